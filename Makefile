@@ -1,0 +1,49 @@
+# Production OS. The two set-up commands are `make run` and `make test`.
+SHELL := /bin/bash
+GO ?= go
+export CGO_ENABLED := 1
+
+.PHONY: run test bench web fmt-check vet test-plain test-ebiten wasm deps-run deps-test
+
+## run: start the House Design Game (installs its Debian packages first)
+run: deps-run
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo "No X display: the game needs a window."; \
+	  echo "Run it from a desktop session, or with a virtual display: xvfb-run -a $(GO) run ./cmd/housegame"; \
+	  echo "Over SSH use ssh -X, or export DISPLAY=:0 on a machine with a logged-in desktop."; \
+	  exit 1; \
+	fi
+	$(GO) run ./cmd/housegame
+
+## test: every check and test (gofmt, vet, race tests, Xvfb game tests, wasm build)
+test: deps-test fmt-check vet test-plain test-ebiten wasm
+	@echo "make test: all checks passed"
+
+deps-run:
+	@.ci/deps run
+
+deps-test:
+	@.ci/deps test
+
+fmt-check:
+	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$bad" ]; then echo "gofmt would change:"; echo "$$bad"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+test-plain:
+	$(GO) test -race -count=1 $$(.ci/packages plain)
+
+test-ebiten:
+	@pkgs=$$(.ci/packages ebiten); \
+	if [ -n "$$pkgs" ]; then xvfb-run -a $(GO) test -count=1 $$pkgs; fi
+
+wasm:
+	GOOS=js GOARCH=wasm CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/housegame
+
+## bench: every benchmark, with its figures
+bench: deps-test
+	$(GO) test -run '^$$' -bench . -benchmem $$(.ci/packages plain)
+	@pkgs=$$(.ci/packages ebiten); \
+	if [ -n "$$pkgs" ]; then xvfb-run -a $(GO) test -run '^$$' -bench . -benchmem $$pkgs; fi

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/opensourceecology/prodos/designs"
+)
+
+func init() {
+	register(&command{
+		name:    "validate",
+		usage:   "validate FILE...",
+		summary: "check design files; print file:line:column: message for each problem",
+		run:     runValidate,
+	})
+}
+
+// designChecks are extra checks on a parsed design (the engine's rule set
+// registers one); each returns problems as printable lines.
+var designChecks []func(file string, d *designs.Design, cat *designs.Catalog) []string
+
+func runValidate(e *env, args []string) int {
+	fs := newFlags(e, "validate")
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(files) == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	cat, ok := loadCatalog(e)
+	if !ok {
+		return exitUsage
+	}
+	code := exitOK
+	for _, f := range files {
+		d, err := designs.LoadDesign(f, cat)
+		if err != nil {
+			for _, pe := range designs.Errors(err) {
+				if pe.File == "" {
+					pe.File = f
+				}
+				fmt.Fprintln(e.stdout, pe.Error())
+			}
+			code = exitUsage
+			continue
+		}
+		var problems []string
+		for _, check := range designChecks {
+			problems = append(problems, check(f, d, cat)...)
+		}
+		for _, p := range problems {
+			fmt.Fprintln(e.stdout, p)
+		}
+		if len(problems) > 0 && code == exitOK {
+			code = exitProblems
+		}
+		if len(problems) == 0 {
+			fmt.Fprintf(e.stdout, "%s: ok (%d modules)\n", f, len(d.Placements))
+		}
+	}
+	return code
+}

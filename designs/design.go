@@ -1,0 +1,220 @@
+package designs
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// FormatVersion is the design file format this code reads and writes.
+const FormatVersion = 1
+
+// DefaultLicense is the open licence a new design carries.
+const DefaultLicense = "CC-BY-SA-4.0"
+
+// Sides of a cell a wall can stand on.
+const (
+	North = "n"
+	East  = "e"
+	South = "s"
+	West  = "w"
+)
+
+// Grid is the design area in cells (one cell is 48 in).
+type Grid struct {
+	Width  int `toml:"width"`
+	Height int `toml:"height"`
+}
+
+// Placement puts one module on the grid. Cell modules cover the cells from
+// (X, Y) across their footprint, turned by Rotation (0, 90, 180, 270). Edge
+// modules (walls) stand on side Edge of cell (X, Y) and run Cells cells east
+// (for n and s) or south (for e and w).
+type Placement struct {
+	Module   string `toml:"module"`
+	X        int    `toml:"x"`
+	Y        int    `toml:"y"`
+	Rotation int    `toml:"rotation"`
+	Edge     string `toml:"edge"`
+}
+
+// Design is one house design file.
+type Design struct {
+	Format      int         `toml:"format"`
+	Name        string      `toml:"name"`
+	Author      string      `toml:"author"`
+	License     string      `toml:"license"`
+	Parent      string      `toml:"parent"`
+	Description string      `toml:"description"`
+	Grid        Grid        `toml:"grid"`
+	Placements  []Placement `toml:"placement"`
+}
+
+// Footprint is the cell footprint of a cell module at a rotation.
+func (m *Module) Footprint(rotation int) (w, h int) {
+	if rotation == 90 || rotation == 270 {
+		return m.Depth, m.Cells
+	}
+	return m.Cells, m.Depth
+}
+
+// ParseDesign reads a design file's bytes and checks it against the catalog.
+// file names the source in errors. All problems are returned together.
+func ParseDesign(file string, data []byte, cat *Catalog) (*Design, error) {
+	var d Design
+	pos, errs := decodeTOML(file, data, &d)
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	errs = append(errs, d.check(file, pos, cat)...)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// LoadDesign reads and checks a design file.
+func LoadDesign(path string, cat *Catalog) (*Design, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read design: %w", err)
+	}
+	return ParseDesign(path, data, cat)
+}
+
+// Validate checks a design in memory (no file positions).
+func (d *Design) Validate(cat *Catalog) error {
+	return d.check("design", positions{}, cat).Err()
+}
+
+// MaxGrid bounds the grid so a hostile file cannot ask for a huge allocation.
+const MaxGrid = 512
+
+func (d *Design) check(file string, pos positions, cat *Catalog) ErrorList {
+	var errs ErrorList
+	e := func(key, f string, a ...any) {
+		errs = append(errs, &Error{File: file, Pos: pos.of(key), Msg: fmt.Sprintf(f, a...)})
+	}
+	if d.Format != FormatVersion {
+		e("format", "format must be %d, got %d", FormatVersion, d.Format)
+	}
+	if strings.TrimSpace(d.Name) == "" {
+		e("name", "design has no name")
+	}
+	if d.License == "" {
+		e("license", "design has no licence (use an open licence such as %q)", DefaultLicense)
+	}
+	if d.Grid.Width < 1 || d.Grid.Height < 1 || d.Grid.Width > MaxGrid || d.Grid.Height > MaxGrid {
+		e("grid", "grid must be between 1x1 and %dx%d cells, got %dx%d", MaxGrid, MaxGrid, d.Grid.Width, d.Grid.Height)
+		return errs
+	}
+	for i, p := range d.Placements {
+		at := fmt.Sprintf("placement[%d].", i)
+		m, ok := cat.Modules[p.Module]
+		if !ok {
+			e(at+"module", "unknown module %q", p.Module)
+			continue
+		}
+		if m.Placement == OnEdge {
+			if p.Rotation != 0 {
+				e(at+"rotation", "module %q stands on an edge: use edge, not rotation", p.Module)
+			}
+			x2, y2 := p.X, p.Y
+			switch p.Edge {
+			case North, South:
+				x2 += m.Cells - 1
+			case East, West:
+				y2 += m.Cells - 1
+			default:
+				e(at+"edge", "module %q needs edge = \"n\", \"e\", \"s\" or \"w\", got %q", p.Module, p.Edge)
+				continue
+			}
+			if p.X < 0 || p.Y < 0 || x2 >= d.Grid.Width || y2 >= d.Grid.Height {
+				e(at+"x", "module %q at (%d,%d) edge %s runs outside the %dx%d grid", p.Module, p.X, p.Y, p.Edge, d.Grid.Width, d.Grid.Height)
+			}
+			continue
+		}
+		if p.Edge != "" {
+			e(at+"edge", "module %q covers cells: it takes no edge", p.Module)
+		}
+		if p.Rotation%90 != 0 || p.Rotation < 0 || p.Rotation > 270 {
+			e(at+"rotation", "rotation must be 0, 90, 180 or 270, got %d", p.Rotation)
+			continue
+		}
+		w, h := m.Footprint(p.Rotation)
+		if p.X < 0 || p.Y < 0 || p.X+w > d.Grid.Width || p.Y+h > d.Grid.Height {
+			e(at+"x", "module %q at (%d,%d) covers %dx%d cells, outside the %dx%d grid", p.Module, p.X, p.Y, w, h, d.Grid.Width, d.Grid.Height)
+		}
+	}
+	return errs
+}
+
+// Marshal writes the design in its canonical form. Parsing the result and
+// marshalling again gives the same bytes.
+func (d *Design) Marshal() []byte {
+	var b bytes.Buffer
+	q := strconv.Quote
+	fmt.Fprintf(&b, "format = %d\n", d.Format)
+	fmt.Fprintf(&b, "name = %s\n", q(d.Name))
+	fmt.Fprintf(&b, "author = %s\n", q(d.Author))
+	fmt.Fprintf(&b, "license = %s\n", q(d.License))
+	if d.Parent != "" {
+		fmt.Fprintf(&b, "parent = %s\n", q(d.Parent))
+	}
+	if d.Description != "" {
+		fmt.Fprintf(&b, "description = %s\n", q(d.Description))
+	}
+	fmt.Fprintf(&b, "\n[grid]\nwidth = %d\nheight = %d\n", d.Grid.Width, d.Grid.Height)
+	for _, p := range d.Placements {
+		fmt.Fprintf(&b, "\n[[placement]]\nmodule = %s\nx = %d\ny = %d\n", q(p.Module), p.X, p.Y)
+		if p.Edge != "" {
+			fmt.Fprintf(&b, "edge = %s\n", q(p.Edge))
+		}
+		if p.Rotation != 0 {
+			fmt.Fprintf(&b, "rotation = %d\n", p.Rotation)
+		}
+	}
+	return b.Bytes()
+}
+
+// Save writes the design atomically: a temporary file in the same folder,
+// synced, then renamed over path. A crash leaves the old file or the new one.
+func (d *Design) Save(path string) error {
+	return WriteFileAtomic(path, d.Marshal())
+}
+
+// WriteFileAtomic writes data to path through a temporary file and a rename.
+func WriteFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,231 @@
+package designs
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Pos is a place in a source file, 1-based.
+type Pos struct {
+	Line, Col int
+}
+
+// Error is one problem in one input file, printed as file:line:column: message.
+type Error struct {
+	File string
+	Pos  Pos
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Pos.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
+}
+
+// ErrorList collects every problem found in a load, in file and line order.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	s := make([]string, len(l))
+	for i, e := range l {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// Err returns nil for an empty list, so callers can `return errs.Err()`.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	l.sort()
+	return l
+}
+
+func (l ErrorList) sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		if l[i].File != l[j].File {
+			return l[i].File < l[j].File
+		}
+		if l[i].Pos.Line != l[j].Pos.Line {
+			return l[i].Pos.Line < l[j].Pos.Line
+		}
+		return l[i].Pos.Col < l[j].Pos.Col
+	})
+}
+
+// Errors unpacks an error from this package into its list of problems.
+func Errors(err error) ErrorList {
+	if err == nil {
+		return nil
+	}
+	var l ErrorList
+	if errors.As(err, &l) {
+		return l
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return ErrorList{e}
+	}
+	return ErrorList{{Msg: err.Error()}}
+}
+
+// positions maps key paths such as "placement[3].module" or "grid.width" to
+// where the key's value starts. BurntSushi/toml keeps positions private, so
+// this scans the simple TOML this project writes: tables, arrays of tables
+// and one key per line.
+type positions struct {
+	at      map[string]Pos
+	generic map[string]Pos // first place of a path with indexes removed
+}
+
+func indexPositions(data []byte) positions {
+	p := positions{at: map[string]Pos{}, generic: map[string]Pos{}}
+	counts := map[string]int{}
+	current := map[string]string{} // array table name -> its latest element path
+	// resolve turns "a.b" into "a[2].b" when a is an array of tables.
+	resolve := func(name string) string {
+		segs := strings.Split(name, ".")
+		out := ""
+		for k := range segs {
+			prefix := strings.Join(segs[:k+1], ".")
+			if cur, ok := current[prefix]; ok {
+				out = cur
+				continue
+			}
+			if out != "" {
+				out += "."
+			}
+			out += segs[k]
+		}
+		return out
+	}
+	table := ""
+	for i, raw := range strings.Split(string(data), "\n") {
+		line := strings.TrimRight(raw, "\r")
+		trim := strings.TrimLeft(line, " \t")
+		indent := len(line) - len(trim)
+		if trim == "" || trim[0] == '#' {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(trim, "[["):
+			name := strings.TrimSpace(strings.SplitN(trim[2:], "]]", 2)[0])
+			parent, last := "", name
+			if cut := strings.LastIndexByte(name, '.'); cut >= 0 {
+				parent, last = resolve(name[:cut]), name[cut+1:]
+				parent += "."
+			}
+			key := parent + last
+			idx := counts[key]
+			counts[key]++
+			table = key + "[" + strconv.Itoa(idx) + "]"
+			current[name] = table
+			p.put(table, name, Pos{i + 1, indent + 1})
+		case strings.HasPrefix(trim, "["):
+			name := strings.TrimSpace(strings.SplitN(trim[1:], "]", 2)[0])
+			table = resolve(name)
+			p.put(table, name, Pos{i + 1, indent + 1})
+		default:
+			key, _, ok := strings.Cut(trim, "=")
+			if !ok {
+				continue
+			}
+			key = strings.Trim(strings.TrimSpace(key), `"`)
+			eq := strings.Index(line, "=")
+			col := eq + 2
+			for col <= len(line) && (line[col-1] == ' ' || line[col-1] == '\t') {
+				col++
+			}
+			path := key
+			generic := key
+			if table != "" {
+				path = table + "." + key
+				generic = stripIndexes(table) + "." + key
+			}
+			p.put(path, generic, Pos{i + 1, col})
+		}
+	}
+	return p
+}
+
+func (p positions) put(path, generic string, pos Pos) {
+	if _, ok := p.at[path]; !ok {
+		p.at[path] = pos
+	}
+	if _, ok := p.generic[generic]; !ok {
+		p.generic[generic] = pos
+	}
+}
+
+// of returns the position of path, falling back to its enclosing table.
+func (p positions) of(path string) Pos {
+	for path != "" {
+		if pos, ok := p.at[path]; ok {
+			return pos
+		}
+		cut := strings.LastIndexByte(path, '.')
+		if cut < 0 {
+			break
+		}
+		path = path[:cut]
+	}
+	return Pos{}
+}
+
+func stripIndexes(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// decodeTOML decodes data into v, turning syntax and type errors and unknown
+// keys into *Error values that name the file, line and key.
+func decodeTOML(file string, data []byte, v any) (positions, ErrorList) {
+	pos := indexPositions(data)
+	md, err := toml.NewDecoder(strings.NewReader(string(data))).Decode(v)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			msg := pe.Message
+			if pe.LastKey != "" {
+				msg = fmt.Sprintf("key %q: %s", pe.LastKey, pe.Message)
+			}
+			line, col := pe.Position.Line, pe.Position.Col
+			if pe.LastKey != "" {
+				if kp, ok := pos.generic[stripIndexes(pe.LastKey)]; ok && kp.Line == line {
+					col = kp.Col
+				}
+			}
+			if col < 1 {
+				col = 1
+			}
+			return pos, ErrorList{{File: file, Pos: Pos{line, col}, Msg: msg}}
+		}
+		return pos, ErrorList{{File: file, Pos: Pos{1, 1}, Msg: err.Error()}}
+	}
+	var errs ErrorList
+	for _, k := range md.Undecoded() {
+		ks := k.String()
+		at := pos.generic[ks]
+		errs = append(errs, &Error{File: file, Pos: at, Msg: fmt.Sprintf("unknown key %q", ks)})
+	}
+	return pos, errs
+}
