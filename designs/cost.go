@@ -152,3 +152,15 @@ func (c *Catalog) ModuleCost(m *Module, labourPerHour decimal.Decimal) Cost {
 	}
 	return Cost{Materials: c.MaterialCost(m), Labour: labour, Machine: machine.Round(2)}
 }
+
+// DesignCost sums ModuleCost over a design's placements. The engine's live,
+// incremental cost and the production layer's figures must equal this.
+func (c *Catalog) DesignCost(d *Design, labourPerHour decimal.Decimal) Cost {
+	var t Cost
+	for _, p := range d.Placements {
+		if m := c.Modules[p.Module]; m != nil {
+			t = t.Add(c.ModuleCost(m, labourPerHour))
+		}
+	}
+	return t
+}

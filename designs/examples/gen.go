@@ -15,13 +15,13 @@ import (
 type house struct {
 	file, name, desc string
 	w, h             int
-	bearingX         int               // interior bearing wall on the west edge of this column (0: none)
-	splits           [][3]int          // interior walls: north edge of row y from col x0 to x1 (inclusive)
-	intDoors         [][3]int          // x, y, kind (0: west edge, 1: north edge)
-	windows, doors   map[string][]int  // side -> cell indexes along that side
-	slider           map[string]int    // side -> first cell index of an 8 ft slider
-	cores            [][3]int          // x, y, kind (0 kitchen, 1 bath, 2 mech)
-	solar            int               // number of roof panels to make solar, from the south-east
+	bearingX         int              // interior bearing wall on the west edge of this column (0: none)
+	splits           [][3]int         // interior walls: north edge of row y from col x0 to x1 (inclusive)
+	intDoors         [][3]int         // x, y, kind (0: west edge, 1: north edge)
+	windows, doors   map[string][]int // side -> cell indexes along that side
+	slider           map[string]int   // side -> first cell index of an 8 ft slider
+	cores            [][3]int         // x, y, kind (0 kitchen, 1 bath, 2 mech)
+	solar            int              // number of roof panels to make solar, from the south-east
 }
 
 func main() {
@@ -32,12 +32,12 @@ func main() {
 	houses := []house{
 		{file: "cabin-12x16.toml", name: "One-room cabin 12x16",
 			desc: "A 12 x 16 ft one-room cabin: the smallest closed, buildable house of the system.",
-			w: 3, h: 4,
+			w:    3, h: 4,
 			windows: map[string][]int{"w": {1, 2}, "e": {2}, "n": {1}},
 			doors:   map[string][]int{"s": {1}}},
 		{file: "two-bedroom-24x32.toml", name: "Two-bedroom house 24x32",
 			desc: "A 24 x 32 ft two-bedroom house: bedrooms west of a central bearing wall, living room with kitchen and bathroom cores east.",
-			w: 6, h: 8, bearingX: 3,
+			w:    6, h: 8, bearingX: 3,
 			splits:   [][3]int{{0, 4, 2}, {3, 6, 5}},
 			intDoors: [][3]int{{3, 1, 0}, {3, 5, 0}, {4, 6, 1}},
 			windows:  map[string][]int{"w": {1, 2, 5, 6}, "n": {1, 4}, "e": {2, 4}, "s": {1}},
@@ -45,7 +45,7 @@ func main() {
 			cores:    [][3]int{{4, 0, 0}, {4, 6, 1}}},
 		{file: "seed-home-32x40.toml", name: "Seed Eco-Home 32x40",
 			desc: "A 32 x 40 ft (1,280 sq ft) three-bedroom house near OSE's 1,300 sq ft Seed Eco-Home 4, with kitchen, bath and mechanical cores and solar roof panels.",
-			w: 8, h: 10, bearingX: 4,
+			w:    8, h: 10, bearingX: 4,
 			splits:   [][3]int{{0, 3, 3}, {0, 7, 3}, {4, 7, 7}},
 			intDoors: [][3]int{{4, 1, 0}, {4, 4, 0}, {4, 8, 0}, {5, 7, 1}},
 			windows:  map[string][]int{"w": {1, 2, 4, 5, 8}, "n": {1, 2, 5}, "e": {3, 5}, "s": {2, 5}},
