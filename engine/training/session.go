@@ -329,18 +329,19 @@ func (s *Session) Apply(c Command) error {
 		return fmt.Errorf("command %q at tick %d comes after the attempt ended (%s at tick %d)", c, c.Tick, s.status, s.tick)
 	}
 	n := len(s.log)
+	var o Outcome
 	switch c.Op {
 	case "pick":
-		s.Pick(c.Task)
+		o = s.Pick(c.Task)
 	case "assign":
-		s.Assign(c.Task, c.Member)
+		o = s.Assign(c.Task, c.Member)
 	case "quit":
 		s.Quit()
 	default:
 		return fmt.Errorf("unknown command %q", c.Op)
 	}
 	if len(s.log) == n {
-		return fmt.Errorf("command %q was refused: %s", c, s.last.Msg)
+		return fmt.Errorf("command %q was refused: %s", c, o.Msg)
 	}
 	return nil
 }
