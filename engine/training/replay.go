@@ -55,9 +55,18 @@ type Verified struct {
 	Session *Session
 }
 
-// ErrClaim marks a replay whose claimed result differs from its
-// re-simulation (an edited log).
-var ErrClaim = errors.New("replay does not re-simulate to its claim")
+// ErrClaim marks a well-formed replay that fails verification: its level
+// has changed, a command is refused, or its claimed result differs from
+// the re-simulation (an edited log).
+var ErrClaim = errors.New("replay fails verification")
+
+// verifyError is a positioned problem that is also ErrClaim.
+type verifyError struct{ err error }
+
+func (v verifyError) Error() string   { return v.err.Error() }
+func (v verifyError) Unwrap() []error { return []error{ErrClaim, v.err} }
+
+func failed(err error) error { return verifyError{err} }
 
 // VerifyReplay parses a replay, re-simulates it on a fresh session of its
 // level and checks the claimed result. Malformed lines are reported as
@@ -94,7 +103,7 @@ func VerifyReplay(file string, data []byte, set *Set) (*Verified, error) {
 				return nil, bad(ln, 7, "unknown level %q", f[1])
 			}
 			if f[2] != l.Hash {
-				return nil, bad(ln, 8+len(f[1]), "level %s has changed since this attempt (hash %s, now %s)", f[1], f[2], l.Hash)
+				return nil, failed(bad(ln, 8+len(f[1]), "level %s has changed since this attempt (hash %s, now %s)", f[1], f[2], l.Hash))
 			}
 			s = NewSession(l)
 		case s == nil:
@@ -131,7 +140,7 @@ func VerifyReplay(file string, data []byte, set *Set) (*Verified, error) {
 				return nil, bad(ln, len(f[0])+2, "want \"TICK pick TASK\", \"TICK assign TASK MEMBER\" or \"TICK quit\"")
 			}
 			if err := s.Apply(c); err != nil {
-				return nil, bad(ln, 1, "%v", err)
+				return nil, failed(bad(ln, 1, "%v", err))
 			}
 		}
 	}
@@ -141,7 +150,7 @@ func VerifyReplay(file string, data []byte, set *Set) (*Verified, error) {
 	r := s.Result()
 	want := fmt.Sprintf("claim %s score %d stars %d", r.Status, r.Score, r.Stars)
 	if got := strings.Join(claim, " "); got != want {
-		return nil, fmt.Errorf("%w: %s:%d: the replay claims %q but re-simulation gives %q", ErrClaim, file, claimLine+1, strings.TrimPrefix(got, "claim "), strings.TrimPrefix(want, "claim "))
+		return nil, failed(bad(claimLine, 1, "the replay claims %q but re-simulation gives %q", strings.TrimPrefix(got, "claim "), strings.TrimPrefix(want, "claim ")))
 	}
 	return &Verified{Level: s.level, Result: r, Hash: ReplayHash(data), Session: s}, nil
 }
