@@ -128,3 +128,15 @@ func TestReplayRoundTripAndTamper(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// BenchmarkVerifyReplay re-simulates the largest crew level's replay.
+func BenchmarkVerifyReplay(b *testing.B) {
+	_, set, _ := load(b)
+	data := training.Replay(training.AutoPlay(set.Level("c10-crew-house"), 1))
+	b.ReportMetric(float64(len(data)), "replay-bytes")
+	for b.Loop() {
+		if _, err := training.VerifyReplay("r", data, set); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
