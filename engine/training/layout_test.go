@@ -26,17 +26,17 @@ Dr r|
 	}
 	assert.Equal(t, map[string]int{"foundation-cell": 4, "floor-4x8": 2, "roof-4x8": 2,
 		"wall-ext-4x8": 6, "wall-window-4x8": 1, "wall-door-4x8": 1}, count)
-	assert.Equal(t, designs.Placement{Module: "wall-door-4x8", X: 0, Y: 1, Edge: "w"}, d.Placements[11])
+	assert.Equal(t, designs.Placement{Module: "wall-door-4x8", X: 0, Y: 1, Edge: "w"}, d.Placements[10])
 }
 
 func TestParseLayoutErrors(t *testing.T) {
 	tests := []struct {
 		name, text, want string
-		line, col       int
+		line, col        int
 	}{
 		{"even line count", "+-+\n|r|\n", "odd number of lines", 1, 1},
 		{"unknown cell", "+-+\n|x|\n+-+\n", "unknown cell 'x'", 2, 2},
-		{"unknown wall", "+=+\n|r|\n+-+\n", "unknown wall '=' on a horizontal edge", 1, 2},
+		{"unknown wall", "+=+\n|f|\n+-+\n", "unknown wall '=' on a horizontal edge", 1, 2},
 		{"unpaired floor row", "+-+\n|r|\n+-+\n", "floor panels are 1x2", 2, 2},
 		{"core without roof", "+-+-+\n|K .|\n+ + +\n|r .|\n+-+-+\n", "a 2x2 core needs roofed cells", 2, 2},
 	}
