@@ -2,6 +2,7 @@ package training_test
 
 import (
 	"errors"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -137,6 +138,35 @@ func BenchmarkVerifyReplay(b *testing.B) {
 	for b.Loop() {
 		if _, err := training.VerifyReplay("r", data, set); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestRandomPlayReplaysExactly plays every level with random (often wrong)
+// moves and checks the replay re-simulates to the same result.
+func TestRandomPlayReplaysExactly(t *testing.T) {
+	_, set, _ := load(t)
+	rng := rand.New(rand.NewPCG(7, 11))
+	for _, l := range set.Levels {
+		for round := 0; round < 5; round++ {
+			s := training.NewSession(l)
+			g := l.Graph()
+			for s.Status() == training.Playing && len(s.Log()) < 400 {
+				s.AdvanceTo(s.Tick() + rng.IntN(90))
+				id := g.Tasks[rng.IntN(g.Len())].ID
+				if l.CrewMode() {
+					s.Assign(id, l.Crew[rng.IntN(len(l.Crew))].Name)
+				} else {
+					s.Pick(id)
+				}
+				if rng.IntN(500) == 0 {
+					s.Quit()
+				}
+			}
+			data := training.Replay(s)
+			v, err := training.VerifyReplay("r", data, set)
+			require.NoError(t, err, "%s\n%s", l.ID, data)
+			assert.Equal(t, s.Result(), v.Result, l.ID)
 		}
 	}
 }
