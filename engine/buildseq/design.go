@@ -150,6 +150,7 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 		skill   string
 	}
 	info := map[*designs.Module]modInfo{}
+	var scratch [][2]int
 	gr := &Graph{Tasks: make([]Task, n)}
 	deps := make([][]int, n)
 	bearing := make([]bool, n)
@@ -198,7 +199,7 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 			t.Kind, t.Noun = KindFoundation, "foundation cell"
 		case "floor":
 			t.Kind, t.Noun = KindFloor, "floor panel"
-			for _, c := range cover(t, W, H) {
+			for _, c := range cover(&scratch, t, W, H) {
 				deps[i] = appendDep(deps[i], g.cell("foundation", c[0], c[1]))
 			}
 		case "loft", "roof":
@@ -211,19 +212,19 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 				bearing[w] = true
 			}
 			if m.Layer == "roof" {
-				for _, c := range cover(t, W, H) {
+				for _, c := range cover(&scratch, t, W, H) {
 					deps[i] = appendDep(deps[i], g.cell("loft", c[0], c[1]))
 				}
 			}
 		case "core":
 			t.Kind, t.Noun = KindCore, "core"
-			for _, c := range cover(t, W, H) {
+			for _, c := range cover(&scratch, t, W, H) {
 				deps[i] = appendDep(deps[i], under(g, c))
 				deps[i] = appendDep(deps[i], g.cell("roof", c[0], c[1]))
 			}
 		default:
 			t.Kind, t.Noun = KindFinish, strings.ToLower(m.Name)
-			for _, c := range cover(t, W, H) {
+			for _, c := range cover(&scratch, t, W, H) {
 				r := g.cell("roof", c[0], c[1])
 				if r < 0 {
 					r = under(g, c)
@@ -231,9 +232,10 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 				deps[i] = appendDep(deps[i], r)
 			}
 		}
-		t.Name = fmt.Sprintf("%s over cells (%d,%d)-(%d,%d)", m.Name, p.X, p.Y, p.X+t.W-1, p.Y+t.H-1)
 		if t.W == 1 && t.H == 1 {
-			t.Name = fmt.Sprintf("%s at cell (%d,%d)", m.Name, p.X, p.Y)
+			t.Name = m.Name + " at cell " + xy(p.X, p.Y)
+		} else {
+			t.Name = m.Name + " over cells " + xy(p.X, p.Y) + "-" + xy(p.X+t.W-1, p.Y+t.H-1)
 		}
 	}
 
@@ -266,8 +268,7 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 		if !solid {
 			t.Noun = m.Opening
 		}
-		where := fmt.Sprintf("on the %s edge of cell (%d,%d)", edgeNames[p.Edge], p.X, p.Y)
-		t.Name = m.Name + " " + where
+		t.Name = m.Name + " on the " + edgeNames[p.Edge] + " edge of cell " + xy(p.X, p.Y)
 		switch {
 		case t.Kind == KindCorner:
 			t.Name += ", corner"
@@ -307,6 +308,8 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 	return gr, nil
 }
 
+func xy(x, y int) string { return "(" + strconv.Itoa(x) + "," + strconv.Itoa(y) + ")" }
+
 func appendDep(ds []int, d int) []int {
 	if d < 0 {
 		return ds
@@ -314,9 +317,11 @@ func appendDep(ds []int, d int) []int {
 	return append(ds, d)
 }
 
-// cover lists the cells a cell task covers, clipped to the grid.
-func cover(t *Task, W, H int) [][2]int {
-	var out [][2]int
+// cover lists the cells a cell task covers, clipped to the grid, reusing
+// the scratch buffer.
+func cover(buf *[][2]int, t *Task, W, H int) [][2]int {
+	out := (*buf)[:0]
+	defer func() { *buf = out }()
 	for y := t.Y; y < t.Y+t.H && y < H; y++ {
 		for x := t.X; x < t.X+t.W && x < W; x++ {
 			out = append(out, [2]int{x, y})
