@@ -1,9 +1,5 @@
 //go:build !js
 
-// Package sqliteprofiles is the SQLite implementation of profiles.Store,
-// for the desktop and the CLI. Its migrations are embedded and applied in
-// order on Open; each Store call is one transaction (BEGIN IMMEDIATE for
-// writers, through the _txlock=immediate DSN option).
 package sqliteprofiles
 
 import (
