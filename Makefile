@@ -3,6 +3,8 @@ SHELL := /bin/bash
 GO ?= go
 export CGO_ENABLED := 1
 
+WEBDIST := cmd/prodos/webdist
+
 .PHONY: run test bench web fmt-check vet test-plain test-ebiten wasm deps-run deps-test
 
 ## run: start the House Design Game (installs its Debian packages first)
@@ -14,6 +16,14 @@ run: deps-run
 	  exit 1; \
 	fi
 	$(GO) run ./cmd/housegame
+
+## web: build the browser game into cmd/prodos/webdist (served by prodos serve)
+web:
+	GOOS=js GOARCH=wasm CGO_ENABLED=0 $(GO) build -trimpath -ldflags="-s -w" -o $(WEBDIST)/housegame.wasm ./cmd/housegame
+	gzip -9 -f $(WEBDIST)/housegame.wasm
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEBDIST)/wasm_exec.js
+	cp cmd/prodos/websrc/index.html $(WEBDIST)/index.html
+	@echo "web build: $$(du -h $(WEBDIST)/housegame.wasm.gz | cut -f1) gzip-compressed wasm in $(WEBDIST)"
 
 ## test: every check and test (gofmt, vet, race tests, Xvfb game tests, wasm build)
 test: deps-test fmt-check vet test-plain test-ebiten wasm

@@ -54,6 +54,7 @@ type Server struct {
 }
 
 type webFile struct {
+	size    int    // uncompressed length, for the page's loading bar
 	gz      []byte // precompressed body, served as-is to gzip clients
 	plain   []byte // decompressed, for clients without gzip (built lazily)
 	ctype   string
@@ -101,7 +102,11 @@ func (s *Server) loadWeb() {
 		f := &webFile{ctype: contentType(name), noCache: name == "index.html"}
 		if strings.HasSuffix(p, ".gz") {
 			f.gz = data
+			if n := len(data); n >= 4 { // gzip trailer: ISIZE, little-endian
+				f.size = int(uint32(data[n-4]) | uint32(data[n-3])<<8 | uint32(data[n-2])<<16 | uint32(data[n-1])<<24)
+			}
 		} else {
+			f.size = len(data)
 			var b bytes.Buffer
 			zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
 			zw.Write(data)
@@ -159,6 +164,7 @@ func (s *Server) serveFile(name string) http.HandlerFunc {
 		h.Set("Content-Type", f.ctype)
 		h.Set("ETag", f.etag)
 		h.Set("Vary", "Accept-Encoding")
+		h.Set("X-Uncompressed-Length", strconv.Itoa(f.size))
 		if f.noCache {
 			h.Set("Cache-Control", "no-cache")
 		} else {
