@@ -46,9 +46,9 @@ var verifyReplay = classroom.VerifierFunc(func(ctx context.Context, kind, level 
 	return v(ctx, level, replay)
 })
 
-// dataDir is the user's data directory for prodos ($XDG_DATA_HOME/prodos,
+// classroomDataDir is the user's data directory for prodos ($XDG_DATA_HOME/prodos,
 // else ~/.local/share/prodos), created on first use.
-func dataDir() (string, error) {
+func classroomDataDir() (string, error) {
 	base := os.Getenv("XDG_DATA_HOME")
 	if base == "" {
 		home, err := os.UserHomeDir()
@@ -87,7 +87,7 @@ func runServe(e *env, args []string) int {
 		return exitUsage
 	}
 	if *dbPath == "" {
-		dir, err := dataDir()
+		dir, err := classroomDataDir()
 		if err != nil {
 			fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
 			return exitProblems
