@@ -3,17 +3,29 @@ SHELL := /bin/bash
 GO ?= go
 export CGO_ENABLED := 1
 
+WEBDIST := cmd/prodos/webdist
+
 .PHONY: run test bench web fmt-check vet test-plain test-ebiten wasm deps-run deps-test
 
-## run: start the House Design Game (installs its Debian packages first)
+## run: start the House Design Game (installs its Debian packages first).
+## Without an X display it serves the browser build with prodos serve instead.
 run: deps-run
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
-	  echo "No X display: the game needs a window."; \
-	  echo "Run it from a desktop session, or with a virtual display: xvfb-run -a $(GO) run ./cmd/housegame"; \
-	  echo "Over SSH use ssh -X, or export DISPLAY=:0 on a machine with a logged-in desktop."; \
-	  exit 1; \
+	  echo "No X display here, so the desktop game cannot open a window."; \
+	  echo "Starting the classroom server with the browser build instead: open the address below in a browser."; \
+	  echo "(For the desktop game, run from a desktop session, use ssh -X, or: xvfb-run -a $(GO) run ./cmd/housegame)"; \
+	  $(MAKE) --no-print-directory web && $(GO) run ./cmd/prodos serve $(SERVE_FLAGS); \
+	else \
+	  $(GO) run ./cmd/housegame; \
 	fi
-	$(GO) run ./cmd/housegame
+
+## web: build the browser game into cmd/prodos/webdist (served by prodos serve)
+web:
+	GOOS=js GOARCH=wasm CGO_ENABLED=0 $(GO) build -trimpath -ldflags="-s -w" -o $(WEBDIST)/housegame.wasm ./cmd/housegame
+	gzip -9 -f $(WEBDIST)/housegame.wasm
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEBDIST)/wasm_exec.js
+	cp cmd/prodos/websrc/index.html $(WEBDIST)/index.html
+	@echo "web build: $$(du -h $(WEBDIST)/housegame.wasm.gz | cut -f1) gzip-compressed wasm in $(WEBDIST)"
 
 ## test: every check and test (gofmt, vet, race tests, Xvfb game tests, wasm build)
 test: deps-test fmt-check vet test-plain test-ebiten wasm

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	iofs "io/fs"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/opensourceecology/prodos/production/classroom"
+	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
+)
+
+// webdist is the browser build written by `make web`, embedded at compile time.
+//
+//go:embed all:webdist
+var webdist embed.FS
+
+func init() {
+	register(&command{
+		name:    "serve",
+		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token TOKEN]",
+		summary: "serve the browser game and the classroom (join codes, verified results, dashboard)",
+		run:     runServe,
+	})
+}
+
+// replayVerifiers re-simulate submitted replays, by kind ("level",
+// "challenge"). The engine and training files register theirs.
+var replayVerifiers = map[string]func(ctx context.Context, level string, replay []byte) (classroom.Verified, error){}
+
+// verifyReplay dispatches to the verifier of the replay's kind.
+var verifyReplay = classroom.VerifierFunc(func(ctx context.Context, kind, level string, replay []byte) (classroom.Verified, error) {
+	v, ok := replayVerifiers[kind]
+	if !ok {
+		return classroom.Verified{}, fmt.Errorf("this server cannot verify %s replays", kind)
+	}
+	return v(ctx, level, replay)
+})
+
+// classroomDataDir is the user's data directory for prodos ($XDG_DATA_HOME/prodos,
+// else ~/.local/share/prodos), created on first use.
+func classroomDataDir() (string, error) {
+	base := os.Getenv("XDG_DATA_HOME")
+	if base == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find the data directory: %w", err)
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	dir := filepath.Join(base, "prodos")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("create %s: %w", dir, err)
+	}
+	return dir, nil
+}
+
+// serveReady, when set (by tests), receives the listening address.
+var serveReady func(addr string)
+
+// serveContext is cancelled when the server should stop: on Ctrl+C or
+// SIGTERM (tests replace it).
+var serveContext = func() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+func runServe(e *env, args []string) int {
+	fs := newFlags(e, "serve")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port); nothing listens beyond it")
+	dbPath := fs.String("db", "", "classroom database file (default: classroom.db in the user's data directory)")
+	token := fs.String("token", "", "facilitator token for the dashboard (default: a new random token, printed)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(e.stderr, "prodos serve: unexpected argument %q\n", pos[0])
+		return exitUsage
+	}
+	if *dbPath == "" {
+		dir, err := classroomDataDir()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
+			return exitProblems
+		}
+		*dbPath = filepath.Join(dir, "classroom.db")
+	}
+	if *token == "" {
+		t, err := classroom.NewToken()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
+			return exitProblems
+		}
+		*token = t
+	} else if len(*token) < 12 {
+		fmt.Fprintln(e.stderr, "prodos serve: --token must be at least 12 characters")
+		return exitUsage
+	}
+	db, err := sqlitestore.Open(*dbPath)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
+		return exitUsage
+	}
+	defer db.Close()
+	web, _ := iofs.Sub(webdist, "webdist")
+	if _, err := iofs.Stat(web, "housegame.wasm.gz"); err != nil {
+		fmt.Fprintln(e.stderr, "prodos serve: warning: this binary has no browser build embedded; run `make web` and rebuild prodos")
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
+		return exitUsage
+	}
+	srv := &http.Server{
+		Handler:           &classroom.Server{Store: db, Verifier: verifyReplay, Token: *token, Web: web, Log: log.New(e.stderr, "prodos serve: ", log.LstdFlags)},
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+	}
+	url := "http://" + ln.Addr().String()
+	fmt.Fprintf(e.stdout, "Production OS classroom\n  game:      %s/\n  dashboard: %s/dashboard?token=%s\n  database:  %s\nPress Ctrl+C to stop.\n", url, url, *token, *dbPath)
+	if serveReady != nil {
+		serveReady(ln.Addr().String())
+	}
+	ctx, stop := serveContext()
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
+			return exitProblems
+		}
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(shut)
+	}
+	return exitOK
+}

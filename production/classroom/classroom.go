@@ -1,0 +1,224 @@
+// Package classroom is the facilitator's classroom: classes with join codes,
+// learners, verified submissions and the class dashboard. A submission is a
+// replay; the server re-simulates it through a Verifier and records only
+// what the simulation says, never a score the client claims.
+package classroom
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base32"
+	"errors"
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// Submission kinds.
+const (
+	KindLevel     = "level"     // a design level: the replay is the engine's command log
+	KindChallenge = "challenge" // a training challenge: the replay is its pick log
+)
+
+// Class is one group of learners with a join code.
+type Class struct {
+	ID      int64
+	Name    string
+	Code    string
+	Created time.Time
+}
+
+// Learner is one member of a class. Token authenticates the learner's own
+// submissions and is shown to the learner once, at join.
+type Learner struct {
+	ID      int64
+	ClassID int64
+	Name    string
+	Token   string
+	Joined  time.Time
+}
+
+// Verified is what re-simulating a replay established.
+type Verified struct {
+	Kind           string
+	Level          string
+	ReplayHash     string // hex SHA-256 of the replay text
+	Score          int
+	Stars          int
+	Passed         bool
+	Cost           decimal.Decimal // design levels: total cost of the design
+	LabourMinutes  decimal.Decimal // design levels: on-site and shop labour
+	SheetWastePct  decimal.Decimal // design levels: share of sheet area wasted by nesting
+	Qualifications []string        // qualifications this result earns
+}
+
+// Result is a stored verified submission.
+type Result struct {
+	Verified
+	ID        int64
+	LearnerID int64
+	Learner   string
+	At        time.Time
+}
+
+// Verifier re-simulates a replay. It returns an error that says why when the
+// replay does not verify (tampered, unknown level, malformed).
+type Verifier interface {
+	Verify(ctx context.Context, kind, level string, replay []byte) (Verified, error)
+}
+
+// VerifierFunc adapts a function to Verifier.
+type VerifierFunc func(ctx context.Context, kind, level string, replay []byte) (Verified, error)
+
+// Verify calls f.
+func (f VerifierFunc) Verify(ctx context.Context, kind, level string, replay []byte) (Verified, error) {
+	return f(ctx, kind, level, replay)
+}
+
+// Store keeps classes, learners and results. The SQLite implementation is in
+// sqlitestore; every method is one transaction.
+type Store interface {
+	CreateClass(ctx context.Context, name, code string) (Class, error)
+	ClassByCode(ctx context.Context, code string) (Class, error)
+	Class(ctx context.Context, id int64) (Class, error)
+	Classes(ctx context.Context) ([]Class, error)
+	AddLearner(ctx context.Context, classID int64, name, token string) (Learner, error)
+	LearnerByToken(ctx context.Context, token string) (Learner, error)
+	Learners(ctx context.Context, classID int64) ([]Learner, error)
+	AddResult(ctx context.Context, learnerID int64, v Verified) (Result, error)
+	Results(ctx context.Context, classID int64) ([]Result, error)
+}
+
+// ErrNotFound is returned by stores for a missing class, code or token.
+var ErrNotFound = errors.New("not found")
+
+// ErrDuplicate is returned when a learner name is already taken in a class.
+var ErrDuplicate = errors.New("already exists")
+
+// NewJoinCode makes a short code without look-alike letters, e.g. "K7PM-3QXD".
+func NewJoinCode() (string, error) {
+	const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+	var b strings.Builder
+	for i := 0; i < 8; i++ {
+		if i == 4 {
+			b.WriteByte('-')
+		}
+		n, err := rand.Int(rand.Reader, big.NewInt(int64(len(alphabet))))
+		if err != nil {
+			return "", fmt.Errorf("join code: %w", err)
+		}
+		b.WriteByte(alphabet[n.Int64()])
+	}
+	return b.String(), nil
+}
+
+// NewToken makes a 160-bit random secret.
+func NewToken() (string, error) {
+	buf := make([]byte, 20)
+	if _, err := rand.Read(buf); err != nil {
+		return "", fmt.Errorf("token: %w", err)
+	}
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(buf)), nil
+}
+
+// NormalizeCode upper-cases a typed join code and restores its dash.
+func NormalizeCode(s string) string {
+	s = strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(s), "-", ""))
+	if len(s) == 8 {
+		return s[:4] + "-" + s[4:]
+	}
+	return s
+}
+
+// CheckName validates a class or learner name: 1 to 60 printable characters.
+func CheckName(what, s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", fmt.Errorf("%s is empty", what)
+	}
+	if !utf8.ValidString(s) || utf8.RuneCountInString(s) > 60 {
+		return "", fmt.Errorf("%s must be at most 60 characters of text", what)
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r == '<' || r == '>' {
+			return "", fmt.Errorf("%s contains a character that is not allowed: %q", what, r)
+		}
+	}
+	return s, nil
+}
+
+// Standing is one learner's best verified result on one level, with the
+// share of the class they beat on each measure (higher is better).
+type Standing struct {
+	Result
+	CostPct, LabourPct, WastePct int // "better than N% of the class"
+}
+
+// Leaderboard ranks each learner's best result per level and computes
+// percentiles on cost, labour hours and sheet waste, where lower values are
+// better. Levels are sorted by id; within a level, by score (desc) then name.
+func Leaderboard(results []Result) map[string][]Standing {
+	best := map[string]map[int64]Result{}
+	for _, r := range results {
+		if !r.Passed {
+			continue
+		}
+		byLearner := best[r.Level]
+		if byLearner == nil {
+			byLearner = map[int64]Result{}
+			best[r.Level] = byLearner
+		}
+		if cur, ok := byLearner[r.LearnerID]; !ok || r.Score > cur.Score || (r.Score == cur.Score && r.At.Before(cur.At)) {
+			byLearner[r.LearnerID] = r
+		}
+	}
+	out := map[string][]Standing{}
+	for level, byLearner := range best {
+		rows := make([]Standing, 0, len(byLearner))
+		for _, r := range byLearner {
+			rows = append(rows, Standing{Result: r})
+		}
+		for i := range rows {
+			rows[i].CostPct = betterThan(rows, i, func(r Result) decimal.Decimal { return r.Cost })
+			rows[i].LabourPct = betterThan(rows, i, func(r Result) decimal.Decimal { return r.LabourMinutes })
+			rows[i].WastePct = betterThan(rows, i, func(r Result) decimal.Decimal { return r.SheetWastePct })
+		}
+		sort.Slice(rows, func(i, j int) bool {
+			if rows[i].Score != rows[j].Score {
+				return rows[i].Score > rows[j].Score
+			}
+			return rows[i].Learner < rows[j].Learner
+		})
+		out[level] = rows
+	}
+	return out
+}
+
+// betterThan is the percentage of the other rows whose value is strictly
+// higher (worse) than row i's; ties count half. A lone result beats 100%.
+func betterThan(rows []Standing, i int, v func(Result) decimal.Decimal) int {
+	if len(rows) == 1 {
+		return 100
+	}
+	mine := v(rows[i].Result)
+	twice := 0
+	for j := range rows {
+		if j == i {
+			continue
+		}
+		switch v(rows[j].Result).Cmp(mine) {
+		case 1:
+			twice += 2
+		case 0:
+			twice++
+		}
+	}
+	return twice * 100 / (2 * (len(rows) - 1))
+}
+
+var sixty = decimal.NewFromInt(60)

@@ -1,0 +1,276 @@
+//go:build !js
+
+// Package sqlitestore keeps the classroom in a SQLite file: embedded
+// migrations recorded in PRAGMA user_version, WAL, foreign keys, a busy
+// timeout, and BEGIN IMMEDIATE for every writer (one transaction per call).
+package sqlitestore
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+	"github.com/opensourceecology/prodos/production/classroom"
+	"github.com/shopspring/decimal"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// DB is the classroom store.
+type DB struct {
+	db   *sql.DB
+	path string
+	now  func() time.Time
+}
+
+var _ classroom.Store = (*DB)(nil)
+
+// Open opens or creates the database at path and migrates it. A file that is
+// not SQLite, or whose schema is newer than this program, is an error naming
+// the file, and nothing is written to it.
+func Open(path string) (*DB, error) {
+	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+		head := make([]byte, 16)
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		_, err = f.Read(head)
+		f.Close()
+		if err != nil || string(head) != "SQLite format 3\x00" {
+			return nil, fmt.Errorf("%s is not a SQLite database", path)
+		}
+	}
+	dsn := "file:" + path + "?_foreign_keys=on&_busy_timeout=5000&_journal_mode=WAL&_txlock=immediate&_synchronous=NORMAL"
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &DB{db: db, path: path, now: time.Now}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+func (s *DB) migrate() error {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	var version int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("%s: read schema version: %w", s.path, err)
+	}
+	if version > len(names) {
+		return fmt.Errorf("%s has schema version %d, newer than this program's %d: upgrade prodos", s.path, version, len(names))
+	}
+	for i := version; i < len(names); i++ {
+		body, err := fs.ReadFile(migrationFS, names[i])
+		if err != nil {
+			return err
+		}
+		tx, err := s.db.Begin()
+		if err != nil {
+			return fmt.Errorf("%s: migrate: %w", s.path, err)
+		}
+		if _, err := tx.Exec(string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("%s: migration %s: %w", s.path, names[i], err)
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("%s: migrate: %w", s.path, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("%s: migrate: %w", s.path, err)
+		}
+	}
+	return nil
+}
+
+func tokenHash(tok string) string {
+	sum := sha256.Sum256([]byte(tok))
+	return hex.EncodeToString(sum[:])
+}
+
+func isUnique(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique
+}
+
+const timeFormat = time.RFC3339Nano
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(timeFormat, s)
+	return t
+}
+
+// CreateClass adds a class with its join code.
+func (s *DB) CreateClass(ctx context.Context, name, code string) (classroom.Class, error) {
+	now := s.now().UTC()
+	res, err := s.db.ExecContext(ctx, "INSERT INTO classes (name, code, created_at) VALUES (?, ?, ?)", name, code, now.Format(timeFormat))
+	if isUnique(err) {
+		return classroom.Class{}, classroom.ErrDuplicate
+	} else if err != nil {
+		return classroom.Class{}, fmt.Errorf("create class: %w", err)
+	}
+	id, _ := res.LastInsertId()
+	return classroom.Class{ID: id, Name: name, Code: code, Created: now}, nil
+}
+
+func (s *DB) classWhere(ctx context.Context, where string, arg any) (classroom.Class, error) {
+	var c classroom.Class
+	var created string
+	err := s.db.QueryRowContext(ctx, "SELECT id, name, code, created_at FROM classes WHERE "+where, arg).Scan(&c.ID, &c.Name, &c.Code, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, classroom.ErrNotFound
+	} else if err != nil {
+		return c, fmt.Errorf("read class: %w", err)
+	}
+	c.Created = parseTime(created)
+	return c, nil
+}
+
+// ClassByCode finds a class by its join code.
+func (s *DB) ClassByCode(ctx context.Context, code string) (classroom.Class, error) {
+	return s.classWhere(ctx, "code = ?", code)
+}
+
+// Class finds a class by id.
+func (s *DB) Class(ctx context.Context, id int64) (classroom.Class, error) {
+	return s.classWhere(ctx, "id = ?", id)
+}
+
+// Classes lists every class, newest first.
+func (s *DB) Classes(ctx context.Context) ([]classroom.Class, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id, name, code, created_at FROM classes ORDER BY id DESC")
+	if err != nil {
+		return nil, fmt.Errorf("list classes: %w", err)
+	}
+	defer rows.Close()
+	var out []classroom.Class
+	for rows.Next() {
+		var c classroom.Class
+		var created string
+		if err := rows.Scan(&c.ID, &c.Name, &c.Code, &created); err != nil {
+			return nil, err
+		}
+		c.Created = parseTime(created)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// AddLearner adds a learner; only a hash of the token is stored.
+func (s *DB) AddLearner(ctx context.Context, classID int64, name, token string) (classroom.Learner, error) {
+	now := s.now().UTC()
+	res, err := s.db.ExecContext(ctx, "INSERT INTO learners (class_id, name, token_hash, joined_at) VALUES (?, ?, ?, ?)", classID, name, tokenHash(token), now.Format(timeFormat))
+	if isUnique(err) {
+		return classroom.Learner{}, classroom.ErrDuplicate
+	} else if err != nil {
+		return classroom.Learner{}, fmt.Errorf("add learner: %w", err)
+	}
+	id, _ := res.LastInsertId()
+	return classroom.Learner{ID: id, ClassID: classID, Name: name, Token: token, Joined: now}, nil
+}
+
+// LearnerByToken authenticates a learner.
+func (s *DB) LearnerByToken(ctx context.Context, token string) (classroom.Learner, error) {
+	var l classroom.Learner
+	var joined string
+	err := s.db.QueryRowContext(ctx, "SELECT id, class_id, name, joined_at FROM learners WHERE token_hash = ?", tokenHash(token)).Scan(&l.ID, &l.ClassID, &l.Name, &joined)
+	if errors.Is(err, sql.ErrNoRows) {
+		return l, classroom.ErrNotFound
+	} else if err != nil {
+		return l, fmt.Errorf("read learner: %w", err)
+	}
+	l.Joined = parseTime(joined)
+	return l, nil
+}
+
+// Learners lists a class's learners by name.
+func (s *DB) Learners(ctx context.Context, classID int64) ([]classroom.Learner, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id, class_id, name, joined_at FROM learners WHERE class_id = ? ORDER BY name", classID)
+	if err != nil {
+		return nil, fmt.Errorf("list learners: %w", err)
+	}
+	defer rows.Close()
+	var out []classroom.Learner
+	for rows.Next() {
+		var l classroom.Learner
+		var joined string
+		if err := rows.Scan(&l.ID, &l.ClassID, &l.Name, &joined); err != nil {
+			return nil, err
+		}
+		l.Joined = parseTime(joined)
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// AddResult records a verified result.
+func (s *DB) AddResult(ctx context.Context, learnerID int64, v classroom.Verified) (classroom.Result, error) {
+	now := s.now().UTC()
+	passed := 0
+	if v.Passed {
+		passed = 1
+	}
+	res, err := s.db.ExecContext(ctx, `INSERT INTO results (learner_id, kind, level, replay_hash, score, stars, passed,
+		cost_cents, labour_minutes, sheet_waste_pct, qualifications, verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		learnerID, v.Kind, v.Level, v.ReplayHash, v.Score, v.Stars, passed, v.Cost.Shift(2).Round(0).IntPart(),
+		v.LabourMinutes.String(), v.SheetWastePct.String(), strings.Join(v.Qualifications, ","), now.Format(timeFormat))
+	if err != nil {
+		return classroom.Result{}, fmt.Errorf("add result: %w", err)
+	}
+	id, _ := res.LastInsertId()
+	return classroom.Result{Verified: v, ID: id, LearnerID: learnerID, At: now}, nil
+}
+
+// Results lists a class's results, oldest first.
+func (s *DB) Results(ctx context.Context, classID int64) ([]classroom.Result, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.learner_id, l.name, r.kind, r.level, r.replay_hash, r.score, r.stars,
+		r.passed, r.cost_cents, r.labour_minutes, r.sheet_waste_pct, r.qualifications, r.verified_at
+		FROM results r JOIN learners l ON l.id = r.learner_id WHERE l.class_id = ? ORDER BY r.id`, classID)
+	if err != nil {
+		return nil, fmt.Errorf("list results: %w", err)
+	}
+	defer rows.Close()
+	var out []classroom.Result
+	for rows.Next() {
+		var r classroom.Result
+		var passed int
+		var cents int64
+		var labour, waste, quals, at string
+		if err := rows.Scan(&r.ID, &r.LearnerID, &r.Learner, &r.Kind, &r.Level, &r.ReplayHash, &r.Score, &r.Stars,
+			&passed, &cents, &labour, &waste, &quals, &at); err != nil {
+			return nil, err
+		}
+		r.Passed = passed == 1
+		r.Cost = decimal.New(cents, -2)
+		r.LabourMinutes, _ = decimal.NewFromString(labour)
+		r.SheetWastePct, _ = decimal.NewFromString(waste)
+		if quals != "" {
+			r.Qualifications = strings.Split(quals, ",")
+		}
+		r.At = parseTime(at)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
