@@ -46,6 +46,9 @@ type Server struct {
 	Web fs.FS
 	// Log receives one line per refused or failed request; nil discards.
 	Log *log.Logger
+	// Award, when set, decides which qualifications a verified result earns,
+	// given the learner's earlier results (oldest first).
+	Award func(prior []Result, v Verified) []string
 
 	once  sync.Once
 	tmpl  *template.Template
@@ -351,6 +354,20 @@ func (s *Server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 	sum := sha256.Sum256([]byte(req.Replay))
 	v.ReplayHash = hex.EncodeToString(sum[:])
 	v.Kind, v.Level = req.Kind, req.Level
+	if s.Award != nil {
+		all, err := s.Store.Results(r.Context(), l.ClassID)
+		if err != nil {
+			s.apiError(w, r, http.StatusInternalServerError, "could not read earlier results")
+			return
+		}
+		var prior []Result
+		for _, x := range all {
+			if x.LearnerID == l.ID {
+				prior = append(prior, x)
+			}
+		}
+		v.Qualifications = s.Award(prior, v)
+	}
 	res, err := s.Store.AddResult(r.Context(), l.ID, v)
 	if err != nil {
 		s.apiError(w, r, http.StatusInternalServerError, "could not record the result")

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/production/classroom"
+	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// classroomServer is the server prodos serve runs, with the real verifiers,
+// over a real SQLite file.
+func classroomServer(t testing.TB) *httptest.Server {
+	db, err := sqlitestore.Open(filepath.Join(t.TempDir(), "class.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, Token: "facilitator-token-1"})
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func postJSON(t testing.TB, url, bearer string, body any, out any) int {
+	b, err := json.Marshal(body)
+	require.NoError(t, err)
+	req, err := http.NewRequest("POST", url, bytes.NewReader(b))
+	require.NoError(t, err)
+	if bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+bearer)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	if out != nil {
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(out))
+	}
+	return resp.StatusCode
+}
+
+// demoReplay is a real, passing attempt at a challenge, played by the
+// training package's auto-player.
+func demoReplay(t testing.TB, level string) string {
+	set, _, err := challenges()
+	require.NoError(t, err)
+	l := set.Level(level)
+	require.NotNil(t, l, level)
+	return string(training.Replay(training.AutoPlay(l, 30)))
+}
+
+// newClass creates a class through the facilitator API and returns its code.
+func newClass(t testing.TB, srv *httptest.Server) string {
+	var c classroom.CreateClassResponse
+	require.Equal(t, http.StatusCreated, postJSON(t, srv.URL+"/api/classes", "facilitator-token-1", map[string]string{"name": "Saturday"}, &c))
+	return c.Code
+}
+
+func joinClass(t testing.TB, srv *httptest.Server, code, name string) classroom.JoinResponse {
+	var j classroom.JoinResponse
+	require.Equal(t, http.StatusCreated, postJSON(t, srv.URL+"/api/join", "", map[string]string{"code": code, "name": name}, &j))
+	return j
+}
+
+func TestClassroomVerifiesChallengeReplays(t *testing.T) {
+	srv := classroomServer(t)
+	ana := joinClass(t, srv, newClass(t, srv), "Ana")
+	replay := demoReplay(t, "c01-groundwork")
+
+	var res classroom.SubmitResponse
+	require.Equal(t, http.StatusCreated, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c01-groundwork", Replay: replay}, &res))
+	assert.True(t, res.Passed)
+	assert.Greater(t, res.Score, 1200)
+	assert.Equal(t, []string{"foundation-crew"}, res.Qualifications)
+
+	// The same learner does not earn it twice.
+	require.Equal(t, http.StatusCreated, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c01-groundwork", Replay: replay}, &res))
+	assert.Empty(t, res.Qualifications)
+
+	// An edited claim is refused with the reason, and nothing is recorded.
+	tampered := strings.Replace(replay, fmt.Sprintf("score %d", res.Score), "score 5000", 1)
+	require.NotEqual(t, replay, tampered)
+	var e map[string]string
+	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c01-groundwork", Replay: tampered}, &e))
+	assert.Contains(t, e["error"], "replay does not verify")
+
+	// A replay of one challenge sent as another is refused.
+	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c02-floor-cassette", Replay: replay}, &e))
+	assert.Contains(t, e["error"], `the replay is of challenge "c01-groundwork", not "c02-floor-cassette"`)
+
+	req, _ := http.NewRequest("GET", srv.URL+"/dashboard/classes/1/results.csv", nil)
+	req.Header.Set("Authorization", "Bearer facilitator-token-1")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var buf bytes.Buffer
+	buf.ReadFrom(resp.Body)
+	assert.Equal(t, 2, strings.Count(buf.String(), "\n"), "header and Ana's best result:\n%s", buf.String())
+	assert.Contains(t, buf.String(), "c01-groundwork,Ana,")
+}
+
+// BenchmarkClassroomLoad: 200 simulated learners join and post a real replay
+// at once over loopback; every request must succeed. Reports the 99th
+// percentile submission time. Bounded: 200 learners per iteration.
+func BenchmarkClassroomLoad(b *testing.B) {
+	const learners = 200
+	replay := demoReplay(b, "c03-wall-module")
+	var all []time.Duration
+	for i := 0; i < b.N; i++ {
+		srv := classroomServer(b)
+		code := newClass(b, srv)
+		lat := make([]time.Duration, learners)
+		errs := make(chan error, learners)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for n := 0; n < learners; n++ {
+			wg.Add(1)
+			go func(n int) {
+				defer wg.Done()
+				<-start
+				j := joinClass(b, srv, code, fmt.Sprintf("learner-%03d", n))
+				t0 := time.Now()
+				var res classroom.SubmitResponse
+				status := postJSON(b, srv.URL+"/api/submissions", j.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c03-wall-module", Replay: replay}, &res)
+				lat[n] = time.Since(t0)
+				if status != http.StatusCreated || !res.Passed {
+					errs <- fmt.Errorf("learner %d: status %d", n, status)
+				}
+			}(n)
+		}
+		close(start)
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			b.Fatal(err)
+		}
+		all = append(all, lat...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "ms-p99-submit")
+	b.ReportMetric(0, "errors")
+}

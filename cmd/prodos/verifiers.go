@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/production/classroom"
+)
+
+// The classroom server re-simulates every submission with the same code the
+// game runs; these register its verifiers.
+
+var (
+	challengeOnce sync.Once
+	challengeSet  *training.Set
+	challengeQual *training.Quals
+	challengeErr  error
+)
+
+// challenges loads the embedded challenge levels and qualifications once.
+func challenges() (*training.Set, *training.Quals, error) {
+	challengeOnce.Do(func() {
+		cat, err := designs.DefaultCatalog()
+		if err != nil {
+			challengeErr = err
+			return
+		}
+		if challengeSet, challengeErr = training.DefaultChallenges(cat); challengeErr != nil {
+			return
+		}
+		challengeQual, challengeErr = training.DefaultQualifications(challengeSet)
+	})
+	return challengeSet, challengeQual, challengeErr
+}
+
+func init() {
+	replayVerifiers[classroom.KindChallenge] = verifyChallenge
+}
+
+// verifyChallenge re-simulates a training challenge replay and checks that it
+// is a replay of the level it was submitted for.
+func verifyChallenge(_ context.Context, level string, replay []byte) (classroom.Verified, error) {
+	set, _, err := challenges()
+	if err != nil {
+		return classroom.Verified{}, err
+	}
+	v, err := training.VerifyReplay("replay", replay, set)
+	if err != nil {
+		return classroom.Verified{}, err
+	}
+	if v.Level.ID != level {
+		return classroom.Verified{}, fmt.Errorf("the replay is of challenge %q, not %q", v.Level.ID, level)
+	}
+	return classroom.Verified{Score: v.Result.Score, Stars: v.Result.Stars, Passed: v.Result.Passed}, nil
+}
+
+// awardQualifications gives the qualifications a learner's verified results
+// earn: best challenge scores so far plus this one, against the rules in
+// levels/qualifications.toml. Qualifications already held are not repeated.
+func awardQualifications(prior []classroom.Result, v classroom.Verified) []string {
+	_, quals, err := challenges()
+	if err != nil {
+		return nil
+	}
+	best, have := map[string]int{}, map[string]bool{}
+	for _, r := range append(prior, classroom.Result{Verified: v}) {
+		if r.Kind == classroom.KindChallenge && r.Passed && r.Score > best[r.Level] {
+			best[r.Level] = r.Score
+		}
+		for _, q := range r.Qualifications {
+			have[q] = true
+		}
+	}
+	return quals.Earned(best, have)
+}
