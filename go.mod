@@ -15,6 +15,7 @@ require (
 	github.com/jezek/xgb v1.1.1 // indirect
 	github.com/mattn/go-sqlite3 v1.14.52 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/image v0.47.0 // indirect
 	golang.org/x/sync v0.8.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect

@@ -211,4 +211,3 @@ func runSource(e *env, args []string) int {
 	}
 	return exitOK
 }
-
