@@ -17,15 +17,22 @@ import (
 type LedgerService struct {
 	db *DB
 
+	byKey, insTx, insPosting *sql.Stmt
+
 	mu       sync.Mutex
 	accounts map[string]int64 // committed account ids; accounts are append-only
 }
 
 var _ production.Ledger = (*LedgerService)(nil)
 
-// NewLedgerService returns the ledger service over an open DB.
+// NewLedgerService returns the ledger service over an open DB. Its
+// prepared statements live as long as the DB.
 func NewLedgerService(db *DB) *LedgerService {
-	return &LedgerService{db: db, accounts: map[string]int64{}}
+	return &LedgerService{db: db, accounts: map[string]int64{},
+		byKey:      db.prepare(`SELECT id, digest FROM transactions WHERE idem_key = ?`),
+		insTx:      db.prepare(`INSERT INTO transactions (idem_key, event, house, memo, digest, reverses, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+		insPosting: db.prepare(`INSERT INTO postings (tx_id, seq, account_id, amount) VALUES (?, ?, ?, ?)`),
+	}
 }
 
 // Post records one business event in one BEGIN IMMEDIATE transaction. A key
@@ -48,7 +55,7 @@ func (s *LedgerService) Post(ctx context.Context, e production.Event) (productio
 	}
 	var id int64
 	var old string
-	err = tx.QueryRowContext(ctx, `SELECT id, digest FROM transactions WHERE idem_key = ?`, e.Key).Scan(&id, &old)
+	err = tx.StmtContext(ctx, s.byKey).QueryRowContext(ctx, e.Key).Scan(&id, &old)
 	switch {
 	case err == nil:
 		if old != digest {
@@ -78,7 +85,7 @@ func (s *LedgerService) Post(ctx context.Context, e production.Event) (productio
 	if err := production.CheckBalanced(postings); err != nil {
 		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO transactions (idem_key, event, house, memo, digest, reverses, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	res, err := tx.StmtContext(ctx, s.insTx).ExecContext(ctx,
 		e.Key, string(e.Type), house, e.Memo, digest, reverses, now)
 	if err != nil {
 		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
@@ -87,12 +94,13 @@ func (s *LedgerService) Post(ctx context.Context, e production.Event) (productio
 		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
 	}
 	created := map[string]int64{}
-	for _, p := range postings {
+	insPosting := tx.StmtContext(ctx, s.insPosting)
+	for i, p := range postings {
 		acc, err := s.accountID(ctx, tx, p.Account, now, created)
 		if err != nil {
 			return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO postings (tx_id, account_id, amount) VALUES (?, ?, ?)`, id, acc, p.Amount); err != nil {
+		if _, err := insPosting.ExecContext(ctx, id, i+1, acc, p.Amount); err != nil {
 			return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
 		}
 	}
@@ -161,7 +169,7 @@ func reversal(ctx context.Context, tx *sql.Tx, key string) ([]production.Posting
 	if rev.Valid {
 		return nil, sql.NullInt64{}, house, fmt.Errorf("%w: transaction %q is already reversed", production.ErrInvalidEvent, key)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT a.name, p.amount FROM postings p JOIN accounts a ON a.id = p.account_id WHERE p.tx_id = ? ORDER BY p.id`, id)
+	rows, err := tx.QueryContext(ctx, `SELECT a.name, p.amount FROM postings p JOIN accounts a ON a.id = p.account_id WHERE p.tx_id = ? ORDER BY p.seq`, id)
 	if err != nil {
 		return nil, sql.NullInt64{}, house, err
 	}
@@ -252,7 +260,7 @@ func (s *LedgerService) Statement(ctx context.Context, account string) ([]produc
 		return nil, fmt.Errorf("statement: %w", err)
 	}
 	rows, err := s.db.db.QueryContext(ctx, `SELECT t.id, t.idem_key, t.event, t.posted_at, t.memo, p.amount
-		FROM postings p JOIN transactions t ON t.id = p.tx_id WHERE p.account_id = ? ORDER BY p.id`, id)
+		FROM postings p JOIN transactions t ON t.id = p.tx_id WHERE p.account_id = ? ORDER BY p.tx_id, p.seq`, id)
 	if err != nil {
 		return nil, fmt.Errorf("statement: %w", err)
 	}
@@ -324,8 +332,8 @@ func (s *LedgerService) Verify(ctx context.Context) (*production.VerifyReport, e
 			}
 			return fmt.Sprintf("foreign key: %s row %d refers to a missing %s row", table, rowid.Int64, parent), nil
 		}},
-		{`SELECT t.id, t.idem_key, COUNT(p.id), COALESCE(SUM(p.amount), 0) FROM transactions t
-			LEFT JOIN postings p ON p.tx_id = t.id GROUP BY t.id HAVING COUNT(p.id) < 2 OR SUM(p.amount) <> 0 ORDER BY t.id`,
+		{`SELECT t.id, t.idem_key, COUNT(p.seq), COALESCE(SUM(p.amount), 0) FROM transactions t
+			LEFT JOIN postings p ON p.tx_id = t.id GROUP BY t.id HAVING COUNT(p.seq) < 2 OR SUM(p.amount) <> 0 ORDER BY t.id`,
 			func(rows *sql.Rows) (string, error) {
 				var id, n, sum int64
 				var key string
@@ -334,21 +342,21 @@ func (s *LedgerService) Verify(ctx context.Context) (*production.VerifyReport, e
 				}
 				return fmt.Sprintf("transaction %d (%s): %d postings summing to %d cents; want two or more summing to 0", id, key, n, sum), nil
 			}},
-		{`SELECT p.id, p.tx_id FROM postings p LEFT JOIN transactions t ON t.id = p.tx_id WHERE t.id IS NULL ORDER BY p.id`,
+		{`SELECT p.seq, p.tx_id FROM postings p LEFT JOIN transactions t ON t.id = p.tx_id WHERE t.id IS NULL ORDER BY p.tx_id, p.seq`,
 			func(rows *sql.Rows) (string, error) {
-				var id, txid int64
-				if err := rows.Scan(&id, &txid); err != nil {
+				var seq, txid int64
+				if err := rows.Scan(&seq, &txid); err != nil {
 					return "", err
 				}
-				return fmt.Sprintf("posting %d is orphaned: transaction %d does not exist", id, txid), nil
+				return fmt.Sprintf("posting %d/%d is orphaned: transaction %d does not exist", txid, seq, txid), nil
 			}},
-		{`SELECT p.id, p.account_id FROM postings p LEFT JOIN accounts a ON a.id = p.account_id WHERE a.id IS NULL ORDER BY p.id`,
+		{`SELECT p.tx_id, p.seq, p.account_id FROM postings p LEFT JOIN accounts a ON a.id = p.account_id WHERE a.id IS NULL ORDER BY p.tx_id, p.seq`,
 			func(rows *sql.Rows) (string, error) {
-				var id, acc int64
-				if err := rows.Scan(&id, &acc); err != nil {
+				var txid, seq, acc int64
+				if err := rows.Scan(&txid, &seq, &acc); err != nil {
 					return "", err
 				}
-				return fmt.Sprintf("posting %d is orphaned: account %d does not exist", id, acc), nil
+				return fmt.Sprintf("posting %d/%d is orphaned: account %d does not exist", txid, seq, acc), nil
 			}},
 	}
 	for _, c := range checks {

@@ -194,6 +194,16 @@ func (db *DB) Close() error {
 // SQL is the underlying handle (for benchmarks and checks).
 func (db *DB) SQL() *sql.DB { return db.db }
 
+// prepare prepares a statement on the open database. The schema is
+// migrated by then, so a failure is a programming error and panics.
+func (db *DB) prepare(q string) *sql.Stmt {
+	st, err := db.db.Prepare(q)
+	if err != nil {
+		panic(fmt.Sprintf("ledger: prepare %q: %v", q, err))
+	}
+	return st
+}
+
 // beginTx starts a writer transaction (BEGIN IMMEDIATE through _txlock).
 func (db *DB) beginTx(ctx context.Context) (*sql.Tx, error) {
 	return db.db.BeginTx(ctx, nil)

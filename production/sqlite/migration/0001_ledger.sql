@@ -24,18 +24,24 @@ CREATE TABLE transactions (
 	house      TEXT REFERENCES houses (id),
 	memo       TEXT NOT NULL,
 	digest     TEXT NOT NULL,
-	reverses   INTEGER UNIQUE REFERENCES transactions (id),
+	reverses   INTEGER REFERENCES transactions (id),
 	posted_at  TEXT NOT NULL
 );
+-- A transaction is reversed at most once.
+CREATE UNIQUE INDEX transactions_reverses ON transactions (reverses) WHERE reverses IS NOT NULL;
 
+-- Postings are stored clustered by transaction (tx_id, seq), so posting a
+-- transaction touches one b-tree here. There is deliberately no index on
+-- account_id: it would add a page write to every posting, while balances by
+-- account are read rarely (statements, completing and selling a house) and
+-- a scan of postings stays fast at a house-building ledger's size.
 CREATE TABLE postings (
-	id         INTEGER PRIMARY KEY,
 	tx_id      INTEGER NOT NULL REFERENCES transactions (id),
+	seq        INTEGER NOT NULL CHECK (seq > 0),
 	account_id INTEGER NOT NULL REFERENCES accounts (id),
-	amount     INTEGER NOT NULL CHECK (amount <> 0)
-);
-CREATE INDEX postings_tx ON postings (tx_id);
-CREATE INDEX postings_account ON postings (account_id);
+	amount     INTEGER NOT NULL CHECK (amount <> 0),
+	PRIMARY KEY (tx_id, seq)
+) WITHOUT ROWID;
 
 CREATE TABLE contributions (
 	id      INTEGER PRIMARY KEY,
