@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
 )
@@ -102,7 +103,7 @@ func PlanSVG(cat *designs.Catalog, d *designs.Design) []byte {
 			ox+c.x*cellPx, oy+c.y*cellPx, c.w*cellPx, c.h*cellPx, fill)
 		if c.m.Layer == "core" {
 			fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" text-anchor="middle">%s</text>`+"\n",
-				ox+c.x*cellPx+c.w*cellPx/2, oy+c.y*cellPx+c.h*cellPx/2+4, esc(c.m.Name))
+				ox+c.x*cellPx+c.w*cellPx/2, oy+c.y*cellPx+c.h*cellPx/2+4, esc(strings.Fields(c.m.Name)[0]))
 		}
 	}
 
@@ -129,8 +130,8 @@ func PlanSVG(cat *designs.Catalog, d *designs.Design) []byte {
 		if m.Exterior {
 			width, color = 7, "#333333"
 		}
-		fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="%d" stroke-linecap="square"><title>%s</title></line>`+"\n",
-			px1, py1, px2, py2, color, width, esc(m.Name))
+		fmt.Fprintf(&b, `<line class="wall" data-module="%s" x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="%d" stroke-linecap="square"/>`+"\n",
+			esc(m.ID), px1, py1, px2, py2, color, width)
 		if m.Opening != "" && m.OpeningWidth > 0 {
 			// The opening, centred on the module, to scale.
 			run := m.Cells * cellPx
