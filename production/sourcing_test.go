@@ -98,7 +98,7 @@ func bomOf(cat *designs.Catalog, lines map[string]int64) *BOM {
 }
 
 type alloc struct {
-	supplier       string
+	supplier        string
 	needed, ordered int64
 }
 

@@ -47,13 +47,25 @@ func script() []production.Event {
 		return e
 	}
 	return []production.Event{
-		ev("po-valley", func(e *production.Event) { e.Type, e.Supplier, e.Amount = production.EventPOIssued, "valley", dec("1200.50") }),
-		ev("po-midwest", func(e *production.Event) { e.Type, e.Supplier, e.Amount = production.EventPOIssued, "midwest", dec("800.25") }),
-		ev("po-wrong", func(e *production.Event) { e.Type, e.Supplier, e.Amount = production.EventPOIssued, "midwest", dec("99.99") }),
+		ev("po-valley", func(e *production.Event) {
+			e.Type, e.Supplier, e.Amount = production.EventPOIssued, "valley", dec("1200.50")
+		}),
+		ev("po-midwest", func(e *production.Event) {
+			e.Type, e.Supplier, e.Amount = production.EventPOIssued, "midwest", dec("800.25")
+		}),
+		ev("po-wrong", func(e *production.Event) {
+			e.Type, e.Supplier, e.Amount = production.EventPOIssued, "midwest", dec("99.99")
+		}),
 		ev("fix-po-wrong", func(e *production.Event) { e.Type, e.Reverses = production.EventReversal, "po-wrong" }),
-		ev("gr-valley", func(e *production.Event) { e.Type, e.Supplier, e.Amount = production.EventGoodsReceived, "valley", dec("1200.50") }),
-		ev("gr-midwest", func(e *production.Event) { e.Type, e.Supplier, e.Amount = production.EventGoodsReceived, "midwest", dec("800.25") }),
-		ev("pay-valley", func(e *production.Event) { e.Type, e.Supplier, e.Amount = production.EventSupplierPaid, "valley", dec("1200.50") }),
+		ev("gr-valley", func(e *production.Event) {
+			e.Type, e.Supplier, e.Amount = production.EventGoodsReceived, "valley", dec("1200.50")
+		}),
+		ev("gr-midwest", func(e *production.Event) {
+			e.Type, e.Supplier, e.Amount = production.EventGoodsReceived, "midwest", dec("800.25")
+		}),
+		ev("pay-valley", func(e *production.Event) {
+			e.Type, e.Supplier, e.Amount = production.EventSupplierPaid, "valley", dec("1200.50")
+		}),
 		ev("issue", func(e *production.Event) { e.Type, e.Amount = production.EventMaterialsIssued, dec("2000.75") }),
 		ev("ann-frame", func(e *production.Event) {
 			e.Type, e.Person, e.Kind, e.Skill, e.Minutes, e.Rate = production.EventLabour, "ann", "labour", "framing", 600, dec("35")
@@ -61,7 +73,9 @@ func script() []production.Event {
 		ev("bo-train", func(e *production.Event) {
 			e.Type, e.Person, e.Kind, e.Skill, e.Minutes, e.Rate = production.EventLabour, "bo", "training", "framing", 90, dec("35")
 		}),
-		ev("ann-built", func(e *production.Event) { e.Type, e.Person, e.Module, e.Count = production.EventModuleBuilt, "ann", "wall-ext-4x8", 9 }),
+		ev("ann-built", func(e *production.Event) {
+			e.Type, e.Person, e.Module, e.Count = production.EventModuleBuilt, "ann", "wall-ext-4x8", 9
+		}),
 		ev("done", func(e *production.Event) { e.Type = production.EventHouseCompleted }),
 		ev("sold", func(e *production.Event) { e.Type, e.Amount = production.EventHouseSold, dec("30000") }),
 	}
