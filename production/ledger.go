@@ -55,7 +55,6 @@ func AccountTypeOf(name string) (AccountType, error) {
 const (
 	AccountCash      = "assets:cash"
 	AccountInventory = "assets:materials-inventory"
-	AccountCapital   = "equity:capital"
 	AccountSales     = "income:house-sales"
 	AccountCOGS      = "expenses:cost-of-goods-sold"
 	AccountLabour    = "expenses:labour"

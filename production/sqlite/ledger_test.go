@@ -324,3 +324,13 @@ func BenchmarkPosting(b *testing.B) {
 	b.ReportMetric(float64(b.N)/raw.Seconds(), "raw-inserts/s")
 	b.ReportMetric(raw.Seconds()/post.Seconds(), "ratio")
 }
+
+func TestOpenRefusesCorruptSQLite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "corrupt.db")
+	data := append([]byte("SQLite format 3\x00"), bytes.Repeat([]byte{0xff}, 4080)...)
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	err := NewDB(path).Open()
+	assert.ErrorIs(t, err, ErrNotSQLite)
+	got, _ := os.ReadFile(path)
+	assert.Equal(t, data, got)
+}

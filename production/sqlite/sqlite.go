@@ -22,7 +22,7 @@ import (
 	"sort"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
 
 //go:embed migration/*.sql
@@ -125,7 +125,11 @@ func readUserVersion(path string) (int, error) {
 	defer ro.Close()
 	var v int
 	if err := ro.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
-		return 0, fmt.Errorf("ledger %s: %w: %w", path, ErrNotSQLite, err)
+		var se sqlite3.Error
+		if errors.As(err, &se) && se.Code == sqlite3.ErrNotADB {
+			return 0, fmt.Errorf("ledger %s: %w: %w", path, ErrNotSQLite, err)
+		}
+		return 0, fmt.Errorf("ledger %s: %w", path, err)
 	}
 	return v, nil
 }
