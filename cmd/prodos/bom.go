@@ -115,14 +115,14 @@ func runBOM(e *env, args []string) int {
 		enc.SetIndent("", "  ")
 		err = enc.Encode(out)
 	default:
-		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 		fmt.Fprintf(e.stdout, "%s: bill of materials (waste added, whole units)\n", d.Name)
-		fmt.Fprintln(tw, "SKU\tDESCRIPTION\tQTY\tUNIT\tUNIT COST\tEXTENDED\t")
+		fmt.Fprintln(tw, "SKU\tDESCRIPTION\tQTY\tUNIT\tUNIT COST\tEXTENDED")
 		for _, l := range b.Lines {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", l.SKU, l.Description, l.Quantity, l.Unit,
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", l.SKU, l.Description, l.Quantity, l.Unit,
 				l.UnitCost.StringFixed(2), l.ExtendedCost.StringFixed(2))
 		}
-		fmt.Fprintf(tw, "TOTAL\t\t\t\t\t%s\t\n", b.Total.StringFixed(2))
+		fmt.Fprintf(tw, "TOTAL\t\t\t\t\t%s\n", b.Total.StringFixed(2))
 		err = tw.Flush()
 	}
 	if err != nil {

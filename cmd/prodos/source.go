@@ -192,13 +192,13 @@ func runSource(e *env, args []string) int {
 		for _, po := range plan.Orders {
 			fmt.Fprintf(e.stdout, "\n%s (%s, %s, %s): ordered %s, delivery %s (%d days)\n", po.Supplier, po.SupplierID, po.Region,
 				po.Location, po.OrderDate.Format(production.DateLayout), po.Delivery.Format(production.DateLayout), po.LeadDays)
-			tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-			fmt.Fprintln(tw, "SKU\tDESCRIPTION\tNEEDED\tORDER\tPACK\tUNIT\tPRICE\tEXTENDED\t")
+			tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "SKU\tDESCRIPTION\tNEEDED\tORDER\tPACK\tUNIT\tPRICE\tEXTENDED")
 			for _, l := range po.Lines {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t\n", l.SKU, l.Description, l.Needed, l.Quantity, l.Pack, l.Unit,
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\n", l.SKU, l.Description, l.Needed, l.Quantity, l.Pack, l.Unit,
 					l.UnitPrice.StringFixed(2), l.Extended.StringFixed(2))
 			}
-			fmt.Fprintf(tw, "TOTAL\t\t\t\t\t\t\t%s\t\n", po.Total.StringFixed(2))
+			fmt.Fprintf(tw, "TOTAL\t\t\t\t\t\t\t%s\n", po.Total.StringFixed(2))
 			if err = tw.Flush(); err != nil {
 				break
 			}
