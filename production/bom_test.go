@@ -97,13 +97,22 @@ func TestBOMUnknownModule(t *testing.T) {
 	assert.Equal(t, "no-such-module", ue.ID)
 }
 
-// randomDesign places n random modules (placement geometry does not affect
-// cost or BOM; the module mix does).
+// randomDesign places n random modules inside a 20x20 grid; it passes
+// designs.Validate. (Overlaps do not change a BOM or a cost: the module mix
+// does.)
 func randomDesign(r *rand.Rand, cat *designs.Catalog, n int) *designs.Design {
 	ids := cat.ModuleIDs()
-	d := &designs.Design{Name: "random", Grid: designs.Grid{Width: 20, Height: 20}}
+	d := &designs.Design{Format: designs.FormatVersion, Name: "random", License: designs.DefaultLicense,
+		Grid: designs.Grid{Width: 20, Height: 20}}
 	for i := 0; i < n; i++ {
-		d.Placements = append(d.Placements, designs.Placement{Module: ids[r.IntN(len(ids))], X: r.IntN(18), Y: r.IntN(18), Edge: "n"})
+		m := cat.Modules[ids[r.IntN(len(ids))]]
+		p := designs.Placement{Module: m.ID, X: r.IntN(16), Y: r.IntN(16)}
+		if m.Placement == designs.OnEdge {
+			p.Edge = []string{"n", "e", "s", "w"}[r.IntN(4)]
+		} else {
+			p.Rotation = 90 * r.IntN(4)
+		}
+		d.Placements = append(d.Placements, p)
 	}
 	return d
 }
@@ -119,7 +128,9 @@ func TestBOMMatchesLiveCost(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < 300; i++ {
-		ds = append(ds, randomDesign(r, cat, 1+r.IntN(120)))
+		d := randomDesign(r, cat, 1+r.IntN(120))
+		require.NoError(t, d.Validate(cat))
+		ds = append(ds, d)
 	}
 	for i, d := range ds {
 		b, err := BuildBOM(cat, d)

@@ -14,7 +14,7 @@ import (
 func init() {
 	register(&command{
 		name:    "export",
-		usage:   "export DESIGN... --out DIR [--as PROFILE] [--policy P] [--need-by YYYY-MM-DD] [--today YYYY-MM-DD]",
+		usage:   "export DESIGN... --out DIR [--as PROFILE] [--policy P] [--need-by DATE]",
 		summary: "write a build package: design, bom.csv, purchase-orders.csv, cost.csv, plan.svg, manifest.json",
 		run:     runExport,
 	})

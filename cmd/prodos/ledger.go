@@ -23,7 +23,7 @@ import (
 func init() {
 	register(&command{
 		name:    "ledger",
-		usage:   "ledger post|balance|statement|verify [DESIGN|ACCOUNT] [--db FILE] ...",
+		usage:   "ledger post|balance|statement|verify ... [--db FILE]",
 		summary: "double-entry ledger: post business events, trial balance, statements, verify",
 		run:     runLedger,
 	})
