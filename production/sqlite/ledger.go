@@ -287,7 +287,8 @@ func (s *LedgerService) Statement(ctx context.Context, account string) ([]produc
 
 // Verify checks the database itself: SQLite's integrity and foreign-key
 // checks, that every transaction has two or more postings summing to zero,
-// that no posting is orphaned, and that total debits equal total credits.
+// that no posting is orphaned, that every reversal exactly cancels its
+// original, and that total debits equal total credits.
 func (s *LedgerService) Verify(ctx context.Context) (*production.VerifyReport, error) {
 	r := &production.VerifyReport{}
 	tx, err := s.db.db.BeginTx(ctx, nil)
@@ -357,6 +358,18 @@ func (s *LedgerService) Verify(ctx context.Context) (*production.VerifyReport, e
 					return "", err
 				}
 				return fmt.Sprintf("posting %d/%d is orphaned: account %d does not exist", txid, seq, acc), nil
+			}},
+		{`SELECT r.id, r.idem_key FROM transactions r WHERE r.reverses IS NOT NULL AND EXISTS (
+			SELECT 1 FROM (SELECT account_id, amount FROM postings WHERE tx_id = r.id
+				UNION ALL SELECT account_id, amount FROM postings WHERE tx_id = r.reverses)
+			GROUP BY account_id HAVING SUM(amount) <> 0) ORDER BY r.id`,
+			func(rows *sql.Rows) (string, error) {
+				var id int64
+				var key string
+				if err := rows.Scan(&id, &key); err != nil {
+					return "", err
+				}
+				return fmt.Sprintf("reversal %d (%s) does not exactly cancel the transaction it reverses", id, key), nil
 			}},
 	}
 	for _, c := range checks {

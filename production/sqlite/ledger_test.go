@@ -207,10 +207,19 @@ func TestVerifyFindsProblems(t *testing.T) {
 	require.NoError(t, err)
 	_, err = db.SQL().Exec(`PRAGMA foreign_keys = OFF; INSERT INTO postings (tx_id, seq, account_id, amount) VALUES (999, 1, 1, -7); PRAGMA foreign_keys = ON;`)
 	require.NoError(t, err)
+	// A "reversal" that repeats its original instead of cancelling it.
+	_, err = db.SQL().Exec(`INSERT INTO transactions (idem_key, event, memo, digest, posted_at, reverses)
+		VALUES ('bad-reversal', 'reversal', '', '', '', (SELECT id FROM transactions WHERE idem_key = 'po-valley'));
+		INSERT INTO postings (tx_id, seq, account_id, amount)
+		SELECT (SELECT id FROM transactions WHERE idem_key = 'bad-reversal'), seq, account_id, amount
+		FROM postings WHERE tx_id = (SELECT id FROM transactions WHERE idem_key = 'po-valley')`)
+	require.NoError(t, err)
 	r, err := svc.Verify(context.Background())
 	require.NoError(t, err)
 	assert.False(t, r.OK())
 	joined := fmt.Sprint(r.Problems)
+	assert.Contains(t, joined, "reversal")
+	assert.Contains(t, joined, "bad-reversal")
 	assert.Contains(t, joined, "forged")
 	assert.Contains(t, joined, "orphaned")
 	assert.Contains(t, joined, "total debits")
