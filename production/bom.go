@@ -121,6 +121,9 @@ func BuildBOM(cat *designs.Catalog, ds ...*designs.Design) (*BOM, error) {
 	b.Lines = make([]BOMLine, 0, len(skus))
 	for _, sku := range skus {
 		mat := cat.Materials[sku]
+		if mat.Waste.Sign() < 0 || mat.Price.Sign() < 0 {
+			return nil, fmt.Errorf("sku %q: waste %s and price %s must not be negative", sku, mat.Waste, mat.Price)
+		}
 		gross := net[sku].Mul(one.Add(mat.Waste))
 		qty := gross.Ceil()
 		mods := make([]string, 0, len(users[sku]))

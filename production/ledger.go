@@ -168,8 +168,14 @@ func Cents(d decimal.Decimal) (int64, error) {
 	if !c.IsInteger() {
 		return 0, fmt.Errorf("%w: amount %s has more than two decimal places", ErrInvalidEvent, d)
 	}
+	if c.Abs().GreaterThan(maxCents) {
+		return 0, fmt.Errorf("%w: amount %s is too large", ErrInvalidEvent, d)
+	}
 	return c.IntPart(), nil
 }
+
+// maxCents bounds one amount (ten trillion) so sums of many stay in int64.
+var maxCents = decimal.New(1, 15)
 
 // FromCents converts minor units back to money.
 func FromCents(c int64) decimal.Decimal { return decimal.New(c, -2) }

@@ -20,6 +20,7 @@ func TestEventValidate(t *testing.T) {
 		{"po no supplier", Event{Key: "k", Type: EventPOIssued, Amount: dec("10")}, false},
 		{"po negative", Event{Key: "k", Type: EventPOIssued, Supplier: "s", Amount: dec("-1")}, false},
 		{"po sub-cent", Event{Key: "k", Type: EventPOIssued, Supplier: "s", Amount: dec("1.005")}, false},
+		{"po absurd", Event{Key: "k", Type: EventPOIssued, Supplier: "s", Amount: dec("1e20")}, false},
 		{"no key", Event{Type: EventHouseCompleted, House: "h"}, false},
 		{"materials ok", Event{Key: "k", Type: EventMaterialsIssued, House: "h", Amount: dec("1")}, true},
 		{"materials no house", Event{Key: "k", Type: EventMaterialsIssued, Amount: dec("1")}, false},

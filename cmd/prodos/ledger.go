@@ -244,6 +244,10 @@ func runLedgerPost(e *env, args []string) int {
 			}
 			counts[p.Module]++
 		}
+		if *module == "" && *count != 0 {
+			fmt.Fprintln(e.stderr, "prodos: --count needs --module")
+			return exitUsage
+		}
 		if *module != "" {
 			if counts[*module] == 0 {
 				fmt.Fprintf(e.stderr, "prodos: module %q is not in %s\n", *module, pos[0])
