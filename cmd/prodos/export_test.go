@@ -39,7 +39,7 @@ func TestExportPackagePerExampleIsByteIdentical(t *testing.T) {
 			}
 			fa, fb := prodReadDir(t, a), prodReadDir(t, b)
 			assert.Equal(t, fa, fb)
-			for _, f := range []string{"design.toml", "bom.csv", "purchase-orders.csv", "cost.csv", "plan.svg", "manifest.json"} {
+			for _, f := range []string{"design.toml", "bom.csv", "purchase-orders.csv", "cost.csv", "plan.svg", "README.txt", "manifest.json"} {
 				assert.Contains(t, fa, f)
 			}
 			want, err := os.ReadFile(filepath.Join("..", "..", "production", "testdata", "bom-"+name+".csv"))
@@ -94,7 +94,7 @@ func TestExportProgressBarOnlyOnTerminal(t *testing.T) {
 		} else {
 			assert.NotContains(t, errs, "\r")
 			assert.NotContains(t, errs, "[#")
-			assert.Equal(t, 3, strings.Count(out, "wrote 6 files"))
+			assert.Equal(t, 3, strings.Count(out, "wrote 7 files"))
 		}
 	}
 	// A real pipe is not a terminal.

@@ -1,7 +1,8 @@
 // Package export writes a build package: the folder a builder works from.
 // It holds the design file, bom.csv, purchase-orders.csv (one section per
-// supplier), cost.csv (the cost breakdown), plan.svg (a plan drawing) and
-// manifest.json listing every file with its SHA-256. Every file is derived
+// supplier), cost.csv (the cost breakdown), plan.svg (a plan drawing),
+// README.txt (a cover sheet) and manifest.json listing every file with its
+// SHA-256. Every file is derived
 // from the design and the catalog only, so exporting the same design twice
 // (with the same order date) gives byte-identical files.
 //
@@ -35,6 +36,7 @@ const (
 	PurchaseOrdersFile = "purchase-orders.csv"
 	CostFile           = "cost.csv"
 	PlanFile           = "plan.svg"
+	ReadmeFile         = "README.txt"
 	ManifestFile       = "manifest.json"
 )
 
@@ -97,6 +99,7 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 		{PurchaseOrdersFile, poCSV.Bytes()},
 		{CostFile, cost},
 		{PlanFile, PlanSVG(cat, d)},
+		{ReadmeFile, Readme(cat, d, opt.LabourRate, bom, plan)},
 	}
 	for _, x := range opt.Extras {
 		more, err := x(d, cat)
@@ -188,6 +191,57 @@ func Write(dir string, files []File) error {
 		}
 	}
 	return nil
+}
+
+// Readme is the package's cover sheet: what the house is, what it costs,
+// what to order from whom and when it arrives, and what each file holds.
+func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *production.BOM, plan *production.SourcingPlan) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "Build package: %s\n", d.Name)
+	fmt.Fprintf(&b, "Author: %s   Licence: %s\n", d.Author, d.License)
+	if d.Description != "" {
+		fmt.Fprintf(&b, "\n%s\n", d.Description)
+	}
+	counts := map[string]int{}
+	var ids []string
+	for _, p := range d.Placements {
+		if counts[p.Module] == 0 {
+			ids = append(ids, p.Module)
+		}
+		counts[p.Module]++
+	}
+	sort.Strings(ids)
+	fmt.Fprintf(&b, "\nGrid %d x %d ft; %d modules:\n", d.Grid.Width*4, d.Grid.Height*4, len(d.Placements))
+	for _, id := range ids {
+		name := id
+		if m := cat.Modules[id]; m != nil {
+			name = m.Name
+		}
+		fmt.Fprintf(&b, "  %4d  %-20s %s\n", counts[id], id, name)
+	}
+	c := cat.DesignCost(d, rate)
+	fmt.Fprintf(&b, "\nCost (cost.csv): materials %s, labor %s, machine %s, total %s\n",
+		c.Materials.StringFixed(2), c.Labour.StringFixed(2), c.Machine.StringFixed(2), c.Total().StringFixed(2))
+	fmt.Fprintf(&b, "Materials to buy with waste and whole units (bom.csv): %d lines, %s\n", len(bom.Lines), bom.Total.StringFixed(2))
+	fmt.Fprintf(&b, "\nPurchase orders (purchase-orders.csv), policy %s:\n", plan.Policy)
+	for _, po := range plan.Orders {
+		fmt.Fprintf(&b, "  %-28s %-9s %3d lines  %10s  delivery %s\n", po.Supplier, po.Region, len(po.Lines),
+			po.Total.StringFixed(2), po.Delivery.Format(production.DateLayout))
+	}
+	fmt.Fprintf(&b, "  %-28s %-9s %3s        %10s  all delivered by %s\n", "total", "", "", plan.Total.StringFixed(2),
+		plan.Delivery.Format(production.DateLayout))
+	fmt.Fprintf(&b, "\nFiles:\n")
+	for _, f := range [][2]string{
+		{DesignFile, "the design; open it in the game or check it with prodos validate"},
+		{BOMFile, "bill of materials, one line per SKU"},
+		{PurchaseOrdersFile, "one section per supplier"},
+		{CostFile, "cost per module and for the house"},
+		{PlanFile, "plan drawing, one square is 4 ft"},
+		{ManifestFile, "SHA-256 of every file; check with sha256sum"},
+	} {
+		fmt.Fprintf(&b, "  %-20s %s\n", f[0], f[1])
+	}
+	return b.Bytes()
 }
 
 // CostCSV is the cost breakdown: one row per module (count, unit and

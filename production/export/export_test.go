@@ -43,7 +43,7 @@ func TestPackageDeterministicAndComplete(t *testing.T) {
 			for _, f := range a {
 				names[f.Name] = f.Data
 			}
-			for _, want := range []string{DesignFile, BOMFile, PurchaseOrdersFile, CostFile, PlanFile, ManifestFile} {
+			for _, want := range []string{DesignFile, BOMFile, PurchaseOrdersFile, CostFile, PlanFile, ReadmeFile, ManifestFile} {
 				assert.Contains(t, names, want)
 			}
 			var m ManifestDoc
