@@ -147,6 +147,22 @@ func PlanSVG(cat *designs.Catalog, d *designs.Design) []byte {
 		}
 	}
 
+	// Overall dimensions of the floor outline.
+	if len(floor) > 0 {
+		minX, minY, maxX, maxY := gw, gh, -1, -1
+		for c := range floor {
+			minX, minY, maxX, maxY = min(minX, c[0]), min(minY, c[1]), max(maxX, c[0]), max(maxY, c[1])
+		}
+		x1, x2 := ox+minX*cellPx, ox+(maxX+1)*cellPx
+		y1, y2 := oy+minY*cellPx, oy+(maxY+1)*cellPx
+		ty := y1 - 14
+		fmt.Fprintf(&b, `<g stroke="#555555" stroke-width="1"><line x1="%d" y1="%d" x2="%d" y2="%d"/><line x1="%d" y1="%d" x2="%d" y2="%d"/></g>`+"\n",
+			x1, ty, x2, ty, x1-14, y1, x1-14, y2)
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="12" text-anchor="middle" fill="#333333">%d ft</text>`+"\n", (x1+x2)/2, ty-4, (maxX-minX+1)*4)
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" text-anchor="end" fill="#333333">%d ft</text>`+"\n",
+			x1-17, (y1+y2)/2+4, (maxY-minY+1)*4)
+	}
+
 	// Scale bar and legend.
 	sy := oy + gh*cellPx + 28
 	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#000000" stroke-width="3"/>`+"\n", ox, sy, ox+cellPx, sy)
