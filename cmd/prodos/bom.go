@@ -41,7 +41,7 @@ func prodHouseID(path string) string {
 	return strings.ReplaceAll(strings.TrimSuffix(filepath.Base(path), ".toml"), " ", "-")
 }
 
-type bomLineJSON struct {
+type prodBOMLineJSON struct {
 	SKU          string `json:"sku"`
 	Description  string `json:"description"`
 	Quantity     string `json:"quantity"`
@@ -50,13 +50,13 @@ type bomLineJSON struct {
 	ExtendedCost string `json:"extended_cost"`
 }
 
-type bomJSON struct {
-	Design string        `json:"design"`
-	Lines  []bomLineJSON `json:"lines"`
-	Total  string        `json:"total"`
+type prodBOMJSON struct {
+	Design string            `json:"design"`
+	Lines  []prodBOMLineJSON `json:"lines"`
+	Total  string            `json:"total"`
 }
 
-type bomNodeJSON struct {
+type prodBOMNodeJSON struct {
 	Level         int    `json:"level"`
 	Kind          string `json:"kind"`
 	ID            string `json:"id"`
@@ -95,7 +95,7 @@ func runBOM(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", pos[0], err)
 			return exitUsage
 		}
-		return writeBOMTree(e, *format, tree)
+		return prodWriteBOMTree(e, *format, tree)
 	}
 	b, err := production.BuildBOM(cat, d)
 	if err != nil {
@@ -106,9 +106,9 @@ func runBOM(e *env, args []string) int {
 	case "csv":
 		err = b.WriteCSV(e.stdout)
 	case "json":
-		out := bomJSON{Design: d.Name, Lines: []bomLineJSON{}, Total: b.Total.StringFixed(2)}
+		out := prodBOMJSON{Design: d.Name, Lines: []prodBOMLineJSON{}, Total: b.Total.StringFixed(2)}
 		for _, l := range b.Lines {
-			out.Lines = append(out.Lines, bomLineJSON{l.SKU, l.Description, l.Quantity.String(), l.Unit,
+			out.Lines = append(out.Lines, prodBOMLineJSON{l.SKU, l.Description, l.Quantity.String(), l.Unit,
 				l.UnitCost.StringFixed(2), l.ExtendedCost.StringFixed(2)})
 		}
 		enc := json.NewEncoder(e.stdout)
@@ -132,7 +132,7 @@ func runBOM(e *env, args []string) int {
 	return exitOK
 }
 
-func writeBOMTree(e *env, format string, tree []production.TreeNode) int {
+func prodWriteBOMTree(e *env, format string, tree []production.TreeNode) int {
 	var err error
 	switch format {
 	case "csv":
@@ -144,9 +144,9 @@ func writeBOMTree(e *env, format string, tree []production.TreeNode) int {
 		cw.Flush()
 		err = cw.Error()
 	case "json":
-		out := make([]bomNodeJSON, 0, len(tree))
+		out := make([]prodBOMNodeJSON, 0, len(tree))
 		for _, n := range tree {
-			out = append(out, bomNodeJSON{n.Level, n.Kind, n.ID, n.Name, n.Qty.String(), n.Unit, n.Total.String()})
+			out = append(out, prodBOMNodeJSON{n.Level, n.Kind, n.ID, n.Name, n.Qty.String(), n.Unit, n.Total.String()})
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")

@@ -44,7 +44,7 @@ var prodIsTerminal = func(w io.Writer) bool {
 }
 
 // progressBar draws "[#####     ] 3/10 name" on one terminal line.
-func progressBar(w io.Writer, done, total int, name string) {
+func prodProgressBar(w io.Writer, done, total int, name string) {
 	const width = 30
 	n := done * width / total
 	fmt.Fprintf(w, "\r[%s%s] %d/%d %-40.40s", strings.Repeat("#", n), strings.Repeat(" ", width-n), done, total, name)
@@ -57,7 +57,7 @@ func runExport(e *env, args []string) int {
 	fs := newFlags(e, "export")
 	out := fs.String("out", "", "output folder (one sub-folder per design when several are given)")
 	as := fs.String("as", "", "act as this profile; it must hold the "+ExportPermission+" permission")
-	sf := addSourcingFlags(fs)
+	sf := prodAddSourcingFlags(fs)
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -146,7 +146,7 @@ func runExport(e *env, args []string) int {
 			return exitProblems
 		}
 		if bar {
-			progressBar(e.stderr, i+1, len(jobs), j.d.Name)
+			prodProgressBar(e.stderr, i+1, len(jobs), j.d.Name)
 		}
 		if !bar || len(jobs) == 1 {
 			fmt.Fprintf(e.stdout, "%s: wrote %d files to %s\n", j.file, len(all)+1, j.dir)

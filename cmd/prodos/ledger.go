@@ -83,7 +83,7 @@ func runLedger(e *env, args []string) int {
 	return exitUsage
 }
 
-func ledgerFlags(e *env, sub string) (*flag.FlagSet, *string) {
+func prodLedgerFlags(e *env, sub string) (*flag.FlagSet, *string) {
 	fs := newFlags(e, "ledger")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "usage: prodos ledger %s\n", sub)
@@ -94,7 +94,7 @@ func ledgerFlags(e *env, sub string) (*flag.FlagSet, *string) {
 }
 
 // money formats cents as a decimal amount.
-func money(c int64) string { return production.FromCents(c).StringFixed(2) }
+func prodMoney(c int64) string { return production.FromCents(c).StringFixed(2) }
 
 func prodEventNames() string {
 	names := make([]string, len(production.EventTypes))
@@ -105,7 +105,7 @@ func prodEventNames() string {
 }
 
 func runLedgerPost(e *env, args []string) int {
-	fs, dbPath := ledgerFlags(e, "post DESIGN --event EVENT [--db FILE] [flags]")
+	fs, dbPath := prodLedgerFlags(e, "post DESIGN --event EVENT [--db FILE] [flags]")
 	event := fs.String("event", "", "event: "+prodEventNames())
 	house := fs.String("house", "", "house id (default: the design file name without .toml)")
 	supplier := fs.String("supplier", "", "supplier id for po-issued, goods-received, supplier-paid (default: every supplier of the sourcing plan)")
@@ -120,7 +120,7 @@ func runLedgerPost(e *env, args []string) int {
 	key := fs.String("key", "", "idempotency key (default: derived from house, event and its fields)")
 	reverses := fs.String("reverses", "", "for reversal: the key of the transaction to reverse")
 	memo := fs.String("memo", "", "memo")
-	sf := addSourcingFlags(fs)
+	sf := prodAddSourcingFlags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -321,7 +321,7 @@ func runLedgerPost(e *env, args []string) int {
 					debit += p.Amount
 				}
 			}
-			fmt.Fprintf(e.stdout, "%s: transaction %d, %d postings, %s (key %s)\n", ev.Type, res.TxID, len(res.Postings), money(debit), ev.Key)
+			fmt.Fprintf(e.stdout, "%s: transaction %d, %d postings, %s (key %s)\n", ev.Type, res.TxID, len(res.Postings), prodMoney(debit), ev.Key)
 		}
 	}
 	return exitOK
@@ -345,7 +345,7 @@ func prodDesignLabour(cat *designs.Catalog, d *designs.Design, skill string) dec
 	return t
 }
 
-type balanceJSON struct {
+type prodBalanceJSON struct {
 	Account string `json:"account"`
 	Type    string `json:"type"`
 	Debit   string `json:"debit"`
@@ -353,7 +353,7 @@ type balanceJSON struct {
 }
 
 func runLedgerBalance(e *env, args []string) int {
-	fs, dbPath := ledgerFlags(e, "balance [--db FILE] [--format table|csv|json]")
+	fs, dbPath := prodLedgerFlags(e, "balance [--db FILE] [--format table|csv|json]")
 	format := fs.String("format", "table", "output format: table, csv or json")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -376,15 +376,15 @@ func runLedgerBalance(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitProblems
 	}
-	var rows []balanceJSON
+	var rows []prodBalanceJSON
 	var dr, cr int64
 	for _, b := range bals {
-		r := balanceJSON{Account: b.Account, Type: string(b.Type)}
+		r := prodBalanceJSON{Account: b.Account, Type: string(b.Type)}
 		if b.Amount >= 0 {
-			r.Debit = money(b.Amount)
+			r.Debit = prodMoney(b.Amount)
 			dr += b.Amount
 		} else {
-			r.Credit = money(-b.Amount)
+			r.Credit = prodMoney(-b.Amount)
 			cr -= b.Amount
 		}
 		rows = append(rows, r)
@@ -394,16 +394,16 @@ func runLedgerBalance(e *env, args []string) int {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		if rows == nil {
-			rows = []balanceJSON{}
+			rows = []prodBalanceJSON{}
 		}
-		err = enc.Encode(map[string]any{"accounts": rows, "debits": money(dr), "credits": money(cr)})
+		err = enc.Encode(map[string]any{"accounts": rows, "debits": prodMoney(dr), "credits": prodMoney(cr)})
 	case "csv":
 		cw := csv.NewWriter(e.stdout)
 		_ = cw.Write([]string{"account", "type", "debit", "credit"})
 		for _, r := range rows {
 			_ = cw.Write([]string{r.Account, r.Type, r.Debit, r.Credit})
 		}
-		_ = cw.Write([]string{"total", "", money(dr), money(cr)})
+		_ = cw.Write([]string{"total", "", prodMoney(dr), prodMoney(cr)})
 		cw.Flush()
 		err = cw.Error()
 	default:
@@ -412,7 +412,7 @@ func runLedgerBalance(e *env, args []string) int {
 		for _, r := range rows {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", r.Account, r.Type, r.Debit, r.Credit)
 		}
-		fmt.Fprintf(tw, "TOTAL\t\t%s\t%s\t\n", money(dr), money(cr))
+		fmt.Fprintf(tw, "TOTAL\t\t%s\t%s\t\n", prodMoney(dr), prodMoney(cr))
 		err = tw.Flush()
 	}
 	if err != nil {
@@ -420,14 +420,14 @@ func runLedgerBalance(e *env, args []string) int {
 		return exitProblems
 	}
 	if dr != cr {
-		fmt.Fprintf(e.stderr, "prodos: trial balance does not balance: debits %s, credits %s\n", money(dr), money(cr))
+		fmt.Fprintf(e.stderr, "prodos: trial balance does not balance: debits %s, credits %s\n", prodMoney(dr), prodMoney(cr))
 		return exitProblems
 	}
 	return exitOK
 }
 
 func runLedgerStatement(e *env, args []string) int {
-	fs, dbPath := ledgerFlags(e, "statement ACCOUNT [--db FILE]")
+	fs, dbPath := prodLedgerFlags(e, "statement ACCOUNT [--db FILE]")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -455,11 +455,11 @@ func runLedgerStatement(e *env, args []string) int {
 	for _, l := range lines {
 		dr, cr := "", ""
 		if l.Amount > 0 {
-			dr = money(l.Amount)
+			dr = prodMoney(l.Amount)
 		} else {
-			cr = money(-l.Amount)
+			cr = prodMoney(-l.Amount)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", l.TxID, l.PostedAt.Format("2006-01-02"), l.Event, l.Key, dr, cr, money(l.Running))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", l.TxID, l.PostedAt.Format("2006-01-02"), l.Event, l.Key, dr, cr, prodMoney(l.Running))
 	}
 	if err := tw.Flush(); err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
@@ -469,7 +469,7 @@ func runLedgerStatement(e *env, args []string) int {
 }
 
 func runLedgerVerify(e *env, args []string) int {
-	fs, dbPath := ledgerFlags(e, "verify [--db FILE]")
+	fs, dbPath := prodLedgerFlags(e, "verify [--db FILE]")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -496,6 +496,6 @@ func runLedgerVerify(e *env, args []string) int {
 		return exitProblems
 	}
 	fmt.Fprintf(e.stdout, "ledger ok: %d transactions, %d postings, debits %s = credits %s\n",
-		r.Transactions, r.Postings, money(r.Debits), money(r.Credits))
+		r.Transactions, r.Postings, prodMoney(r.Debits), prodMoney(r.Credits))
 	return exitOK
 }

@@ -26,12 +26,12 @@ func init() {
 var prodToday = func() time.Time { return time.Now() }
 
 // sourcingFlags are the flags shared by source, ledger post and export.
-type sourcingFlags struct {
+type prodSourcingFlags struct {
 	policy, needBy, today, suppliers *string
 }
 
-func addSourcingFlags(fs *flag.FlagSet) sourcingFlags {
-	return sourcingFlags{
+func prodAddSourcingFlags(fs *flag.FlagSet) prodSourcingFlags {
+	return prodSourcingFlags{
 		policy:    fs.String("policy", "local", "supplier policy: local, cheapest or fastest"),
 		needBy:    fs.String("need-by", "", "latest delivery date, YYYY-MM-DD (default: no limit)"),
 		today:     fs.String("today", "", "order date, YYYY-MM-DD (default: today); fixes delivery dates for reproducible output"),
@@ -41,7 +41,7 @@ func addSourcingFlags(fs *flag.FlagSet) sourcingFlags {
 
 // request checks the flags and loads the suppliers; on failure it prints
 // the problem and returns false (exit 2).
-func (f sourcingFlags) request(e *env, cat *designs.Catalog) (production.SourceRequest, []*designs.Supplier, bool) {
+func (f prodSourcingFlags) request(e *env, cat *designs.Catalog) (production.SourceRequest, []*designs.Supplier, bool) {
 	var req production.SourceRequest
 	p, err := production.ParsePolicy(*f.policy)
 	if err != nil {
@@ -107,7 +107,7 @@ func prodPlan(e *env, file string, cat *designs.Catalog, d *designs.Design, req 
 	return b, plan, exitOK
 }
 
-type poLineJSON struct {
+type prodPOLineJSON struct {
 	SKU         string `json:"sku"`
 	Description string `json:"description"`
 	Needed      int64  `json:"needed"`
@@ -118,29 +118,29 @@ type poLineJSON struct {
 	Extended    string `json:"extended"`
 }
 
-type poJSON struct {
-	Supplier  string       `json:"supplier"`
-	Name      string       `json:"name"`
-	Region    string       `json:"region"`
-	Location  string       `json:"location"`
-	LeadDays  int          `json:"lead_days"`
-	OrderDate string       `json:"order_date"`
-	Delivery  string       `json:"delivery"`
-	Lines     []poLineJSON `json:"lines"`
-	Total     string       `json:"total"`
+type prodPOJSON struct {
+	Supplier  string           `json:"supplier"`
+	Name      string           `json:"name"`
+	Region    string           `json:"region"`
+	Location  string           `json:"location"`
+	LeadDays  int              `json:"lead_days"`
+	OrderDate string           `json:"order_date"`
+	Delivery  string           `json:"delivery"`
+	Lines     []prodPOLineJSON `json:"lines"`
+	Total     string           `json:"total"`
 }
 
-type planJSON struct {
-	Design   string   `json:"design"`
-	Policy   string   `json:"policy"`
-	Orders   []poJSON `json:"orders"`
-	Total    string   `json:"total"`
-	Delivery string   `json:"delivery"`
+type prodPlanJSON struct {
+	Design   string       `json:"design"`
+	Policy   string       `json:"policy"`
+	Orders   []prodPOJSON `json:"orders"`
+	Total    string       `json:"total"`
+	Delivery string       `json:"delivery"`
 }
 
 func runSource(e *env, args []string) int {
 	fs := newFlags(e, "source")
-	sf := addSourcingFlags(fs)
+	sf := prodAddSourcingFlags(fs)
 	format := fs.String("format", "table", "output format: csv, json or table")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -173,13 +173,13 @@ func runSource(e *env, args []string) int {
 	case "csv":
 		err = plan.WriteCSV(e.stdout)
 	case "json":
-		out := planJSON{Design: d.Name, Policy: string(plan.Policy), Orders: []poJSON{}, Total: plan.Total.StringFixed(2),
+		out := prodPlanJSON{Design: d.Name, Policy: string(plan.Policy), Orders: []prodPOJSON{}, Total: plan.Total.StringFixed(2),
 			Delivery: plan.Delivery.Format(production.DateLayout)}
 		for _, po := range plan.Orders {
-			pj := poJSON{Supplier: po.SupplierID, Name: po.Supplier, Region: po.Region, Location: po.Location, LeadDays: po.LeadDays,
+			pj := prodPOJSON{Supplier: po.SupplierID, Name: po.Supplier, Region: po.Region, Location: po.Location, LeadDays: po.LeadDays,
 				OrderDate: po.OrderDate.Format(production.DateLayout), Delivery: po.Delivery.Format(production.DateLayout), Total: po.Total.StringFixed(2)}
 			for _, l := range po.Lines {
-				pj.Lines = append(pj.Lines, poLineJSON{l.SKU, l.Description, l.Needed, l.Quantity, l.Pack, l.Unit,
+				pj.Lines = append(pj.Lines, prodPOLineJSON{l.SKU, l.Description, l.Needed, l.Quantity, l.Pack, l.Unit,
 					l.UnitPrice.StringFixed(2), l.Extended.StringFixed(2)})
 			}
 			out.Orders = append(out.Orders, pj)

@@ -23,7 +23,7 @@ func init() {
 	})
 }
 
-type personValueJSON struct {
+type prodPersonValueJSON struct {
 	Person           string           `json:"person"`
 	Minutes          map[string]int64 `json:"minutes"`
 	Contributed      string           `json:"contributed"`
@@ -64,12 +64,12 @@ func runValue(e *env, args []string) int {
 	r := production.ComputeValue(vd)
 	if *format == "json" {
 		out := struct {
-			Produced    string            `json:"produced"`
-			Contributed string            `json:"contributed"`
-			People      []personValueJSON `json:"people"`
-		}{r.Produced.StringFixed(2), r.Contributed.StringFixed(2), []personValueJSON{}}
+			Produced    string                `json:"produced"`
+			Contributed string                `json:"contributed"`
+			People      []prodPersonValueJSON `json:"people"`
+		}{r.Produced.StringFixed(2), r.Contributed.StringFixed(2), []prodPersonValueJSON{}}
 		for _, p := range r.People {
-			out.People = append(out.People, personValueJSON{p.Person, p.Minutes, p.Contributed.StringFixed(2), p.Attributed.StringFixed(2),
+			out.People = append(out.People, prodPersonValueJSON{p.Person, p.Minutes, p.Contributed.StringFixed(2), p.Attributed.StringFixed(2),
 				p.Share.StringFixed(4), p.ModulesBuilt, p.ModulesInstalled, p.DesignsBuilt, p.DesignsSold, p.Reputation})
 		}
 		enc := json.NewEncoder(e.stdout)
