@@ -352,3 +352,27 @@ func TestLedgerTwoProcessesPostConcurrently(t *testing.T) {
 	assert.Equal(t, exitOK, code, out)
 	assert.Contains(t, out, fmt.Sprintf("ledger ok: %d transactions", 2*n))
 }
+
+func TestLedgerBalanceFormats(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ledger.db")
+	prodPostChain(t, db, prodExample("cabin-12x16"))
+	code, out, errs := prodRun("ledger", "balance", "--db", db)
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, "ACCOUNT")
+	assert.Contains(t, out, "income:house-sales")
+	code, out, errs = prodRun("ledger", "balance", "--db", db, "--format", "json")
+	require.Equal(t, exitOK, code, errs)
+	var doc struct {
+		Accounts []map[string]string `json:"accounts"`
+		Debits   string              `json:"debits"`
+		Credits  string              `json:"credits"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	assert.NotEmpty(t, doc.Accounts)
+	assert.Equal(t, doc.Debits, doc.Credits)
+
+	for _, args := range [][]string{{"ledger"}, {"ledger", "audit"}, {"ledger", "balance", "extra"}, {"ledger", "balance", "--format", "xml"}} {
+		code, _, _ := prodRun(args...)
+		assert.Equal(t, exitUsage, code, args)
+	}
+}
