@@ -435,6 +435,9 @@ type ValueData struct {
 	Records       []ProductionRecord
 	Completed     map[string]bool
 	Sales         map[string]int64 // house -> sale price in cents
+	// MaterialsCost is the materials cost of each sold house in cents (its
+	// cost-of-goods-sold posting).
+	MaterialsCost map[string]int64
 }
 
 // Ledger is the ledger service. production/sqlite implements it.

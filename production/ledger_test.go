@@ -140,4 +140,19 @@ func TestComputeValue(t *testing.T) {
 	assert.Equal(t, DesignBuiltPoints+DesignSoldPoints, byName["dana"].Reputation)
 	assert.Equal(t, "150.00", byName["bo"].Contributed.StringFixed(2))
 	assert.Equal(t, int64(60), byName["bo"].Minutes["training"])
+
+	// With materials costing 60,000 the value added is 40,000.
+	in.MaterialsCost = map[string]int64{"h1": 6000000}
+	r = ComputeValue(in)
+	assert.Equal(t, "100000.00", r.Sales.StringFixed(2))
+	assert.Equal(t, "40000.00", r.Produced.StringFixed(2))
+	for _, p := range r.People {
+		if p.Person == "ann" {
+			assert.Equal(t, "30000.00", p.Attributed.StringFixed(2))
+			assert.Equal(t, "0.75", p.Share.String())
+		}
+	}
+	// A house sold below its materials cost adds no value (not negative).
+	in.MaterialsCost = map[string]int64{"h1": 20000000}
+	assert.True(t, ComputeValue(in).Produced.IsZero())
 }

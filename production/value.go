@@ -22,8 +22,9 @@ type PersonValue struct {
 	// Contributed is the value of the person's contributions at the
 	// recorded rates, over all houses.
 	Contributed decimal.Decimal
-	// Attributed is the person's share of the sale price of every sold
-	// house, in proportion to their part of that house's contributions.
+	// Attributed is the person's part of the value added by every sold
+	// house (sale price less materials), in proportion to their part of
+	// that house's contributions.
 	Attributed decimal.Decimal
 	// Share is Attributed over the value produced by all sold houses
 	// (0..1); zero when nothing has sold.
@@ -41,11 +42,20 @@ type PersonValue struct {
 
 // ValueReport is value accounting over the whole ledger.
 type ValueReport struct {
-	// Produced is the total sale price of sold houses.
+	// Sales is the total sale price of sold houses.
+	Sales decimal.Decimal
+	// Produced is the value added by sold houses: sale price less the
+	// materials bought for them (never below zero per house).
 	Produced decimal.Decimal
 	// Contributed is the value of all recorded contributions.
 	Contributed decimal.Decimal
 	People      []PersonValue // sorted by reputation, then attributed value, then name
+}
+
+// added is a sold house's value added in cents: its sale price less its
+// materials cost, not below zero.
+func added(in *ValueData, house string) int64 {
+	return max(in.Sales[house]-in.MaterialsCost[house], 0)
 }
 
 // ComputeValue derives each person's share of the value produced and their
@@ -72,13 +82,14 @@ func ComputeValue(in *ValueData) *ValueReport {
 		p.Minutes[c.Kind] += c.Minutes
 		p.Contributed = p.Contributed.Add(FromCents(c.Amount))
 		r.Contributed = r.Contributed.Add(FromCents(c.Amount))
-		if sale, ok := in.Sales[c.House]; ok && houseTotal[c.House] != 0 {
-			part := decimal.NewFromInt(c.Amount).Mul(FromCents(sale)).Div(decimal.NewFromInt(houseTotal[c.House]))
+		if _, ok := in.Sales[c.House]; ok && houseTotal[c.House] != 0 {
+			part := decimal.NewFromInt(c.Amount).Mul(FromCents(added(in, c.House))).Div(decimal.NewFromInt(houseTotal[c.House]))
 			p.Attributed = p.Attributed.Add(part)
 		}
 	}
-	for _, sale := range in.Sales {
-		r.Produced = r.Produced.Add(FromCents(sale))
+	for h, sale := range in.Sales {
+		r.Sales = r.Sales.Add(FromCents(sale))
+		r.Produced = r.Produced.Add(FromCents(added(in, h)))
 	}
 	for _, rec := range in.Records {
 		if !in.Completed[rec.House] {

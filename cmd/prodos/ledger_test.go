@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -104,6 +105,7 @@ func TestLedgerStatementAndValue(t *testing.T) {
 	code, out, errs = prodRun("value", "--db", db, "--format", "json")
 	require.Equal(t, exitOK, code, errs)
 	var doc struct {
+		Sales    string `json:"sales"`
 		Produced string `json:"produced"`
 		People   []struct {
 			Person           string           `json:"person"`
@@ -116,7 +118,16 @@ func TestLedgerStatementAndValue(t *testing.T) {
 		} `json:"people"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
-	assert.Equal(t, "212000.00", doc.Produced)
+	assert.Equal(t, "212000.00", doc.Sales)
+	bomCode, bomOut, _ := prodRun("source", prodExample("two-bedroom-24x32"), "--format", "json", "--today", "2026-11-21")
+	require.Equal(t, exitOK, bomCode)
+	var plan struct {
+		Total string `json:"total"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(bomOut), &plan))
+	sales, _ := decimal.NewFromString(doc.Sales)
+	bought, _ := decimal.NewFromString(plan.Total)
+	assert.Equal(t, sales.Sub(bought).StringFixed(2), doc.Produced, "value added is the sale less the materials bought")
 	people := map[string]int{}
 	for i, p := range doc.People {
 		people[p.Person] = i

@@ -64,10 +64,11 @@ func runValue(e *env, args []string) int {
 	r := production.ComputeValue(vd)
 	if *format == "json" {
 		out := struct {
+			Sales       string                `json:"sales"`
 			Produced    string                `json:"produced"`
 			Contributed string                `json:"contributed"`
 			People      []prodPersonValueJSON `json:"people"`
-		}{r.Produced.StringFixed(2), r.Contributed.StringFixed(2), []prodPersonValueJSON{}}
+		}{r.Sales.StringFixed(2), r.Produced.StringFixed(2), r.Contributed.StringFixed(2), []prodPersonValueJSON{}}
 		for _, p := range r.People {
 			out.People = append(out.People, prodPersonValueJSON{p.Person, p.Minutes, p.Contributed.StringFixed(2), p.Attributed.StringFixed(2),
 				p.Share.StringFixed(4), p.ModulesBuilt, p.ModulesInstalled, p.DesignsBuilt, p.DesignsSold, p.Reputation})
@@ -80,7 +81,8 @@ func runValue(e *env, args []string) int {
 		}
 		return exitOK
 	}
-	fmt.Fprintf(e.stdout, "value produced (sold houses) %s; contributions recorded %s\n", r.Produced.StringFixed(2), r.Contributed.StringFixed(2))
+	fmt.Fprintf(e.stdout, "houses sold for %s; value added (sales less materials) %s; contributions recorded %s\n",
+		r.Sales.StringFixed(2), r.Produced.StringFixed(2), r.Contributed.StringFixed(2))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "PERSON\tHOURS\tCONTRIBUTED\tATTRIBUTED\tSHARE\tBUILT\tINSTALLED\tDESIGNS BUILT\tDESIGNS SOLD\tREPUTATION\t")
 	for _, p := range r.People {

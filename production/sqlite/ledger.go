@@ -404,7 +404,7 @@ func (s *LedgerService) ValueData(ctx context.Context) (*production.ValueData, e
 		return nil, fmt.Errorf("value: %w", err)
 	}
 	defer tx.Rollback()
-	vd := &production.ValueData{Completed: map[string]bool{}, Sales: map[string]int64{}}
+	vd := &production.ValueData{Completed: map[string]bool{}, Sales: map[string]int64{}, MaterialsCost: map[string]int64{}}
 	const live = `t.event <> 'reversal' AND NOT EXISTS (SELECT 1 FROM transactions r WHERE r.reverses = t.id)`
 	query := func(q string, scan func(*sql.Rows) error) error {
 		rows, err := tx.QueryContext(ctx, q)
@@ -458,6 +458,19 @@ func (s *LedgerService) ValueData(ctx context.Context) (*production.ValueData, e
 				return err
 			}
 			vd.Sales[h] = c
+			return nil
+		})
+	}
+	if err == nil {
+		err = query(`SELECT t.house, SUM(p.amount) FROM transactions t JOIN postings p ON p.tx_id = t.id
+			JOIN accounts a ON a.id = p.account_id WHERE t.event = 'house-sold' AND a.name = 'expenses:cost-of-goods-sold' AND `+live+`
+			GROUP BY t.house`, func(rows *sql.Rows) error {
+			var h string
+			var c int64
+			if err := rows.Scan(&h, &c); err != nil {
+				return err
+			}
+			vd.MaterialsCost[h] = c
 			return nil
 		})
 	}
