@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,6 +19,8 @@ type LedgerService struct {
 	db *DB
 
 	byKey, insTx, insPosting *sql.Stmt
+	// insPostings[n] inserts n postings in one statement (n = 2..maxBatch).
+	insPostings [maxBatch + 1]*sql.Stmt
 
 	mu       sync.Mutex
 	accounts map[string]int64 // committed account ids; accounts are append-only
@@ -28,12 +31,22 @@ var _ production.Ledger = (*LedgerService)(nil)
 // NewLedgerService returns the ledger service over an open DB. Its
 // prepared statements live as long as the DB.
 func NewLedgerService(db *DB) *LedgerService {
-	return &LedgerService{db: db, accounts: map[string]int64{},
+	s := &LedgerService{db: db, accounts: map[string]int64{},
 		byKey:      db.prepare(`SELECT id, digest FROM transactions WHERE idem_key = ?`),
 		insTx:      db.prepare(`INSERT INTO transactions (idem_key, event, house, memo, digest, reverses, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
 		insPosting: db.prepare(`INSERT INTO postings (tx_id, seq, account_id, amount) VALUES (?, ?, ?, ?)`),
 	}
+	for n := 2; n <= maxBatch; n++ {
+		s.insPostings[n] = db.prepare(`INSERT INTO postings (tx_id, seq, account_id, amount) VALUES (?, ?, ?, ?)` +
+			strings.Repeat(`, (?, ?, ?, ?)`, n-1))
+	}
+	return s
 }
+
+// maxBatch is the most postings inserted by one statement (it covers the
+// common two- and four-posting events); longer transactions, such as a
+// house sale, insert one posting per statement.
+const maxBatch = 4
 
 // Post records one business event in one BEGIN IMMEDIATE transaction. A key
 // already posted with the same content returns Duplicate and writes nothing;
@@ -94,15 +107,24 @@ func (s *LedgerService) Post(ctx context.Context, e production.Event) (productio
 		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
 	}
 	created := map[string]int64{}
-	insPosting := tx.StmtContext(ctx, s.insPosting)
+	args := make([]any, 0, 4*len(postings))
 	for i, p := range postings {
 		acc, err := s.accountID(ctx, tx, p.Account, now, created)
 		if err != nil {
 			return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
 		}
-		if _, err := insPosting.ExecContext(ctx, id, i+1, acc, p.Amount); err != nil {
-			return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
+		args = append(args, id, i+1, acc, p.Amount)
+	}
+	if n := len(postings); n <= maxBatch {
+		_, err = tx.StmtContext(ctx, s.insPostings[n]).ExecContext(ctx, args...)
+	} else {
+		one := tx.StmtContext(ctx, s.insPosting)
+		for i := 0; i < n && err == nil; i++ {
+			_, err = one.ExecContext(ctx, args[4*i:4*i+4]...)
 		}
+	}
+	if err != nil {
+		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
 	}
 	if e.Type == production.EventLabour {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO contributions (tx_id, house, person, kind, skill, minutes, amount) VALUES (?, ?, ?, ?, ?, ?, ?)`,
