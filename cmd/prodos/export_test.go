@@ -1,0 +1,164 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func prodReadDir(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	require.NoError(t, filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(data)
+		return err
+	}))
+	return out
+}
+
+func TestExportPackagePerExampleIsByteIdentical(t *testing.T) {
+	for _, name := range prodExamples {
+		t.Run(name, func(t *testing.T) {
+			a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+			for _, dir := range []string{a, b, a} { // a twice: re-export over itself
+				code, _, errs := prodRun("export", prodExample(name), "--out", dir, "--today", "2026-11-21")
+				require.Equal(t, exitOK, code, errs)
+			}
+			fa, fb := prodReadDir(t, a), prodReadDir(t, b)
+			assert.Equal(t, fa, fb)
+			for _, f := range []string{"design.toml", "bom.csv", "purchase-orders.csv", "cost.csv", "plan.svg", "README.txt", "manifest.json"} {
+				assert.Contains(t, fa, f)
+			}
+			want, err := os.ReadFile(filepath.Join("..", "..", "production", "testdata", "bom-"+name+".csv"))
+			require.NoError(t, err)
+			assert.Equal(t, string(want), fa["bom.csv"])
+			var m struct {
+				Files []struct {
+					Name   string `json:"name"`
+					SHA256 string `json:"sha256"`
+				} `json:"files"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(fa["manifest.json"]), &m))
+			assert.Len(t, m.Files, len(fa)-1)
+		})
+	}
+}
+
+func TestExportExtrasInManifest(t *testing.T) {
+	saved := exportExtras
+	t.Cleanup(func() { exportExtras = saved })
+	exportExtras = append(exportExtras, func(dir string, d *designs.Design, cat *designs.Catalog) ([]string, error) {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, "jobs"), 0o755))
+		return []string{"jobs/readme.txt"}, os.WriteFile(filepath.Join(dir, "jobs", "readme.txt"), []byte(d.Name+"\n"), 0o644)
+	})
+	dir := t.TempDir()
+	code, _, errs := prodRun("export", prodExample("cabin-12x16"), "--out", dir, "--today", "2026-11-21")
+	require.Equal(t, exitOK, code, errs)
+	man, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	require.NoError(t, err)
+	assert.Contains(t, string(man), `"jobs/readme.txt"`)
+}
+
+func TestExportProgressBarOnlyOnTerminal(t *testing.T) {
+	saved := prodIsTerminal
+	t.Cleanup(func() { prodIsTerminal = saved })
+	all := []string{"export"}
+	for _, n := range prodExamples {
+		all = append(all, prodExample(n))
+	}
+	for _, tty := range []bool{false, true} {
+		prodIsTerminal = func(io.Writer) bool { return tty }
+		dir := t.TempDir()
+		code, out, errs := prodRun(append(all, "--out", dir, "--today", "2026-11-21")...)
+		require.Equal(t, exitOK, code, errs)
+		for _, n := range prodExamples {
+			assert.FileExists(t, filepath.Join(dir, n, "manifest.json"))
+		}
+		if tty {
+			assert.Contains(t, errs, "\r[")
+			assert.Contains(t, errs, "3/3")
+			assert.Contains(t, out, "exported 3 build packages")
+		} else {
+			assert.NotContains(t, errs, "\r")
+			assert.NotContains(t, errs, "[#")
+			assert.Equal(t, 3, strings.Count(out, "wrote 7 files"))
+		}
+	}
+	// A real pipe is not a terminal.
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	defer r.Close()
+	defer w.Close()
+	assert.False(t, saved(w))
+}
+
+func TestExportAsProfile(t *testing.T) {
+	saved := requirePermission
+	t.Cleanup(func() { requirePermission = saved })
+	d := prodExample("cabin-12x16")
+
+	requirePermission = nil
+	dir := filepath.Join(t.TempDir(), "out")
+	code, _, errs := prodRun("export", d, "--out", dir, "--as", "alice")
+	assert.Equal(t, exitProblems, code)
+	assert.Contains(t, errs, "export-build-package")
+	assert.NoDirExists(t, dir)
+
+	var gotProfile, gotPerm string
+	requirePermission = func(e *env, profile, permission string) error {
+		gotProfile, gotPerm = profile, permission
+		if profile == "mallory" {
+			return errors.New("profile mallory lacks export-build-package")
+		}
+		return nil
+	}
+	code, _, errs = prodRun("export", d, "--out", dir, "--as", "mallory")
+	assert.Equal(t, exitProblems, code)
+	assert.Contains(t, errs, "lacks")
+	assert.NoDirExists(t, dir)
+	code, _, errs = prodRun("export", d, "--out", dir, "--as", "alice")
+	require.Equal(t, exitOK, code, errs)
+	assert.Equal(t, "alice", gotProfile)
+	assert.Equal(t, "export-build-package", gotPerm)
+	assert.FileExists(t, filepath.Join(dir, "manifest.json"))
+}
+
+func TestExportBadInputWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.toml")
+	require.NoError(t, os.WriteFile(bad, []byte("format = 1\nname = \"x\"\n[grid]\nwidth = 4\n[[placement]]\nmodule = \"nope\"\n"), 0o644))
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"bad design among good", []string{prodExample("cabin-12x16"), bad}, exitUsage},
+		{"no out", []string{prodExample("cabin-12x16")}, exitUsage},
+		{"cannot be supplied in time", []string{prodExample("cabin-12x16"), "--today", "2026-11-21", "--need-by", "2026-11-21"}, exitProblems},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(dir, "pkg-"+strings.ReplaceAll(tt.name, " ", "-"))
+			args := append([]string{"export"}, tt.args...)
+			if tt.name != "no out" {
+				args = append(args, "--out", out)
+			}
+			code, _, _ := prodRun(args...)
+			assert.Equal(t, tt.code, code)
+			assert.NoDirExists(t, out)
+		})
+	}
+}

@@ -1,0 +1,241 @@
+package production
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var today = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+
+func day(s string) time.Time {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// testSuppliers: near is local, dear, little stock; mid is regional; far is
+// national, cheapest, slowest.
+const testSuppliers = `
+[[supplier]]
+id = "near"
+name = "Near Yard"
+region = "local"
+location = "here"
+lead_days = 1
+[[supplier.item]]
+sku = "LUM-2X6-08"
+price = "6.00"
+pack = 1
+min_qty = 1
+stock = 10
+[[supplier.item]]
+sku = "HW-NAIL-16D"
+price = "0.09"
+pack = 100
+min_qty = 1
+stock = 1000
+
+[[supplier]]
+id = "mid"
+name = "Mid Supply"
+region = "regional"
+location = "city"
+lead_days = 4
+[[supplier.item]]
+sku = "LUM-2X6-08"
+price = "5.50"
+pack = 10
+min_qty = 20
+stock = 500
+
+[[supplier]]
+id = "far"
+name = "Far Direct"
+region = "national"
+location = "far away"
+lead_days = 10
+[[supplier.item]]
+sku = "LUM-2X6-08"
+price = "5.00"
+pack = 1
+min_qty = 1
+stock = 1000
+[[supplier.item]]
+sku = "HW-NAIL-16D"
+price = "0.07"
+pack = 1000
+min_qty = 1
+stock = 100000
+`
+
+func parseTestSuppliers(t *testing.T, cat *designs.Catalog) []*designs.Supplier {
+	t.Helper()
+	sups, err := designs.ParseSuppliers("test-suppliers.toml", []byte(testSuppliers), cat)
+	require.NoError(t, err)
+	return sups
+}
+
+func bomOf(cat *designs.Catalog, lines map[string]int64) *BOM {
+	b := &BOM{}
+	for _, sku := range []string{"HW-NAIL-16D", "LUM-2X6-08", "SHT-OSB-716"} {
+		if n, ok := lines[sku]; ok {
+			m := cat.Materials[sku]
+			q := decimal.NewFromInt(n)
+			b.Lines = append(b.Lines, BOMLine{SKU: sku, Description: m.Description, Unit: m.Unit, Net: q, Gross: q, Quantity: q,
+				UnitCost: m.Price, ExtendedCost: q.Mul(m.Price), Modules: []string{"wall-ext-4x8"}})
+		}
+	}
+	return b
+}
+
+type alloc struct {
+	supplier        string
+	needed, ordered int64
+}
+
+func TestSourcePolicies(t *testing.T) {
+	cat := catalog(t)
+	sups := parseTestSuppliers(t, cat)
+	tests := []struct {
+		name   string
+		need   map[string]int64
+		policy Policy
+		needBy string
+		want   map[string][]alloc // sku -> allocations in supplier id order
+	}{
+		{"local fills from near then splits to mid with pack and minimum", map[string]int64{"LUM-2X6-08": 25}, PolicyLocal, "",
+			map[string][]alloc{"LUM-2X6-08": {{"mid", 15, 20}, {"near", 10, 10}}}},
+		{"local within stock stays local", map[string]int64{"LUM-2X6-08": 7}, PolicyLocal, "",
+			map[string][]alloc{"LUM-2X6-08": {{"near", 7, 7}}}},
+		{"cheapest goes national", map[string]int64{"LUM-2X6-08": 25, "HW-NAIL-16D": 150}, PolicyCheapest, "",
+			map[string][]alloc{"LUM-2X6-08": {{"far", 25, 25}}, "HW-NAIL-16D": {{"far", 150, 1000}}}},
+		{"cheapest meeting need-by skips the slow national", map[string]int64{"LUM-2X6-08": 25}, PolicyCheapest, "2026-11-26",
+			map[string][]alloc{"LUM-2X6-08": {{"mid", 25, 30}}}},
+		{"fastest is local then regional", map[string]int64{"LUM-2X6-08": 12}, PolicyFastest, "",
+			map[string][]alloc{"LUM-2X6-08": {{"mid", 2, 20}, {"near", 10, 10}}}},
+		{"nails round to packs", map[string]int64{"HW-NAIL-16D": 150}, PolicyLocal, "",
+			map[string][]alloc{"HW-NAIL-16D": {{"near", 150, 200}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := SourceRequest{Policy: tt.policy, Today: today}
+			if tt.needBy != "" {
+				req.NeedBy = day(tt.needBy)
+			}
+			plan, err := Source(bomOf(cat, tt.need), sups, req)
+			require.NoError(t, err)
+			got := map[string][]alloc{}
+			var total decimal.Decimal
+			for _, po := range plan.Orders {
+				var poTotal decimal.Decimal
+				for _, l := range po.Lines {
+					got[l.SKU] = append(got[l.SKU], alloc{po.SupplierID, l.Needed, l.Quantity})
+					assert.Zero(t, l.Quantity%int64(l.Pack), "order is whole packs")
+					assert.True(t, l.Extended.Equal(l.UnitPrice.Mul(decimal.NewFromInt(l.Quantity))))
+					poTotal = poTotal.Add(l.Extended)
+				}
+				assert.True(t, po.Total.Equal(poTotal))
+				assert.Equal(t, today.AddDate(0, 0, po.LeadDays), po.Delivery)
+				if !req.NeedBy.IsZero() {
+					assert.False(t, po.Delivery.After(req.NeedBy))
+				}
+				total = total.Add(po.Total)
+			}
+			assert.True(t, plan.Total.Equal(total))
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestSourceUnsuppliable(t *testing.T) {
+	cat := catalog(t)
+	sups := parseTestSuppliers(t, cat)
+	tests := []struct {
+		name   string
+		need   map[string]int64
+		needBy string
+		reason string
+	}{
+		{"nobody lists it", map[string]int64{"SHT-OSB-716": 3}, "", "no supplier lists it"},
+		{"nobody in time", map[string]int64{"LUM-2X6-08": 5}, "2026-11-21", "no supplier delivers by 2026-11-21"},
+		{"not enough stock in time", map[string]int64{"LUM-2X6-08": 600}, "2026-11-25", "not enough stock at suppliers delivering by 2026-11-25"},
+		{"not enough stock at all", map[string]int64{"LUM-2X6-08": 5000}, "", "not enough stock"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := SourceRequest{Policy: PolicyLocal, Today: today}
+			if tt.needBy != "" {
+				req.NeedBy = day(tt.needBy)
+			}
+			_, err := Source(bomOf(cat, tt.need), sups, req)
+			var ue *UnsuppliableError
+			require.ErrorAs(t, err, &ue)
+			assert.Equal(t, tt.reason, ue.Reason)
+			assert.Equal(t, []string{"wall-ext-4x8"}, ue.Modules)
+			assert.Contains(t, err.Error(), "wall-ext-4x8")
+		})
+	}
+}
+
+func TestSourceBadPolicy(t *testing.T) {
+	_, err := Source(&BOM{}, nil, SourceRequest{Policy: "random"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"random"`)
+}
+
+func TestPurchaseOrdersGolden(t *testing.T) {
+	cat := catalog(t)
+	sups, err := designs.DefaultSuppliers(cat)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(sups), 3)
+	for _, p := range Policies {
+		t.Run(string(p), func(t *testing.T) {
+			b, err := BuildBOM(cat, loadExample(t, cat, "seed-home-32x40"))
+			require.NoError(t, err)
+			plan, err := Source(b, sups, SourceRequest{Policy: p, Today: today})
+			require.NoError(t, err)
+			var buf bytes.Buffer
+			require.NoError(t, plan.WriteCSV(&buf))
+			golden(t, "purchase-orders-seed-home-"+string(p)+".csv", buf.Bytes())
+			assert.Equal(t, len(plan.Orders), strings.Count(buf.String(), "\nsupplier,")+btoi(strings.HasPrefix(buf.String(), "supplier,")))
+		})
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Every example design can be sourced from the default suppliers under
+// every policy.
+func TestDefaultSuppliersCoverExamples(t *testing.T) {
+	cat := catalog(t)
+	sups, err := designs.DefaultSuppliers(cat)
+	require.NoError(t, err)
+	regions := map[string]bool{}
+	for _, s := range sups {
+		regions[s.Region] = true
+	}
+	assert.Len(t, regions, 3, "suppliers span local, regional and national")
+	for _, name := range examples {
+		b, err := BuildBOM(cat, loadExample(t, cat, name))
+		require.NoError(t, err)
+		for _, p := range Policies {
+			plan, err := Source(b, sups, SourceRequest{Policy: p, Today: today})
+			require.NoError(t, err, "%s %s", name, p)
+			assert.True(t, plan.Total.GreaterThanOrEqual(b.NetTotal.Mul(decimal.RequireFromString("0.9"))))
+		}
+	}
+}

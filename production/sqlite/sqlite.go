@@ -1,0 +1,214 @@
+//go:build !js
+
+// Package sqlite is the SQLite implementation of the production ledger
+// (production.Ledger), after the shape of benbjohnson/wtf's sqlite package:
+// embedded migrations applied in order and recorded, WAL, foreign keys, a
+// busy timeout, BEGIN IMMEDIATE for writers and one transaction per service
+// call. Money is stored as integer cents.
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+//go:embed migration/*.sql
+var migrationFS embed.FS
+
+// Errors for a file that cannot be used as a ledger.
+var (
+	ErrNotSQLite   = errors.New("not an SQLite database")
+	ErrNewerSchema = errors.New("ledger schema is newer than this program")
+)
+
+// BusyTimeout is how long a writer waits for another process's lock.
+const BusyTimeout = 30 * time.Second
+
+// DB is a ledger database file.
+type DB struct {
+	db *sql.DB
+	// Path is the database file.
+	Path string
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+}
+
+// NewDB returns a DB for path; call Open before use.
+func NewDB(path string) *DB { return &DB{Path: path, Now: time.Now} }
+
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// Open checks the file, connects, and applies pending migrations. A file
+// that is not an SQLite database or whose schema is newer than this program
+// is refused before anything is written to it.
+func (db *DB) Open() error {
+	if db.Path == "" {
+		return fmt.Errorf("ledger: database path required")
+	}
+	if err := checkHeader(db.Path); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(db.Path), 0o700); err != nil {
+		return fmt.Errorf("ledger %s: %w", db.Path, err)
+	}
+	// Read the schema version over a read-only connection first, so a
+	// newer ledger is refused without touching it.
+	if v, err := readUserVersion(db.Path); err != nil {
+		return err
+	} else if n := len(migrationNames()); v > n {
+		return fmt.Errorf("ledger %s: schema version %d, this program knows %d: %w", db.Path, v, n, ErrNewerSchema)
+	}
+	q := url.Values{}
+	q.Set("_busy_timeout", fmt.Sprint(BusyTimeout.Milliseconds()))
+	q.Set("_foreign_keys", "on")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "FULL")
+	q.Set("_txlock", "immediate")
+	conn, err := sql.Open("sqlite3", "file:"+(&url.URL{Path: db.Path}).EscapedPath()+"?"+q.Encode())
+	if err != nil {
+		return fmt.Errorf("ledger %s: %w", db.Path, err)
+	}
+	// One connection: writers serialize in-process, prepared statements
+	// stay on it, and other processes wait on the busy timeout.
+	conn.SetMaxOpenConns(1)
+	db.db = conn
+	if err := db.migrate(); err != nil {
+		conn.Close()
+		return fmt.Errorf("ledger %s: migrate: %w", db.Path, err)
+	}
+	return nil
+}
+
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("ledger %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == nil) {
+		return nil // empty file: a new database
+	}
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("ledger %s: %w", path, err)
+	}
+	if !bytes.Equal(head[:n], sqliteMagic) || n < len(sqliteMagic) {
+		return fmt.Errorf("ledger %s: %w", path, ErrNotSQLite)
+	}
+	return nil
+}
+
+func readUserVersion(path string) (int, error) {
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		return 0, nil
+	}
+	ro, err := sql.Open("sqlite3", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&_busy_timeout=30000")
+	if err != nil {
+		return 0, fmt.Errorf("ledger %s: %w", path, err)
+	}
+	defer ro.Close()
+	var v int
+	if err := ro.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		var se sqlite3.Error
+		if errors.As(err, &se) && se.Code == sqlite3.ErrNotADB {
+			return 0, fmt.Errorf("ledger %s: %w: %w", path, ErrNotSQLite, err)
+		}
+		return 0, fmt.Errorf("ledger %s: %w", path, err)
+	}
+	return v, nil
+}
+
+func migrationNames() []string {
+	names, _ := fs.Glob(migrationFS, "migration/*.sql")
+	sort.Strings(names)
+	return names
+}
+
+// SchemaVersion is the number of migrations this program knows; it is
+// recorded in PRAGMA user_version.
+func SchemaVersion() int { return len(migrationNames()) }
+
+// migrate applies every migration not yet recorded in the migrations table,
+// each in its own BEGIN IMMEDIATE transaction that also records it and sets
+// user_version, so a crash or a concurrent process never half-applies one.
+func (db *DB) migrate() error {
+	if _, err := db.db.Exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
+		return fmt.Errorf("create migrations table: %w", err)
+	}
+	for i, name := range migrationNames() {
+		if err := db.migrateFile(name, i+1); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) migrateFile(name string, version int) error {
+	tx, err := db.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRow(`SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		return err
+	} else if n != 0 {
+		return nil
+	}
+	buf, err := fs.ReadFile(migrationFS, name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(string(buf)); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, version)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	if db.db != nil {
+		return db.db.Close()
+	}
+	return nil
+}
+
+// SQL is the underlying handle (for benchmarks and checks).
+func (db *DB) SQL() *sql.DB { return db.db }
+
+// prepare prepares a statement on the open database. The schema is
+// migrated by then, so a failure is a programming error and panics.
+func (db *DB) prepare(q string) *sql.Stmt {
+	st, err := db.db.Prepare(q)
+	if err != nil {
+		panic(fmt.Sprintf("ledger: prepare %q: %v", q, err))
+	}
+	return st
+}
+
+// beginTx starts a writer transaction (BEGIN IMMEDIATE through _txlock).
+func (db *DB) beginTx(ctx context.Context) (*sql.Tx, error) {
+	return db.db.BeginTx(ctx, nil)
+}
