@@ -85,4 +85,3 @@ func runSchedule(e *env, args []string) int {
 	}
 	return exitOK
 }
-

@@ -390,3 +390,29 @@ func BenchmarkNest2000(b *testing.B) {
 	b.ReportMetric(float64(l.SheetCount()), "sheets")
 	b.ReportMetric(float64(l.SheetCount())/float64(l.LowerBound()), "sheets/lowerbound")
 }
+
+// BenchmarkNest2000Small nests 2,000 parts that are all smaller than a
+// sheet (the hard case: many parts share each sheet).
+func BenchmarkNest2000Small(b *testing.B) {
+	cat, _ := designs.DefaultCatalog()
+	var parts []Part
+	for _, p := range benchParts(8000) {
+		if p.Length < 96*designs.Inch || p.Width < 48*designs.Inch {
+			p.ID = fmt.Sprintf("P%04d", len(parts)+1)
+			parts = append(parts, p)
+		}
+		if len(parts) == 2000 {
+			break
+		}
+	}
+	var l *Layout
+	for i := 0; i < b.N; i++ {
+		var err error
+		l, err = NestParts(parts, cat, 2)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(parts)), "parts")
+	b.ReportMetric(float64(l.SheetCount())/float64(l.LowerBound()), "sheets/lowerbound")
+}

@@ -42,7 +42,9 @@ type Task struct {
 }
 
 // Minutes is the task's duration in minutes.
-func (t *Task) Minutes() decimal.Decimal { return decimal.NewFromInt(t.Seconds).Div(decimal.NewFromInt(60)) }
+func (t *Task) Minutes() decimal.Decimal {
+	return decimal.NewFromInt(t.Seconds).Div(decimal.NewFromInt(60))
+}
 
 // BuildPhase is the phase name of module build tasks.
 const BuildPhase = "0 module build stations"
