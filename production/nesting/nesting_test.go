@@ -312,8 +312,8 @@ func TestDXFOpensInEzdxf(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, DXF(s, m.ToolDiameter/2), 0o644))
 	script := `
 import sys, ezdxf
-from ezdxf import recover
-doc, auditor = recover.readfile(sys.argv[1])
+doc = ezdxf.readfile(sys.argv[1])
+auditor = doc.audit()
 if auditor.has_errors:
     print("errors", len(auditor.errors)); sys.exit(1)
 msp = doc.modelspace()

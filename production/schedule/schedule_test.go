@@ -93,9 +93,7 @@ func TestExamples(t *testing.T) {
 				}
 				assert.Equal(t, len(d.Placements), installs)
 				assert.Equal(t, want, s.WorkSeconds)
-				if crewID == jobs.DefaultCrewID {
-					assert.LessOrEqual(t, s.Ratio(), 1.10, "makespan %d s, lower bound %d s", s.Makespan, s.LowerBound)
-				}
+				assert.LessOrEqual(t, s.Ratio(), 1.10, "makespan %d s, lower bound %d s", s.Makespan, s.LowerBound)
 				t.Logf("%s: makespan %s h, bound %s h (ratio %.3f), qualification bound %s h, %s person-hours, %d sq ft",
 					crewID, hours(s.Makespan), hours(s.LowerBound), s.Ratio(), hours(s.QualBound), s.PersonHours().StringFixed(1), FloorArea(d, cat))
 			})
