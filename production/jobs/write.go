@@ -27,13 +27,21 @@ func (p *Plan) Summary() string {
 		fmt.Fprintf(&b, "Sheet kerf %s in (shop kerf %s in; the %s in router bit cuts each part on its own outline)\n", l.Kerf, p.Shop.Kerf, p.Router.ToolDiameter)
 	}
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "sheets\tparts\tsheets used\tlower bound\tratio\tutilisation\t")
+	fmt.Fprintln(tw, "sheets\tparts\tsheets used\tlower bound\tratio\tkerf-aware bound\tutilisation\t")
 	for _, g := range l.Groups {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.1f%%\t\n", g.SKU, g.Parts, len(g.Sheets), g.LowerBound, ratio(len(g.Sheets), g.LowerBound), 100*g.Utilisation())
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%d\t%.1f%%\t\n", g.SKU, g.Parts, len(g.Sheets), g.LowerBound, ratio(len(g.Sheets), g.LowerBound), g.KerfBound, 100*g.Utilisation())
 	}
-	fmt.Fprintf(tw, "total\t\t%d\t%d\t%.3f\t%.1f%%\t\n", l.SheetCount(), l.LowerBound(), ratio(l.SheetCount(), l.LowerBound()), 100*l.Utilisation())
+	fmt.Fprintf(tw, "total\t\t%d\t%d\t%.3f\t%d\t%.1f%%\t\n", l.SheetCount(), l.LowerBound(), ratio(l.SheetCount(), l.LowerBound()), l.KerfBound(), 100*l.Utilisation())
 	tw.Flush()
+	fmt.Fprintf(&b, "Lower bound: total part area over sheet area, rounded up, per material. Kerf-aware bound: parts grown by the kerf, sizes mapped by dual feasible functions (Fekete-Schepers); no layout can use fewer sheets.\n")
 	fmt.Fprintf(&b, "Sheets used vs lower bound + 1: %d <= %d: %s\n", l.SheetCount(), l.LowerBound()+1, okText(l.SheetCount() <= l.LowerBound()+1))
+	if l.SheetCount() > l.LowerBound()+1 {
+		fmt.Fprintf(&b, "Sheets used vs kerf-aware bound + 1: %d <= %d: %s", l.SheetCount(), l.KerfBound()+1, okText(l.SheetCount() <= l.KerfBound()+1))
+		if l.SheetCount() == l.KerfBound() {
+			b.WriteString(" (optimal: no layout uses fewer sheets; with this kerf the area bound cannot be reached)")
+		}
+		b.WriteString("\n")
+	}
 	b.WriteString("\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "lumber\tpieces\tstock pieces\tstock ft\tlower bound ft\tratio\t")

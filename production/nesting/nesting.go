@@ -82,6 +82,9 @@ type Group struct {
 	Parts      int
 	PartArea   int64 // square sixteenths
 	LowerBound int   // ceil(part area / sheet area)
+	// KerfBound is a stronger lower bound that accounts for the kerf and
+	// for parts that cannot share a sheet's height or length (KerfBound).
+	KerfBound int
 }
 
 // Utilisation is the group's part area over the area of its sheets.
@@ -116,6 +119,15 @@ func (l *Layout) LowerBound() int {
 	n := 0
 	for _, g := range l.Groups {
 		n += g.LowerBound
+	}
+	return n
+}
+
+// KerfBound is the sum of the groups' kerf-aware lower bounds.
+func (l *Layout) KerfBound() int {
+	n := 0
+	for _, g := range l.Groups {
+		n += g.KerfBound
 	}
 	return n
 }
@@ -216,6 +228,7 @@ func NestParts(parts []Part, cat *designs.Catalog, kerf designs.Length) (*Layout
 		}
 		sheetArea := int64(mat.Length) * int64(mat.Width)
 		g.LowerBound = int((g.PartArea + sheetArea - 1) / sheetArea)
+		g.KerfBound = KerfBound(bySKU[sku], mat.Length, mat.Width, kerf)
 		for _, s := range sheets {
 			s.Thickness = mat.Thickness
 		}
