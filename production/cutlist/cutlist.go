@@ -441,3 +441,13 @@ func knapsack(lens []designs.Length, demand []int, kerf, l designs.Length) ([]in
 	}
 	return counts, best[capacity]
 }
+
+// StockToBuy is the lumber stock to buy for a design's framing members, by
+// SKU (the lumber lines of the bill of materials).
+func StockToBuy(d *designs.Design, cat *designs.Catalog, kerf designs.Length) (map[string]int, error) {
+	p, err := PlanDesign(d, cat, kerf)
+	if err != nil {
+		return nil, err
+	}
+	return p.Buy(), nil
+}

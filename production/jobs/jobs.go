@@ -273,3 +273,14 @@ func (p *Plan) Buy() map[string]int {
 	}
 	return out
 }
+
+// StockToBuy is the sheet and lumber stock a design needs in the shop, by
+// SKU: the sheets of the nesting and the stock lengths of the cut lists. The
+// BOM calls it for the sheet and lumber lines.
+func StockToBuy(d *designs.Design, cat *designs.Catalog, shop *designs.Shop) (map[string]int, error) {
+	p, err := Build(d, cat, shop)
+	if err != nil {
+		return nil, err
+	}
+	return p.Buy(), nil
+}

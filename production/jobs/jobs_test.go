@@ -76,6 +76,16 @@ func TestBuildExamples(t *testing.T) {
 			// Buy covers sheets and lumber
 			buy := p.Buy()
 			assert.Equal(t, p.Layout.SheetCount(), buy["SHT-OSB-716"]+buy["SHT-OSB-2332"])
+			again, err := StockToBuy(d, cat, shop)
+			require.NoError(t, err)
+			assert.Equal(t, buy, again)
+			lumber := 0
+			for sku, n := range buy {
+				if cat.Materials[sku].Kind == designs.KindLumber {
+					lumber += n
+				}
+			}
+			assert.Equal(t, len(p.Cuts.Bars()), lumber)
 			t.Log("\n" + p.Summary())
 		})
 	}
