@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
@@ -179,21 +180,25 @@ func golden(t *testing.T, name string, got []byte) {
 	assert.Equal(t, string(want), string(got), "%s differs (got, then want); go test -update refreshes it", path)
 }
 
-// BenchmarkCutListSeedHome plans the largest example and reports its ratio
-// to the length lower bound (target at most 1.05).
-func BenchmarkCutListSeedHome(b *testing.B) {
-	d, cat := load(b, examples[2])
-	pieces, err := PiecesFromDesign(d, cat)
-	require.NoError(b, err)
-	var p *Plan
-	for i := 0; i < b.N; i++ {
-		p, err = Optimise(pieces, cat, 2)
-		if err != nil {
-			b.Fatal(err)
-		}
+// BenchmarkCutList plans each example and reports its stock length over
+// the length lower bound (target at most 1.05).
+func BenchmarkCutList(b *testing.B) {
+	for _, f := range examples {
+		b.Run(strings.TrimSuffix(filepath.Base(f), ".toml"), func(b *testing.B) {
+			d, cat := load(b, f)
+			pieces, err := PiecesFromDesign(d, cat)
+			require.NoError(b, err)
+			var p *Plan
+			for i := 0; i < b.N; i++ {
+				p, err = Optimise(pieces, cat, 2)
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(p.Ratio(), "stock/lowerbound")
+			b.ReportMetric(float64(len(pieces)), "pieces")
+		})
 	}
-	b.ReportMetric(p.Ratio(), "stock/lowerbound")
-	b.ReportMetric(float64(len(pieces)), "pieces")
 }
 
 func decimalInt(n int64) decimal.Decimal { return decimal.NewFromInt(n) }

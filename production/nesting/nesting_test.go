@@ -449,3 +449,26 @@ func BenchmarkNest2000Small(b *testing.B) {
 	b.ReportMetric(float64(len(parts)), "parts")
 	b.ReportMetric(float64(l.SheetCount())/float64(l.LowerBound()), "sheets/lowerbound")
 }
+
+// BenchmarkNestExamples nests each example design with the microfactory's
+// 1/4 in gap and reports sheets over the area bound (target: at most the
+// bound + 1) and over the kerf-aware bound.
+func BenchmarkNestExamples(b *testing.B) {
+	for _, f := range examples {
+		b.Run(strings.TrimSuffix(filepath.Base(f), ".toml"), func(b *testing.B) {
+			d, cat := load(b, f)
+			var l *Layout
+			for i := 0; i < b.N; i++ {
+				var err error
+				l, err = NestDesign(d, cat, 4)
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(l.SheetCount()), "sheets")
+			b.ReportMetric(float64(l.SheetCount()-l.LowerBound()), "sheets-over-bound")
+			b.ReportMetric(float64(l.SheetCount())/float64(l.LowerBound()), "sheets/bound")
+			b.ReportMetric(float64(l.SheetCount())/float64(l.KerfBound()), "sheets/kerfbound")
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
@@ -239,18 +240,26 @@ func BenchmarkSchedule10000(b *testing.B) {
 	b.ReportMetric(s.Ratio(), "makespan/lowerbound")
 }
 
-// BenchmarkScheduleSeedHome schedules the largest example on the default
-// crew and reports makespan over its lower bound (target at most 1.10).
-func BenchmarkScheduleSeedHome(b *testing.B) {
-	d, cat, crews := setup(b, examples[2])
-	var s *Schedule
-	for i := 0; i < b.N; i++ {
-		var err error
-		s, err = PlanDesign(d, cat, crews[jobs.DefaultCrewID])
-		if err != nil {
-			b.Fatal(err)
+// BenchmarkScheduleExamples schedules each example on the default and the
+// 24-person crew and reports makespan over its lower bound (target at most
+// 1.10) and person-hours per 1,000 sq ft (OSE: 500-750 on site).
+func BenchmarkScheduleExamples(b *testing.B) {
+	for _, f := range examples {
+		for _, crewID := range []string{jobs.DefaultCrewID, jobs.OSECrewID} {
+			b.Run(strings.TrimSuffix(filepath.Base(f), ".toml")+"/"+crewID, func(b *testing.B) {
+				d, cat, crews := setup(b, f)
+				var s *Schedule
+				for i := 0; i < b.N; i++ {
+					var err error
+					s, err = PlanDesign(d, cat, crews[crewID])
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(s.Ratio(), "makespan/lowerbound")
+				b.ReportMetric(float64(s.Makespan)/3600, "makespan-h")
+				b.ReportMetric(s.PersonHours().InexactFloat64()*1000/float64(FloorArea(d, cat)), "personhours/1000sqft")
+			})
 		}
 	}
-	b.ReportMetric(s.Ratio(), "makespan/lowerbound")
-	b.ReportMetric(s.PersonHours().InexactFloat64()*1000/float64(FloorArea(d, cat)), "personhours/1000sqft")
 }
