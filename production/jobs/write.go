@@ -148,13 +148,13 @@ func (p *Plan) QueuesJSON() ([]byte, error) {
 // queues.json and jobs-summary.txt.
 func (p *Plan) Files(cat *designs.Catalog) (map[string][]byte, error) {
 	out := map[string][]byte{}
-	r := designs.Length(0)
+	var bit designs.Length
 	if p.Router != nil {
-		r = p.Router.ToolDiameter / 2
+		bit = p.Router.ToolDiameter
 	}
 	for _, s := range p.Layout.Sheets() {
 		out["nesting/"+s.Name()+".svg"] = nesting.SVG(s)
-		out["nesting/"+s.Name()+".dxf"] = nesting.DXF(s, r)
+		out["nesting/"+s.Name()+".dxf"] = nesting.DXF(s, bit)
 		if prog := p.Programs[s.Name()]; prog != nil {
 			out["gcode/"+s.Name()+".nc"] = prog.Code
 		}

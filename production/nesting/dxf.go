@@ -3,6 +3,8 @@ package nesting
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"strconv"
 
 	"github.com/opensourceecology/prodos/designs"
 )
@@ -17,9 +19,12 @@ const (
 
 // DXF writes the sheet as an AutoCAD R12 (AC1009) DXF in inches: the sheet
 // outline, every part outline as LINE entities, the router's centre line
-// (offset outside each part by toolRadius; none when toolRadius is zero) and
+// (offset outside each part by the tool radius; none when toolDiameter is
+// zero) and
 // a TEXT label per part, each on its own layer.
-func DXF(s *Sheet, toolRadius designs.Length) []byte {
+func DXF(s *Sheet, toolDiameter designs.Length) []byte {
+	r := toolDiameter.InchesFloat() / 2
+	num := func(v float64) string { return strconv.FormatFloat(math.Round(v*1e5)/1e5, 'f', -1, 64) }
 	var b bytes.Buffer
 	g := func(code int, v string) { fmt.Fprintf(&b, "%d\n%s\n", code, v) }
 	g(0, "SECTION")
@@ -27,12 +32,12 @@ func DXF(s *Sheet, toolRadius designs.Length) []byte {
 	g(9, "$ACADVER")
 	g(1, "AC1009")
 	g(9, "$EXTMIN")
-	g(10, in(-toolRadius))
-	g(20, in(-toolRadius))
+	g(10, num(-r))
+	g(20, num(-r))
 	g(30, "0")
 	g(9, "$EXTMAX")
-	g(10, in(s.Width+toolRadius))
-	g(20, in(s.Height+toolRadius))
+	g(10, num(s.Width.InchesFloat()+r))
+	g(20, num(s.Height.InchesFloat()+r))
 	g(30, "0")
 	g(0, "ENDSEC")
 	g(0, "SECTION")
@@ -66,17 +71,17 @@ func DXF(s *Sheet, toolRadius designs.Length) []byte {
 	g(0, "ENDSEC")
 	g(0, "SECTION")
 	g(2, "ENTITIES")
-	line := func(layer string, x1, y1, x2, y2 designs.Length) {
+	line := func(layer string, x1, y1, x2, y2 float64) {
 		g(0, "LINE")
 		g(8, layer)
-		g(10, in(x1))
-		g(20, in(y1))
+		g(10, num(x1))
+		g(20, num(y1))
 		g(30, "0")
-		g(11, in(x2))
-		g(21, in(y2))
+		g(11, num(x2))
+		g(21, num(y2))
 		g(31, "0")
 	}
-	box := func(layer string, x, y, w, h designs.Length) {
+	box := func(layer string, x, y, w, h float64) {
 		line(layer, x, y, x+w, y)
 		line(layer, x+w, y, x+w, y+h)
 		line(layer, x+w, y+h, x, y+h)
@@ -94,12 +99,13 @@ func DXF(s *Sheet, toolRadius designs.Length) []byte {
 			g(50, fmt.Sprint(rot))
 		}
 	}
-	box(LayerSheet, 0, 0, s.Width, s.Height)
+	f := func(l designs.Length) float64 { return l.InchesFloat() }
+	box(LayerSheet, 0, 0, f(s.Width), f(s.Height))
 	text(0, s.Height+designs.Inch, 2*designs.Inch, 0, fmt.Sprintf("%s %s x %s x %s in", s.Name(), s.Width, s.Height, s.Thickness))
 	for _, p := range s.Parts {
-		box(LayerParts, p.X, p.Y, p.W, p.H)
-		if toolRadius > 0 && !wholeSheet(s, p) {
-			box(LayerToolpath, p.X-toolRadius, p.Y-toolRadius, p.W+2*toolRadius, p.H+2*toolRadius)
+		box(LayerParts, f(p.X), f(p.Y), f(p.W), f(p.H))
+		if r > 0 && !wholeSheet(s, p) {
+			box(LayerToolpath, f(p.X)-r, f(p.Y)-r, f(p.W)+2*r, f(p.H)+2*r)
 		}
 		th := max(min(min(p.W, p.H)/5, 2*designs.Inch), designs.Inch/2)
 		if p.H > p.W && p.W < 10*designs.Inch {

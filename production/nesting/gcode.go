@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 
 	"github.com/opensourceecology/prodos/designs"
 )
@@ -18,9 +19,9 @@ type Program struct {
 	Code    []byte  // the G-code text
 	Seconds float64 // estimated run time
 	Cuts    int     // parts cut (whole-sheet parts need none)
-	// OffsetX, OffsetY place the sheet's origin on the bed (the sheet is
-	// centred on it).
-	OffsetX, OffsetY designs.Length
+	// OffsetX, OffsetY place the sheet's origin on the bed, in inches (the
+	// sheet is centred on it).
+	OffsetX, OffsetY float64
 }
 
 // Minutes is the estimated run time rounded up to a whole minute.
@@ -46,8 +47,11 @@ func GCode(s *Sheet, m designs.Machine) (*Program, error) {
 	if m.FeedXY.Sign() <= 0 || m.FeedZ.Sign() <= 0 || m.DepthPerPass <= 0 || m.ToolDiameter <= 0 || m.SafeHeight <= 0 {
 		return nil, fmt.Errorf("machine %s: needs feed_xy, feed_z, depth_per_pass, tool_diameter and safe_height", m.ID)
 	}
-	r := m.ToolDiameter / 2
-	ox, oy := (m.BedLength-s.Width)/2, (m.BedWidth-s.Height)/2
+	// Coordinates in inches as floats: a tool radius need not be a whole
+	// sixteenth (a 3/16 in bit).
+	r := m.ToolDiameter.InchesFloat() / 2
+	ox := (m.BedLength - s.Width).InchesFloat() / 2
+	oy := (m.BedWidth - s.Height).InchesFloat() / 2
 	if ox < r || oy < r {
 		return nil, fmt.Errorf("sheet %s (%s x %s in) with the %s in tool around it does not fit the %s x %s in bed of %s", s.Name(), s.Width, s.Height, m.ToolDiameter, m.BedLength, m.BedWidth, m.ID)
 	}
@@ -56,6 +60,7 @@ func GCode(s *Sheet, m designs.Machine) (*Program, error) {
 	}
 	fxy, fz := m.FeedXY.InexactFloat64(), m.FeedZ.InexactFloat64()
 	p := &Program{Name: s.Name(), OffsetX: ox, OffsetY: oy}
+	num := func(v float64) string { return strconv.FormatFloat(math.Round(v*1e5)/1e5, 'f', -1, 64) }
 	var b bytes.Buffer
 	line := func(f string, a ...any) { fmt.Fprintf(&b, f+"\n", a...) }
 
@@ -83,7 +88,7 @@ func GCode(s *Sheet, m designs.Machine) (*Program, error) {
 	line("(Production OS sheet program %s)", s.Name())
 	line("(material %s, sheet %s x %s x %s in, %d parts)", s.SKU, s.Width, s.Height, s.Thickness, len(s.Parts))
 	line("(machine %s: %s; tool %s in, %d passes of at most %s in, feed %s/%s in/min)", m.ID, m.Name, m.ToolDiameter, len(depths), m.DepthPerPass, m.FeedXY, m.FeedZ)
-	line("(sheet origin at X%s Y%s on the bed; Z0 = top of sheet)", in(ox), in(oy))
+	line("(sheet origin at X%s Y%s on the bed; Z0 = top of sheet)", num(ox), num(oy))
 	line("G20 G90 G17 G94")
 	line("G0 Z%s", in(m.SafeHeight))
 	line("M3 S%d", m.SpindleRPM)
@@ -95,23 +100,23 @@ func GCode(s *Sheet, m designs.Machine) (*Program, error) {
 			continue
 		}
 		p.Cuts++
-		x0, y0 := ox+pt.X-r, oy+pt.Y-r
-		x1, y1 := ox+pt.X+pt.W+r, oy+pt.Y+pt.H+r
+		x0, y0 := ox+pt.X.InchesFloat()-r, oy+pt.Y.InchesFloat()-r
+		x1, y1 := ox+(pt.X+pt.W).InchesFloat()+r, oy+(pt.Y+pt.H).InchesFloat()+r
 		line("(%s %s, %s, %s x %s in)", pt.ID, pt.Name, pt.Module, pt.Length, pt.Width)
-		line("G0 X%s Y%s", in(x0), in(y0))
-		move(x0.InchesFloat(), y0.InchesFloat(), z, fxy)
+		line("G0 X%s Y%s", num(x0), num(y0))
+		move(x0, y0, z, fxy)
 		for _, d := range depths {
 			line("G1 Z%s F%s", in(-d), m.FeedZ)
 			move(x, y, -d.InchesFloat(), fxy)
 			// clockwise around the part: up the left side first
-			line("G1 X%s Y%s F%s", in(x0), in(y1), m.FeedXY)
-			move(x0.InchesFloat(), y1.InchesFloat(), z, fxy)
-			line("G1 X%s Y%s", in(x1), in(y1))
-			move(x1.InchesFloat(), y1.InchesFloat(), z, fxy)
-			line("G1 X%s Y%s", in(x1), in(y0))
-			move(x1.InchesFloat(), y0.InchesFloat(), z, fxy)
-			line("G1 X%s Y%s", in(x0), in(y0))
-			move(x0.InchesFloat(), y0.InchesFloat(), z, fxy)
+			line("G1 X%s Y%s F%s", num(x0), num(y1), m.FeedXY)
+			move(x0, y1, z, fxy)
+			line("G1 X%s Y%s", num(x1), num(y1))
+			move(x1, y1, z, fxy)
+			line("G1 X%s Y%s", num(x1), num(y0))
+			move(x1, y0, z, fxy)
+			line("G1 X%s Y%s", num(x0), num(y0))
+			move(x0, y0, z, fxy)
 		}
 		line("G0 Z%s", in(m.SafeHeight))
 		move(x, y, m.SafeHeight.InchesFloat(), fxy)

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -206,7 +207,7 @@ func TestGolden(t *testing.T) {
 		require.NoError(t, err)
 		golden(t, s.Name()+".nc", p.Code)
 		golden(t, s.Name()+".svg", SVG(s))
-		golden(t, s.Name()+".dxf", DXF(s, m.ToolDiameter/2))
+		golden(t, s.Name()+".dxf", DXF(s, m.ToolDiameter))
 	}
 }
 
@@ -304,21 +305,33 @@ func TestGCodeStaysInsideBedAndSheet(t *testing.T) {
 // the radius) touches the part's edge and never enters any part.
 func TestGCodeCutsOutsideParts(t *testing.T) {
 	l, m := smallLayout(t)
-	r := m.ToolDiameter.InchesFloat() / 2
-	for _, s := range l.Sheets() {
-		p, err := GCode(s, m)
-		require.NoError(t, err)
-		moves, _, _, _, _ := parseGCode(t, p.Code)
-		ox, oy := p.OffsetX.InchesFloat(), p.OffsetY.InchesFloat()
-		for _, mv := range moves {
-			if mv.z >= 0 {
-				continue
+	for _, bit := range []designs.Length{m.ToolDiameter, 3} { // 1/4 and 3/16 in
+		m.ToolDiameter = bit
+		r := bit.InchesFloat() / 2
+		for _, s := range l.Sheets() {
+			p, err := GCode(s, m)
+			require.NoError(t, err)
+			moves, _, _, _, _ := parseGCode(t, p.Code)
+			ox, oy := p.OffsetX, p.OffsetY
+			touches := map[string]bool{}
+			for _, mv := range moves {
+				if mv.z >= 0 {
+					continue
+				}
+				for _, pt := range s.Parts {
+					x0, y0 := ox+pt.X.InchesFloat(), oy+pt.Y.InchesFloat()
+					x1, y1 := x0+pt.W.InchesFloat(), y0+pt.H.InchesFloat()
+					inside := mv.x > x0-r+1e-9 && mv.x < x1+r-1e-9 && mv.y > y0-r+1e-9 && mv.y < y1+r-1e-9
+					assert.False(t, inside, "%s line %d: tool at (%g,%g) cuts into %s", s.Name(), mv.line, mv.x, mv.y, pt.ID)
+					if math.Abs(mv.x-(x0-r)) < 1e-9 && math.Abs(mv.y-(y0-r)) < 1e-9 {
+						touches[pt.ID] = true
+					}
+				}
 			}
 			for _, pt := range s.Parts {
-				x0, y0 := ox+pt.X.InchesFloat(), oy+pt.Y.InchesFloat()
-				x1, y1 := x0+pt.W.InchesFloat(), y0+pt.H.InchesFloat()
-				inside := mv.x > x0-r+1e-9 && mv.x < x1+r-1e-9 && mv.y > y0-r+1e-9 && mv.y < y1+r-1e-9
-				assert.False(t, inside, "%s line %d: tool at (%g,%g) cuts into %s", s.Name(), mv.line, mv.x, mv.y, pt.ID)
+				if !wholeSheet(s, pt) {
+					assert.True(t, touches[pt.ID], "bit %s: no cut runs a tool radius off %s", bit, pt.ID)
+				}
 			}
 		}
 	}
@@ -342,7 +355,7 @@ func TestDXFOpensInEzdxf(t *testing.T) {
 	dir := t.TempDir()
 	s := l.Sheets()[0]
 	path := filepath.Join(dir, s.Name()+".dxf")
-	require.NoError(t, os.WriteFile(path, DXF(s, m.ToolDiameter/2), 0o644))
+	require.NoError(t, os.WriteFile(path, DXF(s, m.ToolDiameter), 0o644))
 	script := `
 import sys, ezdxf
 doc = ezdxf.readfile(sys.argv[1])
