@@ -84,6 +84,8 @@ type Group struct {
 	Pieces  int
 	// LowerBound is the total length of the pieces: no plan buys less.
 	LowerBound designs.Length
+	// LPBound is the cutting-stock LP bound (LPBound), at least LowerBound.
+	LPBound designs.Length
 }
 
 // StockLength is the total length of stock bought.
@@ -115,6 +117,15 @@ func (p *Plan) LowerBound() designs.Length {
 	var t designs.Length
 	for _, g := range p.Groups {
 		t += g.LowerBound
+	}
+	return t
+}
+
+// LPBound is the sum of the groups' LP bounds.
+func (p *Plan) LPBound() designs.Length {
+	var t designs.Length
+	for _, g := range p.Groups {
+		t += g.LPBound
 	}
 	return t
 }
@@ -236,6 +247,7 @@ func Optimise(pieces []Piece, cat *designs.Catalog, kerf designs.Length) (*Plan,
 			}
 			g.LowerBound += p.Length
 		}
+		g.LPBound = LPBound(ps, stocks, kerf)
 		a := patternGreedy(ps, stocks, kerf)
 		b := bestFitDecreasing(ps, stocks, kerf)
 		downsize(a, stocks, kerf)

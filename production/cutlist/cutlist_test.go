@@ -72,8 +72,13 @@ func TestExamplesWithinFivePercent(t *testing.T) {
 			checkPlan(t, pieces, p)
 			assert.LessOrEqual(t, p.Ratio(), 1.05, "stock %s in over lower bound %s in", p.StockLength(), p.LowerBound())
 			for _, g := range p.Groups {
-				t.Logf("%s: %d pieces, %d stock, %.3f of lower bound", g.Profile, g.Pieces, len(g.Bars), float64(g.StockLength())/float64(g.LowerBound))
+				assert.GreaterOrEqual(t, g.LPBound, g.LowerBound)
+				assert.LessOrEqual(t, g.LPBound, g.StockLength(), "%s: the LP bound is above a real plan", g.Profile)
+				t.Logf("%s: %d pieces, %d stock, %.3f of lower bound, %.3f of LP bound", g.Profile, g.Pieces, len(g.Bars),
+					float64(g.StockLength())/float64(g.LowerBound), float64(g.StockLength())/float64(g.LPBound))
 			}
+			// within one stock-length step (2 ft) per profile of the LP bound
+			assert.LessOrEqual(t, p.StockLength(), p.LPBound()+designs.Length(len(p.Groups))*2*designs.Foot)
 			t.Logf("total %.3f of lower bound, cost %s", p.Ratio(), p.Cost())
 		})
 	}
@@ -128,6 +133,36 @@ func TestPlanErrors(t *testing.T) {
 	_, err = Optimise([]Piece{{Name: "post", Module: "m", Profile: "6x6", Length: designs.Foot}}, cat, 2)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "no 6x6 lumber")
+}
+
+func TestLPBound(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	var headers []Piece
+	for i := 0; i < 22; i++ {
+		headers = append(headers, Piece{Name: "header", Module: "m", Profile: "2x12", Length: 39 * designs.Inch})
+	}
+	// At most 2 per 8 ft and 4 per 16 ft: 48 in of stock per header.
+	assert.Equal(t, 22*48*designs.Inch, LPBound(headers, StocksFor(cat, "2x12"), 2))
+	p, err := Optimise(headers, cat, 2)
+	require.NoError(t, err)
+	assert.Equal(t, 22*48*designs.Inch, p.StockLength())
+
+	// Random pieces: the bound never exceeds a real plan.
+	seed := uint32(3)
+	rnd := func(n int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % n }
+	for trial := 0; trial < 20; trial++ {
+		var ps []Piece
+		for i := 0; i < 5+rnd(60); i++ {
+			ps = append(ps, Piece{Name: "x", Module: "m", Profile: "2x6", Length: designs.Length(12*16 + rnd(180*16))})
+		}
+		p, err := Optimise(ps, cat, 2)
+		require.NoError(t, err)
+		checkPlan(t, ps, p)
+		g := p.Groups[0]
+		assert.LessOrEqual(t, g.LPBound, g.StockLength())
+		assert.GreaterOrEqual(t, g.LPBound, g.LowerBound)
+	}
 }
 
 func TestKnapsack(t *testing.T) {

@@ -44,13 +44,14 @@ func (p *Plan) Summary() string {
 	}
 	b.WriteString("\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "lumber\tpieces\tstock pieces\tstock ft\tlower bound ft\tratio\t")
+	fmt.Fprintln(tw, "lumber\tpieces\tstock pieces\tstock ft\tlower bound ft\tratio\tLP bound ft\t")
 	for _, g := range p.Cuts.Groups {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%.3f\t\n", g.Profile, g.Pieces, len(g.Bars), feet(g.StockLength()), feet(g.LowerBound), ratio64(g.StockLength(), g.LowerBound))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%.3f\t%s\t\n", g.Profile, g.Pieces, len(g.Bars), feet(g.StockLength()), feet(g.LowerBound), ratio64(g.StockLength(), g.LowerBound), feet(g.LPBound))
 	}
-	fmt.Fprintf(tw, "total\t\t%d\t%s\t%s\t%.3f\t\n", len(p.Cuts.Bars()), feet(p.Cuts.StockLength()), feet(p.Cuts.LowerBound()), p.Cuts.Ratio())
+	fmt.Fprintf(tw, "total\t\t%d\t%s\t%s\t%.3f\t%s\t\n", len(p.Cuts.Bars()), feet(p.Cuts.StockLength()), feet(p.Cuts.LowerBound()), p.Cuts.Ratio(), feet(p.Cuts.LPBound()))
 	tw.Flush()
-	fmt.Fprintf(&b, "Lumber used vs length lower bound: %.1f%% over (target 5%%): %s\n", 100*(p.Cuts.Ratio()-1), okText(p.Cuts.Ratio() <= 1.05))
+	fmt.Fprintf(&b, "Lower bound: total length of the pieces. LP bound: the cutting-stock linear relaxation (Gilmore-Gomory) with the kerf; no plan buys less.\n")
+	fmt.Fprintf(&b, "Lumber used vs length lower bound: %.1f%% over (target 5%%): %s; vs LP bound: %.1f%% over\n", 100*(p.Cuts.Ratio()-1), okText(p.Cuts.Ratio() <= 1.05), 100*(ratio64(p.Cuts.StockLength(), p.Cuts.LPBound())-1))
 	b.WriteString("\nStock to buy:")
 	buy := p.Buy()
 	skus := make([]string, 0, len(buy))

@@ -188,7 +188,7 @@ func (s *Schedule) JSON(design string, areaSqFt int) ([]byte, error) {
 	m := func(sec int64) float64 { return round(float64(sec)/60, 2) }
 	out := scheduleJSON{Design: design, Crew: s.Crew.ID, CrewSize: len(s.Crew.Members), MakespanHours: h(s.Makespan),
 		LowerBoundHours: h(s.LowerBound), Ratio: round(s.Ratio(), 4), CriticalPathHours: h(s.PathSeconds),
-		PersonHours: h(s.WorkSeconds), AreaSqFt: areaSqFt, QualificationBoundH: h(s.QualBound), CriticalPath: []string{}}
+		PersonHours: h(s.WorkSeconds), AreaSqFt: areaSqFt, QualificationBoundH: h(s.QualBound), CriticalPath: []string{}, Tasks: []taskJSON{}}
 	if areaSqFt > 0 {
 		out.PersonHoursPer1000 = round(float64(s.WorkSeconds)/3600*1000/float64(areaSqFt), 1)
 	}
