@@ -107,11 +107,18 @@ func DXF(s *Sheet, toolDiameter designs.Length) []byte {
 		if r > 0 && !wholeSheet(s, p) {
 			box(LayerToolpath, f(p.X)-r, f(p.Y)-r, f(p.W)+2*r, f(p.H)+2*r)
 		}
-		th := max(min(min(p.W, p.H)/5, 2*designs.Inch), designs.Inch/2)
-		if p.H > p.W && p.W < 10*designs.Inch {
-			text(p.X+p.W/2+th/2, p.Y+designs.Inch, th, 90, p.ID+" "+p.Name)
+		label := p.ID + " " + p.Name
+		along, across := p.W, p.H
+		if p.H > p.W {
+			along, across = p.H, p.W
+		}
+		// text height: a fifth of the width across, the label fitting along
+		th := min(across/5, 2*designs.Inch, along*3/(2*designs.Length(len(label))))
+		th = max(th, designs.Inch/4)
+		if p.H > p.W {
+			text(p.X+p.W/2+th/2, p.Y+designs.Inch/2, th, 90, label)
 		} else {
-			text(p.X+designs.Inch/2, p.Y+p.H/2-th/2, th, 0, p.ID+" "+p.Name)
+			text(p.X+designs.Inch/2, p.Y+p.H/2-th/2, th, 0, label)
 		}
 	}
 	g(0, "ENDSEC")

@@ -39,11 +39,20 @@ func SVG(s *Sheet) []byte {
 		y := oy + s.Height - p.Y - p.H
 		fmt.Fprintf(&b, `<g><title>%s</title><rect x="%s" y="%s" width="%s" height="%s" fill="#f6efd9" stroke="#8b2500" stroke-width="0.12"/>`,
 			html.EscapeString(partLabel(p)), in(x), in(y), in(p.W), in(p.H))
-		// Font sized to the part: the label fits the shorter side.
-		fs := min(p.W, p.H).InchesFloat() / 4
-		fs = max(min(fs, 2.2), 0.5)
+		// Text runs along the part's longer side, sized so the three lines
+		// fit across it and the longest line fits along it.
 		lines := []string{p.ID + " " + p.Name, p.Module, fmt.Sprintf("%s x %s", p.Length, p.Width)}
-		vertical := p.H > p.W && p.W < 10*designs.Inch
+		vertical := p.H > p.W
+		along, across := p.W.InchesFloat(), p.H.InchesFloat()
+		if vertical {
+			along, across = across, along
+		}
+		longest := 0
+		for _, l := range lines {
+			longest = max(longest, len(l))
+		}
+		fs := min(2.2, across/4, 0.9*along/(0.6*float64(longest)))
+		fs = max(fs, 0.3)
 		cx := x.InchesFloat() + p.W.InchesFloat()/2
 		cy := y.InchesFloat() + p.H.InchesFloat()/2
 		if vertical {
