@@ -205,3 +205,32 @@ func TestExampleDesigns(t *testing.T) {
 		t.Logf("%s: %d tasks, %s install minutes", filepath.Base(f), g.Len(), g.TotalMinutes())
 	}
 }
+
+func TestExampleRoofsBearOnBothSides(t *testing.T) {
+	cat := catalog(t)
+	files, err := filepath.Glob("../../designs/examples/*.toml")
+	require.NoError(t, err)
+	for _, f := range files {
+		d, err := designs.LoadDesign(f, cat)
+		require.NoError(t, err)
+		g, err := buildseq.FromDesign(d, cat)
+		require.NoError(t, err)
+		count := map[buildseq.Kind]int{}
+		for _, tk := range g.Tasks {
+			count[tk.Kind]++
+			if tk.Kind != buildseq.KindRoof {
+				continue
+			}
+			walls := 0
+			for _, dep := range tk.Deps {
+				if g.Tasks[dep].Kind.Phase() == "C walls" {
+					walls++
+				}
+			}
+			// a 1x2 panel: two rows, a wall each side of each row
+			assert.Equal(t, 4, walls, "%s: %s %s", filepath.Base(f), tk.ID, deps(g, tk.ID))
+		}
+		t.Logf("%s: %v", filepath.Base(f), count)
+		assert.Positive(t, count[buildseq.KindCorner])
+	}
+}
