@@ -18,7 +18,7 @@ var exampleDesigns = []string{
 	"../../designs/examples/seed-home-32x40.toml",
 }
 
-func runCmd(args ...string) (int, string, string) {
+func runProdos(args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
 	code := run(&env{stdout: &out, stderr: &errb, stdin: strings.NewReader("")}, args)
 	return code, out.String(), errb.String()
@@ -28,7 +28,7 @@ func TestJobsCommand(t *testing.T) {
 	for _, f := range exampleDesigns {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			dir := t.TempDir()
-			code, out, errs := runCmd("jobs", f, "--out", dir)
+			code, out, errs := runProdos("jobs", f, "--out", dir)
 			require.Equal(t, exitOK, code, "stderr: %s", errs)
 			for _, want := range []string{"sheets used", "lower bound", "utilisation", "Lumber used vs length lower bound", "Machine queues", "Wrote "} {
 				assert.Contains(t, out, want)
@@ -61,7 +61,7 @@ func TestJobsCommandErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, errs := runCmd(tt.args...)
+			code, _, errs := runProdos(tt.args...)
 			assert.Equal(t, tt.code, code)
 			assert.Contains(t, errs, tt.want)
 		})
@@ -72,7 +72,7 @@ func TestJobsBadDesignNamesLine(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.toml")
 	require.NoError(t, os.WriteFile(bad, []byte("format = 1\nname = \"x\"\nlicense = \"CC0\"\n[grid]\nwidth = 2\nheight = 2\n[[placement]]\nmodule = \"wall-nope\"\nx = 0\ny = 0\nedge = \"n\"\n"), 0o644))
-	code, _, errs := runCmd("jobs", bad)
+	code, _, errs := runProdos("jobs", bad)
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, "bad.toml:8:")
 	assert.Contains(t, errs, "wall-nope")
@@ -81,12 +81,12 @@ func TestJobsBadDesignNamesLine(t *testing.T) {
 func TestScheduleCommand(t *testing.T) {
 	for _, f := range exampleDesigns {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			code, out, errs := runCmd("schedule", f)
+			code, out, errs := runProdos("schedule", f)
 			require.Equal(t, exitOK, code, "stderr: %s", errs)
 			for _, want := range []string{"Makespan:", "Lower bound:", "Person-hours:", "Critical path", "(target 1.10): met", "per 1,000 sq ft"} {
 				assert.Contains(t, out, want)
 			}
-			code, out, errs = runCmd("schedule", f, "--crew", "24", "--format", "json")
+			code, out, errs = runProdos("schedule", f, "--crew", "24", "--format", "json")
 			require.Equal(t, exitOK, code, "stderr: %s", errs)
 			var got struct {
 				CrewSize int     `json:"crew_size"`
@@ -100,7 +100,7 @@ func TestScheduleCommand(t *testing.T) {
 			assert.NotEmpty(t, got.Tasks)
 
 			gantt := filepath.Join(t.TempDir(), "g.svg")
-			code, out, _ = runCmd("schedule", f, "--format", "csv", "--gantt", gantt)
+			code, out, _ = runProdos("schedule", f, "--format", "csv", "--gantt", gantt)
 			require.Equal(t, exitOK, code)
 			assert.True(t, strings.HasPrefix(out, "task,name,phase,kind,op,qualification,person,start_min,end_min,minutes,depends_on,critical\n"))
 			data, err := os.ReadFile(gantt)
@@ -111,10 +111,10 @@ func TestScheduleCommand(t *testing.T) {
 }
 
 func TestScheduleCommandErrors(t *testing.T) {
-	code, _, errs := runCmd("schedule", exampleDesigns[1], "--format", "xml")
+	code, _, errs := runProdos("schedule", exampleDesigns[1], "--format", "xml")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, "--format must be one of")
-	code, _, errs = runCmd("schedule", exampleDesigns[1], "--crew", "1")
+	code, _, errs = runProdos("schedule", exampleDesigns[1], "--crew", "1")
 	assert.Equal(t, exitProblems, code)
 	assert.Contains(t, errs, `no one on the crew holds "utility-installer" for task(s) U1`)
 }
