@@ -358,11 +358,19 @@ type bin struct {
 func pack(parts []Part, width, height, kerf designs.Length, score rule) []*Sheet {
 	W, H := width+kerf, height+kerf
 	var bins []*bin
+	// A sheet whose free rectangles are all narrower than the smallest part
+	// can take nothing more: it leaves the list of open sheets.
+	smallest := W + H
+	for _, p := range parts {
+		smallest = min(smallest, min(p.Length, p.Width)+kerf)
+	}
+	var open []int
 	for _, p := range parts {
 		bestBin, bestRot := -1, false
 		var bestRect rect
 		var s1, s2 int64
-		for bi, b := range bins {
+		for _, bi := range open {
+			b := bins[bi]
 			for _, f := range b.free {
 				for rot := 0; rot < 2; rot++ {
 					if rot == 1 && (p.Grain || p.Length == p.Width) {
@@ -387,6 +395,7 @@ func pack(parts []Part, width, height, kerf designs.Length, score rule) []*Sheet
 			b := &bin{free: []rect{{0, 0, W, H}}, sheet: &Sheet{SKU: p.SKU, Width: width, Height: height}}
 			bins = append(bins, b)
 			bestBin = len(bins) - 1
+			open = append(open, bestBin)
 			w, h := p.Length+kerf, p.Width+kerf
 			bestRot = false
 			if w > W || h > H {
@@ -396,6 +405,14 @@ func pack(parts []Part, width, height, kerf designs.Length, score rule) []*Sheet
 		}
 		b := bins[bestBin]
 		b.place(bestRect)
+		if !b.canTake(smallest) {
+			for k, bi := range open {
+				if bi == bestBin {
+					open = append(open[:k], open[k+1:]...)
+					break
+				}
+			}
+		}
 		pw, ph := p.Length, p.Width
 		if bestRot {
 			pw, ph = ph, pw
@@ -407,6 +424,16 @@ func pack(parts []Part, width, height, kerf designs.Length, score rule) []*Sheet
 		out[i] = b.sheet
 	}
 	return out
+}
+
+// canTake reports whether some free rectangle is at least side wide and high.
+func (b *bin) canTake(side designs.Length) bool {
+	for _, f := range b.free {
+		if f.w >= side && f.h >= side {
+			return true
+		}
+	}
+	return false
 }
 
 // place splits every free rectangle the used one overlaps into up to four
