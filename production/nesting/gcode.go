@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
 )
@@ -63,6 +64,9 @@ func GCode(s *Sheet, m designs.Machine) (*Program, error) {
 	num := func(v float64) string { return strconv.FormatFloat(math.Round(v*1e5)/1e5, 'f', -1, 64) }
 	var b bytes.Buffer
 	line := func(f string, a ...any) { fmt.Fprintf(&b, f+"\n", a...) }
+	// comment text from the data must not close the comment early
+	cm := strings.NewReplacer("(", "[", ")", "]", "\n", " ", ";", ",")
+	c := func(v any) string { return cm.Replace(fmt.Sprint(v)) }
 
 	parts := append([]Placed(nil), s.Parts...)
 	sort.SliceStable(parts, func(i, j int) bool { return parts[i].Area() < parts[j].Area() })
@@ -85,9 +89,9 @@ func GCode(s *Sheet, m designs.Machine) (*Program, error) {
 	}
 
 	line("%%")
-	line("(Production OS sheet program %s)", s.Name())
-	line("(material %s, sheet %s x %s x %s in, %d parts)", s.SKU, s.Width, s.Height, s.Thickness, len(s.Parts))
-	line("(machine %s: %s; tool %s in, %d passes of at most %s in, feed %s/%s in/min)", m.ID, m.Name, m.ToolDiameter, len(depths), m.DepthPerPass, m.FeedXY, m.FeedZ)
+	line("(Production OS sheet program %s)", c(s.Name()))
+	line("(material %s, sheet %s x %s x %s in, %d parts)", c(s.SKU), s.Width, s.Height, s.Thickness, len(s.Parts))
+	line("(machine %s: %s, tool %s in, %d passes of at most %s in, feed %s/%s in/min)", c(m.ID), c(m.Name), m.ToolDiameter, len(depths), m.DepthPerPass, m.FeedXY, m.FeedZ)
 	line("(sheet origin at X%s Y%s on the bed; Z0 = top of sheet)", num(ox), num(oy))
 	line("G20 G90 G17 G94")
 	line("G0 Z%s", in(m.SafeHeight))
@@ -96,13 +100,13 @@ func GCode(s *Sheet, m designs.Machine) (*Program, error) {
 	p.Seconds += SpinUpSeconds
 	for _, pt := range parts {
 		if wholeSheet(s, pt) {
-			line("(%s %s: the whole sheet, no cut)", pt.ID, pt.Name)
+			line("(%s %s: the whole sheet, no cut)", c(pt.ID), c(pt.Name))
 			continue
 		}
 		p.Cuts++
 		x0, y0 := ox+pt.X.InchesFloat()-r, oy+pt.Y.InchesFloat()-r
 		x1, y1 := ox+(pt.X+pt.W).InchesFloat()+r, oy+(pt.Y+pt.H).InchesFloat()+r
-		line("(%s %s, %s, %s x %s in)", pt.ID, pt.Name, pt.Module, pt.Length, pt.Width)
+		line("(%s %s, %s, %s x %s in)", c(pt.ID), c(pt.Name), c(pt.Module), pt.Length, pt.Width)
 		line("G0 X%s Y%s", num(x0), num(y0))
 		move(x0, y0, z, fxy)
 		for _, d := range depths {

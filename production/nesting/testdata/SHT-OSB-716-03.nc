@@ -1,7 +1,7 @@
 %
 (Production OS sheet program SHT-OSB-716-03)
 (material SHT-OSB-716, sheet 96 x 48 x 7/16 in, 4 parts)
-(machine cnc-1: CNC router, 4 x 8 ft bed; tool 1/4 in, 2 passes of at most 1/4 in, feed 250/60 in/min)
+(machine cnc-1: CNC router, 4 x 8 ft bed, tool 1/4 in, 2 passes of at most 1/4 in, feed 250/60 in/min)
 (sheet origin at X0.5 Y0.5 on the bed; Z0 = top of sheet)
 (estimated run time 5 min)
 G20 G90 G17 G94
