@@ -278,6 +278,11 @@ func Nest(parts []Part, width, height, kerf designs.Length) ([]*Sheet, error) {
 			runs = append(runs, &run{order: o, rule: r})
 		}
 	}
+	// Sheet by sheet: order -1 fills one sheet at a time with the best
+	// fitting part left (rule), or the largest part that fits (rule -1).
+	for r := -1; r < len(rules); r++ {
+		runs = append(runs, &run{order: -1, rule: r})
+	}
 	var wg sync.WaitGroup
 	work := make(chan *run)
 	for w := 0; w < 2; w++ {
@@ -285,6 +290,10 @@ func Nest(parts []Part, width, height, kerf designs.Length) ([]*Sheet, error) {
 		go func() {
 			defer wg.Done()
 			for r := range work {
+				if r.order < 0 {
+					r.sheets = fill(parts, width, height, kerf, r.rule)
+					continue
+				}
 				ps := append([]Part(nil), parts...)
 				less := sortOrders[r.order]
 				sort.SliceStable(ps, func(i, j int) bool { return less(&ps[i], &ps[j]) })
@@ -434,6 +443,93 @@ func (b *bin) canTake(side designs.Length) bool {
 		}
 	}
 	return false
+}
+
+// fill packs one sheet at a time: it keeps placing, on the current sheet,
+// the remaining part that scores best by rules[rule] in any free rectangle
+// (rule -1: the largest part that fits, best short side fit among its
+// places), and opens the next sheet when none fits.
+func fill(parts []Part, width, height, kerf designs.Length, rule int) []*Sheet {
+	W, H := width+kerf, height+kerf
+	type class struct {
+		parts []Part
+		l, w  designs.Length
+		grain bool
+	}
+	var classes []*class
+	idx := map[[3]int64]*class{}
+	for _, p := range parts {
+		g := int64(0)
+		if p.Grain {
+			g = 1
+		}
+		k := [3]int64{int64(p.Length), int64(p.Width), g}
+		c := idx[k]
+		if c == nil {
+			c = &class{l: p.Length, w: p.Width, grain: p.Grain}
+			idx[k] = c
+			classes = append(classes, c)
+		}
+		c.parts = append(c.parts, p)
+	}
+	sort.SliceStable(classes, func(i, j int) bool { return classes[i].l*classes[i].w > classes[j].l*classes[j].w })
+	score := rules[0]
+	if rule >= 0 {
+		score = rules[rule]
+	}
+	left := len(parts)
+	var out []*Sheet
+	for left > 0 {
+		b := &bin{free: []rect{{0, 0, W, H}}, sheet: &Sheet{SKU: parts[0].SKU, Width: width, Height: height}}
+		for {
+			var bc *class
+			var br rect
+			var brot bool
+			var s0, s1, s2 int64
+			for _, c := range classes {
+				if len(c.parts) == 0 {
+					continue
+				}
+				area := -int64(c.l) * int64(c.w)
+				for _, f := range b.free {
+					for rot := 0; rot < 2; rot++ {
+						if rot == 1 && (c.grain || c.l == c.w) {
+							break
+						}
+						w, h := c.l+kerf, c.w+kerf
+						if rot == 1 {
+							w, h = h, w
+						}
+						if w > f.w || h > f.h {
+							continue
+						}
+						a, d := score(f, w, h)
+						p0 := int64(0)
+						if rule < 0 {
+							p0 = area
+						}
+						if bc == nil || p0 < s0 || (p0 == s0 && (a < s1 || (a == s1 && d < s2))) {
+							bc, br, brot, s0, s1, s2 = c, rect{f.x, f.y, w, h}, rot == 1, p0, a, d
+						}
+					}
+				}
+			}
+			if bc == nil {
+				break
+			}
+			p := bc.parts[0]
+			bc.parts = bc.parts[1:]
+			left--
+			b.place(br)
+			pw, ph := p.Length, p.Width
+			if brot {
+				pw, ph = ph, pw
+			}
+			b.sheet.Parts = append(b.sheet.Parts, Placed{Part: p, X: br.x, Y: br.y, W: pw, H: ph, Rotated: brot})
+		}
+		out = append(out, b.sheet)
+	}
+	return out
 }
 
 // place splits every free rectangle the used one overlaps into up to four

@@ -151,6 +151,13 @@ func TestNestRandomNoOverlap(t *testing.T) {
 	checkLayout(t, parts, l)
 	assert.LessOrEqual(t, l.SheetCount(), len(parts))
 	assert.LessOrEqual(t, l.KerfBound(), l.SheetCount(), "a lower bound above a real packing is not a bound")
+	// every packer variant on its own gives a valid layout
+	for r := -1; r < len(rules); r++ {
+		checkLayout(t, parts, &Layout{Kerf: 2, Groups: []*Group{{Sheets: fill(parts, 96*designs.Inch, 48*designs.Inch, 2, r)}}})
+		if r >= 0 {
+			checkLayout(t, parts, &Layout{Kerf: 2, Groups: []*Group{{Sheets: pack(parts, 96*designs.Inch, 48*designs.Inch, 2, rules[r])}}})
+		}
+	}
 }
 
 func TestNestErrors(t *testing.T) {
@@ -435,6 +442,7 @@ func BenchmarkNest2000(b *testing.B) {
 	}
 	b.ReportMetric(float64(l.SheetCount()), "sheets")
 	b.ReportMetric(float64(l.SheetCount())/float64(l.LowerBound()), "sheets/lowerbound")
+	b.ReportMetric(float64(l.SheetCount())/float64(l.KerfBound()), "sheets/kerfbound")
 }
 
 // BenchmarkNest2000Small nests 2,000 parts that are all smaller than a
@@ -461,6 +469,7 @@ func BenchmarkNest2000Small(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(parts)), "parts")
 	b.ReportMetric(float64(l.SheetCount())/float64(l.LowerBound()), "sheets/lowerbound")
+	b.ReportMetric(float64(l.SheetCount())/float64(l.KerfBound()), "sheets/kerfbound")
 }
 
 // BenchmarkNestExamples nests each example design with the microfactory's
