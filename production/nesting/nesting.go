@@ -5,8 +5,10 @@
 // The nesting algorithm is MaxRects (Jylänki, "A Thousand Ways to Pack the
 // Bin", 2010) over many sheets: each part goes to the free rectangle of any
 // open sheet that scores best, a new sheet opens only when nothing fits. It
-// runs with several sort orders and scoring rules and keeps the result with
-// the fewest sheets (then the most compact last sheet).
+// runs with several sort orders and scoring rules, and as sheet-by-sheet
+// fills (each sheet takes the best-fitting remaining part until none fits),
+// and keeps the result with the fewest sheets (then the emptiest last
+// sheet). KerfBound gives a lower bound that accounts for the kerf.
 //
 // The kerf between parts is kept by nesting every part grown by the kerf on a
 // sheet grown by the kerf: two parts are then at least one kerf apart, and a
