@@ -138,7 +138,7 @@ func Build(d *designs.Design, cat *designs.Catalog, shop *designs.Shop) (*Plan, 
 			skus = append(skus, s)
 		}
 		sort.Strings(skus)
-		p.Jobs = append(p.Jobs, &Job{ID: "saw-" + st.Machine.ID, Machine: st.Machine.ID, Process: st.Machine.Process,
+		p.Jobs = append(p.Jobs, &Job{ID: "cuts-" + st.Machine.ID, Machine: st.Machine.ID, Process: st.Machine.Process,
 			Material: materialList(skus), Program: "cutlists/" + st.Machine.ID + ".csv",
 			Minutes: st.Seconds().Div(sixty).Round(1), Qualification: st.Machine.Qualification})
 	}

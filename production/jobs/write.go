@@ -70,6 +70,21 @@ func (p *Plan) Summary() string {
 		}
 		b.WriteString("\n")
 	}
+	if len(p.Jobs) > 0 {
+		b.WriteString("\nJobs:\n")
+		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  job\tmachine\tprogram\tminutes\tqualification\toperator\tday\t")
+		for _, q := range p.Queues {
+			for _, j := range q.Jobs {
+				op := j.Operator
+				if op == "" {
+					op = "-"
+				}
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%d\t\n", j.ID, j.Machine, j.Program, j.Minutes.StringFixed(1), j.Qualification, op, j.Day)
+			}
+		}
+		tw.Flush()
+	}
 	return b.String()
 }
 
