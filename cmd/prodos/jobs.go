@@ -1,0 +1,136 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/production/jobs"
+)
+
+func init() {
+	register(&command{
+		name:    "jobs",
+		usage:   "jobs DESIGN [--out DIR] [--shop ID] [--crew N]",
+		summary: "nest sheet parts, plan lumber cut lists and queue machine jobs; print sheets, bounds and utilisation",
+		run:     runJobs,
+	})
+}
+
+// loadDesignArg loads the one design file argument, printing its problems
+// as file:line:col: message.
+func loadDesignArg(e *env, cat *designs.Catalog, file string) (*designs.Design, bool) {
+	d, err := designs.LoadDesign(file, cat)
+	if err != nil {
+		errs := designs.Errors(err)
+		if len(errs) == 0 {
+			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+		}
+		for _, pe := range errs {
+			if pe.File == "" {
+				pe.File = file
+			}
+			fmt.Fprintln(e.stderr, pe.Error())
+		}
+		return nil, false
+	}
+	return d, true
+}
+
+// loadShop finds a shop profile by id.
+func loadShop(e *env, id string) (*designs.Shop, bool) {
+	shops, err := designs.DefaultShops()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: shop profiles: %v\n", err)
+		return nil, false
+	}
+	s := shops[id]
+	if s == nil {
+		ids := make([]string, 0, len(shops))
+		for k := range shops {
+			ids = append(ids, k)
+		}
+		sort.Strings(ids)
+		fmt.Fprintf(e.stderr, "prodos: unknown shop %q (have %s)\n", id, strings.Join(ids, ", "))
+		return nil, false
+	}
+	return s, true
+}
+
+// loadCrew picks the crew roster of n people.
+func loadCrew(e *env, cat *designs.Catalog, n int) (*jobs.Crew, bool) {
+	crews, err := jobs.DefaultCrews(cat)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: crew rosters: %v\n", err)
+		return nil, false
+	}
+	c, err := jobs.CrewOfSize(crews, n)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: --crew: %v\n", err)
+		return nil, false
+	}
+	return c, true
+}
+
+func runJobs(e *env, args []string) int {
+	fs := newFlags(e, "jobs")
+	out := fs.String("out", "", "folder to write nesting (SVG, DXF), G-code, cut lists and the job queue into")
+	shopID := fs.String("shop", designs.DefaultShopID, "shop profile id")
+	crewN := fs.Int("crew", 4, "crew size whose qualified members operate the machines (4: default crew, 24: OSE build stations)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	cat, ok := loadCatalog(e)
+	if !ok {
+		return exitUsage
+	}
+	d, ok := loadDesignArg(e, cat, pos[0])
+	if !ok {
+		return exitUsage
+	}
+	shop, ok := loadShop(e, *shopID)
+	if !ok {
+		return exitUsage
+	}
+	crew, ok := loadCrew(e, cat, *crewN)
+	if !ok {
+		return exitUsage
+	}
+	p, err := jobs.Build(d, cat, shop)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", pos[0], err)
+		return exitProblems
+	}
+	if err := p.AssignCrew(crew); err != nil {
+		var r *jobs.RefusalError
+		if errors.As(err, &r) {
+			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", pos[0], err)
+			return exitProblems
+		}
+		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+		return exitProblems
+	}
+	fmt.Fprint(e.stdout, p.Summary())
+	if *out == "" {
+		return exitOK
+	}
+	files, err := p.Files(cat)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+		return exitProblems
+	}
+	written, err := jobs.WriteFiles(*out, files)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+		return exitProblems
+	}
+	fmt.Fprintf(e.stdout, "\nWrote %d files to %s (operators from crew %s)\n", len(written), *out, crew.ID)
+	return exitOK
+}

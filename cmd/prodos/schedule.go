@@ -1,0 +1,87 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/production/schedule"
+)
+
+func init() {
+	register(&command{
+		name:    "schedule",
+		usage:   "schedule DESIGN [--crew N] [--format table|csv|json] [--gantt FILE]",
+		summary: "schedule the build on a crew: makespan, its lower bound, person-hours, critical path",
+		run:     runSchedule,
+	})
+}
+
+func runSchedule(e *env, args []string) int {
+	fs := newFlags(e, "schedule")
+	crewN := fs.Int("crew", 4, "crew size (4: default crew, 24: OSE build stations; other sizes repeat the default crew's roles)")
+	format := fs.String("format", "table", "output format: table, csv or json")
+	gantt := fs.String("gantt", "", "also write the Gantt chart as SVG to this file")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	if !oneOf(e, "format", *format, "table", "csv", "json") {
+		return exitUsage
+	}
+	cat, ok := loadCatalog(e)
+	if !ok {
+		return exitUsage
+	}
+	d, ok := loadDesignArg(e, cat, pos[0])
+	if !ok {
+		return exitUsage
+	}
+	crew, ok := loadCrew(e, cat, *crewN)
+	if !ok {
+		return exitUsage
+	}
+	s, err := schedule.PlanDesign(d, cat, crew)
+	if err != nil {
+		var se *schedule.Error
+		if errors.As(err, &se) {
+			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", pos[0], err)
+			return exitProblems
+		}
+		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", pos[0], err)
+		return exitUsage
+	}
+	area := schedule.FloorArea(d, cat)
+	hoursPerDay := 8
+	if shops, err := designs.DefaultShops(); err == nil && shops[designs.DefaultShopID] != nil {
+		hoursPerDay = shops[designs.DefaultShopID].HoursPerDay
+	}
+	switch *format {
+	case "csv":
+		_, _ = e.stdout.Write(s.CSV())
+		fmt.Fprint(e.stderr, s.Summary(d.Name, area, hoursPerDay))
+	case "json":
+		data, err := s.JSON(d.Name, area)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+			return exitProblems
+		}
+		_, _ = e.stdout.Write(data)
+	default:
+		fmt.Fprint(e.stdout, s.Summary(d.Name, area, hoursPerDay))
+	}
+	if *gantt != "" {
+		if err := designs.WriteFileAtomic(*gantt, s.Gantt(d.Name)); err != nil {
+			fmt.Fprintf(e.stderr, "prodos: write %s: %v\n", *gantt, err)
+			return exitProblems
+		}
+		if *format == "table" {
+			fmt.Fprintf(e.stdout, "Gantt chart written to %s\n", *gantt)
+		}
+	}
+	return exitOK
+}
