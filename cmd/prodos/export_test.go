@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -94,7 +95,7 @@ func TestExportProgressBarOnlyOnTerminal(t *testing.T) {
 		} else {
 			assert.NotContains(t, errs, "\r")
 			assert.NotContains(t, errs, "[#")
-			assert.Equal(t, 3, strings.Count(out, "wrote 7 files"))
+			assert.Len(t, regexp.MustCompile(`wrote \d+ files`).FindAllString(out, -1), 3)
 		}
 	}
 	// A real pipe is not a terminal.
