@@ -9,14 +9,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production"
 	"github.com/opensourceecology/prodos/production/sqlite"
+	"github.com/opensourceecology/prodos/production/userdata"
 	"github.com/shopspring/decimal"
 )
 
@@ -32,15 +31,11 @@ func init() {
 // prodDefaultDB is the ledger file under the user's data directory
 // ($XDG_DATA_HOME/prodos/ledger.db, else ~/.local/share/prodos/ledger.db).
 func prodDefaultDB() string {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" || !filepath.IsAbs(dir) {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			home = "."
-		}
-		dir = filepath.Join(home, ".local", "share")
+	p, err := userdata.File("ledger.db")
+	if err != nil {
+		return "ledger.db"
 	}
-	return filepath.Join(dir, "prodos", "ledger.db")
+	return p
 }
 
 // prodOpenLedger opens (creating on first use) the ledger database. A file

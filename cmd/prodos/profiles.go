@@ -14,6 +14,7 @@ import (
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/production/profiles"
 	"github.com/opensourceecology/prodos/production/profiles/sqliteprofiles"
+	"github.com/opensourceecology/prodos/production/userdata"
 )
 
 func init() {
@@ -25,29 +26,16 @@ func init() {
 	})
 }
 
-// dataDir is $XDG_DATA_HOME/prodos (~/.local/share/prodos when unset).
-func dataDir() (string, error) {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", err
-		}
-		dir = filepath.Join(home, ".local", "share")
-	}
-	return filepath.Join(dir, "prodos"), nil
-}
-
 // defaultProfilesDB is $PRODOS_PROFILES_DB, else profiles.db in dataDir.
 func defaultProfilesDB() string {
 	if p := os.Getenv("PRODOS_PROFILES_DB"); p != "" {
 		return p
 	}
-	dir, err := dataDir()
+	p, err := userdata.File("profiles.db")
 	if err != nil {
 		return "profiles.db"
 	}
-	return filepath.Join(dir, "profiles.db")
+	return p
 }
 
 func openProfiles(e *env, path string) (profiles.Store, bool) {

@@ -11,12 +11,12 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 	"time"
 
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
+	"github.com/opensourceecology/prodos/production/userdata"
 )
 
 // webdist is the browser build written by `make web`, embedded at compile time.
@@ -46,24 +46,6 @@ var verifyReplay = classroom.VerifierFunc(func(ctx context.Context, kind, level 
 	return v(ctx, level, replay)
 })
 
-// classroomDataDir is the user's data directory for prodos ($XDG_DATA_HOME/prodos,
-// else ~/.local/share/prodos), created on first use.
-func classroomDataDir() (string, error) {
-	base := os.Getenv("XDG_DATA_HOME")
-	if base == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("find the data directory: %w", err)
-		}
-		base = filepath.Join(home, ".local", "share")
-	}
-	dir := filepath.Join(base, "prodos")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("create %s: %w", dir, err)
-	}
-	return dir, nil
-}
-
 // serveReady, when set (by tests), receives the listening address.
 var serveReady func(addr string)
 
@@ -87,12 +69,15 @@ func runServe(e *env, args []string) int {
 		return exitUsage
 	}
 	if *dbPath == "" {
-		dir, err := classroomDataDir()
+		p, err := userdata.File("classroom.db")
+		if err == nil {
+			err = userdata.Ensure(p)
+		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
 			return exitProblems
 		}
-		*dbPath = filepath.Join(dir, "classroom.db")
+		*dbPath = p
 	}
 	if *token == "" {
 		t, err := classroom.NewToken()

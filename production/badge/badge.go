@@ -23,6 +23,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/opensourceecology/prodos/production/userdata"
 )
 
 // Contexts of an OpenBadgeCredential (VC Data Model 2.0, Open Badges 3.0).
@@ -37,15 +39,11 @@ var ErrInvalid = errors.New("invalid credential")
 // DefaultKeyPath is the installation's issuer key:
 // $XDG_DATA_HOME/prodos/issuer-ed25519.pem (~/.local/share when unset).
 func DefaultKeyPath() (string, error) {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("issuer key: %w", err)
-		}
-		dir = filepath.Join(home, ".local", "share")
+	p, err := userdata.File("issuer-ed25519.pem")
+	if err != nil {
+		return "", fmt.Errorf("issuer key: %w", err)
 	}
-	return filepath.Join(dir, "prodos", "issuer-ed25519.pem"), nil
+	return p, nil
 }
 
 // LoadOrCreateKey reads the PKCS#8 PEM Ed25519 key at path, creating it

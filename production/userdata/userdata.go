@@ -1,0 +1,40 @@
+// Package userdata locates prodos's files in the user's data directory,
+// following the XDG base directory rules: $XDG_DATA_HOME/prodos when that is
+// an absolute path, else ~/.local/share/prodos.
+package userdata
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Dir is the prodos data directory. It is not created.
+func Dir() (string, error) {
+	base := os.Getenv("XDG_DATA_HOME")
+	if base == "" || !filepath.IsAbs(base) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find the data directory: %w", err)
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "prodos"), nil
+}
+
+// File is the path of name in the data directory. It is not created.
+func File(name string) (string, error) {
+	dir, err := Dir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, name), nil
+}
+
+// Ensure creates the folder that will hold path, for a file made on first use.
+func Ensure(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", filepath.Dir(path), err)
+	}
+	return nil
+}

@@ -1,0 +1,33 @@
+package userdata
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDir(t *testing.T) {
+	cases := []struct{ xdg, home, want string }{
+		{"/data", "/home/ana", "/data/prodos"},
+		{"", "/home/ana", "/home/ana/.local/share/prodos"},
+		{"relative/ignored", "/home/ana", "/home/ana/.local/share/prodos"},
+	}
+	for _, tc := range cases {
+		t.Setenv("XDG_DATA_HOME", tc.xdg)
+		t.Setenv("HOME", tc.home)
+		got, err := Dir()
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, got)
+	}
+	f, err := File("ledger.db")
+	require.NoError(t, err)
+	assert.Equal(t, "/home/ana/.local/share/prodos/ledger.db", f)
+}
+
+func TestEnsure(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a", "b", "x.db")
+	require.NoError(t, Ensure(p))
+	assert.DirExists(t, filepath.Dir(p))
+}
