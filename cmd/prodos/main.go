@@ -76,7 +76,7 @@ func printUsage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-60s %s\n", commands[n].usage, commands[n].summary)
+		fmt.Fprintf(w, "  prodos %s\n      %s\n", commands[n].usage, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nexit codes: 0 success, 1 a check found problems, 2 bad usage or malformed input")
 }
