@@ -463,6 +463,9 @@ func (e *Engine) checkOverlap(v *view, g *placed, mk func(string, ...ID)) {
 	var seen [8]ID
 	n := 0
 	report := func(q *placed) {
+		if v.add != g && q.id > g.id {
+			return // reported with q as the subject: the later module overlaps the earlier
+		}
 		for i := 0; i < n && i < len(seen); i++ {
 			if seen[i] == q.id {
 				return
