@@ -573,10 +573,11 @@ func (e *Engine) cornerWall(v *view, g *placed) *placed {
 	return nil
 }
 
-// ends lists the modules standing on edges perpendicular to wall g at its
-// two ends (the openings a new wall could put at a corner).
+// endNeighbours lists the modules standing on edges perpendicular to wall g
+// that meet it at any grid vertex along it, ends and middle (the openings a
+// new wall could put at a corner or a T).
 func (e *Engine) endNeighbours(v *view, g *placed, out []*placed) []*placed {
-	for _, end := range [2]int{g.a0, g.a1} {
+	for end := g.a0; end <= g.a1; end++ {
 		for _, a := range [2]int{g.line - 1, g.line} {
 			if q := e.edgeModule(v, !g.horiz, end, a, g); q != nil {
 				out = append(out, q)
