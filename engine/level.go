@@ -26,18 +26,21 @@ type Goal struct {
 // Level is one design level: the briefing, the starting design, what the
 // player may use and the rules, objectives and star thresholds.
 type Level struct {
-	ID         string              `toml:"id"`
-	Title      string              `toml:"title"`
-	Order      int                 `toml:"order"`
-	Sandbox    bool                `toml:"sandbox"`
-	Briefing   string              `toml:"briefing"`
-	RulesID    string              `toml:"rules"`
-	Shop       string              `toml:"shop"`
-	Suppliers  []string            `toml:"suppliers"`
-	Palette    []string            `toml:"palette"`
-	LabourRate decimal.Decimal     `toml:"labour_rate"`
-	Grid       designs.Grid        `toml:"grid"`
-	Start      []designs.Placement `toml:"placement"`
+	ID         string          `toml:"id"`
+	Title      string          `toml:"title"`
+	Order      int             `toml:"order"`
+	Sandbox    bool            `toml:"sandbox"`
+	Briefing   string          `toml:"briefing"`
+	RulesID    string          `toml:"rules"`
+	Shop       string          `toml:"shop"`
+	Suppliers  []string        `toml:"suppliers"`
+	Palette    []string        `toml:"palette"`
+	LabourRate decimal.Decimal `toml:"labour_rate"`
+	Grid       designs.Grid    `toml:"grid"`
+	// Plan draws the starting design as a text plan (see Layout); Start
+	// adds placements to it. The grid defaults to the plan's size.
+	Plan  string              `toml:"plan"`
+	Start []designs.Placement `toml:"placement"`
 	// Rules add to or replace (by id) rules of the named rule set.
 	Rules      []Rule `toml:"rule"`
 	Objectives []Goal `toml:"objective"`
@@ -50,6 +53,8 @@ type Level struct {
 	File string `toml:"-"`
 	// RuleSet is the named rule set with the level's own rules applied.
 	RuleSet *RuleSet `toml:"-"`
+
+	planned []designs.Placement
 }
 
 var plainMetrics = []string{"cost", "materials", "labor", "machine", "floor_area", "floor_area_m2", "rooms", "reachable_rooms",
@@ -130,11 +135,29 @@ func ParseLevel(file string, data []byte, cat *designs.Catalog, ruleSets map[str
 			e("palette", "palette names unknown module %q", id)
 		}
 	}
-	if l.Grid.Width < 1 || l.Grid.Height < 1 || l.Grid.Width > designs.MaxGrid || l.Grid.Height > designs.MaxGrid {
+	planErr := false
+	if l.Plan != "" {
+		rows := strings.Split(strings.TrimRight(l.Plan, "\n"), "\n")
+		d, err := Layout(l.ID, rows...)
+		if err != nil {
+			e("plan", "plan: %v", err)
+			planErr = true
+		} else {
+			l.planned = d.Placements
+			if l.Grid == (designs.Grid{}) {
+				l.Grid = d.Grid
+			} else if d.Grid.Width > l.Grid.Width || d.Grid.Height > l.Grid.Height {
+				e("plan", "the plan is %dx%d cells, larger than the %dx%d grid", d.Grid.Width, d.Grid.Height, l.Grid.Width, l.Grid.Height)
+			}
+		}
+	}
+	if planErr {
+		// the plan's error says it all
+	} else if l.Grid.Width < 1 || l.Grid.Height < 1 || l.Grid.Width > designs.MaxGrid || l.Grid.Height > designs.MaxGrid {
 		e("grid", "grid must be between 1x1 and %dx%d cells, got %dx%d", designs.MaxGrid, designs.MaxGrid, l.Grid.Width, l.Grid.Height)
 	} else {
 		d := l.StartDesign()
-		for i, p := range d.Placements {
+		for i, p := range l.Start {
 			at := fmt.Sprintf("placement[%d].", i)
 			if cat.Modules[p.Module] == nil {
 				e(at+"module", "unknown module %q", p.Module)
@@ -183,7 +206,7 @@ func ParseLevel(file string, data []byte, cat *designs.Catalog, ruleSets map[str
 // StartDesign is the level's starting design.
 func (l *Level) StartDesign() *designs.Design {
 	return &designs.Design{Format: designs.FormatVersion, Name: l.Title, Author: "Production OS levels", License: designs.DefaultLicense,
-		Description: l.Briefing, Grid: l.Grid, Placements: append([]designs.Placement(nil), l.Start...)}
+		Description: l.Briefing, Grid: l.Grid, Placements: append(append([]designs.Placement(nil), l.planned...), l.Start...)}
 }
 
 // Options are the engine options the level asks for.

@@ -359,10 +359,6 @@ func (e *Engine) hardLocal(v *view, g *placed, out []Violation) []Violation {
 
 // localChecks appends the placement-check violations of subject g under v.
 func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation) []Violation {
-	if !e.inPalette[g.mi] {
-		out = append(out, Violation{Rule: "palette", Check: "palette", Severity: Hard, Modules: []ID{g.id},
-			Message: fmt.Sprintf("%s is not offered in this palette", describe(g)), key: vkey{rule: -1, a: g.id}})
-	}
 	for ri := range e.rules.Rules {
 		r := &e.rules.Rules[ri]
 		if r.Disabled || !r.place || (hardOnly && r.sev != Hard) {
@@ -673,6 +669,11 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 		case cur != nil:
 			afterV = e.hardLocal(after, cur, afterV)
 		}
+	}
+	if old == nil && nw != nil && !e.inPalette[nw.mi] {
+		// the palette limits what the player adds, not what the level starts with
+		afterV = append(afterV, Violation{Rule: "palette", Check: "palette", Severity: Hard, Modules: []ID{nw.id},
+			Message: fmt.Sprintf("%s is not offered in this level's palette", describe(nw)), key: vkey{rule: -1, a: nw.id}})
 	}
 	if len(afterV) == 0 {
 		return nil
