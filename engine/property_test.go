@@ -191,3 +191,30 @@ func TestUndoRedoToEmpty(t *testing.T) {
 	_, err = e.Apply(Place(5, designs.Placement{Module: "foundation-cell", X: 0, Y: 0}))
 	assert.Error(t, err, "tick 5 is before tick 11")
 }
+
+// Engines share resolv's package state (its shape ids); they must still run
+// side by side, as sessions on the classroom server do.
+func TestParallelEngines(t *testing.T) {
+	cat := testCatalog(t)
+	rs := standardRules(t)
+	start := layout(t, propertyStart...)
+	done := make(chan string, 4)
+	for w := 0; w < 4; w++ {
+		go func() {
+			rng := rand.New(rand.NewPCG(99, 1))
+			e, err := FromDesign(start, cat, Options{Rules: rs})
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			for i := 0; i < 200; i++ {
+				_, _ = e.Apply(randomCommand(rng, e, int64(i), cat.ModuleIDs()))
+			}
+			done <- snapshot(e)
+		}()
+	}
+	first := <-done
+	for w := 1; w < 4; w++ {
+		assert.Equal(t, first, <-done, "the same commands give the same state in every goroutine")
+	}
+}
