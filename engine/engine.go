@@ -194,6 +194,8 @@ type Engine struct {
 	byCat []designs.Cost // per designs.Categories
 	count []int          // modules per category
 
+	spanMask uint32 // layers a span rule measures
+
 	version uint64
 	cache   struct {
 		version    uint64
@@ -233,6 +235,11 @@ func FromDesign(d *designs.Design, cat *designs.Catalog, opts Options) (*Engine,
 	}
 	if err := e.rules.compile(); err != nil {
 		return nil, err
+	}
+	for _, r := range e.rules.Rules {
+		if r.Check == CheckSpan && !r.Disabled {
+			e.spanMask |= r.layerMask
+		}
 	}
 	e.rate = opts.LabourRate
 	if e.rate.IsZero() {

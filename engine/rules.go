@@ -226,7 +226,7 @@ func ParseRuleSet(file string, data []byte, cat *designs.Catalog) (*RuleSet, err
 		return nil, errs.Err()
 	}
 	if rs.ID == "" {
-		errs = append(errs, &designs.Error{File: file, Pos: pos.Of("id"), Msg: "rule set has no id"})
+		errs = append(errs, &designs.Error{File: file, Pos: pos.Of("id"), Msg: "id: rule set has no id"})
 	}
 	errs = append(errs, checkRules(file, pos, "rule", rs.Rules, cat)...)
 	if err := errs.Err(); err != nil {
@@ -242,11 +242,13 @@ func checkRules(file string, pos designs.Positions, table string, rules []Rule, 
 	for i := range rules {
 		r := &rules[i]
 		if key, msg := r.check(cat); key != "" {
-			errs = append(errs, &designs.Error{File: file, Pos: pos.Of(fmt.Sprintf("%s[%d].%s", table, i, key)), Msg: msg})
+			k := fmt.Sprintf("%s[%d].%s", table, i, key)
+			errs = append(errs, &designs.Error{File: file, Pos: pos.Of(k), Msg: k + ": " + msg})
 			continue
 		}
 		if seen[r.ID] {
-			errs = append(errs, &designs.Error{File: file, Pos: pos.Of(fmt.Sprintf("%s[%d].id", table, i)), Msg: fmt.Sprintf("duplicate rule id %q", r.ID)})
+			k := fmt.Sprintf("%s[%d].id", table, i)
+			errs = append(errs, &designs.Error{File: file, Pos: pos.Of(k), Msg: fmt.Sprintf("%s: duplicate rule id %q", k, r.ID)})
 		}
 		seen[r.ID] = true
 	}
@@ -608,7 +610,7 @@ func (e *Engine) dependents(g *placed, out []*placed) []*placed {
 			e.forCell(v, a, g.line, add)
 			for cy := 0; cy < e.h; cy++ { // panels in this column
 				e.forCell(v, a, cy, func(q *placed) bool {
-					if !q.edge && q.m.MaxSpan > 0 && q != g {
+					if !q.edge && e.spanMask&(1<<uint(q.layer)) != 0 && q != g {
 						out = append(out, q)
 					}
 					return true
@@ -619,7 +621,7 @@ func (e *Engine) dependents(g *placed, out []*placed) []*placed {
 			e.forCell(v, g.line, a, add)
 			for cx := 0; cx < e.w; cx++ { // panels in this row
 				e.forCell(v, cx, a, func(q *placed) bool {
-					if !q.edge && q.m.MaxSpan > 0 && q != g {
+					if !q.edge && e.spanMask&(1<<uint(q.layer)) != 0 && q != g {
 						out = append(out, q)
 					}
 					return true
