@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/stretchr/testify/require"
@@ -50,6 +51,13 @@ func bigDesign(w, h int) *designs.Design {
 	return d
 }
 
+// ofLimit reports the time per op as a share of a target (1 = at the limit).
+func ofLimit(b *testing.B, limit time.Duration) {
+	if b.N > 0 {
+		b.ReportMetric(float64(b.Elapsed())/float64(b.N)/float64(limit), "of-limit")
+	}
+}
+
 func bigEngine(b testing.TB, w, h int) *Engine {
 	cat := testCatalog(b)
 	e, err := FromDesign(bigDesign(w, h), cat, Options{Rules: standardRules(b)})
@@ -82,6 +90,7 @@ func BenchmarkPlace(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			ofLimit(b, 50*time.Microsecond) // placing one module: under 50 µs (this op also undoes it)
 		})
 		b.Run(fmt.Sprintf("modules=%d/wall+undo", e.Len()), func(b *testing.B) {
 			p := designs.Placement{Module: "wall-int-4x8", X: size.w / 2, Y: size.h / 2, Edge: "w"}
@@ -96,6 +105,7 @@ func BenchmarkPlace(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			ofLimit(b, 50*time.Microsecond) // placing one module: under 50 µs (this op also undoes it)
 		})
 		b.Run(fmt.Sprintf("modules=%d/refused", e.Len()), func(b *testing.B) {
 			p := designs.Placement{Module: "roof-4x8", X: 1, Y: 1}
@@ -120,6 +130,7 @@ func BenchmarkValidate(b *testing.B) {
 				b.Fatal(n)
 			}
 		}
+		ofLimit(b, 20*time.Millisecond) // full validation of 10,000 modules: under 20 ms
 	})
 }
 
@@ -143,6 +154,7 @@ func BenchmarkState(b *testing.B) {
 		keep = e
 	}
 	b.ReportMetric(float64(ms1.HeapAlloc-ms0.HeapAlloc)/(1<<20), "MB-state")
+	b.ReportMetric(float64(ms1.HeapAlloc-ms0.HeapAlloc)/(20<<20), "of-limit") // its state: under 20 MB
 	b.ReportMetric(float64(keep.Len()), "modules")
 }
 
@@ -159,6 +171,7 @@ func BenchmarkPreviewCost(b *testing.B) {
 					b.Fatal("no cost")
 				}
 			}
+			ofLimit(b, 5*time.Microsecond) // cost preview: under 5 µs, no allocation
 		})
 	}
 }
