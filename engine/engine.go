@@ -195,6 +195,7 @@ type Engine struct {
 	count []int          // modules per category
 
 	spanMask uint32 // layers a span rule measures
+	level    *Level
 
 	version uint64
 	cache   struct {

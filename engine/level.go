@@ -244,7 +244,23 @@ func FromLevel(l *Level, cat *designs.Catalog) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("level %s: %w", l.ID, err)
 	}
-	return FromDesign(l.StartDesign(), cat, opts)
+	e, err := FromDesign(l.StartDesign(), cat, opts)
+	if err != nil {
+		return nil, err
+	}
+	e.level = l
+	return e, nil
+}
+
+// Level is the level the session plays (FromLevel), or nil.
+func (e *Engine) Level() *Level { return e.level }
+
+// Score evaluates the session's own level; ok is false without one.
+func (e *Engine) Score() (Score, bool) {
+	if e.level == nil {
+		return Score{}, false
+	}
+	return e.Evaluate(e.level), true
 }
 
 // GoalResult is one goal with the value measured.

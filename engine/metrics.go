@@ -194,7 +194,16 @@ func (e *Engine) analyse() *analysis {
 // Metrics measures the design (cached until the next change).
 func (e *Engine) Metrics() Metrics {
 	e.refresh()
-	return e.cache.metrics
+	m := e.cache.metrics
+	m.ByCategory = make(map[string]int, len(e.cache.metrics.ByCategory))
+	for k, v := range e.cache.metrics.ByCategory {
+		m.ByCategory[k] = v
+	}
+	m.ByModule = make(map[string]int, len(e.cache.metrics.ByModule))
+	for k, v := range e.cache.metrics.ByModule {
+		m.ByModule[k] = v
+	}
+	return m
 }
 
 // Violations lists every rule violation of the current design, placement

@@ -1,6 +1,7 @@
 package levels
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"testing"
@@ -201,6 +202,20 @@ func TestDesignLevels(t *testing.T) {
 			t.Logf("%s: cost %s, %d modules, violations: %v", l.ID, sc.Cost.StringFixed(2), e.Len(), e.Violations())
 			assert.True(t, sc.Complete)
 			assert.Equal(t, 3, sc.Stars)
+			own, ok := e.Score()
+			require.True(t, ok)
+			assert.Equal(t, sc, own)
+			// the classroom server re-simulates the session from its log
+			level, cmds, err := engine.ParseSession("s.log", bytes.NewReader(engine.MarshalSession(l.ID, e.Log())))
+			require.NoError(t, err)
+			lv, err := DesignLevel(level)
+			require.NoError(t, err)
+			replay, err := engine.FromLevel(lv, cat)
+			require.NoError(t, err)
+			require.NoError(t, replay.Replay(cmds))
+			again, _ := replay.Score()
+			assert.Equal(t, sc, again)
+			assert.Equal(t, e.Design().Marshal(), replay.Design().Marshal())
 		})
 	}
 }
