@@ -124,3 +124,21 @@ func TestCostUsage(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, bad+`:8:10: unknown module "wall-gold"`)
 }
+
+func TestValidateWarnsWithoutFailing(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	d, err := designs.LoadDesign("../../designs/examples/cabin-12x16.toml", cat)
+	require.NoError(t, err)
+	for i, p := range d.Placements {
+		if p.Module == "wall-window-4x8" {
+			d.Placements[i].Module = "wall-ext-4x8"
+		}
+	}
+	path := filepath.Join(t.TempDir(), "dark.toml")
+	require.NoError(t, d.Save(path))
+	code, out, _ := runProdos("validate", path)
+	assert.Equal(t, exitOK, code, out)
+	assert.Contains(t, out, path+": daylight: warning: windows are 0% of the floor area (0 sq ft of 192 sq ft); at least 8% is needed\n")
+	assert.Contains(t, out, path+": ok (38 modules)")
+}
