@@ -40,6 +40,7 @@ const (
 	CheckShopProcess   = "shop-process"   // placement: the shop can perform every machine process of the module
 	CheckSupplierStock = "supplier-stock" // placement: some supplier stocks every material of the module
 	CheckForbidden     = "forbidden"      // placement: `modules` may not be used
+	CheckClearInside   = "clear-inside"   // placement: no wall stands inside the footprint of a module on `layers`
 	CheckEnvelope      = "envelope"       // design: every floor cell's outside edge has an exterior wall
 	CheckShear         = "shear"          // design: each straight exterior wall run keeps min_share solid panels
 	CheckReachable     = "reachable"      // design: every enclosed room is reachable from outside through doors
@@ -50,7 +51,7 @@ const (
 	CheckRequired      = "required"       // design: each of `modules` is used at least once
 )
 
-var placementChecks = []string{CheckOverlap, CheckSupport, CheckWallSupport, CheckSpan, CheckOpeningCorner, CheckShopProcess, CheckSupplierStock, CheckForbidden}
+var placementChecks = []string{CheckOverlap, CheckSupport, CheckWallSupport, CheckSpan, CheckOpeningCorner, CheckShopProcess, CheckSupplierStock, CheckForbidden, CheckClearInside}
 var designChecks = []string{CheckEnvelope, CheckShear, CheckReachable, CheckWindowRatio, CheckBudget, CheckFloorArea, CheckRooms, CheckRequired}
 
 // Rule is one entry of a rule set.
@@ -162,6 +163,10 @@ func (r *Rule) check(cat *designs.Catalog) (string, string) {
 	case CheckSupport:
 		if len(r.Layers) == 0 || len(r.On) == 0 {
 			return "check", fmt.Sprintf("rule %q: a support check needs layers and on", r.ID)
+		}
+	case CheckClearInside:
+		if len(r.Layers) == 0 {
+			return "check", fmt.Sprintf("rule %q: a clear-inside check needs layers", r.ID)
 		}
 	case CheckWallSupport:
 		if len(r.On) == 0 {
@@ -448,6 +453,13 @@ func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation)
 			if s := e.stockOK[g.mi]; s != "" {
 				mk(fmt.Sprintf("%s needs %s, which none of the suppliers stocks", describe(g), s), g.id)
 			}
+		case CheckClearInside:
+			if g.edge || r.layerMask&(1<<uint(g.layer)) == 0 {
+				continue
+			}
+			if q := e.wallInside(v, g); q != nil {
+				mk(fmt.Sprintf("%s has %s standing inside it", describe(g), describe(q)), g.id)
+			}
 		case CheckForbidden:
 			if indexOf(r.Modules, g.m.ID) >= 0 {
 				mk(fmt.Sprintf("%s may not be used here", describe(g)), g.id)
@@ -494,6 +506,25 @@ func (e *Engine) checkOverlap(v *view, g *placed, mk func(string, ...ID)) {
 			})
 		}
 	}
+}
+
+// wallInside is a wall on an edge inside cell module g's footprint.
+func (e *Engine) wallInside(v *view, g *placed) *placed {
+	for l := g.y0 + 1; l < g.y1; l++ {
+		for a := g.x0; a < g.x1; a++ {
+			if q := e.edgeModule(v, true, l, a, nil); q != nil {
+				return q
+			}
+		}
+	}
+	for l := g.x0 + 1; l < g.x1; l++ {
+		for a := g.y0; a < g.y1; a++ {
+			if q := e.edgeModule(v, false, l, a, nil); q != nil {
+				return q
+			}
+		}
+	}
+	return nil
 }
 
 // rafterNS reports whether a panel's rafters run north-south: along its
@@ -648,6 +679,20 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 		subjects = append(subjects, nw)
 		if nw.edge && nw.exterior {
 			subjects = e.endNeighbours(after, nw, subjects)
+		}
+		if nw.edge { // a wall may stand inside a core
+			for a := nw.a0; a < nw.a1; a++ {
+				cx, cy := a, nw.line
+				if !nw.horiz {
+					cx, cy = nw.line, a
+				}
+				e.forCell(after, cx, cy, func(q *placed) bool {
+					if !q.edge && q != nw {
+						subjects = append(subjects, q)
+					}
+					return true
+				})
+			}
 		}
 	}
 	e.scratch = subjects[:0]
