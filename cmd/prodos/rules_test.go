@@ -13,14 +13,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func runProdos(args ...string) (code int, stdout, stderr string) {
+func engProdos(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
 	code = run(&env{stdout: &out, stderr: &errb, stdin: strings.NewReader("")}, args)
 	return code, out.String(), errb.String()
 }
 
 func TestValidateRunsRules(t *testing.T) {
-	code, out, _ := runProdos("validate", "testdata/roof-span-20ft.toml")
+	code, out, _ := engProdos("validate", "testdata/roof-span-20ft.toml")
 	assert.Equal(t, exitProblems, code)
 	assert.Contains(t, out, "testdata/roof-span-20ft.toml: roof-span: roof panel 4x8 at (1,1) spans 20 ft between bearing walls; the roof panel 4x8's limit is 16 ft\n")
 	assert.Equal(t, 4, strings.Count(out, "roof-span:"), out)
@@ -29,9 +29,9 @@ func TestValidateRunsRules(t *testing.T) {
 func TestValidateExamplesPassRules(t *testing.T) {
 	files, err := filepath.Glob("../../designs/examples/*.toml")
 	require.NoError(t, err)
-	require.Len(t, files, 3)
+	require.GreaterOrEqual(t, len(files), 3)
 	for _, f := range files {
-		code, out, errs := runProdos("validate", f)
+		code, out, errs := engProdos("validate", f)
 		assert.Equal(t, exitOK, code, "%s\n%s", out, errs)
 		assert.Contains(t, out, f+": ok")
 	}
@@ -53,7 +53,7 @@ func TestValidateOpenEnvelope(t *testing.T) {
 	d.Placements = kept
 	path := filepath.Join(t.TempDir(), "open.toml")
 	require.NoError(t, d.Save(path))
-	code, out, _ := runProdos("validate", path)
+	code, out, _ := engProdos("validate", path)
 	assert.Equal(t, exitProblems, code)
 	assert.Contains(t, out, path+": envelope-closed: the envelope is open at 1 outside edge(s) of the floor with no wall: the north edge of (1,1)\n")
 }
@@ -65,7 +65,7 @@ func TestCostJSON(t *testing.T) {
 		d, err := designs.LoadDesign(f, cat)
 		require.NoError(t, err)
 		want := cat.DesignCost(d, cat.Rates.LabourPerHour)
-		code, out, errs := runProdos("cost", f, "--format", "json")
+		code, out, errs := engProdos("cost", f, "--format", "json")
 		require.Equal(t, exitOK, code, errs)
 		var got map[string]any
 		require.NoError(t, json.Unmarshal([]byte(out), &got))
@@ -97,7 +97,7 @@ func TestCostTable(t *testing.T) {
 	d, err := designs.LoadDesign(f, cat)
 	require.NoError(t, err)
 	want := cat.DesignCost(d, cat.Rates.LabourPerHour)
-	code, out, _ := runProdos("cost", f)
+	code, out, _ := engProdos("cost", f)
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, "Two-bedroom house 24x32: 140 modules, 768 sq ft (71.35 m²)")
 	assert.Regexp(t, `total +140 +`+want.Materials.StringFixed(2)+` +`+want.Labour.StringFixed(2)+` +`+want.Machine.StringFixed(2)+` +`+want.Total().StringFixed(2), out)
@@ -114,13 +114,13 @@ func TestCostUsage(t *testing.T) {
 		{[]string{"cost", "testdata/missing.toml"}, exitUsage, "no such file"},
 	}
 	for _, tt := range tests {
-		code, _, errs := runProdos(tt.args...)
+		code, _, errs := engProdos(tt.args...)
 		assert.Equal(t, tt.code, code, tt.args)
 		assert.Contains(t, errs, tt.err)
 	}
 	bad := filepath.Join(t.TempDir(), "bad.toml")
 	require.NoError(t, os.WriteFile(bad, []byte("format = 1\nname = \"x\"\nlicense = \"CC0\"\n[grid]\nwidth = 2\nheight = 2\n[[placement]]\nmodule = \"wall-gold\"\nx = 0\ny = 0\n"), 0o644))
-	code, _, errs := runProdos("cost", bad)
+	code, _, errs := engProdos("cost", bad)
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, bad+`:8:10: unknown module "wall-gold"`)
 }
@@ -137,7 +137,7 @@ func TestValidateWarnsWithoutFailing(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "dark.toml")
 	require.NoError(t, d.Save(path))
-	code, out, _ := runProdos("validate", path)
+	code, out, _ := engProdos("validate", path)
 	assert.Equal(t, exitOK, code, out)
 	assert.Contains(t, out, path+": daylight: warning: windows are 0% of the floor area (0 sq ft of 192 sq ft); at least 8% is needed\n")
 	assert.Contains(t, out, path+": ok (38 modules)")
