@@ -49,10 +49,11 @@ const (
 	CheckFloorArea     = "floor-area"     // design: floor area >= min (sq ft)
 	CheckRooms         = "rooms"          // design: enclosed rooms >= min
 	CheckRequired      = "required"       // design: each of `modules` is used at least once
+	CheckStockQuantity = "stock-quantity" // design: the suppliers together hold enough of every material
 )
 
 var placementChecks = []string{CheckOverlap, CheckSupport, CheckWallSupport, CheckSpan, CheckOpeningCorner, CheckShopProcess, CheckSupplierStock, CheckForbidden, CheckClearInside}
-var designChecks = []string{CheckEnvelope, CheckShear, CheckReachable, CheckWindowRatio, CheckBudget, CheckFloorArea, CheckRooms, CheckRequired}
+var designChecks = []string{CheckEnvelope, CheckShear, CheckReachable, CheckWindowRatio, CheckBudget, CheckFloorArea, CheckRooms, CheckRequired, CheckStockQuantity}
 
 // Rule is one entry of a rule set.
 type Rule struct {

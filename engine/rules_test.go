@@ -207,6 +207,17 @@ func TestRules(t *testing.T) {
 			want: []string{"shop-can-make"}, msg: "floor cassette 4x8 at (1,1) needs the cnc-router process, which shop \"hand-tools\" cannot perform"},
 		{name: "only the local yard", layout: cabin, opts: func(o *Options) { o.Suppliers = sups[:1] },
 			want: []string{"supplier-stocks"}, msg: "window wall 4x8 on the north edge of (2,1) needs FIX-WIN-3648, which none of the suppliers stocks"},
+		{name: "suppliers run short", layout: cabin, opts: func(o *Options) {
+			short := *sups[1]
+			short.Items = nil
+			for _, it := range sups[1].Items {
+				if it.SKU == "LUM-2X6-08" {
+					it.Stock = 20
+				}
+				short.Items = append(short.Items, it)
+			}
+			o.Suppliers = []*designs.Supplier{&short}
+		}, want: []string{"enough-stock"}, msg: "the design needs " + studsIn(t, cat, layout(t, cabin...)) + " each of LUM-2X6-08 (2x6 stud, 8 ft); the suppliers hold 20 in all"},
 		{name: "too few windows", layout: []string{
 			"+ + + + + + + +",
 			"               ",
@@ -253,6 +264,19 @@ func TestRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// studsIn counts the 8 ft 2x6 studs a design's parts lists buy.
+func studsIn(t *testing.T, cat *designs.Catalog, d *designs.Design) string {
+	var n decimal.Decimal
+	for _, p := range d.Placements {
+		for _, mq := range cat.ExplodeModule(cat.Modules[p.Module]) {
+			if mq.SKU == "LUM-2X6-08" {
+				n = n.Add(mq.Qty)
+			}
+		}
+	}
+	return n.String()
 }
 
 func uniq(s []string) []string {
