@@ -70,6 +70,7 @@ type BlockedError struct {
 	Violations []Violation
 }
 
+// Error lists the violations that refused the command.
 func (b *BlockedError) Error() string {
 	msgs := make([]string, len(b.Violations))
 	for i, v := range b.Violations {

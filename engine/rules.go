@@ -18,6 +18,7 @@ const (
 	Soft
 )
 
+// String is "hard" or "soft".
 func (s Severity) String() string {
 	if s == Soft {
 		return "soft"
@@ -274,6 +275,7 @@ type Violation struct {
 	key vkey
 }
 
+// String is "rule: message", or "rule: warning: message" for a soft one.
 func (v Violation) String() string {
 	if v.Severity == Soft {
 		return v.Rule + ": warning: " + v.Message
