@@ -13,7 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine"
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
 	"github.com/stretchr/testify/assert"
@@ -148,4 +151,78 @@ func BenchmarkClassroomLoad(b *testing.B) {
 	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
 	b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "ms-p99-submit")
 	b.ReportMetric(0, "errors")
+}
+
+// shedReplay plays the first design level with the reference shed (a 2x2
+// cell room closed by walls and a door, two roof panels) on the engine and
+// returns its session log.
+func shedReplay(t testing.TB) string {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	lvl, err := levels.DesignLevel("shed")
+	require.NoError(t, err)
+	e, err := engine.FromLevel(lvl, cat)
+	require.NoError(t, err)
+	plan, err := engine.Layout("shed",
+		"+ + + + + + +",
+		"",
+		"+ + + + + + +",
+		"",
+		"+ + +-+-+ + +",
+		"    |F F|",
+		"+ + + + + + +",
+		"    |F F|",
+		"+ + +d+-+ + +",
+		"",
+		"+ + + + + + +",
+		"",
+		"+ + + + + + +")
+	require.NoError(t, err)
+	places := append(plan.Placements, designs.Placement{Module: "roof-4x8", X: 2, Y: 2}, designs.Placement{Module: "roof-4x8", X: 3, Y: 2})
+	tick := int64(0)
+	for _, p := range places {
+		if e.Len() > 0 && hasPlacement(e.Design(), p) {
+			continue
+		}
+		tick += 30
+		_, err := e.Apply(engine.Place(tick, p))
+		require.NoError(t, err, "%+v", p)
+	}
+	require.True(t, e.Evaluate(lvl).Complete, "the reference shed completes the level")
+	return string(engine.MarshalSession("shed", e.Log()))
+}
+
+func hasPlacement(d *designs.Design, p designs.Placement) bool {
+	for _, q := range d.Placements {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+func TestClassroomVerifiesDesignLevelReplays(t *testing.T) {
+	srv := classroomServer(t)
+	ana := joinClass(t, srv, newClass(t, srv), "Ana")
+	replay := shedReplay(t)
+
+	var res classroom.SubmitResponse
+	require.Equal(t, http.StatusCreated, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "level", Level: "shed", Replay: replay}, &res))
+	assert.True(t, res.Passed)
+	assert.GreaterOrEqual(t, res.Stars, 1)
+	assert.NotEqual(t, "0.00", res.Cost)
+	assert.NotEqual(t, "0.0", res.LabourHours)
+
+	// A hand-edited log that moves the last roof panel off the grid is
+	// refused by the engine on replay.
+	lines := strings.Split(strings.TrimSpace(replay), "\n")
+	last := lines[len(lines)-1]
+	lines[len(lines)-1] = strings.Replace(last, "roof-4x8 3 2", "roof-4x8 9 9", 1)
+	require.NotEqual(t, last, lines[len(lines)-1], "the log ends with the second roof panel: %s", last)
+	var e map[string]string
+	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "level", Level: "shed", Replay: strings.Join(lines, "\n")}, &e))
+	assert.Contains(t, e["error"], "replay does not verify")
+
+	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "level", Level: "cabin", Replay: replay}, &e))
+	assert.Contains(t, e["error"], `the replay is of level "shed", not "cabin"`)
 }

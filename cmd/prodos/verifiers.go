@@ -1,13 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"sync"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine"
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/classroom"
+	"github.com/opensourceecology/prodos/production/nesting"
+	"github.com/shopspring/decimal"
 )
 
 // The classroom server re-simulates every submission with the same code the
@@ -75,4 +80,54 @@ func awardQualifications(prior []classroom.Result, v classroom.Verified) []strin
 		}
 	}
 	return quals.Earned(best, have)
+}
+
+func init() {
+	replayVerifiers[classroom.KindLevel] = verifyDesignLevel
+}
+
+// verifyDesignLevel replays a design-level session log on a fresh engine
+// built from the level, then scores the resulting design: stars from the
+// level's objectives, cost from the engine, labour minutes from the module
+// data and sheet waste from nesting its sheet parts.
+func verifyDesignLevel(_ context.Context, level string, replay []byte) (classroom.Verified, error) {
+	cat, err := designs.DefaultCatalog()
+	if err != nil {
+		return classroom.Verified{}, err
+	}
+	logLevel, cmds, err := engine.ParseSession("replay", bytes.NewReader(replay))
+	if err != nil {
+		return classroom.Verified{}, err
+	}
+	if logLevel != level {
+		return classroom.Verified{}, fmt.Errorf("the replay is of level %q, not %q", logLevel, level)
+	}
+	lvl, err := levels.DesignLevel(level)
+	if err != nil {
+		return classroom.Verified{}, err
+	}
+	e, err := engine.FromLevel(lvl, cat)
+	if err != nil {
+		return classroom.Verified{}, err
+	}
+	if err := e.Replay(cmds); err != nil {
+		return classroom.Verified{}, err
+	}
+	score := e.Evaluate(lvl)
+	d := e.Design()
+	var minutes decimal.Decimal
+	for _, p := range d.Placements {
+		build, install := cat.LabourMinutes(cat.Modules[p.Module])
+		minutes = minutes.Add(build).Add(install)
+	}
+	var waste decimal.Decimal
+	shops, err := designs.DefaultShops()
+	if err != nil {
+		return classroom.Verified{}, err
+	}
+	if layout, err := nesting.NestDesign(d, cat, shops[designs.DefaultShopID].Kerf); err == nil && layout.SheetCount() > 0 {
+		waste = decimal.NewFromFloat(100 * (1 - layout.Utilisation())).Round(1)
+	}
+	return classroom.Verified{Score: 1000 * score.Stars, Stars: score.Stars, Passed: score.Complete,
+		Cost: score.Cost, LabourMinutes: minutes, SheetWastePct: waste}, nil
 }
