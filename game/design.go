@@ -1,0 +1,887 @@
+package game
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/shopspring/decimal"
+)
+
+// Panel sizes of the design scene, logical pixels.
+const (
+	topBarH  = 52.0
+	paletteW = 250.0
+	hudW     = 310.0
+)
+
+// categoryOrder is the palette's grouping, bottom of the house to top.
+var categoryOrder = []string{"foundation", "floor", "wall", "opening", "interior", "core", "loft", "roof", "energy"}
+
+var categoryTitle = map[string]string{"foundation": "Foundation", "floor": "Floor", "wall": "Walls",
+	"opening": "Doors and windows", "interior": "Interior walls", "core": "Utility cores",
+	"loft": "Loft", "roof": "Roof", "energy": "Energy"}
+
+// Camera maps plan cells to the screen.
+type Camera struct {
+	CX, CY float64 // cell coordinates at the centre of the plan view
+	Zoom   float64 // logical pixels per cell
+}
+
+type paletteRow struct {
+	header string // set for a category header row
+	id     string
+	y, h   float64
+}
+
+// DesignScene is where a level is played (and the sandbox).
+type DesignScene struct {
+	level  *Level
+	board  Board
+	cam    Camera
+	sel    string // selected module id
+	rot    int
+	scroll float64
+
+	in        Frame
+	ghost     *designs.Placement
+	check     Check
+	dragging  bool
+	lastSlot  string
+	panning   bool
+	rightFrom [2]float64
+	rightPan  bool
+	bestShown int
+	result    Result
+	fitted    bool
+	saveName  string
+	px, py    float64
+}
+
+// NewDesignScene opens a level, continuing the player's saved design when
+// there is one.
+func NewDesignScene(g *Game, l *Level) *DesignScene {
+	s := &DesignScene{level: l, saveName: "designs/" + l.ID + ".toml"}
+	s.board = NewLocalBoard(g.Cat, l.Start)
+	s.bestShown = g.Progress.Stars[l.ID]
+	if data, err := g.Store.Read(s.saveName); err == nil {
+		d, err := designs.ParseDesign(g.Store.Where(s.saveName), data, g.Cat)
+		if err != nil {
+			g.Notify(fmt.Sprintf("Your saved design could not be read, so the level starts fresh (the file is kept): %s", firstLine(err)), true)
+		} else {
+			s.board = NewLocalBoard(g.Cat, d)
+			g.Notify("Continuing your saved design ("+g.Store.Where(s.saveName)+")", false)
+		}
+	} else if !errors.Is(err, ErrNotSaved) {
+		g.Notify("Could not open your save: "+err.Error(), true)
+	}
+	s.result = l.Evaluate(g.Cat, s.board)
+	return s
+}
+
+// LoadDesign replaces the design on the board (screenshot, bench and load).
+func (s *DesignScene) LoadDesign(g *Game, d *designs.Design) {
+	s.board = NewLocalBoard(g.Cat, d)
+	s.fitted = false
+	s.result = s.level.Evaluate(g.Cat, s.board)
+}
+
+// Board is the scene's design state.
+func (s *DesignScene) Board() Board { return s.board }
+
+// Result is the level's current evaluation.
+func (s *DesignScene) Result() Result { return s.result }
+
+// Camera is the current view.
+func (s *DesignScene) Camera() Camera { return s.cam }
+
+// Selected is the selected module id.
+func (s *DesignScene) Selected() string { return s.sel }
+
+func firstLine(err error) string {
+	m := err.Error()
+	if i := strings.IndexByte(m, '\n'); i >= 0 {
+		return m[:i] + " (and more)"
+	}
+	return m
+}
+
+// offered reports whether the level lets the player use a module.
+func (s *DesignScene) offered(id string) bool {
+	if s.level.Sandbox || len(s.level.Palette) == 0 {
+		return true
+	}
+	for _, p := range s.level.Palette {
+		if p == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *DesignScene) planRect(g *Game) (x, y, w, h float64) {
+	gw, gh := g.Size()
+	return paletteW, topBarH, gw - paletteW - hudW, gh - topBarH
+}
+
+// Fit zooms the camera so the whole site is in view.
+func (s *DesignScene) Fit(g *Game) {
+	_, _, pw, ph := s.planRect(g)
+	d := s.board.Design()
+	s.cam.CX, s.cam.CY = float64(d.Grid.Width)/2, float64(d.Grid.Height)/2
+	s.cam.Zoom = math.Min((pw-60)/float64(d.Grid.Width), (ph-90)/float64(d.Grid.Height))
+	s.cam.Zoom = math.Max(4, math.Min(s.cam.Zoom, 120))
+}
+
+// ToScreen maps a cell coordinate to logical screen pixels.
+func (s *DesignScene) ToScreen(g *Game, cx, cy float64) (float64, float64) {
+	px, py, pw, ph := s.planRect(g)
+	return px + pw/2 + (cx-s.cam.CX)*s.cam.Zoom, py + ph/2 + (cy-s.cam.CY)*s.cam.Zoom
+}
+
+// ToCell maps logical screen pixels to a cell coordinate.
+func (s *DesignScene) ToCell(g *Game, x, y float64) (float64, float64) {
+	px, py, pw, ph := s.planRect(g)
+	return (x-px-pw/2)/s.cam.Zoom + s.cam.CX, (y-py-ph/2)/s.cam.Zoom + s.cam.CY
+}
+
+func (s *DesignScene) inPlan(g *Game, x, y float64) bool {
+	px, py, pw, ph := s.planRect(g)
+	return x >= px && x < px+pw && y >= py && y < py+ph
+}
+
+// Snap turns a pointer position into a placement of module id.
+func (s *DesignScene) Snap(g *Game, id string, x, y float64) (designs.Placement, bool) {
+	m := g.Cat.Modules[id]
+	if m == nil {
+		return designs.Placement{}, false
+	}
+	cx, cy := s.ToCell(g, x, y)
+	if m.Placement == designs.OnEdge {
+		ix, iy := int(math.Floor(cx)), int(math.Floor(cy))
+		fx, fy := cx-float64(ix), cy-float64(iy)
+		side := designs.North
+		best := fy
+		for _, c := range []struct {
+			s string
+			d float64
+		}{{designs.South, 1 - fy}, {designs.West, fx}, {designs.East, 1 - fx}} {
+			if c.d < best {
+				side, best = c.s, c.d
+			}
+		}
+		// The same edge seen from the neighbour cell: use it if only it is allowed
+		// (a wall stands on the edge of the cell that has the floor).
+		p := designs.Placement{Module: id, X: ix, Y: iy, Edge: side}
+		q := p
+		switch side {
+		case designs.North:
+			q.Y, q.Edge = iy-1, designs.South
+		case designs.South:
+			q.Y, q.Edge = iy+1, designs.North
+		case designs.West:
+			q.X, q.Edge = ix-1, designs.East
+		case designs.East:
+			q.X, q.Edge = ix+1, designs.West
+		}
+		if !s.board.Check(p).OK && s.board.Check(q).OK {
+			return q, true
+		}
+		return p, true
+	}
+	w, h := m.Footprint(s.rot)
+	return designs.Placement{Module: id, X: int(math.Floor(cx - float64(w)/2 + 0.5)), Y: int(math.Floor(cy - float64(h)/2 + 0.5)), Rotation: s.rot}, true
+}
+
+func slotKey(p designs.Placement) string {
+	return fmt.Sprintf("%s %d %d %s %d", p.Module, p.X, p.Y, p.Edge, p.Rotation)
+}
+
+// palette rows in draw order.
+func (s *DesignScene) paletteRows(g *Game) []paletteRow {
+	var rows []paletteRow
+	y := topBarH + 4 - s.scroll
+	for _, c := range categoryOrder {
+		first := true
+		for _, id := range g.Cat.ModuleIDs() {
+			if g.Cat.Modules[id].Category != c {
+				continue
+			}
+			if first {
+				rows = append(rows, paletteRow{header: categoryTitle[c], y: y, h: 19})
+				y += 19
+				first = false
+			}
+			rows = append(rows, paletteRow{id: id, y: y, h: 29})
+			y += 29
+		}
+	}
+	return rows
+}
+
+// PaletteItem is the centre of a module's palette row (for tests and tours).
+func (s *DesignScene) PaletteItem(g *Game, id string) (float64, float64) {
+	for _, r := range s.paletteRows(g) {
+		if r.id == id {
+			return paletteW / 2, r.y + r.h/2
+		}
+	}
+	return -1, -1
+}
+
+func (s *DesignScene) topButtons(g *Game) []button {
+	w, _ := g.Size()
+	b := []button{{10, 8, 100, 36, "< Levels", true}}
+	labels := []string{"Undo", "Redo", "Save", "Load", "Help"}
+	x := w - hudW - float64(len(labels))*84 - 10
+	for _, l := range labels {
+		b = append(b, button{x, 8, 78, 36, l, true})
+		x += 84
+	}
+	b = append(b, button{w - hudW + 10, 8, hudW - 20, 36, "Finish level", s.result.Complete && !s.level.Sandbox})
+	return b
+}
+
+// violationRows are the clickable problem lines in the HUD.
+func (s *DesignScene) violationRows(g *Game) []button {
+	w, h := g.Size()
+	vs := s.board.Violations()
+	var out []button
+	y := s.hudProblemsY(g) + 28
+	for i := range vs {
+		if y+26 > h-10 {
+			break
+		}
+		out = append(out, button{w - hudW + 10, y, hudW - 20, 24, vs[i].Msg, true})
+		y += 26
+	}
+	return out
+}
+
+func (s *DesignScene) hudProblemsY(g *Game) float64 {
+	return topBarH + 300 + float64(len(s.result.Objectives))*24
+}
+
+// Update implements Scene.
+func (s *DesignScene) Update(g *Game, in Frame) error {
+	s.in = in
+	if !s.fitted {
+		s.Fit(g)
+		s.fitted = true
+	}
+	if in.Has(IntentBack) {
+		if s.sel != "" {
+			s.sel = ""
+		} else {
+			g.Goto(&SelectScene{})
+		}
+		return nil
+	}
+	// Top bar.
+	tb := s.topButtons(g)
+	for i, b := range tb {
+		if !b.clicked(in) {
+			continue
+		}
+		switch i {
+		case 0:
+			g.Goto(&SelectScene{})
+			return nil
+		case 1:
+			in.Intents = map[Intent]bool{IntentUndo: true}
+		case 2:
+			in.Intents = map[Intent]bool{IntentRedo: true}
+		case 3:
+			in.Intents = map[Intent]bool{IntentSave: true}
+		case 4:
+			in.Intents = map[Intent]bool{IntentLoad: true}
+		case 5:
+			g.help = true
+			return nil
+		case 6:
+			s.finish(g, true)
+			return nil
+		}
+		in.Pressed.Left = false
+	}
+	changed := false
+	switch {
+	case in.Has(IntentUndo):
+		changed = s.board.Undo()
+		if !changed {
+			g.Notify("Nothing to undo", false)
+		}
+	case in.Has(IntentRedo):
+		changed = s.board.Redo()
+		if !changed {
+			g.Notify("Nothing to redo", false)
+		}
+	case in.Has(IntentSave):
+		s.save(g)
+	case in.Has(IntentLoad):
+		changed = s.load(g)
+	}
+	if in.Has(IntentRotate) {
+		s.rot = (s.rot + 90) % 360
+		if m := g.Cat.Modules[s.sel]; m != nil && m.Placement == designs.OnEdge {
+			g.Notify("Walls turn by themselves: point near the edge you want", false)
+		}
+	}
+	if in.Has(IntentFitView) {
+		s.Fit(g)
+	}
+	ids := s.offeredIDs(g)
+	if (in.Has(IntentNextModule) || in.Has(IntentPrevModule)) && len(ids) > 0 {
+		i := indexOf(ids, s.sel)
+		if in.Has(IntentNextModule) {
+			i = (i + 1) % len(ids)
+		} else if i <= 0 {
+			i = len(ids) - 1
+		} else {
+			i--
+		}
+		s.sel = ids[i]
+	}
+	// Camera: keys, wheel, drags.
+	step := 8.0 / s.cam.Zoom
+	if in.Has(IntentPanLeft) {
+		s.cam.CX -= step
+	}
+	if in.Has(IntentPanRight) {
+		s.cam.CX += step
+	}
+	if in.Has(IntentPanUp) {
+		s.cam.CY -= step
+	}
+	if in.Has(IntentPanDown) {
+		s.cam.CY += step
+	}
+	if in.Has(IntentZoomIn) {
+		s.zoomAt(g, 1.25, in.X, in.Y, false)
+	}
+	if in.Has(IntentZoomOut) {
+		s.zoomAt(g, 0.8, in.X, in.Y, false)
+	}
+	overPlan := s.inPlan(g, in.X, in.Y)
+	if in.Wheel != 0 {
+		if overPlan {
+			s.zoomAt(g, math.Pow(1.15, in.Wheel), in.X, in.Y, true)
+		} else if in.X < paletteW {
+			s.scroll = math.Max(0, s.scroll-in.Wheel*30)
+		}
+	}
+	if in.Pressed.Middle && overPlan {
+		s.panning = true
+	}
+	if !in.Held.Middle {
+		s.panning = false
+	}
+	if s.panning || s.rightPan {
+		s.cam.CX -= (in.X - s.prevX()) / s.cam.Zoom
+		s.cam.CY -= (in.Y - s.prevY()) / s.cam.Zoom
+	}
+	if in.Pressed.Right && overPlan {
+		s.rightFrom = [2]float64{in.X, in.Y}
+	}
+	if in.Held.Right && !s.rightPan && s.rightFrom != [2]float64{} && math.Hypot(in.X-s.rightFrom[0], in.Y-s.rightFrom[1]) > 6 {
+		s.rightPan = true
+	}
+	if in.Released.Right {
+		if !s.rightPan && s.rightFrom != [2]float64{} {
+			changed = s.removeAt(g, in.X, in.Y) || changed
+		}
+		s.rightPan = false
+		s.rightFrom = [2]float64{}
+	}
+	if in.Has(IntentRemove) && overPlan {
+		changed = s.removeAt(g, in.X, in.Y) || changed
+	}
+	s.px, s.py = in.X, in.Y
+
+	// Palette.
+	if in.Pressed.Left && in.X < paletteW && in.Y > topBarH {
+		for _, r := range s.paletteRows(g) {
+			if r.id != "" && in.Y >= r.y && in.Y < r.y+r.h {
+				if s.offered(r.id) {
+					s.sel = r.id
+					s.rot = 0
+				} else {
+					g.Notify(g.Cat.Modules[r.id].Name+" is locked in this level", false)
+				}
+			}
+		}
+	}
+	// Problems list.
+	if in.Pressed.Left {
+		for i, b := range s.violationRows(g) {
+			if b.hover(in) {
+				v := s.board.Violations()[i]
+				s.cam.CX, s.cam.CY = float64(v.X)+0.5, float64(v.Y)+0.5
+			}
+		}
+	}
+	// Ghost and placing.
+	s.ghost = nil
+	if s.sel != "" && overPlan && !s.panning && !s.rightPan {
+		if p, ok := s.Snap(g, s.sel, in.X, in.Y); ok {
+			s.ghost = &p
+			s.check = s.board.Check(p)
+			key := slotKey(p)
+			if in.Pressed.Left || (s.dragging && in.Held.Left && key != s.lastSlot) {
+				if s.check.OK {
+					if err := s.board.Place(p); err == nil {
+						changed = true
+						s.check = s.board.Check(p)
+					}
+				} else if in.Pressed.Left {
+					g.Notify("Cannot place here: "+s.check.Reason, true)
+				}
+				s.dragging = true
+				s.lastSlot = key
+			}
+		}
+	}
+	if !in.Held.Left {
+		s.dragging = false
+		s.lastSlot = ""
+	}
+	if changed {
+		s.result = s.level.Evaluate(g.Cat, s.board)
+		s.finish(g, false)
+	}
+	return nil
+}
+
+func (s *DesignScene) prevX() float64 { return s.px }
+func (s *DesignScene) prevY() float64 { return s.py }
+
+func (s *DesignScene) offeredIDs(g *Game) []string {
+	var out []string
+	for _, r := range s.paletteRows(g) {
+		if r.id != "" && s.offered(r.id) {
+			out = append(out, r.id)
+		}
+	}
+	return out
+}
+
+func indexOf(list []string, v string) int {
+	for i, x := range list {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// finish shows the results when the level is newly complete (or asked).
+func (s *DesignScene) finish(g *Game, asked bool) {
+	if s.level.Sandbox || !s.result.Complete {
+		return
+	}
+	if asked || s.result.Stars > s.bestShown {
+		s.bestShown = max(s.bestShown, s.result.Stars)
+		g.RecordStars(s.level.ID, s.result.Stars)
+		g.Goto(&ResultsScene{design: s, res: s.result})
+	}
+}
+
+func (s *DesignScene) zoomAt(g *Game, f, x, y float64, atPointer bool) {
+	if !atPointer || !s.inPlan(g, x, y) {
+		px, py, pw, ph := s.planRect(g)
+		x, y = px+pw/2, py+ph/2
+	}
+	cx, cy := s.ToCell(g, x, y)
+	s.cam.Zoom = math.Max(4, math.Min(200, s.cam.Zoom*f))
+	nx, ny := s.ToCell(g, x, y)
+	s.cam.CX += cx - nx
+	s.cam.CY += cy - ny
+}
+
+// removeAt removes the wall nearest the pointer if it is close to an edge,
+// else the topmost module in the cell.
+func (s *DesignScene) removeAt(g *Game, x, y float64) bool {
+	cx, cy := s.ToCell(g, x, y)
+	ix, iy := int(math.Floor(cx)), int(math.Floor(cy))
+	fx, fy := cx-float64(ix), cy-float64(iy)
+	side, best := designs.North, fy
+	for _, c := range []struct {
+		s string
+		d float64
+	}{{designs.South, 1 - fy}, {designs.West, fx}, {designs.East, 1 - fx}} {
+		if c.d < best {
+			side, best = c.s, c.d
+		}
+	}
+	if best < 0.25 && s.board.RemoveAt(ix, iy, side) {
+		return true
+	}
+	return s.board.RemoveAt(ix, iy, "")
+}
+
+func (s *DesignScene) save(g *Game) {
+	d := *s.board.Design()
+	if d.Name == "" {
+		d.Name = s.level.Title
+	}
+	if err := g.Store.Write(s.saveName, d.Marshal()); err != nil {
+		g.Notify("Not saved, your previous save is kept: "+err.Error(), true)
+		return
+	}
+	g.Notify("Saved to "+g.Store.Where(s.saveName), false)
+}
+
+func (s *DesignScene) load(g *Game) bool {
+	data, err := g.Store.Read(s.saveName)
+	if errors.Is(err, ErrNotSaved) {
+		g.Notify("Nothing saved for this level yet: press "+g.Keys.Label(IntentSave)+" to save", false)
+		return false
+	}
+	if err != nil {
+		g.Notify("Could not load: "+err.Error(), true)
+		return false
+	}
+	d, err := designs.ParseDesign(g.Store.Where(s.saveName), data, g.Cat)
+	if err != nil {
+		g.Notify("Could not load, your design is unchanged: "+firstLine(err), true)
+		return false
+	}
+	s.board = NewLocalBoard(g.Cat, d)
+	g.Notify("Loaded "+g.Store.Where(s.saveName), false)
+	return true
+}
+
+func money(d decimal.Decimal) string {
+	s := d.StringFixed(2)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac := s[:len(s)-3], s[len(s)-3:]
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String() + frac
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// Draw implements Scene.
+func (s *DesignScene) Draw(g *Game, r *Renderer) {
+	if !s.fitted {
+		s.Fit(g)
+	}
+	w, h := g.Size()
+	DrawPlan(r, g.Cat, s.board, func(cx, cy float64) (float64, float64) { return s.ToScreen(g, cx, cy) }, s.cam.Zoom)
+	s.drawGhost(g, r)
+	s.drawScale(g, r)
+	r.Flush()
+
+	// Status hint at the bottom of the plan.
+	px, _, pw, _ := s.planRect(g)
+	hint := "Pick a module on the left, then click the plan to place it.  F1: all controls"
+	if s.sel != "" {
+		m := g.Cat.Modules[s.sel]
+		if m.Placement == designs.OnEdge {
+			hint = "Click near a cell edge to stand a " + m.Name + " there; drag to lay a run. Right click removes."
+		} else {
+			hint = "Click to place a " + m.Name + "; R rotates. Right click removes. Esc drops the module."
+		}
+	}
+	r.Rect(px, h-30, pw, 30, color.RGBA{0xff, 0xff, 0xff, 0xc0})
+	r.Text(hint, px+pw/2, h-25, 14, colInk, text.AlignCenter)
+
+	s.drawPalette(g, r)
+	s.drawHUD(g, r)
+	// Top bar.
+	r.Rect(0, 0, w, topBarH, colPanel)
+	r.Rect(0, topBarH-3, w, 3, colAccent)
+	for i, b := range s.topButtons(g) {
+		b.draw(r, b.hover(s.in), i == 6)
+	}
+	r.Bold(s.level.Title, 124, 15, 20, colLight, text.AlignStart)
+	r.Flush()
+	s.drawTooltip(g, r)
+}
+
+func (s *DesignScene) drawPalette(g *Game, r *Renderer) {
+	_, h := g.Size()
+	r.Rect(0, topBarH, paletteW, h-topBarH, colPanel)
+	for _, row := range s.paletteRows(g) {
+		if row.y+row.h < topBarH || row.y > h {
+			continue
+		}
+		if row.header != "" {
+			r.Bold(strings.ToUpper(row.header), 12, row.y+4, 11, colAccent, text.AlignStart)
+			continue
+		}
+		m := g.Cat.Modules[row.id]
+		ok := s.offered(row.id)
+		hover := s.in.X < paletteW && s.in.Y >= row.y && s.in.Y < row.y+row.h
+		switch {
+		case row.id == s.sel:
+			r.Rect(4, row.y, paletteW-8, row.h-2, colAccent)
+		case hover && ok:
+			r.Rect(4, row.y, paletteW-8, row.h-2, colPanelHi)
+		}
+		tc := colLight
+		if row.id == s.sel {
+			tc = colInk
+		}
+		if !ok {
+			tc = colMuted
+		}
+		DrawIcon(r, m, 10, row.y+2, 25, ok)
+		name := m.Name
+		for r.Measure(name, 13, false) > paletteW-118 && len(name) > 4 {
+			name = name[:len(name)-2]
+		}
+		if name != m.Name {
+			name += "…"
+		}
+		r.Text(name, 44, row.y+6, 13, tc, text.AlignStart)
+		if ok {
+			r.Text("$"+money(g.Cat.ModuleCost(m, g.Cat.Rates.LabourPerHour).Total()), paletteW-12, row.y+6, 13, tc, text.AlignEnd)
+		} else {
+			r.Sprite(SpriteLock, paletteW-30, row.y+5, 17, 17, colMuted)
+		}
+	}
+}
+
+// DrawIcon draws a small picture of a module at (x, y), size px square.
+func DrawIcon(r *Renderer, m *designs.Module, x, y, size float64, ok bool) {
+	fade := func(c color.RGBA) color.RGBA {
+		if ok {
+			return c
+		}
+		return color.RGBA{c.R / 2, c.G / 2, c.B / 2, c.A}
+	}
+	bg := fade(color.RGBA{0xee, 0xea, 0xe0, 0xff})
+	r.Rect(x, y, size, size, bg)
+	switch m.Category {
+	case "foundation":
+		r.Rect(x+3, y+3, size-6, size-6, fade(colFound))
+		r.Sprite(SpriteFoundation, x+3, y+3, size-6, size-6, fade(color.RGBA{0x70, 0x6c, 0x66, 0xff}))
+	case "floor":
+		r.Rect(x+8, y+2, size-16, size-4, fade(colFloor))
+		r.Sprite(SpriteFloor, x+8, y+2, size-16, size-4, fade(color.RGBA{0xa0, 0x80, 0x50, 0xff}))
+	case "wall", "opening", "interior":
+		c := colWall
+		t := 6.0
+		if m.Category == "interior" {
+			c, t = colIntWall, 4
+		}
+		r.Rect(x+2, y+size/2-t/2, size-4, t, fade(c))
+		switch m.Opening {
+		case "window":
+			r.Rect(x+6, y+size/2-t/2+1.5, size-12, t-3, fade(color.RGBA{0xa8, 0xd8, 0xf0, 0xff}))
+		case "door":
+			r.Rect(x+6, y+size/2-t/2, size-12, t, bg)
+			r.Quad(SpriteDoor, [4][2]float64{{x + 6, y + size/2 - (size - 12)}, {x + size - 6, y + size/2 - (size - 12)}, {x + size - 6, y + size/2}, {x + 6, y + size/2}}, fade(c))
+		}
+		if m.Height > 8*designs.Foot {
+			r.Text(fmt.Sprintf("%d'", int(m.Height/designs.Foot)), x+size/2, y+size/2+4, 10, fade(colInk), text.AlignCenter)
+		}
+	case "core":
+		r.Rect(x+2, y+2, size-4, size-4, fade(colCore))
+		r.Sprite(coreSprite(m.ID), x+4, y+4, size-8, size-8, fade(colInk))
+	case "roof":
+		r.Rect(x+8, y+2, size-16, size-4, fade(color.RGBA{0xb0, 0x60, 0x4a, 0xff}))
+		r.Sprite(SpriteHatch, x+8, y+2, size-16, size-4, fade(color.RGBA{0x6a, 0x2a, 0x20, 0xff}))
+	case "loft":
+		r.Rect(x+8, y+2, size-16, size-4, fade(color.RGBA{0x90, 0xb0, 0x80, 0xff}))
+	case "energy":
+		r.Rect(x+8, y+2, size-16, size-4, fade(color.RGBA{0x20, 0x3c, 0x80, 0xff}))
+		r.Sprite(SpriteSolar, x+8, y+2, size-16, size-4, fade(color.RGBA{0x80, 0xa8, 0xe8, 0xff}))
+	}
+}
+
+func coreSprite(id string) int {
+	switch id {
+	case "core-kitchen":
+		return SpriteKitchen
+	case "core-bath":
+		return SpriteBath
+	}
+	return SpriteMech
+}
+
+func (s *DesignScene) drawHUD(g *Game, r *Renderer) {
+	w, h := g.Size()
+	x := w - hudW
+	r.Rect(x, topBarH, hudW, h-topBarH, colPanel)
+	y := topBarH + 12
+	y += r.Wrap(s.level.Briefing, x+14, y, 14, hudW-28, colLight) + 10
+
+	cost := s.board.Cost().Total()
+	met := s.board.Metrics()
+	r.Bold("Cost", x+14, y, 15, colMuted, text.AlignStart)
+	budget := s.level.Budget
+	label := "$" + money(cost)
+	if !budget.IsZero() {
+		label += " / $" + money(budget)
+	}
+	r.Bold(label, w-14, y, 15, colLight, text.AlignEnd)
+	y += 24
+	bw := hudW - 28
+	r.Rect(x+14, y, bw, 14, colPanel2)
+	if !budget.IsZero() {
+		f, _ := cost.Div(budget).Float64()
+		c := colGood
+		if f > 1 {
+			c = colBad
+		} else if f > 0.9 {
+			c = colAccent
+		}
+		r.Rect(x+14, y, bw*math.Min(f, 1), 14, c)
+		if !s.level.Star3.IsZero() {
+			for _, t := range []decimal.Decimal{s.level.Star3, s.level.Star2} {
+				tf, _ := t.Div(budget).Float64()
+				r.Rect(x+14+bw*tf-1, y-3, 2, 20, colLight)
+			}
+		}
+	} else {
+		r.Rect(x+14, y, bw, 14, colPanelHi)
+	}
+	y += 26
+	r.Text("Floor area", x+14, y, 15, colMuted, text.AlignStart)
+	r.Text(fmt.Sprintf("%d sq ft · %.1f m²", met.FloorSqFt(), met.FloorM2()), w-14, y, 15, colLight, text.AlignEnd)
+	y += 22
+	r.Text("Rooms", x+14, y, 15, colMuted, text.AlignStart)
+	r.Text(fmt.Sprintf("%d", met.Rooms), w-14, y, 15, colLight, text.AlignEnd)
+	y += 22
+	r.Text("Modules", x+14, y, 15, colMuted, text.AlignStart)
+	r.Text(fmt.Sprintf("%d", met.Modules), w-14, y, 15, colLight, text.AlignEnd)
+	y += 30
+	if len(s.result.Objectives) > 0 {
+		r.Bold("Objectives", x+14, y, 15, colAccent, text.AlignStart)
+		y += 24
+		for _, o := range s.result.Objectives {
+			sp, c := SpriteCross, colMuted
+			if o.Done {
+				sp, c = SpriteTick, colGood
+			}
+			r.Sprite(sp, x+14, y+1, 16, 16, c)
+			r.Text(o.Text, x+38, y, 14, colLight, text.AlignStart)
+			y += 24
+		}
+	}
+	py := s.hudProblemsY(g)
+	vs := s.board.Violations()
+	if len(vs) == 0 {
+		r.Bold("No problems", x+14, py, 15, colGood, text.AlignStart)
+		return
+	}
+	r.Bold(fmt.Sprintf("Problems (%d) - click to look", len(vs)), x+14, py, 15, colBad, text.AlignStart)
+	rows := s.violationRows(g)
+	for i, b := range rows {
+		if b.hover(s.in) {
+			r.Rect(b.x, b.y, b.w, b.h, colPanelHi)
+		}
+		msg := vs[i].Msg
+		for r.Measure(msg, 13, false) > b.w-10 && len(msg) > 8 {
+			msg = msg[:len(msg)-2]
+		}
+		if msg != vs[i].Msg {
+			msg += "…"
+		}
+		r.Text(msg, b.x+4, b.y+4, 13, colLight, text.AlignStart)
+	}
+	if len(rows) < len(vs) {
+		r.Text(fmt.Sprintf("… and %d more", len(vs)-len(rows)), x+14, h-22, 13, colMuted, text.AlignStart)
+	}
+}
+
+func (s *DesignScene) drawGhost(g *Game, r *Renderer) {
+	if s.ghost == nil {
+		return
+	}
+	m := g.Cat.Modules[s.ghost.Module]
+	c := colGhostOK
+	if !s.check.OK {
+		c = colGhostBad
+	}
+	to := func(cx, cy float64) (float64, float64) { return s.ToScreen(g, cx, cy) }
+	if m.Placement == designs.OnEdge {
+		x1, y1, x2, y2 := edgeLine(*s.ghost, m.Cells)
+		ax, ay := to(x1, y1)
+		bx, by := to(x2, y2)
+		r.Line(ax, ay, bx, by, math.Max(6, s.cam.Zoom*0.22), c)
+		return
+	}
+	w, h := m.Footprint(s.ghost.Rotation)
+	ax, ay := to(float64(s.ghost.X), float64(s.ghost.Y))
+	r.Rect(ax, ay, float64(w)*s.cam.Zoom, float64(h)*s.cam.Zoom, c)
+	r.Frame(ax, ay, float64(w)*s.cam.Zoom, float64(h)*s.cam.Zoom, 2, color.RGBA{c.R, c.G, c.B, 0xff})
+}
+
+func (s *DesignScene) drawTooltip(g *Game, r *Renderer) {
+	if s.ghost == nil {
+		return
+	}
+	m := g.Cat.Modules[s.ghost.Module]
+	lines := []string{m.Name, "+$" + money(s.check.Delta)}
+	c := colGood
+	if !s.check.OK {
+		lines[1] = "Not here: " + s.check.Reason
+		c = colBad
+	}
+	tw := math.Max(r.Measure(lines[0], 14, true), r.Measure(lines[1], 14, false)) + 20
+	x, y := s.in.X+18, s.in.Y+18
+	w, h := g.Size()
+	if x+tw > w-hudW {
+		x = s.in.X - tw - 10
+	}
+	if y+50 > h {
+		y = s.in.Y - 60
+	}
+	r.Rect(x, y, tw, 48, color.RGBA{0x20, 0x24, 0x2a, 0xe8})
+	r.Rect(x, y, 4, 48, c)
+	r.Bold(lines[0], x+10, y+5, 14, colLight, text.AlignStart)
+	r.Text(lines[1], x+10, y+26, 14, c, text.AlignStart)
+	r.Flush()
+}
+
+// drawScale draws a scale bar in feet and metres at the plan's bottom left.
+func (s *DesignScene) drawScale(g *Game, r *Renderer) {
+	px, _, _, _ := s.planRect(g)
+	_, h := g.Size()
+	cells := 1
+	for _, n := range []int{1, 2, 4, 8, 16, 32} {
+		cells = n
+		if float64(n)*s.cam.Zoom >= 80 {
+			break
+		}
+	}
+	l := float64(cells) * s.cam.Zoom
+	x, y := px+20, h-58
+	r.Rect(x-6, y-20, l+12, 34, color.RGBA{0xff, 0xff, 0xff, 0xc8})
+	r.Rect(x, y, l, 4, colInk)
+	r.Rect(x, y-6, 2, 10, colInk)
+	r.Rect(x+l-2, y-6, 2, 10, colInk)
+	r.Rect(x+l/2-1, y-4, 2, 6, colInk)
+	ft := cells * 4
+	r.Text(fmt.Sprintf("%d ft  ·  %.2f m", ft, float64(ft)*0.3048), x+l/2, y-18, 12, colInk, text.AlignCenter)
+}
+
+// edgeLine is the segment, in cells, a wall placement stands on.
+func edgeLine(p designs.Placement, cells int) (x1, y1, x2, y2 float64) {
+	x, y, n := float64(p.X), float64(p.Y), float64(cells)
+	switch p.Edge {
+	case designs.South:
+		return x, y + 1, x + n, y + 1
+	case designs.East:
+		return x + 1, y, x + 1, y + n
+	case designs.West:
+		return x, y, x, y + n
+	}
+	return x, y, x + n, y
+}
