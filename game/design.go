@@ -99,6 +99,23 @@ func (s *DesignScene) Result() Result { return s.result }
 // Camera is the current view.
 func (s *DesignScene) Camera() Camera { return s.cam }
 
+// EdgePoint is a screen point that snaps to side of cell (x, y): a little
+// inside the cell from the middle of that edge.
+func (s *DesignScene) EdgePoint(g *Game, x, y int, side string) (float64, float64) {
+	cx, cy := float64(x)+0.5, float64(y)+0.5
+	switch side {
+	case designs.North:
+		cy -= 0.4
+	case designs.South:
+		cy += 0.4
+	case designs.West:
+		cx -= 0.4
+	case designs.East:
+		cx += 0.4
+	}
+	return s.ToScreen(g, cx, cy)
+}
+
 // Selected is the selected module id.
 func (s *DesignScene) Selected() string { return s.sel }
 
@@ -263,7 +280,7 @@ func (s *DesignScene) violationRows(g *Game) []button {
 }
 
 func (s *DesignScene) hudProblemsY(g *Game) float64 {
-	return topBarH + 300 + float64(len(s.result.Objectives))*24
+	return topBarH + 330 + float64(len(s.result.Objectives))*24
 }
 
 // Update implements Scene.
@@ -751,7 +768,10 @@ func (s *DesignScene) drawHUD(g *Game, r *Renderer) {
 	} else {
 		r.Rect(x+14, y, bw, 14, colPanelHi)
 	}
-	y += 26
+	y += 24
+	bd := s.board.Cost()
+	r.Text(fmt.Sprintf("materials $%s · labour $%s · machine $%s", money(bd.Materials.Round(0)), money(bd.Labour.Round(0)), money(bd.Machine.Round(0))), x+14, y, 12, colMuted, text.AlignStart)
+	y += 24
 	r.Text("Floor area", x+14, y, 15, colMuted, text.AlignStart)
 	r.Text(fmt.Sprintf("%d sq ft · %.1f m²", met.FloorSqFt(), met.FloorM2()), w-14, y, 15, colLight, text.AlignEnd)
 	y += 22

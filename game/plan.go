@@ -78,13 +78,12 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 			case "loft":
 				r.Rect(x, y, pw, ph, colLoft)
 			case "roof":
-				c, sp, hc := colRoof, SpriteHatch, color.RGBA{0x7a, 0x30, 0x22, 0x90}
+				c, sp, hc := colRoof, SpriteHatch, color.RGBA{0x7a, 0x30, 0x22, 0x40}
 				if m.Category == "energy" {
 					c, sp, hc = colSolar, SpriteSolar, color.RGBA{0x90, 0xb8, 0xf0, 0xb0}
 				}
 				r.Rect(x, y, pw, ph, c)
 				r.Quad(sp, rotQuad(x, y, pw, ph, w > h), hc)
-				r.Frame(x, y, pw, ph, math.Max(1, zoom*0.02), color.RGBA{hc.R, hc.G, hc.B, 0xff})
 			}
 		}
 	}

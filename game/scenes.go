@@ -17,7 +17,7 @@ func (s *TitleScene) buttons(g *Game) []button {
 	w, h := g.Size()
 	bw, bh := 300.0, 54.0
 	x := (w - bw) / 2
-	y := h*0.52
+	y := h * 0.52
 	return []button{
 		{x, y, bw, bh, "Play", true},
 		{x, y + 70, bw, bh, "Sandbox", true},
