@@ -3,10 +3,12 @@ package game
 import (
 	"errors"
 	"fmt"
+	"image"
 	"image/color"
 	"math"
 	"strings"
 
+	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/shopspring/decimal"
@@ -60,6 +62,23 @@ type DesignScene struct {
 	fitted    bool
 	saveName  string
 	px, py    float64
+
+	gen        int // bumped on every change to the board
+	planImg    *ebiten.Image
+	planKey    planKey
+	planOrigin Camera
+	planStale  bool
+	planHits   int
+
+	chromeImg *ebiten.Image
+	chromeKey chromeKey
+}
+
+// planKey is what the cached plan image depends on.
+type planKey struct {
+	gen       int
+	zoom      float64
+	w, h, scl float64
 }
 
 // NewDesignScene opens a level, continuing the player's saved design when
@@ -86,6 +105,7 @@ func NewDesignScene(g *Game, l *Level) *DesignScene {
 // LoadDesign replaces the design on the board (screenshot, bench and load).
 func (s *DesignScene) LoadDesign(g *Game, d *designs.Design) {
 	s.board = NewLocalBoard(g.Cat, d)
+	s.gen++
 	s.fitted = false
 	s.result = s.level.Evaluate(g.Cat, s.board)
 }
@@ -467,6 +487,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		s.lastSlot = ""
 	}
 	if changed {
+		s.gen++
 		s.result = s.level.Evaluate(g.Cat, s.board)
 		s.finish(g, false)
 	}
@@ -596,8 +617,8 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 	if !s.fitted {
 		s.Fit(g)
 	}
-	w, h := g.Size()
-	DrawPlan(r, g.Cat, s.board, func(cx, cy float64) (float64, float64) { return s.ToScreen(g, cx, cy) }, s.cam.Zoom)
+	_, h := g.Size()
+	s.drawPlanCached(g, r)
 	s.drawGhost(g, r)
 	s.drawScale(g, r)
 	r.Flush()
@@ -616,17 +637,151 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 	r.Rect(px, h-30, pw, 30, color.RGBA{0xff, 0xff, 0xff, 0xc0})
 	r.Text(hint, px+pw/2, h-25, 14, colInk, text.AlignCenter)
 
-	s.drawPalette(g, r)
-	s.drawHUD(g, r)
-	// Top bar.
-	r.Rect(0, 0, w, topBarH, colPanel)
-	r.Rect(0, topBarH-3, w, 3, colAccent)
-	for i, b := range s.topButtons(g) {
-		b.draw(r, b.hover(s.in), i == 6)
-	}
-	r.Bold(s.level.Title, 124, 15, 20, colLight, text.AlignStart)
+	s.drawChromeCached(g, r)
 	r.Flush()
 	s.drawTooltip(g, r)
+}
+
+// chromeKey is what the cached panels (palette, HUD, top bar) depend on.
+type chromeKey struct {
+	gen           int
+	sel           string
+	hover         string
+	scroll        float64
+	complete      bool
+	w, h, scl     float64
+	atlasReady    bool
+	stars, result int
+}
+
+// hoverTarget names the panel element under the pointer, if any.
+func (s *DesignScene) hoverTarget(g *Game) string {
+	in := s.in
+	for i, b := range s.topButtons(g) {
+		if b.hover(in) {
+			return fmt.Sprint("top", i)
+		}
+	}
+	if in.X < paletteW {
+		for _, r := range s.paletteRows(g) {
+			if r.id != "" && in.Y >= r.y && in.Y < r.y+r.h {
+				return "pal " + r.id
+			}
+		}
+	}
+	for i, b := range s.violationRows(g) {
+		if b.hover(in) {
+			return fmt.Sprint("viol", i)
+		}
+	}
+	return ""
+}
+
+// drawChromeCached draws the palette, the HUD and the top bar from an image
+// redrawn only when what they show changes (the design, the selection, the
+// element under the pointer, the window).
+func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
+	w, h := g.Size()
+	dw, dh := int(math.Ceil(w*r.Scale)), int(math.Ceil(h*r.Scale))
+	if s.chromeImg == nil || s.chromeImg.Bounds().Dx() != dw || s.chromeImg.Bounds().Dy() != dh {
+		if s.chromeImg != nil {
+			s.chromeImg.Deallocate()
+		}
+		s.chromeImg = ebiten.NewImage(dw, dh)
+		s.chromeKey = chromeKey{gen: -1}
+	}
+	key := chromeKey{gen: s.gen, sel: s.sel, hover: s.hoverTarget(g), scroll: s.scroll, complete: s.result.Complete,
+		w: w, h: h, scl: r.Scale, stars: s.result.Stars, result: len(s.result.Objectives)}
+	if key != s.chromeKey {
+		cr := Renderer{Scale: r.Scale, Atlas: r.Atlas, Fonts: r.Fonts}
+		cr.Begin(s.chromeImg)
+		s.chromeImg.Clear()
+		s.drawPalette(g, &cr)
+		s.drawHUD(g, &cr)
+		cr.Rect(0, 0, w, topBarH, colPanel)
+		cr.Rect(0, topBarH-3, w, 3, colAccent)
+		for i, b := range s.topButtons(g) {
+			b.draw(&cr, b.hover(s.in), i == 6)
+		}
+		cr.Bold(s.level.Title, 124, 15, 20, colLight, text.AlignStart)
+		cr.Flush()
+		r.Calls += cr.Calls
+		s.chromeKey = key
+	}
+	r.Flush()
+	sc := r.Scale
+	for _, rc := range []image.Rectangle{
+		image.Rect(0, 0, dw, int(math.Ceil(topBarH*sc))),
+		image.Rect(0, int(topBarH*sc), int(math.Ceil(paletteW*sc)), dh),
+		image.Rect(int((w-hudW)*sc), int(topBarH*sc), dw, dh),
+	} {
+		op := &ebiten.DrawImageOptions{}
+		op.GeoM.Translate(float64(rc.Min.X), float64(rc.Min.Y))
+		r.Dst.DrawImage(s.chromeImg.SubImage(rc).(*ebiten.Image), op)
+		r.Calls++
+	}
+}
+
+// planMargin is how far, in logical pixels, the cached plan reaches past
+// the view on each side, so panning is a shifted copy until it runs out.
+const planMargin = 128.0
+
+// drawPlanCached draws the plan into an image kept between frames and
+// redrawn only when the design, the zoom or the window changes, or the
+// camera pans past the cached margin; each frame then costs one image draw
+// however many modules the design has.
+func (s *DesignScene) drawPlanCached(g *Game, r *Renderer) {
+	px, py, pw, ph := s.planRect(g)
+	sc := r.Scale
+	dw, dh := int(math.Ceil((pw+2*planMargin)*sc)), int(math.Ceil((ph+2*planMargin)*sc))
+	if pw < 1 || ph < 1 {
+		return
+	}
+	if s.planImg == nil || s.planImg.Bounds().Dx() != dw || s.planImg.Bounds().Dy() != dh {
+		if s.planImg != nil {
+			s.planImg.Deallocate()
+		}
+		s.planImg = ebiten.NewImage(dw, dh)
+		s.planKey = planKey{gen: -1}
+	}
+	key := planKey{gen: s.gen, zoom: s.cam.Zoom, w: pw, h: ph, scl: sc}
+	dx, dy := (s.cam.CX-s.planOrigin.CX)*s.cam.Zoom, (s.cam.CY-s.planOrigin.CY)*s.cam.Zoom
+	stale := key != s.planKey || math.Abs(dx) > planMargin || math.Abs(dy) > planMargin
+	if stale && s.planStale {
+		// Stale two frames running (zooming, dragging modules in): the cache
+		// is not paying for itself, so draw straight to the screen.
+		s.planKey = planKey{gen: -1}
+		r.Flush()
+		r.Rect(px, py, pw, ph, colBG)
+		DrawPlan(r, g.Cat, s.board, func(cx, cy float64) (float64, float64) { return s.ToScreen(g, cx, cy) }, s.cam.Zoom)
+		r.Flush()
+		s.planStale = stale
+		return
+	}
+	s.planStale = stale
+	if stale {
+		s.planOrigin = s.cam
+		dx, dy = 0, 0
+		pr := Renderer{Scale: sc, Atlas: r.Atlas, Fonts: r.Fonts}
+		pr.Begin(s.planImg)
+		s.planImg.Fill(colBG)
+		o := s.planOrigin
+		DrawPlan(&pr, g.Cat, s.board, func(cx, cy float64) (float64, float64) {
+			return (cx-o.CX)*o.Zoom + pw/2 + planMargin, (cy-o.CY)*o.Zoom + ph/2 + planMargin
+		}, o.Zoom)
+		pr.Flush()
+		r.Calls += pr.Calls
+		s.planKey = key
+	} else {
+		s.planHits++
+	}
+	r.Flush()
+	x0, y0 := int(math.Round((planMargin+dx)*sc)), int(math.Round((planMargin+dy)*sc))
+	sub := s.planImg.SubImage(image.Rect(x0, y0, x0+int(math.Ceil(pw*sc)), y0+int(math.Ceil(ph*sc)))).(*ebiten.Image)
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(math.Round(px*sc), math.Round(py*sc))
+	r.Dst.DrawImage(sub, op)
+	r.Calls++
 }
 
 func (s *DesignScene) drawPalette(g *Game, r *Renderer) {

@@ -53,10 +53,14 @@ type Game struct {
 	toast    string
 	toastBad bool
 	toastT   int
+	lastW    int
 	w, h     float64 // logical size
 	scale    float64 // device pixels per logical pixel
 	r        Renderer
 	tick     int
+	last     Frame
+	dirty    bool
+	drawn    bool
 
 	// AfterDraw, when set, is called after each frame with the screen and the
 	// renderer's draw calls (screenshot and bench modes).
@@ -114,9 +118,15 @@ func (g *Game) Scene() Scene {
 	return g.scene
 }
 
+// SkipUnchangedFrames leaves the screen as it is when nothing changed since
+// the last frame. The main program turns it on together with
+// ebiten.SetScreenClearedEveryFrame(false); tests draw every frame.
+var SkipUnchangedFrames = false
+
 // Notify shows a message at the bottom of the screen for a few seconds.
 func (g *Game) Notify(msg string, bad bool) {
 	g.toast, g.toastBad, g.toastT = msg, bad, 60*5
+	g.dirty = true
 }
 
 // Toast is the message shown now, if any.
@@ -158,6 +168,16 @@ func (g *Game) Step(in Frame) error {
 	g.tick++
 	if g.toastT > 0 {
 		g.toastT--
+		if g.toastT == 0 {
+			g.dirty = true
+		}
+	}
+	if !sameInput(in, g.last) || len(in.Intents) > 0 || in.Wheel != 0 {
+		g.dirty = true
+	}
+	g.last = in
+	if a, ok := g.scene.(interface{ Animating() bool }); ok && a.Animating() {
+		g.dirty = true
 	}
 	if in.Has(IntentHelp) {
 		g.help = !g.help
@@ -174,9 +194,18 @@ func (g *Game) Step(in Frame) error {
 	}
 	if g.next != nil {
 		g.scene, g.next = g.next, nil
+		g.dirty = true
 	}
 	return nil
 }
+
+func sameInput(a, b Frame) bool {
+	return a.X == b.X && a.Y == b.Y && a.Held == b.Held && a.Pressed == b.Pressed && a.Released == b.Released
+}
+
+// Notify and scene changes mark the frame for drawing; so does any input.
+// A frame with nothing new is not drawn again: the screen keeps the last
+// one (ebiten.SetScreenClearedEveryFrame(false)), which costs nothing.
 
 // Update implements ebiten.Game.
 func (g *Game) Update() error {
@@ -191,6 +220,10 @@ func (g *Game) Update() error {
 
 // Render draws the current frame onto screen and returns the draw calls used.
 func (g *Game) Render(screen *ebiten.Image) int {
+	if SkipUnchangedFrames && g.drawn && !g.dirty && screen.Bounds().Dx() == g.lastW {
+		return 0
+	}
+	g.dirty, g.drawn, g.lastW = false, true, screen.Bounds().Dx()
 	if g.r.Atlas == nil {
 		g.r.Atlas = NewAtlas()
 	}
@@ -241,11 +274,9 @@ func (g *Game) LayoutF(ow, oh float64) (float64, float64) {
 
 // SetSize sets the logical size and the device scale.
 func (g *Game) SetSize(w, h, scale float64) {
-	if w < 640 {
-		w = 640
-	}
-	if h < 400 {
-		h = 400
+	w, h = math.Max(w, 640), math.Max(h, 400)
+	if w != g.w || h != g.h || scale != g.scale {
+		g.dirty = true
 	}
 	g.w, g.h, g.scale = w, h, scale
 }

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -79,42 +80,109 @@ func writePNG(path string, img image.Image) error {
 
 // BenchStats are frame-time figures.
 type BenchStats struct {
-	Frames         int
-	Mean, P99, Max time.Duration
-	DrawCalls      float64 // mean draw calls per frame issued by the game
-	Modules        int
+	Frames    int
+	Modules   int
+	Phases    []Phase
+	DrawCalls float64 // mean draw calls per frame issued by the game while zooming
 }
 
-// BenchMode runs frames and measures the time between frames (vsync off,
-// one update per frame) and the draw calls per frame.
+// Phase is one run of frames of the benchmark.
+type Phase struct {
+	Name           string
+	Mean, P99, Max time.Duration
+}
+
+func summarise(name string, times []time.Duration) Phase {
+	sorted := append([]time.Duration(nil), times...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	var sum time.Duration
+	for _, t := range times {
+		sum += t
+	}
+	return Phase{Name: name, Mean: sum / time.Duration(len(times)), P99: sorted[(len(sorted)*99+99)/100-1], Max: sorted[len(sorted)-1]}
+}
+
+// benchSource moves the pointer in a circle over the plan with a wall
+// selected, as a player looking for a place does.
+type benchSource struct {
+	g      *Game
+	moving bool
+	t      float64
+}
+
+func (b *benchSource) Read(float64) Frame {
+	f := Frame{Intents: map[Intent]bool{}}
+	s, ok := b.g.scene.(*DesignScene)
+	if !ok {
+		return f
+	}
+	px, py, pw, ph := s.planRect(b.g)
+	f.X, f.Y = px+pw/2, py+ph/2
+	if b.moving {
+		b.t += 0.05
+		f.X += pw / 4 * math.Cos(b.t)
+		f.Y += ph / 4 * math.Sin(b.t)
+	}
+	return f
+}
+
+// BenchMode measures the time between frames (vsync off, one update per
+// frame) over four runs of frames each: the view still, the pointer moving a
+// wall's ghost over the plan, the camera panning at arrow-key speed, and the
+// camera zooming (the whole plan redrawn every frame). Draw calls are
+// counted while zooming, the worst case.
 func (g *Game) BenchMode(frames int, out *BenchStats) {
 	const warm = 30
-	var times []time.Duration
+	phases := []string{"still", "pointer", "panning", "zooming"}
+	times := make([][]time.Duration, len(phases))
 	var calls int
 	var last time.Time
+	src := &benchSource{g: g}
+	g.Input = src
+	phase := func() int {
+		for i, t := range times {
+			if len(t) < frames {
+				return i
+			}
+		}
+		return len(times)
+	}
 	n := 0
 	g.AfterDraw = func(_ *ebiten.Image, c int) {
 		now := time.Now()
 		n++
-		if n > warm && len(times) < frames {
-			times = append(times, now.Sub(last))
-			calls += c
+		if i := phase(); n > warm && i < len(times) {
+			times[i] = append(times[i], now.Sub(last))
+			if i == 3 {
+				calls += c
+			}
 		}
 		last = now
 	}
 	g.AfterUpdate = func() error {
-		if len(times) < frames {
+		i := phase()
+		s, ok := g.scene.(*DesignScene)
+		if ok && i >= 1 {
+			src.moving = true
+			s.sel = "wall-ext-4x8"
+		}
+		if ok && i == 2 { // as the arrow keys pan: 8 px a frame, back and forth
+			dir := 1.0
+			if (len(times[2])/150)%2 == 1 {
+				dir = -1
+			}
+			s.cam.CX += dir * 8 / s.cam.Zoom
+		}
+		if ok && i == 3 { // a new zoom every frame: the plan is redrawn every frame
+			s.cam.Zoom *= 1 + 0.01*math.Sin(float64(len(times[3]))/20)
+		}
+		if i < len(times) {
 			return nil
 		}
-		sorted := append([]time.Duration(nil), times...)
-		sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
-		var sum time.Duration
-		for _, t := range times {
-			sum += t
+		*out = BenchStats{Frames: frames, Modules: len(g.modules()), DrawCalls: float64(calls) / float64(frames)}
+		for k, name := range phases {
+			out.Phases = append(out.Phases, summarise(name, times[k]))
 		}
-		*out = BenchStats{Frames: len(times), Mean: sum / time.Duration(len(times)),
-			P99: sorted[(len(sorted)*99+99)/100-1], Max: sorted[len(sorted)-1],
-			DrawCalls: float64(calls) / float64(len(times)), Modules: len(g.modules())}
 		return ebiten.Termination
 	}
 }
@@ -128,8 +196,12 @@ func (g *Game) modules() []designs.Placement {
 
 // Print writes the figures.
 func (b BenchStats) Print(w io.Writer) {
-	fmt.Fprintf(w, "frames: %d\nmodules: %d\nmean frame time: %.3f ms (%.0f fps)\np99 frame time: %.3f ms\nmax frame time: %.3f ms\ndraw calls per frame: %.1f\n",
-		b.Frames, b.Modules, ms(b.Mean), 1000/ms(b.Mean), ms(b.P99), ms(b.Max), b.DrawCalls)
+	fmt.Fprintf(w, "modules: %d\nframes per run: %d\n", b.Modules, b.Frames)
+	for _, p := range b.Phases {
+		fmt.Fprintf(w, "%-8s mean frame time %.2f ms (%.0f fps), p99 %.2f ms, max %.2f ms\n",
+			p.Name, ms(p.Mean), 1000/ms(p.Mean), ms(p.P99), ms(p.Max))
+	}
+	fmt.Fprintf(w, "draw calls per frame: %.1f\n", b.DrawCalls)
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

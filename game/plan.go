@@ -24,8 +24,22 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 	// Site and grid.
 	x0, y0 := to(0, 0)
 	gw, gh := float64(d.Grid.Width)*zoom, float64(d.Grid.Height)*zoom
-	r.Rect(x0+3, y0+4, gw, gh, colShadow)
+	r.Rect(x0+gw, y0+4, 3, gh, colShadow)
+	r.Rect(x0+3, y0+gh, gw-3, 4, colShadow)
 	r.Rect(x0, y0, gw, gh, colSite)
+	// Foundation hidden under floor is not drawn: big areas cost one fill.
+	type xy struct{ x, y int }
+	floored := map[xy]bool{}
+	for _, p := range d.Placements {
+		if m := cat.Modules[p.Module]; m != nil && m.Layer == "floor" {
+			w, h := m.Footprint(p.Rotation)
+			for dy := 0; dy < h; dy++ {
+				for dx := 0; dx < w; dx++ {
+					floored[xy{p.X + dx, p.Y + dy}] = true
+				}
+			}
+		}
+	}
 	lw := math.Max(1, math.Min(2, zoom/40))
 	for i := 0; i <= d.Grid.Width; i++ {
 		x := x0 + float64(i)*zoom
@@ -59,16 +73,12 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 			}
 			switch m.Layer {
 			case "foundation":
-				r.Rect(x, y, pw, ph, colFound)
-				if zoom >= 16 {
-					r.Sprite(SpriteFoundation, x+1, y+1, pw-2, ph-2, color.RGBA{0x8e, 0x8a, 0x82, 0xff})
+				if !floored[xy{p.X, p.Y}] || w > 1 || h > 1 {
+					r.Sprite(SpriteFoundationFull, x, y, pw, ph, white)
 				}
 			case "floor":
-				in := math.Max(1, zoom*0.04)
-				r.Rect(x+in, y+in, pw-2*in, ph-2*in, colFloor)
-				if zoom >= 16 {
-					r.Quad(SpriteFloor, rotQuad(x+in, y+in, pw-2*in, ph-2*in, w > h), color.RGBA{0xd4, 0xae, 0x78, 0xff})
-				}
+				r.Quad(SpriteFloorFull, rotQuad(x, y, pw, ph, w > h), white)
+				r.Frame(x, y, pw, ph, math.Max(1, zoom*0.04), colFound)
 			case "core":
 				in := math.Max(1, zoom*0.12)
 				r.Rect(x+in, y+in, pw-2*in, ph-2*in, colCore)
@@ -78,12 +88,11 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 			case "loft":
 				r.Rect(x, y, pw, ph, colLoft)
 			case "roof":
-				c, sp, hc := colRoof, SpriteHatch, color.RGBA{0x7a, 0x30, 0x22, 0x40}
+				sp := SpriteRoofFull
 				if m.Category == "energy" {
-					c, sp, hc = colSolar, SpriteSolar, color.RGBA{0x90, 0xb8, 0xf0, 0xb0}
+					sp = SpriteSolarFull
 				}
-				r.Rect(x, y, pw, ph, c)
-				r.Quad(sp, rotQuad(x, y, pw, ph, w > h), hc)
+				r.Quad(sp, rotQuad(x, y, pw, ph, w > h), white)
 			}
 		}
 	}
@@ -123,6 +132,8 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 		}
 	}
 }
+
+var white = color.RGBA{0xff, 0xff, 0xff, 0xff}
 
 // rotQuad is the rectangle's corners, turned a quarter when turn is set, so
 // sprites follow a module's rotation.

@@ -27,6 +27,10 @@ const (
 	SpriteCross
 	SpriteFoundation
 	SpriteFloor
+	SpriteFoundationFull
+	SpriteFloorFull
+	SpriteRoofFull
+	SpriteSolarFull
 	spriteCount
 )
 
@@ -160,6 +164,25 @@ func NewAtlas() *Atlas {
 			vector.StrokeLine(img, ox, oy+float32(y), ox+64, oy+float32(y), 1.5, w, false)
 		}
 	}
+	// Baked sprites: fill and pattern in one quad, drawn untinted, so a
+	// plan's big areas cost one layer of fill each.
+	bake := func(dst, pattern int, bg, fg color.NRGBA) {
+		ox, oy := at(dst)
+		vector.DrawFilledRect(img, ox, oy, spriteSize, spriteSize, bg, false)
+		tmp := ebiten.NewImage(spriteSize, spriteSize)
+		pr := a.rect(pattern)
+		op := &ebiten.DrawImageOptions{}
+		op.GeoM.Translate(-float64(pr.Min.X), -float64(pr.Min.Y))
+		tmp.DrawImage(img.SubImage(pr).(*ebiten.Image), op)
+		op = &ebiten.DrawImageOptions{}
+		op.GeoM.Translate(float64(ox), float64(oy))
+		op.ColorScale.ScaleWithColor(fg)
+		img.DrawImage(tmp, op)
+	}
+	bake(SpriteFoundationFull, SpriteFoundation, color.NRGBA(colFound), color.NRGBA{0x8e, 0x8a, 0x82, 0xff})
+	bake(SpriteFloorFull, SpriteFloor, color.NRGBA(colFloor), color.NRGBA{0xd4, 0xae, 0x78, 0xff})
+	bake(SpriteRoofFull, SpriteHatch, color.NRGBA{0x9a, 0x4a, 0x3a, 0x1c}, color.NRGBA{0x8a, 0x3a, 0x2a, 0x50})
+	bake(SpriteSolarFull, SpriteSolar, color.NRGBA{0x10, 0x1e, 0x40, 0x80}, color.NRGBA{0x60, 0x80, 0xc0, 0xa0})
 	return a
 }
 
@@ -240,6 +263,8 @@ func (r *Renderer) Quad(sprite int, p [4][2]float64, c color.RGBA) {
 	u0, v0, u1, v1 := float32(sr.Min.X), float32(sr.Min.Y), float32(sr.Max.X), float32(sr.Max.Y)
 	if sprite == SpriteWhite {
 		u0, v0, u1, v1 = u0+16, v0+16, u0+48, v0+48
+	} else { // half a texel in, so linear filtering never reads a neighbour sprite
+		u0, v0, u1, v1 = u0+0.5, v0+0.5, u1-0.5, v1-0.5
 	}
 	uv := [4][2]float32{{u0, v0}, {u1, v0}, {u1, v1}, {u0, v1}}
 	cr, cg, cb, ca := cf(c)
@@ -352,6 +377,16 @@ func (r *Renderer) flushQuads() {
 	r.Calls++
 	r.verts = r.verts[:0]
 	r.idx = r.idx[:0]
+}
+
+// Image draws img (in device pixels) with its top left at logical (x, y),
+// over everything queued before it.
+func (r *Renderer) Image(img *ebiten.Image, x, y float64) {
+	r.Flush()
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(math.Round(x*r.Scale), math.Round(y*r.Scale))
+	r.Dst.DrawImage(img, op)
+	r.Calls++
 }
 
 // Flush draws the batched quads, then the queued text over them. Call it

@@ -177,6 +177,9 @@ func (s *ResultsScene) nextLevel(g *Game) *Level {
 	return nil
 }
 
+// Animating reports whether the stars are still appearing.
+func (s *ResultsScene) Animating() bool { return s.t < 60 }
+
 // Update implements Scene.
 func (s *ResultsScene) Update(g *Game, in Frame) error {
 	s.in = in

@@ -64,6 +64,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ebiten.SetWindowSize(game.BaseWidth, game.BaseHeight)
 	ebiten.SetWindowTitle("House Design Game - Production OS")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	if *shot == "" {
+		// Frames with nothing new are not drawn again (see game.SkipUnchangedFrames).
+		game.SkipUnchangedFrames = true
+		ebiten.SetScreenClearedEveryFrame(false)
+	}
 	var shotErr *error
 	var stats game.BenchStats
 	switch {
