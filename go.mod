@@ -6,6 +6,7 @@ require (
 	github.com/BurntSushi/toml v1.6.0
 	github.com/hajimehoshi/ebiten/v2 v2.8.8
 	github.com/shopspring/decimal v1.6.0
+	github.com/solarlune/resolv v0.8.1
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/image v0.47.0
 )

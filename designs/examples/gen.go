@@ -22,6 +22,7 @@ type house struct {
 	slider           map[string]int   // side -> first cell index of an 8 ft slider
 	cores            [][3]int         // x, y, kind (0 kitchen, 1 bath, 2 mech)
 	solar            int              // number of roof panels to make solar, from the south-east
+	rafterEW         bool             // roof panels turned 90 degrees: rafters run east-west onto the bearing wall
 }
 
 func main() {
@@ -42,7 +43,7 @@ func main() {
 			intDoors: [][3]int{{3, 1, 0}, {3, 5, 0}, {4, 6, 1}},
 			windows:  map[string][]int{"w": {1, 2, 5, 6}, "n": {1, 4}, "e": {2, 4}, "s": {1}},
 			doors:    map[string][]int{"e": {1}, "s": {4}},
-			cores:    [][3]int{{4, 0, 0}, {4, 6, 1}}},
+			cores:    [][3]int{{4, 0, 0}, {4, 6, 1}}, rafterEW: true},
 		{file: "seed-home-32x40.toml", name: "Seed Eco-Home 32x40",
 			desc: "A 32 x 40 ft (1,280 sq ft) three-bedroom house near OSE's 1,300 sq ft Seed Eco-Home 4, with kitchen, bath and mechanical cores and solar roof panels.",
 			w:    8, h: 10, bearingX: 4,
@@ -52,7 +53,7 @@ func main() {
 			doors:    map[string][]int{"s": {6}},
 			slider:   map[string]int{"e": 1},
 			cores:    [][3]int{{6, 0, 0}, {6, 8, 1}, {4, 8, 2}},
-			solar:    8},
+			solar:    8, rafterEW: true},
 	}
 	for _, h := range houses {
 		d := build(h)
@@ -141,14 +142,27 @@ func build(h house) *designs.Design {
 		add([]string{"core-kitchen", "core-bath", "core-mech"}[c[2]], c[0], c[1], "")
 	}
 	solar := h.solar
+	roof := func(x, y, rot int) {
+		mod := "roof-4x8"
+		if solar > 0 {
+			mod = "roof-solar-4x8"
+			solar--
+		}
+		d.Placements = append(d.Placements, designs.Placement{Module: mod, X: x + 1, Y: y + 1, Rotation: rot})
+	}
+	if h.rafterEW {
+		// 8 ft panels laid east-west: rafters bear on the side walls and the
+		// interior bearing wall, so no span exceeds 16 ft
+		for y := h.h - 1; y >= 0; y-- {
+			for x := h.w - 2; x >= 0; x -= 2 {
+				roof(x, y, 90)
+			}
+		}
+		return d
+	}
 	for y := h.h - 2; y >= 0; y -= 2 {
 		for x := h.w - 1; x >= 0; x-- {
-			mod := "roof-4x8"
-			if solar > 0 {
-				mod = "roof-solar-4x8"
-				solar--
-			}
-			add(mod, x, y, "")
+			roof(x, y, 0)
 		}
 	}
 	return d

@@ -1,0 +1,712 @@
+package engine
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/shopspring/decimal"
+)
+
+// Severity says whether a violation blocks (Hard) or only warns (Soft).
+type Severity int
+
+// Severities.
+const (
+	Hard Severity = iota
+	Soft
+)
+
+func (s Severity) String() string {
+	if s == Soft {
+		return "soft"
+	}
+	return "hard"
+}
+
+// Checks a rule can name. Placement checks look at one module and its
+// neighbours and are run on every command: a command that would add a hard
+// violation of one of them is refused. Design checks look at the whole
+// design (a house under construction is open until its last wall stands),
+// so they never block a single command; their hard violations make the
+// design invalid (prodos validate exits 1, a level earns no star).
+const (
+	CheckOverlap       = "overlap"        // placement: no two modules share a cell or an edge slot on one layer
+	CheckSupport       = "support"        // placement: modules on `layers` need a module on `on` under every cell
+	CheckWallSupport   = "wall-support"   // placement: a wall stands on an edge of a cell with a module on `on`
+	CheckSpan          = "span"           // placement: panels on `layers` lie within max span of bearing walls
+	CheckOpeningCorner = "opening-corner" // placement: no window or door at a corner of the envelope
+	CheckShopProcess   = "shop-process"   // placement: the shop can perform every machine process of the module
+	CheckSupplierStock = "supplier-stock" // placement: some supplier stocks every material of the module
+	CheckForbidden     = "forbidden"      // placement: `modules` may not be used
+	CheckEnvelope      = "envelope"       // design: every floor cell's outside edge has an exterior wall
+	CheckShear         = "shear"          // design: each straight exterior wall run keeps min_share solid panels
+	CheckReachable     = "reachable"      // design: every enclosed room is reachable from outside through doors
+	CheckWindowRatio   = "window-ratio"   // design: window area / floor area >= min
+	CheckBudget        = "budget"         // design: total cost <= max (USD)
+	CheckFloorArea     = "floor-area"     // design: floor area >= min (sq ft)
+	CheckRooms         = "rooms"          // design: enclosed rooms >= min
+	CheckRequired      = "required"       // design: each of `modules` is used at least once
+)
+
+var placementChecks = []string{CheckOverlap, CheckSupport, CheckWallSupport, CheckSpan, CheckOpeningCorner, CheckShopProcess, CheckSupplierStock, CheckForbidden}
+var designChecks = []string{CheckEnvelope, CheckShear, CheckReachable, CheckWindowRatio, CheckBudget, CheckFloorArea, CheckRooms, CheckRequired}
+
+// Rule is one entry of a rule set.
+type Rule struct {
+	ID       string `toml:"id"`
+	Check    string `toml:"check"`
+	Severity string `toml:"severity"` // "hard" (default) or "soft"
+	Disabled bool   `toml:"disabled"` // a level turns a rule of its rule set off
+	// Layers and On are module layers (designs.Layers) for support checks;
+	// Layers also selects the panels a span check measures.
+	Layers []string `toml:"layers"`
+	On     []string `toml:"on"`
+	// MaxSpan overrides each module's max_span (span).
+	MaxSpan designs.Length `toml:"max_span"`
+	// MinShare is the least share of solid panels in a wall run (shear).
+	MinShare decimal.Decimal `toml:"min_share"`
+	// Min and Max are the limits of window-ratio, budget, floor-area, rooms.
+	Min *decimal.Decimal `toml:"min"`
+	Max *decimal.Decimal `toml:"max"`
+	// Modules are module ids (forbidden, required).
+	Modules []string `toml:"modules"`
+	// Why explains the rule to the player.
+	Why string `toml:"why"`
+
+	sev       Severity
+	layerMask uint32
+	onMask    uint32
+	onText    string
+	place     bool
+}
+
+// RuleSet is a named list of rules, loaded from TOML (levels/rules/*.toml).
+type RuleSet struct {
+	ID    string `toml:"id"`
+	Name  string `toml:"name"`
+	Rules []Rule `toml:"rule"`
+
+	compiled bool
+}
+
+// Rule returns the rule with id.
+func (rs *RuleSet) Rule(id string) (*Rule, bool) {
+	for i := range rs.Rules {
+		if rs.Rules[i].ID == id {
+			return &rs.Rules[i], true
+		}
+	}
+	return nil, false
+}
+
+// With returns a copy of the rule set where rules with the same id as one
+// of extra are replaced and the others appended (a level's own limits).
+func (rs *RuleSet) With(id string, extra []Rule) *RuleSet {
+	out := &RuleSet{ID: id, Name: rs.Name, Rules: append([]Rule(nil), rs.Rules...)}
+	for _, r := range extra {
+		replaced := false
+		for i := range out.Rules {
+			if out.Rules[i].ID == r.ID {
+				out.Rules[i] = r
+				replaced = true
+			}
+		}
+		if !replaced {
+			out.Rules = append(out.Rules, r)
+		}
+	}
+	return out
+}
+
+func layerMask(names []string) (uint32, error) {
+	var m uint32
+	for _, n := range names {
+		i := indexOf(designs.Layers, n)
+		if i < 0 {
+			return 0, fmt.Errorf("unknown layer %q (want one of %s)", n, strings.Join(designs.Layers, ", "))
+		}
+		m |= 1 << uint(i)
+	}
+	return m, nil
+}
+
+// check validates one rule and fills its derived fields. It returns the key
+// of the offending field and a message, or "" when the rule is good.
+func (r *Rule) check(cat *designs.Catalog) (string, string) {
+	if r.ID == "" {
+		return "id", "rule has no id"
+	}
+	switch r.Severity {
+	case "", "hard":
+		r.sev = Hard
+	case "soft":
+		r.sev = Soft
+	default:
+		return "severity", fmt.Sprintf("rule %q: severity must be \"hard\" or \"soft\", got %q", r.ID, r.Severity)
+	}
+	r.place = indexOf(placementChecks, r.Check) >= 0
+	if !r.place && indexOf(designChecks, r.Check) < 0 {
+		return "check", fmt.Sprintf("rule %q: unknown check %q (want one of %s, %s)", r.ID, r.Check, strings.Join(placementChecks, ", "), strings.Join(designChecks, ", "))
+	}
+	var err error
+	if r.layerMask, err = layerMask(r.Layers); err != nil {
+		return "layers", fmt.Sprintf("rule %q: %v", r.ID, err)
+	}
+	if r.onMask, err = layerMask(r.On); err != nil {
+		return "on", fmt.Sprintf("rule %q: %v", r.ID, err)
+	}
+	r.onText = strings.Join(r.On, " or ")
+	switch r.Check {
+	case CheckSupport:
+		if len(r.Layers) == 0 || len(r.On) == 0 {
+			return "check", fmt.Sprintf("rule %q: a support check needs layers and on", r.ID)
+		}
+	case CheckWallSupport:
+		if len(r.On) == 0 {
+			return "check", fmt.Sprintf("rule %q: a wall-support check needs on", r.ID)
+		}
+	case CheckSpan:
+		if len(r.Layers) == 0 {
+			return "check", fmt.Sprintf("rule %q: a span check needs layers", r.ID)
+		}
+		if r.MaxSpan < 0 {
+			return "max_span", fmt.Sprintf("rule %q: max_span must not be negative", r.ID)
+		}
+	case CheckShear:
+		if r.MinShare.Sign() < 0 || r.MinShare.GreaterThan(decimal.NewFromInt(1)) {
+			return "min_share", fmt.Sprintf("rule %q: min_share %s must be between 0 and 1", r.ID, r.MinShare)
+		}
+	case CheckWindowRatio, CheckFloorArea, CheckRooms:
+		if r.Min == nil || r.Min.Sign() < 0 {
+			return "min", fmt.Sprintf("rule %q: %s needs a non-negative min", r.ID, r.Check)
+		}
+	case CheckBudget:
+		if r.Max == nil || r.Max.Sign() < 0 {
+			return "max", fmt.Sprintf("rule %q: budget needs a non-negative max", r.ID)
+		}
+	case CheckForbidden, CheckRequired:
+		if len(r.Modules) == 0 {
+			return "modules", fmt.Sprintf("rule %q: %s needs modules", r.ID, r.Check)
+		}
+		if cat != nil {
+			for _, id := range r.Modules {
+				if cat.Modules[id] == nil {
+					return "modules", fmt.Sprintf("rule %q: unknown module %q", r.ID, id)
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
+func (rs *RuleSet) compile() error {
+	seen := map[string]bool{}
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
+		if key, msg := r.check(nil); key != "" {
+			return fmt.Errorf("rule set %q: %s", rs.ID, msg)
+		}
+		if seen[r.ID] {
+			return fmt.Errorf("rule set %q: duplicate rule id %q", rs.ID, r.ID)
+		}
+		seen[r.ID] = true
+	}
+	rs.compiled = true
+	return nil
+}
+
+// ParseRuleSet reads a rule set file. Problems come back as
+// *designs.Error values naming file, line, column and key.
+func ParseRuleSet(file string, data []byte, cat *designs.Catalog) (*RuleSet, error) {
+	var rs RuleSet
+	pos, errs := designs.DecodeTOML(file, data, &rs)
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	if rs.ID == "" {
+		errs = append(errs, &designs.Error{File: file, Pos: pos.Of("id"), Msg: "rule set has no id"})
+	}
+	errs = append(errs, checkRules(file, pos, "rule", rs.Rules, cat)...)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	rs.compiled = true
+	return &rs, nil
+}
+
+func checkRules(file string, pos designs.Positions, table string, rules []Rule, cat *designs.Catalog) designs.ErrorList {
+	var errs designs.ErrorList
+	seen := map[string]bool{}
+	for i := range rules {
+		r := &rules[i]
+		if key, msg := r.check(cat); key != "" {
+			errs = append(errs, &designs.Error{File: file, Pos: pos.Of(fmt.Sprintf("%s[%d].%s", table, i, key)), Msg: msg})
+			continue
+		}
+		if seen[r.ID] {
+			errs = append(errs, &designs.Error{File: file, Pos: pos.Of(fmt.Sprintf("%s[%d].id", table, i)), Msg: fmt.Sprintf("duplicate rule id %q", r.ID)})
+		}
+		seen[r.ID] = true
+	}
+	return errs
+}
+
+// Violation is one broken rule: the rule, how severe, the modules involved
+// and a message with the numbers, e.g. "roof panel 4x8 at (5,3) spans 20 ft
+// between bearing walls; the roof panel 4x8's limit is 16 ft".
+type Violation struct {
+	Rule     string
+	Check    string
+	Severity Severity
+	Modules  []ID
+	Message  string
+
+	key vkey
+}
+
+func (v Violation) String() string {
+	if v.Severity == Soft {
+		return v.Rule + ": warning: " + v.Message
+	}
+	return v.Rule + ": " + v.Message
+}
+
+// vkey identifies a violation for "is this one new" comparisons.
+type vkey struct {
+	rule int
+	a, b ID
+}
+
+func vkeyLess(x, y vkey) bool {
+	if x.rule != y.rule {
+		return x.rule < y.rule
+	}
+	if x.a != y.a {
+		return x.a < y.a
+	}
+	return x.b < y.b
+}
+
+// view is the state as seen by a check: the engine's modules without skip,
+// plus add. It lets a check look at a candidate state without changing the
+// engine (previews, and commands before they are accepted).
+type view struct {
+	skip ID
+	add  *placed
+}
+
+// forCell calls fn for every module registered in grid cell (cx, cy) under
+// view v, found through the resolv space. fn returns false to stop.
+func (e *Engine) forCell(v *view, cx, cy int, fn func(g *placed) bool) {
+	if c := e.space.Cell(cx, cy); c != nil {
+		for _, s := range c.Shapes {
+			g := s.Data().(*placed)
+			if g.id == v.skip && v.skip != 0 {
+				continue
+			}
+			if !fn(g) {
+				return
+			}
+		}
+	}
+	if v.add != nil && v.add.touches(cx, cy) {
+		fn(v.add)
+	}
+}
+
+// cellModule is the first cell module on one of the layers in mask covering
+// (cx, cy), other than not.
+func (e *Engine) cellModule(v *view, cx, cy int, mask uint32, not *placed) *placed {
+	var found *placed
+	e.forCell(v, cx, cy, func(g *placed) bool {
+		if !g.edge && g != not && mask&(1<<uint(g.layer)) != 0 {
+			found = g
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// edgeModule is the wall standing on edge slot (horiz, line, a), other than not.
+func (e *Engine) edgeModule(v *view, horiz bool, line, a int, not *placed) *placed {
+	cx, cy := a, line
+	if !horiz {
+		cx, cy = line, a
+	}
+	if horiz && cy >= e.h {
+		cy--
+	}
+	if !horiz && cx >= e.w {
+		cx--
+	}
+	var found *placed
+	e.forCell(v, cx, cy, func(g *placed) bool {
+		if g != not && g.onEdge(horiz, line, a) {
+			found = g
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+func (e *Engine) hardLocal(v *view, g *placed, out []Violation) []Violation {
+	return e.localChecks(v, g, true, out)
+}
+
+// localChecks appends the placement-check violations of subject g under v.
+func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation) []Violation {
+	for ri := range e.rules.Rules {
+		r := &e.rules.Rules[ri]
+		if r.Disabled || !r.place || (hardOnly && r.sev != Hard) {
+			continue
+		}
+		mk := func(msg string, ids ...ID) {
+			k := vkey{rule: ri, a: ids[0]}
+			if len(ids) > 1 {
+				k.b = ids[1]
+				if k.b < k.a {
+					k.a, k.b = k.b, k.a
+				}
+			}
+			out = append(out, Violation{Rule: r.ID, Check: r.Check, Severity: r.sev, Modules: ids, Message: msg, key: k})
+		}
+		switch r.Check {
+		case CheckOverlap:
+			e.checkOverlap(v, g, mk)
+		case CheckSupport:
+			if g.edge || r.layerMask&(1<<uint(g.layer)) == 0 {
+				continue
+			}
+			missing, fx, fy := 0, 0, 0
+			for cy := g.y0; cy < g.y1; cy++ {
+				for cx := g.x0; cx < g.x1; cx++ {
+					if e.cellModule(v, cx, cy, r.onMask, g) == nil {
+						if missing == 0 {
+							fx, fy = cx, cy
+						}
+						missing++
+					}
+				}
+			}
+			if missing > 0 {
+				mk(fmt.Sprintf("%s has no %s under %d of its %d cells (first: (%d,%d))", describe(g), r.onText, missing, (g.x1-g.x0)*(g.y1-g.y0), fx, fy), g.id)
+			}
+		case CheckWallSupport:
+			if !g.edge || r.layerMask != 0 && r.layerMask&(1<<uint(g.layer)) == 0 {
+				continue
+			}
+			missing := 0
+			for a := g.a0; a < g.a1; a++ {
+				c1x, c1y, c2x, c2y := a, g.line-1, a, g.line
+				if !g.horiz {
+					c1x, c1y, c2x, c2y = g.line-1, a, g.line, a
+				}
+				if e.cellModule(v, c1x, c1y, r.onMask, nil) == nil && e.cellModule(v, c2x, c2y, r.onMask, nil) == nil {
+					missing++
+				}
+			}
+			if missing > 0 {
+				mk(fmt.Sprintf("%s stands on no %s along %d of its %d cells", describe(g), r.onText, missing, g.a1-g.a0), g.id)
+			}
+		case CheckSpan:
+			if g.edge || r.layerMask&(1<<uint(g.layer)) == 0 {
+				continue
+			}
+			limit := r.MaxSpan
+			if limit == 0 {
+				limit = g.m.MaxSpan
+			}
+			if limit == 0 {
+				continue
+			}
+			span, side := e.span(v, g)
+			name := strings.ToLower(g.m.Name)
+			switch {
+			case side != "":
+				mk(fmt.Sprintf("%s has no bearing wall to the %s; the %s's limit is %s", describe(g), side, name, feet(limit)), g.id)
+			case span > limit:
+				mk(fmt.Sprintf("%s spans %s between bearing walls; the %s's limit is %s", describe(g), feet(span), name, feet(limit)), g.id)
+			}
+		case CheckOpeningCorner:
+			if !g.edge || g.opening == "" || !g.exterior {
+				continue
+			}
+			if q := e.cornerWall(v, g); q != nil {
+				mk(fmt.Sprintf("%s sits at a corner of the envelope, against %s; keep windows and doors at least one panel from a corner", describe(g), describe(q)), g.id)
+			}
+		case CheckShopProcess:
+			if p := e.shopOK[g.mi]; p != "" {
+				mk(fmt.Sprintf("%s needs the %s process, which shop %q cannot perform", describe(g), p, e.shop.ID), g.id)
+			}
+		case CheckSupplierStock:
+			if s := e.stockOK[g.mi]; s != "" {
+				mk(fmt.Sprintf("%s needs %s, which none of the suppliers stocks", describe(g), s), g.id)
+			}
+		case CheckForbidden:
+			if indexOf(r.Modules, g.m.ID) >= 0 {
+				mk(fmt.Sprintf("%s may not be used here", describe(g)), g.id)
+			}
+		}
+	}
+	return out
+}
+
+func (e *Engine) checkOverlap(v *view, g *placed, mk func(string, ...ID)) {
+	var seen [8]ID
+	n := 0
+	report := func(q *placed) {
+		if v.add != g && q.id > g.id {
+			return // reported with q as the subject: the later module overlaps the earlier
+		}
+		for i := 0; i < n && i < len(seen); i++ {
+			if seen[i] == q.id {
+				return
+			}
+		}
+		if n < len(seen) {
+			seen[n] = q.id
+		}
+		n++
+		mk(fmt.Sprintf("%s overlaps %s", describe(g), describe(q)), g.id, q.id)
+	}
+	if g.edge {
+		for a := g.a0; a < g.a1; a++ {
+			if q := e.edgeModule(v, g.horiz, g.line, a, g); q != nil {
+				report(q)
+			}
+		}
+		return
+	}
+	mask := uint32(1) << uint(g.layer)
+	for cy := g.y0; cy < g.y1; cy++ {
+		for cx := g.x0; cx < g.x1; cx++ {
+			e.forCell(v, cx, cy, func(q *placed) bool {
+				if q != g && !q.edge && mask&(1<<uint(q.layer)) != 0 {
+					report(q)
+				}
+				return true
+			})
+		}
+	}
+}
+
+// rafterNS reports whether a panel's rafters run north-south: along its
+// longer side (north-south for a square panel).
+func (g *placed) rafterNS() bool { return g.y1-g.y0 >= g.x1-g.x0 }
+
+// span is the longest distance between the bearing walls on either side of
+// any cell of panel g, along its rafters. side names a direction with no
+// bearing wall at all.
+func (e *Engine) span(v *view, g *placed) (designs.Length, string) {
+	var worst int
+	ns := g.rafterNS()
+	for cy := g.y0; cy < g.y1; cy++ {
+		for cx := g.x0; cx < g.x1; cx++ {
+			lo, hi := -1, -1
+			if ns {
+				for l := cy; l >= 0; l-- {
+					if e.edgeModule(v, true, l, cx, nil) != nil {
+						lo = l
+						break
+					}
+				}
+				for l := cy + 1; l <= e.h; l++ {
+					if e.edgeModule(v, true, l, cx, nil) != nil {
+						hi = l
+						break
+					}
+				}
+				if lo < 0 {
+					return 0, "north"
+				}
+				if hi < 0 {
+					return 0, "south"
+				}
+			} else {
+				for l := cx; l >= 0; l-- {
+					if e.edgeModule(v, false, l, cy, nil) != nil {
+						lo = l
+						break
+					}
+				}
+				for l := cx + 1; l <= e.w; l++ {
+					if e.edgeModule(v, false, l, cy, nil) != nil {
+						hi = l
+						break
+					}
+				}
+				if lo < 0 {
+					return 0, "west"
+				}
+				if hi < 0 {
+					return 0, "east"
+				}
+			}
+			if hi-lo > worst {
+				worst = hi - lo
+			}
+		}
+	}
+	return designs.Length(worst) * designs.CellSize, ""
+}
+
+// cornerWall returns an exterior wall meeting opening g at a right angle at
+// one of its ends (g then sits at a corner of the envelope).
+func (e *Engine) cornerWall(v *view, g *placed) *placed {
+	for _, end := range [2]int{g.a0, g.a1} {
+		// the vertex is (end, line) for a horizontal wall, (line, end) for a vertical one;
+		// the perpendicular edges meeting it lie on line `end`, along line-1 and line.
+		for _, a := range [2]int{g.line - 1, g.line} {
+			if q := e.edgeModule(v, !g.horiz, end, a, g); q != nil && q.exterior {
+				return q
+			}
+		}
+	}
+	return nil
+}
+
+// endNeighbours lists the modules standing on edges perpendicular to wall g
+// that meet it at any grid vertex along it, ends and middle (the openings a
+// new wall could put at a corner or a T).
+func (e *Engine) endNeighbours(v *view, g *placed, out []*placed) []*placed {
+	for end := g.a0; end <= g.a1; end++ {
+		for _, a := range [2]int{g.line - 1, g.line} {
+			if q := e.edgeModule(v, !g.horiz, end, a, g); q != nil {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+// dependents appends the modules whose placement checks may change when g
+// is removed: modules in the cells g touches (what it supports) and, for a
+// wall, the panels along its line whose span it bounds.
+func (e *Engine) dependents(g *placed, out []*placed) []*placed {
+	v := &view{}
+	add := func(q *placed) bool {
+		if q != g {
+			out = append(out, q)
+		}
+		return true
+	}
+	if !g.edge {
+		for cy := g.y0; cy < g.y1; cy++ {
+			for cx := g.x0; cx < g.x1; cx++ {
+				e.forCell(v, cx, cy, add)
+			}
+		}
+		return out
+	}
+	for a := g.a0; a < g.a1; a++ {
+		if g.horiz {
+			e.forCell(v, a, g.line-1, add)
+			e.forCell(v, a, g.line, add)
+			for cy := 0; cy < e.h; cy++ { // panels in this column
+				e.forCell(v, a, cy, func(q *placed) bool {
+					if !q.edge && q.m.MaxSpan > 0 && q != g {
+						out = append(out, q)
+					}
+					return true
+				})
+			}
+		} else {
+			e.forCell(v, g.line-1, a, add)
+			e.forCell(v, g.line, a, add)
+			for cx := 0; cx < e.w; cx++ { // panels in this row
+				e.forCell(v, cx, a, func(q *placed) bool {
+					if !q.edge && q.m.MaxSpan > 0 && q != g {
+						out = append(out, q)
+					}
+					return true
+				})
+			}
+		}
+	}
+	return out
+}
+
+// newHard returns the hard placement violations that replacing old by nw
+// (either may be nil) would add. Empty means the change is allowed.
+func (e *Engine) newHard(old, nw *placed) []Violation {
+	subjects := e.scratch[:0]
+	if old != nil {
+		subjects = append(subjects, old)
+		subjects = e.dependents(old, subjects)
+	}
+	after := &view{add: nw}
+	if old != nil {
+		after.skip = old.id
+	}
+	if nw != nil {
+		subjects = append(subjects, nw)
+		if nw.edge && nw.exterior {
+			subjects = e.endNeighbours(after, nw, subjects)
+		}
+	}
+	e.scratch = subjects[:0]
+	var before, afterV []Violation
+	done := make(map[ID]bool, len(subjects))
+	for _, s := range subjects {
+		if done[s.id] && s != nw {
+			continue
+		}
+		done[s.id] = true
+		// the subject as it is now, and as it would be
+		cur := e.find(s.id)
+		if cur != nil {
+			before = e.hardLocal(&view{}, cur, before)
+		}
+		switch {
+		case nw != nil && s.id == nw.id:
+			afterV = e.hardLocal(after, nw, afterV)
+		case old != nil && s.id == old.id:
+			// removed: no violations of its own
+		case cur != nil:
+			afterV = e.hardLocal(after, cur, afterV)
+		}
+	}
+	if old == nil && nw != nil && !e.inPalette[nw.mi] {
+		// the palette limits what the player adds, not what the level starts with
+		afterV = append(afterV, Violation{Rule: "palette", Check: "palette", Severity: Hard, Modules: []ID{nw.id},
+			Message: fmt.Sprintf("%s is not offered in this level's palette", describe(nw)), key: vkey{rule: -1, a: nw.id}})
+	}
+	if len(afterV) == 0 {
+		return nil
+	}
+	had := make(map[vkey]bool, len(before))
+	for _, b := range before {
+		had[b.key] = true
+	}
+	var out []Violation
+	seen := map[vkey]bool{}
+	for _, a := range afterV {
+		if !had[a.key] && !seen[a.key] {
+			seen[a.key] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// allLocal is every placement-check violation of the current design.
+func (e *Engine) allLocal() []Violation {
+	var out []Violation
+	v := &view{}
+	for _, g := range e.mods {
+		out = e.localChecks(v, g, false, out)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return vkeyLess(out[i].key, out[j].key) })
+	uniq := out[:0]
+	for _, x := range out {
+		if len(uniq) > 0 && x.key == uniq[len(uniq)-1].key {
+			continue
+		}
+		uniq = append(uniq, x)
+	}
+	return uniq
+}

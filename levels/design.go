@@ -1,0 +1,160 @@
+// Package levels holds the game's level and rule-set definitions as embedded
+// TOML: design levels in design/*.toml and manufacturability rule sets in
+// rules/*.toml. The engine parses and scores them; this package only finds
+// and loads them, so the engine never depends on it.
+package levels
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"sync"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine"
+)
+
+//go:embed design/*.toml rules/*.toml
+var designFS embed.FS
+
+// StandardRules is the id of the default rule set.
+const StandardRules = "standard"
+
+// LoadRuleSets reads every rules/*.toml of fsys, keyed by id.
+func LoadRuleSets(fsys fs.FS, cat *designs.Catalog) (map[string]*engine.RuleSet, error) {
+	files, err := fs.Glob(fsys, "rules/*.toml")
+	if err != nil {
+		return nil, fmt.Errorf("rule sets: %w", err)
+	}
+	sort.Strings(files)
+	out := map[string]*engine.RuleSet{}
+	var errs designs.ErrorList
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, fmt.Errorf("rule sets: %w", err)
+		}
+		rs, err := engine.ParseRuleSet(f, data, cat)
+		if err != nil {
+			errs = append(errs, designs.Errors(err)...)
+			continue
+		}
+		if prev, dup := out[rs.ID]; dup {
+			errs = append(errs, &designs.Error{File: f, Pos: designs.Pos{Line: 1, Col: 1}, Msg: fmt.Sprintf("duplicate rule set id %q (also %q)", rs.ID, prev.Name)})
+			continue
+		}
+		out[rs.ID] = rs
+	}
+	return out, errs.Err()
+}
+
+// LoadDesignLevels reads every design/*.toml of fsys (the design levels,
+// not challenges or qualifications), checked against cat and the rule sets
+// of fsys, sorted by order then id.
+func LoadDesignLevels(fsys fs.FS, cat *designs.Catalog) ([]*engine.Level, error) {
+	sets, err := LoadRuleSets(fsys, cat)
+	if err != nil {
+		return nil, err
+	}
+	files, err := fs.Glob(fsys, "design/*.toml")
+	if err != nil {
+		return nil, fmt.Errorf("levels: %w", err)
+	}
+	sort.Strings(files)
+	var out []*engine.Level
+	var errs designs.ErrorList
+	ids := map[string]string{}
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, fmt.Errorf("levels: %w", err)
+		}
+		l, err := engine.ParseLevel(f, data, cat, sets)
+		if err != nil {
+			errs = append(errs, designs.Errors(err)...)
+			continue
+		}
+		if prev, dup := ids[l.ID]; dup {
+			errs = append(errs, &designs.Error{File: f, Pos: designs.Pos{Line: 1, Col: 1}, Msg: fmt.Sprintf("duplicate level id %q (also in %s)", l.ID, path.Base(prev))})
+			continue
+		}
+		ids[l.ID] = f
+		out = append(out, l)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Order != out[j].Order {
+			return out[i].Order < out[j].Order
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// FS is the embedded level data (design/ and rules/).
+func FS() fs.FS { return designFS }
+
+var (
+	once   sync.Once
+	sets   map[string]*engine.RuleSet
+	levels []*engine.Level
+	errAll error
+)
+
+func load() {
+	cat, err := designs.DefaultCatalog()
+	if err != nil {
+		errAll = err
+		return
+	}
+	if sets, errAll = LoadRuleSets(designFS, cat); errAll != nil {
+		return
+	}
+	levels, errAll = LoadDesignLevels(designFS, cat)
+}
+
+// RuleSets are the embedded rule sets, keyed by id.
+func RuleSets() (map[string]*engine.RuleSet, error) {
+	once.Do(load)
+	return sets, errAll
+}
+
+// RuleSet returns one embedded rule set.
+func RuleSet(id string) (*engine.RuleSet, error) {
+	s, err := RuleSets()
+	if err != nil {
+		return nil, err
+	}
+	rs, ok := s[id]
+	if !ok {
+		return nil, fmt.Errorf("unknown rule set %q", id)
+	}
+	return rs, nil
+}
+
+// Standard is the standard rule set (what prodos validate checks).
+func Standard() (*engine.RuleSet, error) { return RuleSet(StandardRules) }
+
+// DesignLevels are the embedded design levels in play order.
+func DesignLevels() ([]*engine.Level, error) {
+	once.Do(load)
+	return levels, errAll
+}
+
+// DesignLevel returns one embedded design level.
+func DesignLevel(id string) (*engine.Level, error) {
+	ls, err := DesignLevels()
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range ls {
+		if l.ID == id {
+			return l, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown level %q", id)
+}

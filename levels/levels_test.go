@@ -1,0 +1,307 @@
+package levels
+
+import (
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func roofs(x0, x1, y0, y1, rot int) []designs.Placement {
+	var out []designs.Placement
+	if rot == 90 {
+		for y := y0; y <= y1; y++ {
+			for x := x0; x+1 <= x1; x += 2 {
+				out = append(out, designs.Placement{Module: "roof-4x8", X: x, Y: y, Rotation: 90})
+			}
+		}
+		return out
+	}
+	for x := x0; x <= x1; x++ {
+		for y := y0; y+1 <= y1; y += 2 {
+			out = append(out, designs.Placement{Module: "roof-4x8", X: x, Y: y})
+		}
+	}
+	return out
+}
+
+func plan(t *testing.T, rows ...string) []designs.Placement {
+	t.Helper()
+	d, err := engine.Layout("solution", rows...)
+	require.NoError(t, err)
+	return d.Placements
+}
+
+// bearingLine is an interior wall on the west edges of column x, rows
+// y0..y1, with an interior door in row door.
+func bearingLine(x, y0, y1, door int) []designs.Placement {
+	var out []designs.Placement
+	for y := y0; y <= y1; y++ {
+		mod := "wall-int-4x8"
+		if y == door {
+			mod = "wall-int-door-4x8"
+		}
+		out = append(out, designs.Placement{Module: mod, X: x, Y: y, Edge: "w"})
+	}
+	return out
+}
+
+var house24 = []string{
+	"+ + + + + + + + +",
+	"",
+	"+ +-+-+w+w+-+-+ +",
+	"  |F F F F F F|",
+	"+ + + + + + + + +",
+	"  wF F F F F Fw",
+	"+ + + + + + + + +",
+	"  |F F F F F F|",
+	"+ + + + + + + + +",
+	"  |F F F F F F|",
+	"+ + + + + + + + +",
+	"  wF F F F F Fw",
+	"+ + + + + + + + +",
+	"  |F F F F F F|",
+	"+ +-+-+d+-+w+-+ +",
+	"",
+	"+ + + + + + + + +",
+}
+
+// solutions are reference designs for every level: each must be buildable
+// from the level's start, one placement at a time, and earn three stars.
+func solutions(t *testing.T, cat *designs.Catalog) map[string][]designs.Placement {
+	ex, err := designs.LoadDesign("../designs/examples/two-bedroom-24x32.toml", cat)
+	require.NoError(t, err)
+	cat3 := func(parts ...[]designs.Placement) []designs.Placement {
+		var out []designs.Placement
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	return map[string][]designs.Placement{
+		"shed": cat3(plan(t,
+			"+ + + + + + +",
+			"",
+			"+ + + + + + +",
+			"",
+			"+ + +-+-+ + +",
+			"    |F F|",
+			"+ + + + + + +",
+			"    |F F|",
+			"+ + +d+-+ + +",
+			"",
+			"+ + + + + + +",
+			"",
+			"+ + + + + + +",
+		), roofs(2, 3, 2, 3, 0)),
+		"cabin": cat3(plan(t,
+			"+ + + + + + + +",
+			"",
+			"+ + + + + + + +",
+			"",
+			"+ + +-+w+-+ + +",
+			"    |F F F|",
+			"+ + + + + + + +",
+			"    wF F Fw",
+			"+ + + + + + + +",
+			"    |F F F|",
+			"+ + + + + + + +",
+			"    |F F F|",
+			"+ + +-+d+-+ + +",
+			"",
+			"+ + + + + + + +",
+			"",
+			"+ + + + + + + +",
+		), roofs(2, 4, 2, 5, 0)),
+		"studio": cat3(plan(t,
+			"+ + + + + + +",
+			"",
+			"+ +-+w+-+-+ +",
+			"  |F F F F|",
+			"+ + + + + + +",
+			"  wF F F Fw",
+			"+ + + + + + +",
+			"  |F F F F|",
+			"+ + + + + + +",
+			"  |F F F F|",
+			"+ +-+-+d+-+ +",
+			"",
+			"+ + + + + + +",
+		), roofs(1, 4, 1, 4, 0)),
+		"workshop": cat3(plan(t, house24...), bearingLine(4, 1, 6, 3), roofs(1, 6, 1, 6, 90)),
+		"bath": cat3(plan(t, house24...), bearingLine(4, 1, 6, 3), roofs(1, 6, 1, 6, 90),
+			[]designs.Placement{{Module: "core-bath", X: 5, Y: 1}}),
+		"two-bedroom": ex.Placements,
+	}
+}
+
+var layerOrder = map[string]int{"foundation": 0, "floor": 1, "core": 2, "wall": 3, "roof": 4, "loft": 5, "energy": 6}
+
+func TestDesignLevels(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	ls, err := DesignLevels()
+	require.NoError(t, err)
+	var play []*engine.Level
+	sandbox := 0
+	for _, l := range ls {
+		if l.Sandbox {
+			sandbox++
+			continue
+		}
+		play = append(play, l)
+	}
+	assert.Equal(t, 1, sandbox, "one sandbox")
+	require.GreaterOrEqual(t, len(play), 6, "at least six design levels")
+	assert.Equal(t, "shed", play[0].ID)
+	assert.Equal(t, "two-bedroom", play[len(play)-1].ID)
+	sols := solutions(t, cat)
+	for i, l := range play {
+		t.Run(l.ID, func(t *testing.T) {
+			if i > 0 {
+				assert.Greater(t, l.Order, play[i-1].Order)
+			}
+			e, err := engine.FromLevel(l, cat)
+			require.NoError(t, err)
+			require.Zero(t, countPlacement(e), "the start of %s breaks placement rules:\n%v", l.ID, e.Violations())
+			start := e.Evaluate(l)
+			assert.Equal(t, 0, start.Stars, "the start must not already win")
+			assert.False(t, start.Complete)
+
+			sol, ok := sols[l.ID]
+			require.True(t, ok, "no reference solution for %s", l.ID)
+			have := map[designs.Placement]int{}
+			for p := range e.Modules() {
+				have[p.Placement]++
+			}
+			var todo []designs.Placement
+			for _, p := range sol {
+				if have[p] > 0 {
+					have[p]--
+					continue
+				}
+				todo = append(todo, p)
+			}
+			sort.SliceStable(todo, func(i, j int) bool {
+				return layerOrder[cat.Modules[todo[i].Module].Layer] < layerOrder[cat.Modules[todo[j].Module].Layer]
+			})
+			for k, p := range todo {
+				_, err := e.Apply(engine.Place(int64(k), p))
+				require.NoError(t, err, "placing %+v", p)
+			}
+			sc := e.Evaluate(l)
+			for _, g := range append(append(sc.Objectives, sc.TwoStars...), sc.ThreeStars...) {
+				t.Logf("%-60s %s met=%v", g.Goal.Text, g.Value, g.Met)
+			}
+			t.Logf("%s: cost %s, %d modules, violations: %v", l.ID, sc.Cost.StringFixed(2), e.Len(), e.Violations())
+			assert.True(t, sc.Complete)
+			assert.Equal(t, 3, sc.Stars)
+		})
+	}
+}
+
+func countPlacement(e *engine.Engine) int {
+	n := 0
+	for _, v := range e.Violations() {
+		if v.Severity == engine.Hard && v.Modules != nil && v.Check != engine.CheckEnvelope && v.Check != engine.CheckShear {
+			n++
+		}
+	}
+	return n
+}
+
+func TestStarsNeedEveryThreshold(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	l, err := DesignLevel("shed")
+	require.NoError(t, err)
+	build := func(swap bool) *engine.Engine {
+		e, err := engine.FromLevel(l, cat)
+		require.NoError(t, err)
+		tick := int64(0)
+		for _, p := range solutions(t, cat)["shed"] {
+			layer := cat.Modules[p.Module].Layer
+			if layer != "wall" && layer != "roof" {
+				continue
+			}
+			if swap && p == (designs.Placement{Module: "wall-ext-4x8", X: 3, Y: 4, Edge: "n"}) {
+				p.Module = "wall-door-4x8"
+			}
+			_, err := e.Apply(engine.Place(tick, p))
+			require.NoError(t, err)
+			tick++
+		}
+		return e
+	}
+	e := build(false)
+	assert.Equal(t, 3, e.Evaluate(l).Stars)
+	// a second door: complete, but no second star
+	sc := build(true).Evaluate(l)
+	assert.True(t, sc.Complete)
+	assert.Equal(t, 1, sc.Stars)
+	assert.False(t, sc.TwoStars[0].Met)
+	// the roof cannot lose its bearing wall
+	var wall engine.ID
+	for p := range e.Modules() {
+		if p.Module.ID == "wall-ext-4x8" {
+			wall = p.ID
+		}
+	}
+	_, err = e.Apply(engine.Remove(100, wall))
+	var b *engine.BlockedError
+	require.ErrorAs(t, err, &b)
+	assert.Equal(t, "roof-span", b.Violations[0].Rule)
+	// nor can the player add a module the level does not offer
+	_, err = e.Apply(engine.Place(100, designs.Placement{Module: "core-bath", X: 0, Y: 0}))
+	require.ErrorAs(t, err, &b)
+	assert.Equal(t, "palette", b.Violations[0].Rule)
+}
+
+func TestRuleSets(t *testing.T) {
+	sets, err := RuleSets()
+	require.NoError(t, err)
+	assert.Contains(t, sets, "standard")
+	assert.Contains(t, sets, "beginner")
+	std, err := Standard()
+	require.NoError(t, err)
+	r, ok := std.Rule("roof-span")
+	require.True(t, ok)
+	assert.Equal(t, engine.CheckSpan, r.Check)
+}
+
+func TestMalformedLevels(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	good := "id = \"x\"\ntitle = \"X\"\nbriefing = \"b\"\nrules = \"standard\"\n[grid]\nwidth = 4\nheight = 4\n[[objective]]\nmetric = \"closed\"\nmin = 1\n"
+	std, err := fsRead("rules/standard.toml")
+	require.NoError(t, err)
+	tests := []struct{ name, level, want string }{
+		{"syntax", "id = \"x\"\ntitle = \n", `design/bad.toml:2:9: key "title": expected value but found '\n' instead`},
+		{"unknown key", strings.Replace(good, "briefing", "brief", 1), `design/bad.toml:3:9: unknown key "brief"`},
+		{"unknown rule set", strings.Replace(good, `rules = "standard"`, `rules = "strict"`, 1), `design/bad.toml:4:9: unknown rule set "strict" (want one of standard)`},
+		{"bad metric", strings.Replace(good, `metric = "closed"`, `metric = "beauty"`, 1), `design/bad.toml:9:10: unknown metric "beauty"`},
+		{"goal without bounds", strings.Replace(good, "min = 1\n", "", 1), `design/bad.toml:9:10: goal on "closed" needs min or max`},
+		{"unknown module in palette", "palette = [\"wall-gold\"]\n" + good, `design/bad.toml:1:11: palette names unknown module "wall-gold"`},
+		{"placement outside the grid", good + "[[placement]]\nmodule = \"core-bath\"\nx = 3\ny = 3\n", `design/bad.toml:13:5: module "core-bath" at (3,3) covers 2x2 cells, outside the 4x4 grid`},
+		{"unknown module placed", good + "[[placement]]\nmodule = \"core-sauna\"\nx = 1\ny = 1\n", `design/bad.toml:12:10: unknown module "core-sauna"`},
+		{"bad rule", good + "[[rule]]\nid = \"b\"\ncheck = \"budget\"\n", `design/bad.toml:11:1: rule "b": budget needs a non-negative max`},
+		{"bad severity", good + "[[rule]]\nid = \"b\"\ncheck = \"envelope\"\nseverity = \"fatal\"\n", `design/bad.toml:14:12: rule "b": severity must be "hard" or "soft", got "fatal"`},
+		{"bad plan", strings.Replace(good, "[grid]\nwidth = 4\nheight = 4\n", "plan = \"\"\"\n+ + +\n   X\n+ + +\n\"\"\"\n", 1), `design/bad.toml:5:8: plan: row 2, column 4: unknown cell 'X' (want f, F, G, '.' or space)`},
+		{"no objectives", strings.Replace(good, "[[objective]]\nmetric = \"closed\"\nmin = 1\n", "", 1), `design/bad.toml:1:6: level "x" has no objectives (only a sandbox may have none)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"design/bad.toml": {Data: []byte(tt.level)}, "rules/standard.toml": {Data: std}}
+			_, err := LoadDesignLevels(fsys, cat)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
+
+func fsRead(name string) ([]byte, error) { return designFS.ReadFile(name) }
