@@ -72,6 +72,8 @@ type DesignScene struct {
 
 	chromeImg *ebiten.Image
 	chromeKey chromeKey
+	hudK      hudKey
+	hudPY     float64
 }
 
 // planKey is what the cached plan image depends on.
@@ -83,31 +85,44 @@ type planKey struct {
 
 // NewDesignScene opens a level, continuing the player's saved design when
 // there is one.
-func NewDesignScene(g *Game, l *Level) *DesignScene {
+func NewDesignScene(g *Game, l *Level) (*DesignScene, error) {
 	s := &DesignScene{level: l, saveName: "designs/" + l.ID + ".toml"}
-	s.board = NewLocalBoard(g.Cat, l.Start)
+	b, err := l.NewBoard(g.Cat, nil, g.Tick)
+	if err != nil {
+		return nil, err
+	}
+	s.board = b
 	s.bestShown = g.Progress.Stars[l.ID]
 	if data, err := g.Store.Read(s.saveName); err == nil {
 		d, err := designs.ParseDesign(g.Store.Where(s.saveName), data, g.Cat)
+		if err == nil {
+			var sb *EngineBoard
+			if sb, err = l.NewBoard(g.Cat, d, g.Tick); err == nil {
+				s.board = sb
+				g.Notify("Continuing your saved design ("+g.Store.Where(s.saveName)+")", false)
+			}
+		}
 		if err != nil {
 			g.Notify(fmt.Sprintf("Your saved design could not be read, so the level starts fresh (the file is kept): %s", firstLine(err)), true)
-		} else {
-			s.board = NewLocalBoard(g.Cat, d)
-			g.Notify("Continuing your saved design ("+g.Store.Where(s.saveName)+")", false)
 		}
 	} else if !errors.Is(err, ErrNotSaved) {
 		g.Notify("Could not open your save: "+err.Error(), true)
 	}
-	s.result = l.Evaluate(g.Cat, s.board)
-	return s
+	s.result = l.Evaluate(s.board)
+	return s, nil
 }
 
 // LoadDesign replaces the design on the board (screenshot, bench and load).
-func (s *DesignScene) LoadDesign(g *Game, d *designs.Design) {
-	s.board = NewLocalBoard(g.Cat, d)
+func (s *DesignScene) LoadDesign(g *Game, d *designs.Design) error {
+	b, err := s.level.NewBoard(g.Cat, d, g.Tick)
+	if err != nil {
+		return err
+	}
+	s.board = b
 	s.gen++
 	s.fitted = false
-	s.result = s.level.Evaluate(g.Cat, s.board)
+	s.result = s.level.Evaluate(s.board)
+	return nil
 }
 
 // Board is the scene's design state.
@@ -285,22 +300,41 @@ func (s *DesignScene) topButtons(g *Game) []button {
 
 // violationRows are the clickable problem lines in the HUD.
 func (s *DesignScene) violationRows(g *Game) []button {
+	return s.violationRowsAt(g, s.hudProblemsY(g))
+}
+
+func (s *DesignScene) violationRowsAt(g *Game, py float64) []button {
 	w, h := g.Size()
 	vs := s.board.Violations()
 	var out []button
-	y := s.hudProblemsY(g) + 28
+	y := py + 24
 	for i := range vs {
-		if y+26 > h-10 {
+		if y+36 > h-24 {
 			break
 		}
-		out = append(out, button{w - hudW + 10, y, hudW - 20, 24, vs[i].Msg, true})
-		y += 26
+		out = append(out, button{w - hudW + 10, y, hudW - 20, 34, vs[i].Msg, true})
+		y += 36
 	}
 	return out
 }
 
+type hudKey struct {
+	gen         int
+	w, h, scale float64
+	objectives  int
+}
+
+// hudProblemsY is where the HUD's problem list starts (it follows the
+// briefing and objectives, whose wrapped height depends on the font).
 func (s *DesignScene) hudProblemsY(g *Game) float64 {
-	return topBarH + 330 + float64(len(s.result.Objectives))*24
+	w, h := g.Size()
+	k := hudKey{s.gen, w, h, g.r.Scale, len(s.result.Objectives)}
+	if k != s.hudK || s.hudPY == 0 {
+		scratch := Renderer{Scale: g.r.Scale, Fonts: g.r.Fonts, Atlas: &Atlas{}}
+		s.hudPY = s.layoutHUD(g, &scratch)
+		s.hudK = k
+	}
+	return s.hudPY
 }
 
 // Update implements Scene.
@@ -456,8 +490,9 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 	if in.Pressed.Left {
 		for i, b := range s.violationRows(g) {
 			if b.hover(in) {
-				v := s.board.Violations()[i]
-				s.cam.CX, s.cam.CY = float64(v.X)+0.5, float64(v.Y)+0.5
+				if v := s.board.Violations()[i]; v.X >= 0 {
+					s.cam.CX, s.cam.CY = float64(v.X)+0.5, float64(v.Y)+0.5
+				}
 			}
 		}
 	}
@@ -488,7 +523,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 	}
 	if changed {
 		s.gen++
-		s.result = s.level.Evaluate(g.Cat, s.board)
+		s.result = s.level.Evaluate(s.board)
 		s.finish(g, false)
 	}
 	return nil
@@ -584,11 +619,15 @@ func (s *DesignScene) load(g *Game) bool {
 		return false
 	}
 	d, err := designs.ParseDesign(g.Store.Where(s.saveName), data, g.Cat)
+	var b *EngineBoard
+	if err == nil {
+		b, err = s.level.NewBoard(g.Cat, d, g.Tick)
+	}
 	if err != nil {
 		g.Notify("Could not load, your design is unchanged: "+firstLine(err), true)
 		return false
 	}
-	s.board = NewLocalBoard(g.Cat, d)
+	s.board = b
 	g.Notify("Loaded "+g.Store.Where(s.saveName), false)
 	return true
 }
@@ -887,11 +926,18 @@ func coreSprite(id string) int {
 }
 
 func (s *DesignScene) drawHUD(g *Game, r *Renderer) {
+	py := s.layoutHUD(g, r)
+	s.drawProblems(g, r, py)
+}
+
+// layoutHUD draws the HUD down to the problem list and returns where that
+// list starts.
+func (s *DesignScene) layoutHUD(g *Game, r *Renderer) float64 {
 	w, h := g.Size()
 	x := w - hudW
 	r.Rect(x, topBarH, hudW, h-topBarH, colPanel)
-	y := topBarH + 12
-	y += r.Wrap(s.level.Briefing, x+14, y, 14, hudW-28, colLight) + 10
+	y := topBarH + 10
+	y += r.Wrap(strings.Join(strings.Fields(s.level.Briefing), " "), x+14, y, 13, hudW-28, colLight) + 8
 
 	cost := s.board.Cost().Total()
 	met := s.board.Metrics()
@@ -914,28 +960,19 @@ func (s *DesignScene) drawHUD(g *Game, r *Renderer) {
 			c = colAccent
 		}
 		r.Rect(x+14, y, bw*math.Min(f, 1), 14, c)
-		if !s.level.Star3.IsZero() {
-			for _, t := range []decimal.Decimal{s.level.Star3, s.level.Star2} {
-				tf, _ := t.Div(budget).Float64()
-				r.Rect(x+14+bw*tf-1, y-3, 2, 20, colLight)
-			}
-		}
 	} else {
 		r.Rect(x+14, y, bw, 14, colPanelHi)
 	}
 	y += 24
 	bd := s.board.Cost()
 	r.Text(fmt.Sprintf("materials $%s · labour $%s · machine $%s", money(bd.Materials.Round(0)), money(bd.Labour.Round(0)), money(bd.Machine.Round(0))), x+14, y, 12, colMuted, text.AlignStart)
-	y += 24
-	r.Text("Floor area", x+14, y, 15, colMuted, text.AlignStart)
-	r.Text(fmt.Sprintf("%d sq ft · %.1f m²", met.FloorSqFt(), met.FloorM2()), w-14, y, 15, colLight, text.AlignEnd)
 	y += 22
-	r.Text("Rooms", x+14, y, 15, colMuted, text.AlignStart)
-	r.Text(fmt.Sprintf("%d", met.Rooms), w-14, y, 15, colLight, text.AlignEnd)
-	y += 22
-	r.Text("Modules", x+14, y, 15, colMuted, text.AlignStart)
-	r.Text(fmt.Sprintf("%d", met.Modules), w-14, y, 15, colLight, text.AlignEnd)
-	y += 30
+	r.Text("Floor area", x+14, y, 14, colMuted, text.AlignStart)
+	r.Text(fmt.Sprintf("%d sq ft · %.1f m²", met.FloorSqFt(), met.FloorM2()), w-14, y, 14, colLight, text.AlignEnd)
+	y += 20
+	r.Text("Rooms / modules", x+14, y, 14, colMuted, text.AlignStart)
+	r.Text(fmt.Sprintf("%d rooms · %d modules", met.Rooms, met.Modules), w-14, y, 14, colLight, text.AlignEnd)
+	y += 26
 	if len(s.result.Objectives) > 0 {
 		r.Bold("Objectives", x+14, y, 15, colAccent, text.AlignStart)
 		y += 24
@@ -945,30 +982,56 @@ func (s *DesignScene) drawHUD(g *Game, r *Renderer) {
 				sp, c = SpriteTick, colGood
 			}
 			r.Sprite(sp, x+14, y+1, 16, 16, c)
-			r.Text(o.Text, x+38, y, 14, colLight, text.AlignStart)
-			y += 24
+			tx := x + 38
+			for k := 0; k < o.Stars && o.Stars > 1; k++ {
+				r.Sprite(SpriteStar, tx, y, 16, 16, colAccent)
+				tx += 14
+			}
+			if o.Stars > 1 {
+				tx += 4
+			}
+			for i, line := range r.wrapLines(o.Text, 13, w-14-tx) {
+				if i > 0 {
+					y += 17
+				}
+				r.Text(line, tx, y+1, 13, colLight, text.AlignStart)
+			}
+			y += 22
 		}
 	}
-	py := s.hudProblemsY(g)
+	return y + 6
+}
+
+func (s *DesignScene) drawProblems(g *Game, r *Renderer, py float64) {
+	w, h := g.Size()
+	x := w - hudW
 	vs := s.board.Violations()
 	if len(vs) == 0 {
 		r.Bold("No problems", x+14, py, 15, colGood, text.AlignStart)
 		return
 	}
-	r.Bold(fmt.Sprintf("Problems (%d) - click to look", len(vs)), x+14, py, 15, colBad, text.AlignStart)
-	rows := s.violationRows(g)
+	r.Bold(fmt.Sprintf("Problems (%d): click one to look", len(vs)), x+14, py, 15, colBad, text.AlignStart)
+	rows := s.violationRowsAt(g, py)
 	for i, b := range rows {
 		if b.hover(s.in) {
 			r.Rect(b.x, b.y, b.w, b.h, colPanelHi)
 		}
-		msg := vs[i].Msg
-		for r.Measure(msg, 13, false) > b.w-10 && len(msg) > 8 {
-			msg = msg[:len(msg)-2]
+		c := colLight
+		if !vs[i].Hard {
+			c = colAccent
 		}
-		if msg != vs[i].Msg {
-			msg += "…"
+		r.Rect(b.x, b.y+3, 3, b.h-6, c)
+		lines := r.wrapLines(vs[i].Msg, 12, b.w-16)
+		if len(lines) > 2 {
+			l := lines[1]
+			for r.Measure(l+"…", 12, false) > b.w-16 && len(l) > 4 {
+				l = l[:len(l)-2]
+			}
+			lines = []string{lines[0], l + "…"}
 		}
-		r.Text(msg, b.x+4, b.y+4, 13, colLight, text.AlignStart)
+		for k, l := range lines {
+			r.Text(l, b.x+8, b.y+2+float64(k)*15, 12, colLight, text.AlignStart)
+		}
 	}
 	if len(rows) < len(vs) {
 		r.Text(fmt.Sprintf("… and %d more", len(vs)-len(rows)), x+14, h-22, 13, colMuted, text.AlignStart)

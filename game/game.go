@@ -79,7 +79,11 @@ func New(cat *designs.Catalog, store Store) (*Game, error) {
 	if err != nil {
 		return nil, fmt.Errorf("font: %w", err)
 	}
-	g := &Game{Cat: cat, Levels: Levels(), Keys: DefaultKeyMap(), Store: store,
+	lv, err := LoadLevels()
+	if err != nil {
+		return nil, err
+	}
+	g := &Game{Cat: cat, Levels: lv, Keys: DefaultKeyMap(), Store: store,
 		w: BaseWidth, h: BaseHeight, scale: 1,
 		Progress: Progress{Stars: map[string]int{}}}
 	g.Input = EbitenSource{Keys: g.Keys}
@@ -106,6 +110,23 @@ func New(cat *designs.Catalog, store Store) (*Game, error) {
 
 // Size is the logical screen size.
 func (g *Game) Size() (float64, float64) { return g.w, g.h }
+
+// Tick is the game's tick (60 per second); engine commands carry it.
+func (g *Game) Tick() int64 { return int64(g.tick) }
+
+// Play opens a level's design scene, or says in the game why it cannot.
+func (g *Game) Play(l *Level) {
+	if l == nil {
+		g.Notify("That level is missing from this build of the game", true)
+		return
+	}
+	s, err := NewDesignScene(g, l)
+	if err != nil {
+		g.Notify("Cannot open the level: "+firstLine(err), true)
+		return
+	}
+	g.Goto(s)
+}
 
 // Goto switches scenes at the end of this tick.
 func (g *Game) Goto(s Scene) { g.next = s }

@@ -26,9 +26,14 @@ func (g *Game) OpenLevel(id string, d *designs.Design) (*DesignScene, error) {
 		}
 		return nil, fmt.Errorf("no level %q (levels: %v)", id, ids)
 	}
-	s := NewDesignScene(g, l)
+	s, err := NewDesignScene(g, l)
+	if err != nil {
+		return nil, err
+	}
 	if d != nil {
-		s.LoadDesign(g, d)
+		if err := s.LoadDesign(g, d); err != nil {
+			return nil, err
+		}
 	}
 	g.scene, g.next = s, nil
 	return s, nil

@@ -97,7 +97,11 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 		}
 	}
 	// Open envelope edges.
-	for _, v := range b.Violations() {
+	open := b.Violations()
+	if oe, ok := b.(interface{ OpenEdges() []Violation }); ok {
+		open = oe.OpenEdges()
+	}
+	for _, v := range open {
 		if v.Side == "" {
 			continue
 		}

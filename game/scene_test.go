@@ -111,12 +111,12 @@ func TestPlaceUndoRedoAndCompleteFirstLevel(t *testing.T) {
 	d.intent(IntentRedo)
 	assert.Equal(t, 1, countModule(s.Board(), "wall-ext-4x8"))
 
-	// A wall on an edge that already has one is refused.
+	// A wall on an edge that already has one is refused, and says why.
 	d.placeWall(2, 2, "n")
 	assert.Equal(t, 1, countModule(s.Board(), "wall-ext-4x8"))
 	msg, bad := g.Toast()
 	assert.True(t, bad)
-	assert.Contains(t, msg, "already has")
+	assert.Contains(t, msg, "Cannot place here")
 
 	// Right click removes, undo brings it back.
 	px, py := s.EdgePoint(g, 2, 2, "n")
@@ -135,17 +135,35 @@ func TestPlaceUndoRedoAndCompleteFirstLevel(t *testing.T) {
 	assert.False(t, s.Result().Complete, "no door yet")
 	d.selectModule("wall-door-4x8")
 	d.placeWall(2, 3, "s")
-
 	assert.Equal(t, 7, countModule(s.Board(), "wall-ext-4x8"))
 	assert.Equal(t, 1, countModule(s.Board(), "wall-door-4x8"))
-	assert.Empty(t, s.Board().Violations())
 	assert.Equal(t, 1, s.Board().Metrics().Rooms)
+	assert.False(t, s.Result().Complete, "no roof yet")
+
+	// Two roof panels, each two cells deep.
+	d.selectModule("roof-4x8")
+	for _, x := range []float64{2.5, 3.5} {
+		px, py := s.ToScreen(g, x, 3)
+		d.click(px, py)
+	}
+	assert.Equal(t, 2, countModule(s.Board(), "roof-4x8"))
+	eb := s.Board().(*EngineBoard)
+	assert.True(t, eb.E.Metrics().Closed)
+	assert.Empty(t, eb.E.HardViolations())
+	assert.Equal(t, 1, eb.E.Metrics().ReachableRooms)
+	assert.Equal(t, g.Cat.DesignCost(eb.E.Design(), eb.E.LabourRate()).Total().String(), eb.E.Cost().Total().String())
 	res, ok := g.Scene().(*ResultsScene)
 	require.True(t, ok, "results shown when the level is complete, scene %T", g.Scene())
-	assert.Equal(t, 3, res.res.Stars, "7 walls and a door cost %s", s.Board().Cost().Total())
+	assert.Equal(t, 3, res.res.Stars, "7 walls, a door and 2 roof panels cost %s", s.Board().Cost().Total())
+	assert.Equal(t, eb.E.Evaluate(s.level.Level).Stars, res.res.Stars)
 	assert.Equal(t, 3, g.Progress.Stars["shed"])
 	assert.Contains(t, string(store["progress.toml"]), `"shed" = 3`)
 	assert.True(t, g.Unlocked(LevelByID(g.Levels, "cabin")))
+	// The engine's command log replays to the same design.
+	fresh, err := s.level.NewBoard(g.Cat, nil, g.Tick)
+	require.NoError(t, err)
+	require.NoError(t, fresh.E.Replay(eb.E.Log()))
+	assert.Equal(t, string(eb.E.Design().Marshal()), string(fresh.E.Design().Marshal()))
 }
 
 func TestSaveLoadAndCorruptSave(t *testing.T) {

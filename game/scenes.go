@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/shopspring/decimal"
 )
 
 // TitleScene is the first screen.
@@ -33,7 +34,7 @@ func (s *TitleScene) Update(g *Game, in Frame) error {
 	case b[0].clicked(in) || in.Has(IntentConfirm):
 		g.Goto(&SelectScene{})
 	case b[1].clicked(in):
-		g.Goto(NewDesignScene(g, LevelByID(g.Levels, "sandbox")))
+		g.Play(LevelByID(g.Levels, "sandbox"))
 	case b[2].clicked(in):
 		g.help = true
 	case in.Has(IntentBack):
@@ -99,7 +100,7 @@ func (s *SelectScene) Update(g *Game, in Frame) error {
 	}
 	for i, c := range s.cards(g) {
 		if c.clicked(in) {
-			g.Goto(NewDesignScene(g, g.Levels[i]))
+			g.Play(g.Levels[i])
 		}
 	}
 	return nil
@@ -191,7 +192,7 @@ func (s *ResultsScene) Update(g *Game, in Frame) error {
 	case b[1].clicked(in):
 		g.Goto(&SelectScene{})
 	case b[2].clicked(in) || in.Has(IntentConfirm) && b[2].enabled:
-		g.Goto(NewDesignScene(g, s.nextLevel(g)))
+		g.Play(s.nextLevel(g))
 	}
 	return nil
 }
@@ -224,7 +225,7 @@ func (s *ResultsScene) Draw(g *Game, r *Renderer) {
 	lv := s.design.level
 	cost := b.Cost().Total()
 	rows := [][2]string{
-		{"Cost", fmt.Sprintf("$%s of $%s budget", money(cost), money(lv.Budget))},
+		{"Cost", costLine(cost, lv.Budget)},
 		{"Floor area", fmt.Sprintf("%d sq ft (%.1f m²)", met.FloorSqFt(), met.FloorM2())},
 		{"Rooms", fmt.Sprintf("%d", met.Rooms)},
 		{"Modules", fmt.Sprintf("%d", met.Modules)},
@@ -250,4 +251,11 @@ func (s *ResultsScene) Draw(g *Game, r *Renderer) {
 	for i, b := range bs {
 		b.draw(r, b.hover(s.in), i == 2)
 	}
+}
+
+func costLine(cost, budget decimal.Decimal) string {
+	if budget.IsZero() {
+		return "$" + money(cost)
+	}
+	return fmt.Sprintf("$%s (target $%s)", money(cost), money(budget))
 }
