@@ -1066,25 +1066,32 @@ func (s *DesignScene) drawTooltip(g *Game, r *Renderer) {
 		return
 	}
 	m := g.Cat.Modules[s.ghost.Module]
-	lines := []string{m.Name, "+$" + money(s.check.Delta)}
+	lines := []string{"+$" + money(s.check.Delta)}
 	c := colGood
 	if !s.check.OK {
-		lines[1] = "Not here: " + s.check.Reason
+		lines = r.wrapLines("Not here: "+s.check.Reason, 14, 320)
 		c = colBad
 	}
-	tw := math.Max(r.Measure(lines[0], 14, true), r.Measure(lines[1], 14, false)) + 20
+	tw := r.Measure(m.Name, 14, true)
+	for _, l := range lines {
+		tw = math.Max(tw, r.Measure(l, 14, false))
+	}
+	tw += 20
+	th := 28 + float64(len(lines))*19
 	x, y := s.in.X+18, s.in.Y+18
 	w, h := g.Size()
 	if x+tw > w-hudW {
-		x = s.in.X - tw - 10
+		x = math.Max(paletteW, s.in.X-tw-10)
 	}
-	if y+50 > h {
-		y = s.in.Y - 60
+	if y+th > h-30 {
+		y = s.in.Y - th - 10
 	}
-	r.Rect(x, y, tw, 48, color.RGBA{0x20, 0x24, 0x2a, 0xe8})
-	r.Rect(x, y, 4, 48, c)
-	r.Bold(lines[0], x+10, y+5, 14, colLight, text.AlignStart)
-	r.Text(lines[1], x+10, y+26, 14, c, text.AlignStart)
+	r.Rect(x, y, tw, th, color.RGBA{0x20, 0x24, 0x2a, 0xe8})
+	r.Rect(x, y, 4, th, c)
+	r.Bold(m.Name, x+10, y+5, 14, colLight, text.AlignStart)
+	for i, l := range lines {
+		r.Text(l, x+10, y+26+float64(i)*19, 14, c, text.AlignStart)
+	}
 	r.Flush()
 }
 

@@ -55,7 +55,16 @@ func (b *EngineBoard) Design() *designs.Design { b.refresh(); return b.design }
 // Check implements Board.
 func (b *EngineBoard) Check(p designs.Placement) Check {
 	pv := b.E.Preview(p)
-	return Check{OK: pv.Allowed, Reason: pv.Reason, Delta: pv.CostDelta}
+	reason := pv.Reason
+	if !pv.Allowed && reason == "" {
+		for _, v := range pv.Violations {
+			if v.Severity == engine.Hard {
+				reason = v.Message
+				break
+			}
+		}
+	}
+	return Check{OK: pv.Allowed, Reason: reason, Delta: pv.CostDelta}
 }
 
 // Place implements Board.

@@ -347,7 +347,7 @@ func drawToast(r *Renderer, w, h float64, msg string, bad bool) {
 func drawHelp(g *Game, r *Renderer) {
 	w, h := g.Size()
 	r.Rect(0, 0, w, h, color.RGBA{0, 0, 0, 0xa0})
-	pw, ph := 760.0, 560.0
+	pw, ph := 820.0, 560.0
 	x, y := (w-pw)/2, (h-ph)/2
 	r.Rect(x, y, pw, ph, colPanel)
 	r.Frame(x, y, pw, ph, 2, colAccent)
@@ -359,8 +359,8 @@ func drawHelp(g *Game, r *Renderer) {
 		{"Rotate", g.Keys.Label(IntentRotate)},
 		{"Remove", "Right click, or " + g.Keys.Label(IntentRemove)},
 		{"Undo / Redo", g.Keys.Label(IntentUndo) + "  /  " + g.Keys.Label(IntentRedo)},
-		{"Pan", "Middle or right drag, " + g.Keys.Label(IntentPanLeft) + " / " + g.Keys.Label(IntentPanRight) + " / " + g.Keys.Label(IntentPanUp) + " / " + g.Keys.Label(IntentPanDown)},
-		{"Zoom", "Mouse wheel, " + g.Keys.Label(IntentZoomIn) + " / " + g.Keys.Label(IntentZoomOut) + ", fit: " + g.Keys.Label(IntentFitView)},
+		{"Pan", "Middle or right drag; keys " + g.Keys.Label(IntentPanLeft) + ", " + g.Keys.Label(IntentPanRight) + ", " + g.Keys.Label(IntentPanUp) + ", " + g.Keys.Label(IntentPanDown)},
+		{"Zoom", "Mouse wheel; keys " + g.Keys.First(IntentZoomIn) + " and " + g.Keys.First(IntentZoomOut) + "; fit the site: " + g.Keys.First(IntentFitView)},
 		{"Save / Load", g.Keys.Label(IntentSave) + "  /  " + g.Keys.Label(IntentLoad)},
 		{"Problems", "Click a problem in the list on the right to look at it"},
 		{"Back", g.Keys.Label(IntentBack)},

@@ -56,8 +56,20 @@ type Chord struct {
 	Shift bool
 }
 
+var prettyKey = map[string]string{"ArrowLeft": "Left", "ArrowRight": "Right", "ArrowUp": "Up", "ArrowDown": "Down",
+	"Equal": "=", "Minus": "-", "NumpadAdd": "Num +", "NumpadSubtract": "Num -", "Slash": "/", "Backspace": "Backspace"}
+
 func (c Chord) String() string {
 	s := c.Key.String()
+	if p, ok := prettyKey[s]; ok {
+		s = p
+	}
+	if c.Shift && s == "=" {
+		return "+"
+	}
+	if c.Shift && s == "/" {
+		return "?"
+	}
 	if c.Shift {
 		s = "Shift+" + s
 	}
@@ -126,6 +138,14 @@ func (km KeyMap) Label(in Intent) string {
 		s = append(s, c.String())
 	}
 	return strings.Join(s, " / ")
+}
+
+// First is the first chord of an intent, for short hints ("" if unbound).
+func (km KeyMap) First(in Intent) string {
+	if len(km[in]) == 0 {
+		return ""
+	}
+	return km[in][0].String()
 }
 
 // Buttons are the mouse buttons as the game sees them.

@@ -48,8 +48,8 @@ func (s *TitleScene) Draw(g *Game, r *Renderer) {
 	w, h := g.Size()
 	r.Rect(0, 0, w, h, colPanel)
 	// A little house plan as the backdrop.
-	cell := 46.0
-	ox, oy := w/2-3*cell, h*0.16
+	cell := 34.0
+	ox, oy := w/2-3*cell, h*0.5-250
 	for y := 0; y < 4; y++ {
 		for x := 0; x < 6; x++ {
 			r.Rect(ox+float64(x)*cell, oy+float64(y)*cell, cell, cell, color.RGBA{0xe8, 0xc8, 0x96, 0x40})
@@ -59,8 +59,8 @@ func (s *TitleScene) Draw(g *Game, r *Renderer) {
 	r.Rect(ox+2*cell+6, oy+4*cell-6, cell-12, 6, colPanel)
 	r.Sprite(SpriteDoor, ox+2*cell+6, oy+3*cell-6+6, cell-12, cell-12, colAccent)
 	r.Rect(ox+6*cell-6, oy+cell, 6, cell, colLight)
-	r.Bold("House Design Game", w/2, oy+4*cell+24, 52, colLight, text.AlignCenter)
-	r.Text("Design real 4 ft modular houses from Open Source Ecology panels", w/2, oy+4*cell+90, 20, colMuted, text.AlignCenter)
+	r.Bold("House Design Game", w/2, oy+4*cell+18, 48, colLight, text.AlignCenter)
+	r.Text("Design real 4 ft modular houses from Open Source Ecology panels", w/2, oy+4*cell+80, 19, colMuted, text.AlignCenter)
 	for i, b := range s.buttons(g) {
 		b.draw(r, b.hover(s.in), i == 0)
 	}
