@@ -102,52 +102,37 @@ type cellKey struct {
 	layer string
 }
 
-// LocalBoard is a Board kept by the game itself: occupancy, support and
-// envelope rules, live cost from the catalog, and snapshot undo and redo.
-type LocalBoard struct {
+// PlanAnalysis analyses a design for drawing only: where the envelope is open
+// (edge by edge, so the plan can mark each one) and where the enclosed rooms
+// are (so the plan can label them). The rules, cost and score the player is
+// judged by come from the engine (EngineBoard); this never decides anything.
+type PlanAnalysis struct {
 	cat     *designs.Catalog
 	d       *designs.Design
 	cells   map[cellKey]int // placement index
 	edges   map[edgeKey]int
-	cost    designs.Cost
-	costs   map[string]designs.Cost
-	undo    [][]designs.Placement
-	redo    [][]designs.Placement
 	viol    []Violation
 	metrics Metrics
 }
 
-// NewLocalBoard starts a board from a design (copied).
-func NewLocalBoard(cat *designs.Catalog, d *designs.Design) *LocalBoard {
+// AnalysePlan analyses a design (copied).
+func AnalysePlan(cat *designs.Catalog, d *designs.Design) *PlanAnalysis {
 	c := *d
 	c.Placements = append([]designs.Placement(nil), d.Placements...)
-	b := &LocalBoard{cat: cat, d: &c, costs: map[string]designs.Cost{}}
+	b := &PlanAnalysis{cat: cat, d: &c}
 	b.rebuild()
 	return b
 }
 
-func (b *LocalBoard) moduleCost(id string) designs.Cost {
-	c, ok := b.costs[id]
-	if !ok {
-		if m := b.cat.Modules[id]; m != nil {
-			c = b.cat.ModuleCost(m, b.cat.Rates.LabourPerHour)
-		}
-		b.costs[id] = c
-	}
-	return c
-}
-
 // rebuild recomputes the indexes, cost, metrics and violations.
-func (b *LocalBoard) rebuild() {
+func (b *PlanAnalysis) rebuild() {
 	b.cells = make(map[cellKey]int, len(b.d.Placements))
 	b.edges = map[edgeKey]int{}
-	b.cost = designs.Cost{}
 	for i, p := range b.d.Placements {
 		m := b.cat.Modules[p.Module]
 		if m == nil {
 			continue
 		}
-		b.cost = b.cost.Add(b.moduleCost(p.Module))
 		if m.Placement == designs.OnEdge {
 			for _, e := range edgeSlots(m, p) {
 				b.edges[e] = i
@@ -164,150 +149,18 @@ func (b *LocalBoard) rebuild() {
 	b.evaluate()
 }
 
-// Design implements Board.
-func (b *LocalBoard) Design() *designs.Design { return b.d }
+// Design is the analysed design.
+func (b *PlanAnalysis) Design() *designs.Design { return b.d }
 
-// Cost implements Board.
-func (b *LocalBoard) Cost() designs.Cost { return b.cost }
+// Violations are the open outside edges, one per edge.
+func (b *PlanAnalysis) Violations() []Violation { return b.viol }
 
-// Violations implements Board.
-func (b *LocalBoard) Violations() []Violation { return b.viol }
+// Metrics are the counts and the rooms found.
+func (b *PlanAnalysis) Metrics() Metrics { return b.metrics }
 
-// Metrics implements Board.
-func (b *LocalBoard) Metrics() Metrics { return b.metrics }
-
-func (b *LocalBoard) has(x, y int, layer string) bool {
+func (b *PlanAnalysis) has(x, y int, layer string) bool {
 	_, ok := b.cells[cellKey{x, y, layer}]
 	return ok
-}
-
-func (b *LocalBoard) base(x, y int) bool {
-	return b.has(x, y, "floor") || b.has(x, y, "foundation")
-}
-
-// Check implements Board.
-func (b *LocalBoard) Check(p designs.Placement) Check {
-	m := b.cat.Modules[p.Module]
-	if m == nil {
-		return Check{Reason: fmt.Sprintf("unknown module %q", p.Module)}
-	}
-	ch := Check{Delta: b.moduleCost(p.Module).Total()}
-	gw, gh := b.d.Grid.Width, b.d.Grid.Height
-	if m.Placement == designs.OnEdge {
-		for _, e := range edgeSlots(m, p) {
-			if e.x < 0 || e.y < 0 || e.x > gw || e.y > gh || (e.vert && e.y >= gh) || (!e.vert && e.x >= gw) {
-				ch.Reason = "outside the site"
-				return ch
-			}
-			if i, ok := b.edges[e]; ok {
-				ch.Reason = fmt.Sprintf("this edge already has a %s", b.cat.Modules[b.d.Placements[i].Module].Name)
-				return ch
-			}
-			ax, ay := e.x-1, e.y
-			if !e.vert {
-				ax, ay = e.x, e.y-1
-			}
-			if !b.base(e.x, e.y) && !b.base(ax, ay) {
-				ch.Reason = "a wall must stand on the edge of a floor or foundation"
-				return ch
-			}
-		}
-		ch.OK = true
-		return ch
-	}
-	w, h := m.Footprint(p.Rotation)
-	if p.X < 0 || p.Y < 0 || p.X+w > gw || p.Y+h > gh {
-		ch.Reason = "outside the site"
-		return ch
-	}
-	for dy := 0; dy < h; dy++ {
-		for dx := 0; dx < w; dx++ {
-			x, y := p.X+dx, p.Y+dy
-			if i, ok := b.cells[cellKey{x, y, m.Layer}]; ok {
-				ch.Reason = fmt.Sprintf("cell (%d,%d) already has a %s", x, y, b.cat.Modules[b.d.Placements[i].Module].Name)
-				return ch
-			}
-			switch m.Layer {
-			case "floor":
-				if !b.has(x, y, "foundation") {
-					ch.Reason = fmt.Sprintf("a floor needs a foundation beneath: cell (%d,%d) has none", x, y)
-					return ch
-				}
-			case "roof", "loft", "core", "energy":
-				if !b.has(x, y, "floor") {
-					ch.Reason = fmt.Sprintf("a %s needs a floor beneath: cell (%d,%d) has none", m.Category, x, y)
-					return ch
-				}
-			}
-		}
-	}
-	ch.OK = true
-	return ch
-}
-
-func (b *LocalBoard) snapshot() {
-	b.undo = append(b.undo, append([]designs.Placement(nil), b.d.Placements...))
-	b.redo = nil
-}
-
-// Place implements Board.
-func (b *LocalBoard) Place(p designs.Placement) error {
-	if ch := b.Check(p); !ch.OK {
-		return fmt.Errorf("cannot place %s at (%d,%d): %s", p.Module, p.X, p.Y, ch.Reason)
-	}
-	b.snapshot()
-	b.d.Placements = append(b.d.Placements, p)
-	b.rebuild()
-	return nil
-}
-
-// RemoveAt implements Board. Higher layers go first (roof before core
-// before floor before foundation), so a click peels the house apart.
-func (b *LocalBoard) RemoveAt(x, y int, edge string) bool {
-	idx := -1
-	if edge != "" {
-		if i, ok := b.edges[edgeOf(x, y, edge)]; ok {
-			idx = i
-		}
-	} else {
-		for _, l := range []string{"energy", "roof", "loft", "core", "floor", "foundation"} {
-			if i, ok := b.cells[cellKey{x, y, l}]; ok {
-				idx = i
-				break
-			}
-		}
-	}
-	if idx < 0 {
-		return false
-	}
-	b.snapshot()
-	b.d.Placements = append(b.d.Placements[:idx:idx], b.d.Placements[idx+1:]...)
-	b.rebuild()
-	return true
-}
-
-// Undo implements Board.
-func (b *LocalBoard) Undo() bool {
-	if len(b.undo) == 0 {
-		return false
-	}
-	b.redo = append(b.redo, b.d.Placements)
-	b.d.Placements = b.undo[len(b.undo)-1]
-	b.undo = b.undo[:len(b.undo)-1]
-	b.rebuild()
-	return true
-}
-
-// Redo implements Board.
-func (b *LocalBoard) Redo() bool {
-	if len(b.redo) == 0 {
-		return false
-	}
-	b.undo = append(b.undo, b.d.Placements)
-	b.d.Placements = b.redo[len(b.redo)-1]
-	b.redo = b.redo[:len(b.redo)-1]
-	b.rebuild()
-	return true
 }
 
 var coreRoom = map[string]string{"core-kitchen": "Kitchen", "core-bath": "Bathroom", "core-mech": "Utility room"}
@@ -315,7 +168,7 @@ var coreRoom = map[string]string{"core-kitchen": "Kitchen", "core-bath": "Bathro
 var sideName = map[string]string{"n": "north", "e": "east", "s": "south", "w": "west"}
 
 // evaluate finds open envelope edges, enclosed rooms and the counts.
-func (b *LocalBoard) evaluate() {
+func (b *PlanAnalysis) evaluate() {
 	b.viol = b.viol[:0]
 	met := Metrics{Counts: map[string]int{}, Modules: len(b.d.Placements)}
 	for _, p := range b.d.Placements {

@@ -16,7 +16,7 @@ type EngineBoard struct {
 
 	ver      uint64
 	design   *designs.Design
-	annot    *LocalBoard // open edges and room outlines, for drawing only
+	annot    *PlanAnalysis // open edges and room outlines, for drawing only
 	viol     []Violation
 	analysed bool
 }
@@ -33,7 +33,7 @@ func (b *EngineBoard) refresh() {
 	}
 	b.analysed, b.ver = true, b.E.Version()
 	b.design = b.E.Design()
-	b.annot = NewLocalBoard(b.cat, b.design)
+	b.annot = AnalysePlan(b.cat, b.design)
 	b.viol = b.viol[:0]
 	open := b.annot.Violations()
 	for _, v := range b.E.Violations() {
