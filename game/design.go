@@ -632,6 +632,12 @@ func (s *DesignScene) load(g *Game) bool {
 	return true
 }
 
+// whole is money rounded to dollars, with thousands separators.
+func whole(d decimal.Decimal) string {
+	m := money(d.Round(0))
+	return m[:len(m)-3]
+}
+
 func money(d decimal.Decimal) string {
 	s := d.StringFixed(2)
 	neg := strings.HasPrefix(s, "-")
@@ -965,7 +971,7 @@ func (s *DesignScene) layoutHUD(g *Game, r *Renderer) float64 {
 	}
 	y += 24
 	bd := s.board.Cost()
-	r.Text(fmt.Sprintf("materials $%s · labour $%s · machine $%s", money(bd.Materials.Round(0)), money(bd.Labour.Round(0)), money(bd.Machine.Round(0))), x+14, y, 12, colMuted, text.AlignStart)
+	r.Text(fmt.Sprintf("materials $%s · labour $%s · machine $%s", whole(bd.Materials), whole(bd.Labour), whole(bd.Machine)), x+14, y, 12, colMuted, text.AlignStart)
 	y += 22
 	r.Text("Floor area", x+14, y, 14, colMuted, text.AlignStart)
 	r.Text(fmt.Sprintf("%d sq ft · %.1f m²", met.FloorSqFt(), met.FloorM2()), w-14, y, 14, colLight, text.AlignEnd)

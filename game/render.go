@@ -171,17 +171,15 @@ func NewAtlas() *Atlas {
 		vector.DrawFilledRect(img, ox, oy, spriteSize, spriteSize, bg, false)
 		tmp := ebiten.NewImage(spriteSize, spriteSize)
 		pr := a.rect(pattern)
+		tmp.DrawImage(img.SubImage(pr).(*ebiten.Image), nil) // a sub-image draws from its own top left
 		op := &ebiten.DrawImageOptions{}
-		op.GeoM.Translate(-float64(pr.Min.X), -float64(pr.Min.Y))
-		tmp.DrawImage(img.SubImage(pr).(*ebiten.Image), op)
-		op = &ebiten.DrawImageOptions{}
 		op.GeoM.Translate(float64(ox), float64(oy))
 		op.ColorScale.ScaleWithColor(fg)
 		img.DrawImage(tmp, op)
 	}
 	bake(SpriteFoundationFull, SpriteFoundation, color.NRGBA(colFound), color.NRGBA{0x8e, 0x8a, 0x82, 0xff})
 	bake(SpriteFloorFull, SpriteFloor, color.NRGBA(colFloor), color.NRGBA{0xd4, 0xae, 0x78, 0xff})
-	bake(SpriteRoofFull, SpriteHatch, color.NRGBA{0x9a, 0x4a, 0x3a, 0x1c}, color.NRGBA{0x8a, 0x3a, 0x2a, 0x50})
+	bake(SpriteRoofFull, SpriteHatch, color.NRGBA{0x9a, 0x4a, 0x3a, 0x38}, color.NRGBA{0x8a, 0x3a, 0x2a, 0xa0})
 	bake(SpriteSolarFull, SpriteSolar, color.NRGBA{0x10, 0x1e, 0x40, 0x80}, color.NRGBA{0x60, 0x80, 0xc0, 0xa0})
 	return a
 }
