@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -314,7 +315,17 @@ func (r *Renderer) Bold(s string, x, y, size float64, c color.RGBA, align text.A
 
 // Wrap queues text wrapped to maxWidth and returns its height.
 func (r *Renderer) Wrap(s string, x, y, size, maxWidth float64, c color.RGBA) float64 {
+	return r.WrapN(s, x, y, size, maxWidth, c, 0)
+}
+
+// WrapN is Wrap showing at most maxLines lines (0: all), the last one
+// ending in an ellipsis when text is cut.
+func (r *Renderer) WrapN(s string, x, y, size, maxWidth float64, c color.RGBA, maxLines int) float64 {
 	lines := r.wrapLines(s, size, maxWidth)
+	if maxLines > 0 && len(lines) > maxLines {
+		lines = lines[:maxLines]
+		lines[maxLines-1] = r.Ellipsis(lines[maxLines-1]+"…", size, false, maxWidth)
+	}
 	for i, l := range lines {
 		r.Text(l, x, y+float64(i)*size*1.3, size, c, text.AlignStart)
 	}
@@ -334,7 +345,20 @@ func (r *Renderer) Measure(s string, size float64, bold bool) float64 {
 	return text.Advance(s, r.face(size, bold)) / r.Scale
 }
 
+// Ellipsis shortens s to fit maxWidth, ending it with "…" when cut.
+func (r *Renderer) Ellipsis(s string, size float64, bold bool, maxWidth float64) string {
+	if r.Measure(s, size, bold) <= maxWidth {
+		return s
+	}
+	rs := []rune(strings.TrimSuffix(s, "…"))
+	for len(rs) > 1 && r.Measure(string(rs)+"…", size, bold) > maxWidth {
+		rs = rs[:len(rs)-1]
+	}
+	return strings.TrimSpace(string(rs)) + "…"
+}
+
 func (r *Renderer) wrapLines(s string, size, maxWidth float64) []string {
+	s = strings.Join(strings.Fields(s), " ")
 	var lines []string
 	line := ""
 	word := ""

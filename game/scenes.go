@@ -124,14 +124,18 @@ func (s *SelectScene) Draw(g *Game, r *Renderer) {
 		}
 		r.Rect(c.x+4, c.y+5, c.w, c.h, colShadow)
 		r.Rect(c.x, c.y, c.w, c.h, bg)
-		r.Bold(l.Title, c.x+18, c.y+14, 20, colLight, text.AlignStart)
+		title := l.Title
+		if !l.Sandbox {
+			title = fmt.Sprintf("%d. %s", i+1, l.Title)
+		}
+		r.Bold(r.Ellipsis(title, 19, true, c.w-80), c.x+18, c.y+14, 19, colLight, text.AlignStart)
 		if !c.enabled {
-			r.Sprite(SpriteLock, c.x+c.w-52, c.y+10, 36, 36, colLight)
+			r.Sprite(SpriteLock, c.x+c.w-50, c.y+12, 32, 32, colLight)
 			need := LevelByID(g.Levels, l.Unlock)
 			r.Wrap(fmt.Sprintf("Locked: earn a star in %q to open it.", need.Title), c.x+18, c.y+60, 16, c.w-36, colLight)
 			continue
 		}
-		r.Wrap(l.Briefing, c.x+18, c.y+50, 14, c.w-36, colMuted)
+		r.WrapN(l.Briefing, c.x+18, c.y+48, 14, c.w-36, colLight, 4)
 		if l.Sandbox {
 			r.Text("No objectives", c.x+18, c.y+c.h-34, 15, colAccent, text.AlignStart)
 			continue
