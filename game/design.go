@@ -977,7 +977,7 @@ func (s *DesignScene) layoutHUD(g *Game, r *Renderer) float64 {
 	r.Text(fmt.Sprintf("%d sq ft · %.1f m²", met.FloorSqFt(), met.FloorM2()), w-14, y, 14, colLight, text.AlignEnd)
 	y += 20
 	r.Text("Rooms / modules", x+14, y, 14, colMuted, text.AlignStart)
-	r.Text(fmt.Sprintf("%d rooms · %d modules", met.Rooms, met.Modules), w-14, y, 14, colLight, text.AlignEnd)
+	r.Text(fmt.Sprintf("%s · %s", plural(met.Rooms, "room"), plural(met.Modules, "module")), w-14, y, 14, colLight, text.AlignEnd)
 	y += 26
 	if len(s.result.Objectives) > 0 {
 		r.Bold("Objectives", x+14, y, 15, colAccent, text.AlignStart)
@@ -1135,4 +1135,11 @@ func edgeLine(p designs.Placement, cells int) (x1, y1, x2, y2 float64) {
 		return x, y, x, y + n
 	}
 	return x, y, x + n, y
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

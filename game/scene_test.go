@@ -11,6 +11,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+func mustCatalog(t testing.TB) *designs.Catalog {
+	t.Helper()
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	return cat
+}
+
 func newTestGame(t *testing.T) (*Game, MemStore) {
 	t.Helper()
 	cat, err := designs.DefaultCatalog()
