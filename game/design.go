@@ -657,6 +657,9 @@ func money(d decimal.Decimal) string {
 	return out
 }
 
+// Opaque reports that the scene covers the whole screen (no clear needed).
+func (s *DesignScene) Opaque() bool { return true }
+
 // Draw implements Scene.
 func (s *DesignScene) Draw(g *Game, r *Renderer) {
 	if !s.fitted {

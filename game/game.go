@@ -250,7 +250,9 @@ func (g *Game) Render(screen *ebiten.Image) int {
 	}
 	g.r.Scale = g.scale
 	g.r.Begin(screen)
-	screen.Fill(colBG)
+	if o, ok := g.scene.(interface{ Opaque() bool }); !ok || !o.Opaque() {
+		screen.Fill(colBG)
+	}
 	g.scene.Draw(g, &g.r)
 	g.r.Flush()
 	if msg, bad := g.Toast(); msg != "" {
