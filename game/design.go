@@ -684,6 +684,14 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 	}
 	r.Rect(px, h-30, pw, 30, color.RGBA{0xff, 0xff, 0xff, 0xc0})
 	r.Text(hint, px+pw/2, h-25, 14, colInk, text.AlignCenter)
+	if s.sel == "" {
+		// A callout pointing at the palette, until a module is picked.
+		msg := "Start here: pick a module from the palette"
+		tw := r.Measure(msg, 16, true) + 40
+		r.Rect(px+12, topBarH+14, tw, 34, colAccent)
+		r.Quad(SpriteWhite, [4][2]float64{{px + 12, topBarH + 14}, {px + 12, topBarH + 14}, {px + 12, topBarH + 48}, {px, topBarH + 31}}, colAccent)
+		r.Bold(msg, px+32, topBarH+22, 16, colInk, text.AlignStart)
+	}
 
 	s.drawChromeCached(g, r)
 	r.Flush()
