@@ -70,6 +70,7 @@ type BlockedError struct {
 	Violations []Violation
 }
 
+// Error lists the violations that refused the command.
 func (b *BlockedError) Error() string {
 	msgs := make([]string, len(b.Violations))
 	for i, v := range b.Violations {
@@ -263,9 +264,29 @@ func MarshalLog(cmds []Command) []byte {
 // MaxLogLine bounds one log line so a hostile file cannot exhaust memory.
 const MaxLogLine = 4096
 
+// MarshalSession writes a session log: the header, the level the session
+// plays (when levelID is not empty) and its commands.
+func MarshalSession(levelID string, cmds []Command) []byte {
+	if levelID == "" {
+		return MarshalLog(cmds)
+	}
+	out := []byte(LogHeader + "\nlevel " + levelID + "\n")
+	return append(out, MarshalLog(cmds)[len(LogHeader)+1:]...)
+}
+
 // ParseLog reads a command log. Blank lines and lines starting with # are
-// skipped. Errors name the file, line and column of the bad field.
+// skipped, and so is a "level ID" line before the first command (see
+// ParseSession). Errors name the file, line and column of the bad field.
 func ParseLog(file string, r io.Reader) ([]Command, error) {
+	_, cmds, err := ParseSession(file, r)
+	return cmds, err
+}
+
+// ParseSession reads a session log: the level it plays ("" when the log
+// names none) and its commands. A classroom server replays it on
+// FromLevel(level) to check a learner's score instead of trusting it.
+func ParseSession(file string, r io.Reader) (string, []Command, error) {
+	level := ""
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 256), MaxLogLine)
 	var cmds []Command
@@ -282,9 +303,16 @@ func ParseLog(file string, r io.Reader) ([]Command, error) {
 		if !header {
 			if trim != LogHeader {
 				errs = append(errs, &designs.Error{File: file, Pos: designs.Pos{Line: line, Col: 1}, Msg: fmt.Sprintf("a command log starts with %q, got %q", LogHeader, clip(trim))})
-				return nil, errs.Err()
+				return "", nil, errs.Err()
 			}
 			header = true
+			continue
+		}
+		if id, ok := strings.CutPrefix(trim, "level "); ok && len(cmds) == 0 && level == "" && len(errs) == 0 {
+			level = strings.TrimSpace(id)
+			if level == "" || strings.ContainsAny(level, " \t") {
+				errs = append(errs, &designs.Error{File: file, Pos: designs.Pos{Line: line, Col: 7}, Msg: fmt.Sprintf("level id must be one word, got %q", clip(id))})
+			}
 			continue
 		}
 		c, col, err := parseCommand(text)
@@ -308,9 +336,9 @@ func ParseLog(file string, r io.Reader) ([]Command, error) {
 		errs = append(errs, &designs.Error{File: file, Pos: designs.Pos{Line: 1, Col: 1}, Msg: fmt.Sprintf("empty command log: want the header %q", LogHeader)})
 	}
 	if err := errs.Err(); err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	return cmds, nil
+	return level, cmds, nil
 }
 
 func clip(s string) string {

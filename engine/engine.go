@@ -180,6 +180,8 @@ type Engine struct {
 	costs     []designs.Cost // per catalog module, in ModuleIDs order
 	shopOK    []string       // per module: "" or the process the shop lacks
 	stockOK   []string       // per module: "" or the SKU no supplier stocks
+	explode   [][]designs.MaterialQty
+	stock     map[string]int64 // units on hand over all suppliers, per SKU
 	inPalette []bool
 	palette   []string
 
@@ -193,6 +195,9 @@ type Engine struct {
 	cost  designs.Cost
 	byCat []designs.Cost // per designs.Categories
 	count []int          // modules per category
+
+	spanMask uint32 // layers a span rule measures
+	level    *Level
 
 	version uint64
 	cache   struct {
@@ -234,6 +239,11 @@ func FromDesign(d *designs.Design, cat *designs.Catalog, opts Options) (*Engine,
 	if err := e.rules.compile(); err != nil {
 		return nil, err
 	}
+	for _, r := range e.rules.Rules {
+		if r.Check == CheckSpan && !r.Disabled {
+			e.spanMask |= r.layerMask
+		}
+	}
 	e.rate = opts.LabourRate
 	if e.rate.IsZero() {
 		e.rate = cat.Rates.LabourPerHour
@@ -261,11 +271,14 @@ func FromDesign(d *designs.Design, cat *designs.Catalog, opts Options) (*Engine,
 	e.stockOK = make([]string, len(ids))
 	e.inPalette = make([]bool, len(ids))
 	stocked := map[string]bool{}
+	e.stock = map[string]int64{}
 	for _, s := range e.suppliers {
 		for _, it := range s.Items {
 			stocked[it.SKU] = true
+			e.stock[it.SKU] += int64(it.Stock)
 		}
 	}
+	e.explode = make([][]designs.MaterialQty, len(ids))
 	for i, id := range ids {
 		m := cat.Modules[id]
 		e.modIndex[id] = i
@@ -276,7 +289,8 @@ func FromDesign(d *designs.Design, cat *designs.Catalog, opts Options) (*Engine,
 				break
 			}
 		}
-		for _, mq := range cat.ExplodeModule(m) {
+		e.explode[i] = cat.ExplodeModule(m)
+		for _, mq := range e.explode[i] {
 			if !stocked[mq.SKU] {
 				e.stockOK[i] = mq.SKU
 				break

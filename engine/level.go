@@ -82,8 +82,9 @@ func ParseLevel(file string, data []byte, cat *designs.Catalog, ruleSets map[str
 		return nil, errs.Err()
 	}
 	l.File = file
+	// every message names the key it is about
 	e := func(key, f string, a ...any) {
-		errs = append(errs, &designs.Error{File: file, Pos: pos.Of(key), Msg: fmt.Sprintf(f, a...)})
+		errs = append(errs, &designs.Error{File: file, Pos: pos.Of(key), Msg: key + ": " + fmt.Sprintf(f, a...)})
 	}
 	if l.ID == "" {
 		e("id", "level has no id")
@@ -140,7 +141,7 @@ func ParseLevel(file string, data []byte, cat *designs.Catalog, ruleSets map[str
 		rows := strings.Split(strings.TrimRight(l.Plan, "\n"), "\n")
 		d, err := Layout(l.ID, rows...)
 		if err != nil {
-			e("plan", "plan: %v", err)
+			e("plan", "%v", err)
 			planErr = true
 		} else {
 			l.planned = d.Placements
@@ -243,7 +244,23 @@ func FromLevel(l *Level, cat *designs.Catalog) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("level %s: %w", l.ID, err)
 	}
-	return FromDesign(l.StartDesign(), cat, opts)
+	e, err := FromDesign(l.StartDesign(), cat, opts)
+	if err != nil {
+		return nil, err
+	}
+	e.level = l
+	return e, nil
+}
+
+// Level is the level the session plays (FromLevel), or nil.
+func (e *Engine) Level() *Level { return e.level }
+
+// Score evaluates the session's own level; ok is false without one.
+func (e *Engine) Score() (Score, bool) {
+	if e.level == nil {
+		return Score{}, false
+	}
+	return e.Evaluate(e.level), true
 }
 
 // GoalResult is one goal with the value measured.

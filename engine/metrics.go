@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
@@ -194,7 +195,16 @@ func (e *Engine) analyse() *analysis {
 // Metrics measures the design (cached until the next change).
 func (e *Engine) Metrics() Metrics {
 	e.refresh()
-	return e.cache.metrics
+	m := e.cache.metrics
+	m.ByCategory = make(map[string]int, len(e.cache.metrics.ByCategory))
+	for k, v := range e.cache.metrics.ByCategory {
+		m.ByCategory[k] = v
+	}
+	m.ByModule = make(map[string]int, len(e.cache.metrics.ByModule))
+	for k, v := range e.cache.metrics.ByModule {
+		m.ByModule[k] = v
+	}
+	return m
 }
 
 // Violations lists every rule violation of the current design, placement
@@ -312,6 +322,8 @@ func (e *Engine) designViolations(a *analysis, m *Metrics) []Violation {
 			if decimal.NewFromInt(int64(m.Rooms)).LessThan(*r.Min) {
 				add(fmt.Sprintf("the design has %d enclosed room(s); at least %s are needed", m.Rooms, r.Min.String()), nil)
 			}
+		case CheckStockQuantity:
+			e.stockQuantity(a, add)
 		case CheckRequired:
 			for _, id := range r.Modules {
 				if a.byMod[id] == 0 {
@@ -375,4 +387,35 @@ func (e *Engine) shear(a *analysis, r *Rule, add func(string, []ID)) {
 	scan(h, w+1, func(l, t int) *placed { return a.vWall[t*(w+1)+l] }, func(l, t0, t1 int) string {
 		return fmt.Sprintf("along grid line x=%d from y=%d to y=%d", l, t0, t1+1)
 	})
+}
+
+// stockQuantity compares the design's material quantities (module counts
+// times each module's exploded parts) with the suppliers' stock. Materials
+// no supplier lists at all are the supplier-stock rule's business.
+func (e *Engine) stockQuantity(a *analysis, add func(string, []ID)) {
+	need := map[string]decimal.Decimal{}
+	var skus []string
+	for _, id := range e.cat.ModuleIDs() {
+		n := a.byMod[id]
+		if n == 0 {
+			continue
+		}
+		for _, mq := range e.explode[e.modIndex[id]] {
+			if _, ok := need[mq.SKU]; !ok {
+				skus = append(skus, mq.SKU)
+			}
+			need[mq.SKU] = need[mq.SKU].Add(mq.Qty.Mul(decimal.NewFromInt(int64(n))))
+		}
+	}
+	sort.Strings(skus)
+	for _, sku := range skus {
+		have, listed := e.stock[sku]
+		if !listed {
+			continue
+		}
+		if q := need[sku]; q.GreaterThan(decimal.NewFromInt(have)) {
+			mat := e.cat.Materials[sku]
+			add(fmt.Sprintf("the design needs %s %s of %s (%s); the suppliers hold %d in all", q.String(), mat.Unit, sku, mat.Description, have), nil)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -106,7 +107,11 @@ func TestRandomCommandSequences(t *testing.T) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(uint64(seed), 7))
 			start := layout(t, propertyStart...)
-			e, err := FromDesign(start, cat, Options{Rules: rs})
+			opts := Options{Rules: rs}
+			if seed%2 == 0 {
+				opts.LabourRate = decimal.RequireFromString("52.75") // costs follow any labour rate
+			}
+			e, err := FromDesign(start, cat, opts)
 			require.NoError(t, err)
 			require.Empty(t, hardPlacement(e))
 			var tick int64
@@ -128,6 +133,11 @@ func TestRandomCommandSequences(t *testing.T) {
 				got := e.Cost()
 				require.True(t, want.Materials.Equal(got.Materials) && want.Labour.Equal(got.Labour) && want.Machine.Equal(got.Machine),
 					"live cost %v, DesignCost %v after %s", got, want, cmd)
+				var byCat designs.Cost
+				for _, c := range e.CostByCategory() {
+					byCat = byCat.Add(c)
+				}
+				require.True(t, byCat.Total().Equal(got.Total()), "categories add to %s, total %s", byCat.Total(), got.Total())
 				if cmd.Op != OpUndo && cmd.Op != OpRedo && rng.IntN(3) == 0 {
 					after := snapshot(e)
 					_, err := e.Apply(Undo(tick))
@@ -144,7 +154,7 @@ func TestRandomCommandSequences(t *testing.T) {
 			cmds, err := ParseLog("session.log", bytes.NewReader(text))
 			require.NoError(t, err)
 			assert.Equal(t, e.Log(), cmds)
-			fresh, err := FromDesign(start, cat, Options{Rules: rs})
+			fresh, err := FromDesign(start, cat, opts)
 			require.NoError(t, err)
 			require.NoError(t, fresh.Replay(cmds))
 			assert.Equal(t, snapshot(e), snapshot(fresh))
@@ -190,4 +200,31 @@ func TestUndoRedoToEmpty(t *testing.T) {
 	assert.Error(t, err)
 	_, err = e.Apply(Place(5, designs.Placement{Module: "foundation-cell", X: 0, Y: 0}))
 	assert.Error(t, err, "tick 5 is before tick 11")
+}
+
+// Engines share resolv's package state (its shape ids); they must still run
+// side by side, as sessions on the classroom server do.
+func TestParallelEngines(t *testing.T) {
+	cat := testCatalog(t)
+	rs := standardRules(t)
+	start := layout(t, propertyStart...)
+	done := make(chan string, 4)
+	for w := 0; w < 4; w++ {
+		go func() {
+			rng := rand.New(rand.NewPCG(99, 1))
+			e, err := FromDesign(start, cat, Options{Rules: rs})
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			for i := 0; i < 200; i++ {
+				_, _ = e.Apply(randomCommand(rng, e, int64(i), cat.ModuleIDs()))
+			}
+			done <- snapshot(e)
+		}()
+	}
+	first := <-done
+	for w := 1; w < 4; w++ {
+		assert.Equal(t, first, <-done, "the same commands give the same state in every goroutine")
+	}
 }

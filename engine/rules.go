@@ -18,6 +18,7 @@ const (
 	Soft
 )
 
+// String is "hard" or "soft".
 func (s Severity) String() string {
 	if s == Soft {
 		return "soft"
@@ -40,6 +41,7 @@ const (
 	CheckShopProcess   = "shop-process"   // placement: the shop can perform every machine process of the module
 	CheckSupplierStock = "supplier-stock" // placement: some supplier stocks every material of the module
 	CheckForbidden     = "forbidden"      // placement: `modules` may not be used
+	CheckClearInside   = "clear-inside"   // placement: no wall stands inside the footprint of a module on `layers`
 	CheckEnvelope      = "envelope"       // design: every floor cell's outside edge has an exterior wall
 	CheckShear         = "shear"          // design: each straight exterior wall run keeps min_share solid panels
 	CheckReachable     = "reachable"      // design: every enclosed room is reachable from outside through doors
@@ -48,10 +50,11 @@ const (
 	CheckFloorArea     = "floor-area"     // design: floor area >= min (sq ft)
 	CheckRooms         = "rooms"          // design: enclosed rooms >= min
 	CheckRequired      = "required"       // design: each of `modules` is used at least once
+	CheckStockQuantity = "stock-quantity" // design: the suppliers together hold enough of every material
 )
 
-var placementChecks = []string{CheckOverlap, CheckSupport, CheckWallSupport, CheckSpan, CheckOpeningCorner, CheckShopProcess, CheckSupplierStock, CheckForbidden}
-var designChecks = []string{CheckEnvelope, CheckShear, CheckReachable, CheckWindowRatio, CheckBudget, CheckFloorArea, CheckRooms, CheckRequired}
+var placementChecks = []string{CheckOverlap, CheckSupport, CheckWallSupport, CheckSpan, CheckOpeningCorner, CheckShopProcess, CheckSupplierStock, CheckForbidden, CheckClearInside}
+var designChecks = []string{CheckEnvelope, CheckShear, CheckReachable, CheckWindowRatio, CheckBudget, CheckFloorArea, CheckRooms, CheckRequired, CheckStockQuantity}
 
 // Rule is one entry of a rule set.
 type Rule struct {
@@ -163,6 +166,10 @@ func (r *Rule) check(cat *designs.Catalog) (string, string) {
 		if len(r.Layers) == 0 || len(r.On) == 0 {
 			return "check", fmt.Sprintf("rule %q: a support check needs layers and on", r.ID)
 		}
+	case CheckClearInside:
+		if len(r.Layers) == 0 {
+			return "check", fmt.Sprintf("rule %q: a clear-inside check needs layers", r.ID)
+		}
 	case CheckWallSupport:
 		if len(r.On) == 0 {
 			return "check", fmt.Sprintf("rule %q: a wall-support check needs on", r.ID)
@@ -226,7 +233,7 @@ func ParseRuleSet(file string, data []byte, cat *designs.Catalog) (*RuleSet, err
 		return nil, errs.Err()
 	}
 	if rs.ID == "" {
-		errs = append(errs, &designs.Error{File: file, Pos: pos.Of("id"), Msg: "rule set has no id"})
+		errs = append(errs, &designs.Error{File: file, Pos: pos.Of("id"), Msg: "id: rule set has no id"})
 	}
 	errs = append(errs, checkRules(file, pos, "rule", rs.Rules, cat)...)
 	if err := errs.Err(); err != nil {
@@ -242,11 +249,13 @@ func checkRules(file string, pos designs.Positions, table string, rules []Rule, 
 	for i := range rules {
 		r := &rules[i]
 		if key, msg := r.check(cat); key != "" {
-			errs = append(errs, &designs.Error{File: file, Pos: pos.Of(fmt.Sprintf("%s[%d].%s", table, i, key)), Msg: msg})
+			k := fmt.Sprintf("%s[%d].%s", table, i, key)
+			errs = append(errs, &designs.Error{File: file, Pos: pos.Of(k), Msg: k + ": " + msg})
 			continue
 		}
 		if seen[r.ID] {
-			errs = append(errs, &designs.Error{File: file, Pos: pos.Of(fmt.Sprintf("%s[%d].id", table, i)), Msg: fmt.Sprintf("duplicate rule id %q", r.ID)})
+			k := fmt.Sprintf("%s[%d].id", table, i)
+			errs = append(errs, &designs.Error{File: file, Pos: pos.Of(k), Msg: fmt.Sprintf("%s: duplicate rule id %q", k, r.ID)})
 		}
 		seen[r.ID] = true
 	}
@@ -266,6 +275,7 @@ type Violation struct {
 	key vkey
 }
 
+// String is "rule: message", or "rule: warning: message" for a soft one.
 func (v Violation) String() string {
 	if v.Severity == Soft {
 		return v.Rule + ": warning: " + v.Message
@@ -446,6 +456,13 @@ func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation)
 			if s := e.stockOK[g.mi]; s != "" {
 				mk(fmt.Sprintf("%s needs %s, which none of the suppliers stocks", describe(g), s), g.id)
 			}
+		case CheckClearInside:
+			if g.edge || r.layerMask&(1<<uint(g.layer)) == 0 {
+				continue
+			}
+			if q := e.wallInside(v, g); q != nil {
+				mk(fmt.Sprintf("%s has %s standing inside it", describe(g), describe(q)), g.id)
+			}
 		case CheckForbidden:
 			if indexOf(r.Modules, g.m.ID) >= 0 {
 				mk(fmt.Sprintf("%s may not be used here", describe(g)), g.id)
@@ -492,6 +509,25 @@ func (e *Engine) checkOverlap(v *view, g *placed, mk func(string, ...ID)) {
 			})
 		}
 	}
+}
+
+// wallInside is a wall on an edge inside cell module g's footprint.
+func (e *Engine) wallInside(v *view, g *placed) *placed {
+	for l := g.y0 + 1; l < g.y1; l++ {
+		for a := g.x0; a < g.x1; a++ {
+			if q := e.edgeModule(v, true, l, a, nil); q != nil {
+				return q
+			}
+		}
+	}
+	for l := g.x0 + 1; l < g.x1; l++ {
+		for a := g.y0; a < g.y1; a++ {
+			if q := e.edgeModule(v, false, l, a, nil); q != nil {
+				return q
+			}
+		}
+	}
+	return nil
 }
 
 // rafterNS reports whether a panel's rafters run north-south: along its
@@ -608,7 +644,7 @@ func (e *Engine) dependents(g *placed, out []*placed) []*placed {
 			e.forCell(v, a, g.line, add)
 			for cy := 0; cy < e.h; cy++ { // panels in this column
 				e.forCell(v, a, cy, func(q *placed) bool {
-					if !q.edge && q.m.MaxSpan > 0 && q != g {
+					if !q.edge && e.spanMask&(1<<uint(q.layer)) != 0 && q != g {
 						out = append(out, q)
 					}
 					return true
@@ -619,7 +655,7 @@ func (e *Engine) dependents(g *placed, out []*placed) []*placed {
 			e.forCell(v, g.line, a, add)
 			for cx := 0; cx < e.w; cx++ { // panels in this row
 				e.forCell(v, cx, a, func(q *placed) bool {
-					if !q.edge && q.m.MaxSpan > 0 && q != g {
+					if !q.edge && e.spanMask&(1<<uint(q.layer)) != 0 && q != g {
 						out = append(out, q)
 					}
 					return true
@@ -646,6 +682,20 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 		subjects = append(subjects, nw)
 		if nw.edge && nw.exterior {
 			subjects = e.endNeighbours(after, nw, subjects)
+		}
+		if nw.edge { // a wall may stand inside a core
+			for a := nw.a0; a < nw.a1; a++ {
+				cx, cy := a, nw.line
+				if !nw.horiz {
+					cx, cy = nw.line, a
+				}
+				e.forCell(after, cx, cy, func(q *placed) bool {
+					if !q.edge && q != nw {
+						subjects = append(subjects, q)
+					}
+					return true
+				})
+			}
 		}
 	}
 	e.scratch = subjects[:0]

@@ -191,10 +191,33 @@ func TestRules(t *testing.T) {
 			want: []string{"no-overlap"}, msg: "exterior wall 4x8 on the south edge of (1,0) overlaps exterior wall 4x8 on the north edge of (1,1)"},
 		{name: "two cores on one cell", layout: cabin, extra: []designs.Placement{{Module: "core-bath", X: 1, Y: 1}, {Module: "core-kitchen", X: 2, Y: 1}},
 			want: []string{"no-overlap"}, msg: "kitchen core 8x8 at (2,1) overlaps bathroom core 8x8 at (1,1)"},
+		{name: "a wall through a core", layout: []string{
+			"+ + + + + +",
+			"           ",
+			"+ +-+w+-+ +",
+			"  |F FiF|  ",
+			"+ + + + + +",
+			"  |F FoF|  ",
+			"+ +-+d+-+ +",
+			"           ",
+			"+ + + + + +",
+		}, extra: []designs.Placement{{Module: "core-bath", X: 2, Y: 1}},
+			want: []string{"nothing-through-cores"}, msg: "bathroom core 8x8 at (2,1) has interior wall 4x8 on the west edge of (3,1) standing inside it"},
 		{name: "shop without a CNC router", layout: cabin, opts: func(o *Options) { o.Shop = shops["hand-tools"] },
 			want: []string{"shop-can-make"}, msg: "floor cassette 4x8 at (1,1) needs the cnc-router process, which shop \"hand-tools\" cannot perform"},
 		{name: "only the local yard", layout: cabin, opts: func(o *Options) { o.Suppliers = sups[:1] },
 			want: []string{"supplier-stocks"}, msg: "window wall 4x8 on the north edge of (2,1) needs FIX-WIN-3648, which none of the suppliers stocks"},
+		{name: "suppliers run short", layout: cabin, opts: func(o *Options) {
+			short := *sups[1]
+			short.Items = nil
+			for _, it := range sups[1].Items {
+				if it.SKU == "LUM-2X6-08" {
+					it.Stock = 20
+				}
+				short.Items = append(short.Items, it)
+			}
+			o.Suppliers = []*designs.Supplier{&short}
+		}, want: []string{"enough-stock"}, msg: "the design needs " + studsIn(t, cat, layout(t, cabin...)) + " each of LUM-2X6-08 (2x6 stud, 8 ft); the suppliers hold 20 in all"},
 		{name: "too few windows", layout: []string{
 			"+ + + + + + + +",
 			"               ",
@@ -243,6 +266,19 @@ func TestRules(t *testing.T) {
 	}
 }
 
+// studsIn counts the 8 ft 2x6 studs a design's parts lists buy.
+func studsIn(t *testing.T, cat *designs.Catalog, d *designs.Design) string {
+	var n decimal.Decimal
+	for _, p := range d.Placements {
+		for _, mq := range cat.ExplodeModule(cat.Modules[p.Module]) {
+			if mq.SKU == "LUM-2X6-08" {
+				n = n.Add(mq.Qty)
+			}
+		}
+	}
+	return n.String()
+}
+
 func uniq(s []string) []string {
 	out := []string{}
 	for i, x := range s {
@@ -287,8 +323,11 @@ func TestMetrics(t *testing.T) {
 
 func TestPlacementBlocked(t *testing.T) {
 	cat := testCatalog(t)
-	e, err := FromDesign(layout(t, cabin...), cat, Options{Rules: standardRules(t)})
+	d := layout(t, cabin...)
+	d.Placements = append(d.Placements, designs.Placement{Module: "core-bath", X: 2, Y: 1})
+	e, err := FromDesign(d, cat, Options{Rules: standardRules(t)})
 	require.NoError(t, err)
+	require.Empty(t, e.Violations())
 	n := e.Len()
 	tests := []struct {
 		name string
@@ -300,6 +339,7 @@ func TestPlacementBlocked(t *testing.T) {
 		{"floor on bare ground", Place(1, designs.Placement{Module: "floor-4x8", X: 0, Y: 0}), "floor-on-foundation"},
 		{"wall standing on nothing", Place(1, designs.Placement{Module: "wall-ext-4x8", X: 0, Y: 0, Edge: "w"}), "wall-on-floor"},
 		{"foundation out from under a floor", Remove(1, 1), "floor-on-foundation"},
+		{"wall through the bath core", Place(1, designs.Placement{Module: "wall-int-4x8", X: 2, Y: 2, Edge: "n"}), "nothing-through-cores"},
 		{"window to the corner", Move(1, findID(t, e, "wall-window-4x8"), designs.Placement{X: 1, Y: 1, Edge: "n"}), "no-overlap"},
 	}
 	for _, tt := range tests {

@@ -1,7 +1,8 @@
-// Package levels holds the game's level and rule-set definitions as embedded
-// TOML: design levels in design/*.toml and manufacturability rule sets in
-// rules/*.toml. The engine parses and scores them; this package only finds
-// and loads them, so the engine never depends on it.
+// Design levels (design/*.toml) and manufacturability rule sets
+// (rules/*.toml), embedded. The engine parses and scores them; this file
+// only finds and loads them, so the engine never depends on this package.
+// (The package comment is in challenges.go on main.)
+
 package levels
 
 import (

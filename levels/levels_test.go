@@ -1,6 +1,7 @@
 package levels
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"testing"
@@ -201,6 +202,20 @@ func TestDesignLevels(t *testing.T) {
 			t.Logf("%s: cost %s, %d modules, violations: %v", l.ID, sc.Cost.StringFixed(2), e.Len(), e.Violations())
 			assert.True(t, sc.Complete)
 			assert.Equal(t, 3, sc.Stars)
+			own, ok := e.Score()
+			require.True(t, ok)
+			assert.Equal(t, sc, own)
+			// the classroom server re-simulates the session from its log
+			level, cmds, err := engine.ParseSession("s.log", bytes.NewReader(engine.MarshalSession(l.ID, e.Log())))
+			require.NoError(t, err)
+			lv, err := DesignLevel(level)
+			require.NoError(t, err)
+			replay, err := engine.FromLevel(lv, cat)
+			require.NoError(t, err)
+			require.NoError(t, replay.Replay(cmds))
+			again, _ := replay.Score()
+			assert.Equal(t, sc, again)
+			assert.Equal(t, e.Design().Marshal(), replay.Design().Marshal())
 		})
 	}
 }
@@ -283,16 +298,16 @@ func TestMalformedLevels(t *testing.T) {
 	tests := []struct{ name, level, want string }{
 		{"syntax", "id = \"x\"\ntitle = \n", `design/bad.toml:2:9: key "title": expected value but found '\n' instead`},
 		{"unknown key", strings.Replace(good, "briefing", "brief", 1), `design/bad.toml:3:9: unknown key "brief"`},
-		{"unknown rule set", strings.Replace(good, `rules = "standard"`, `rules = "strict"`, 1), `design/bad.toml:4:9: unknown rule set "strict" (want one of standard)`},
-		{"bad metric", strings.Replace(good, `metric = "closed"`, `metric = "beauty"`, 1), `design/bad.toml:9:10: unknown metric "beauty"`},
-		{"goal without bounds", strings.Replace(good, "min = 1\n", "", 1), `design/bad.toml:9:10: goal on "closed" needs min or max`},
-		{"unknown module in palette", "palette = [\"wall-gold\"]\n" + good, `design/bad.toml:1:11: palette names unknown module "wall-gold"`},
-		{"placement outside the grid", good + "[[placement]]\nmodule = \"core-bath\"\nx = 3\ny = 3\n", `design/bad.toml:13:5: module "core-bath" at (3,3) covers 2x2 cells, outside the 4x4 grid`},
-		{"unknown module placed", good + "[[placement]]\nmodule = \"core-sauna\"\nx = 1\ny = 1\n", `design/bad.toml:12:10: unknown module "core-sauna"`},
-		{"bad rule", good + "[[rule]]\nid = \"b\"\ncheck = \"budget\"\n", `design/bad.toml:11:1: rule "b": budget needs a non-negative max`},
-		{"bad severity", good + "[[rule]]\nid = \"b\"\ncheck = \"envelope\"\nseverity = \"fatal\"\n", `design/bad.toml:14:12: rule "b": severity must be "hard" or "soft", got "fatal"`},
+		{"unknown rule set", strings.Replace(good, `rules = "standard"`, `rules = "strict"`, 1), `design/bad.toml:4:9: rules: unknown rule set "strict" (want one of standard)`},
+		{"bad metric", strings.Replace(good, `metric = "closed"`, `metric = "beauty"`, 1), `design/bad.toml:9:10: objective[0].metric: unknown metric "beauty"`},
+		{"goal without bounds", strings.Replace(good, "min = 1\n", "", 1), `design/bad.toml:9:10: objective[0].metric: goal on "closed" needs min or max`},
+		{"unknown module in palette", "palette = [\"wall-gold\"]\n" + good, `design/bad.toml:1:11: palette: palette names unknown module "wall-gold"`},
+		{"placement outside the grid", good + "[[placement]]\nmodule = \"core-bath\"\nx = 3\ny = 3\n", `design/bad.toml:13:5: placement[0].x: module "core-bath" at (3,3) covers 2x2 cells, outside the 4x4 grid`},
+		{"unknown module placed", good + "[[placement]]\nmodule = \"core-sauna\"\nx = 1\ny = 1\n", `design/bad.toml:12:10: placement[0].module: unknown module "core-sauna"`},
+		{"bad rule", good + "[[rule]]\nid = \"b\"\ncheck = \"budget\"\n", `design/bad.toml:11:1: rule[0].max: rule "b": budget needs a non-negative max`},
+		{"bad severity", good + "[[rule]]\nid = \"b\"\ncheck = \"envelope\"\nseverity = \"fatal\"\n", `design/bad.toml:14:12: rule[0].severity: rule "b": severity must be "hard" or "soft", got "fatal"`},
 		{"bad plan", strings.Replace(good, "[grid]\nwidth = 4\nheight = 4\n", "plan = \"\"\"\n+ + +\n   X\n+ + +\n\"\"\"\n", 1), `design/bad.toml:5:8: plan: row 2, column 4: unknown cell 'X' (want f, F, G, '.' or space)`},
-		{"no objectives", strings.Replace(good, "[[objective]]\nmetric = \"closed\"\nmin = 1\n", "", 1), `design/bad.toml:1:6: level "x" has no objectives (only a sandbox may have none)`},
+		{"no objectives", strings.Replace(good, "[[objective]]\nmetric = \"closed\"\nmin = 1\n", "", 1), `design/bad.toml:1:6: id: level "x" has no objectives (only a sandbox may have none)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -305,3 +320,23 @@ func TestMalformedLevels(t *testing.T) {
 }
 
 func fsRead(name string) ([]byte, error) { return designFS.ReadFile(name) }
+
+func TestMalformedRuleSets(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	tests := []struct{ name, data, want string }{
+		{"unknown check", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"beauty\"\n", `rules/bad.toml:4:9: rule[0].check: rule "a": unknown check "beauty" (want one of overlap, support, wall-support, span, opening-corner, shop-process, supplier-stock, forbidden, clear-inside, envelope, shear, reachable, window-ratio, budget, floor-area, rooms, required, stock-quantity)`},
+		{"unknown layer", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"support\"\nlayers = [\"attic\"]\non = [\"floor\"]\n", `rules/bad.toml:5:10: rule[0].layers: rule "a": unknown layer "attic" (want one of foundation, floor, wall, roof, loft, core, energy)`},
+		{"duplicate id", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"overlap\"\n[[rule]]\nid = \"a\"\ncheck = \"envelope\"\n", `rules/bad.toml:6:6: rule[1].id: duplicate rule id "a"`},
+		{"share above one", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"shear\"\nmin_share = \"1.5\"\n", `rules/bad.toml:5:13: rule[0].min_share: rule "a": min_share 1.5 must be between 0 and 1`},
+		{"no id", "[[rule]]\nid = \"a\"\ncheck = \"overlap\"\n", `rules/bad.toml: id: rule set has no id`},
+		{"unknown module", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"forbidden\"\nmodules = [\"wall-gold\"]\n", `rules/bad.toml:5:11: rule[0].modules: rule "a": unknown module "wall-gold"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadRuleSets(fstest.MapFS{"rules/bad.toml": {Data: []byte(tt.data)}}, cat)
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+		})
+	}
+}

@@ -9,26 +9,33 @@ import (
 )
 
 // The engine's standard rule set runs as part of `prodos validate`: every
-// hard violation is printed as "file: rule: message" and makes validate
-// exit 1. Soft violations (warnings) are printed by `prodos cost`.
+// violation is printed as "file: rule: message" (soft ones as "file: rule:
+// warning: message"); hard ones make validate exit 1.
 func init() {
-	designChecks = append(designChecks, ruleCheck)
+	designChecks = append(designChecks, func(file string, d *designs.Design, cat *designs.Catalog) []string {
+		return ruleCheck(file, d, cat, engine.Hard)
+	})
+	designWarnings = append(designWarnings, func(file string, d *designs.Design, cat *designs.Catalog) []string {
+		return ruleCheck(file, d, cat, engine.Soft)
+	})
 }
 
-func ruleCheck(file string, d *designs.Design, cat *designs.Catalog) []string {
+func ruleCheck(file string, d *designs.Design, cat *designs.Catalog, sev engine.Severity) []string {
 	rs, err := levels.Standard()
-	if err != nil {
-		return []string{fmt.Sprintf("%s: rules: %v", file, err)}
-	}
-	e, err := engine.FromDesign(d, cat, engine.Options{Rules: rs})
-	if err != nil {
-		return []string{fmt.Sprintf("%s: rules: %v", file, err)}
-	}
-	var out []string
-	for _, v := range e.Violations() {
-		if v.Severity == engine.Hard {
-			out = append(out, fmt.Sprintf("%s: %s: %s", file, v.Rule, v.Message))
+	if err == nil {
+		var e *engine.Engine
+		if e, err = engine.FromDesign(d, cat, engine.Options{Rules: rs}); err == nil {
+			var out []string
+			for _, v := range e.Violations() {
+				if v.Severity == sev {
+					out = append(out, file+": "+v.String())
+				}
+			}
+			return out
 		}
 	}
-	return out
+	if sev == engine.Soft {
+		return nil // reported once, as a problem
+	}
+	return []string{fmt.Sprintf("%s: rules: %v", file, err)}
 }

@@ -19,6 +19,10 @@ func init() {
 // registers one); each returns problems as printable lines.
 var designChecks []func(file string, d *designs.Design, cat *designs.Catalog) []string
 
+// designWarnings are like designChecks, but what they return is printed
+// without counting as a problem (the rule set's soft violations).
+var designWarnings []func(file string, d *designs.Design, cat *designs.Catalog) []string
+
 func runValidate(e *env, args []string) int {
 	fs := newFlags(e, "validate")
 	files, err := parseFlags(fs, args)
@@ -52,6 +56,11 @@ func runValidate(e *env, args []string) int {
 		}
 		for _, p := range problems {
 			fmt.Fprintln(e.stdout, p)
+		}
+		for _, warn := range designWarnings {
+			for _, w := range warn(f, d, cat) {
+				fmt.Fprintln(e.stdout, w)
+			}
 		}
 		if len(problems) > 0 && code == exitOK {
 			code = exitProblems
