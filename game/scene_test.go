@@ -245,42 +245,54 @@ func near(c color.Color, want color.RGBA) bool {
 	return d(r, want.R) < 12 && d(g, want.G) < 12 && d(b, want.B) < 12
 }
 
+// TestRenderPixels reads pixels back from rendered frames, at the base size,
+// on a HiDPI screen (2 device pixels per logical pixel) and in a larger window.
 func TestRenderPixels(t *testing.T) {
-	g, _ := newTestGame(t)
-	d := driver{t, g}
-	s, err := g.OpenLevel("shed", nil)
-	require.NoError(t, err)
-	d.step(Frame{})
-	d.selectModule("wall-ext-4x8")
-	d.placeWall(2, 2, "n")
-	d.step(Frame{X: 5, Y: 700}) // pointer away from the plan: no ghost
+	for _, tc := range []struct {
+		name        string
+		w, h, scale float64
+	}{{"1280x720", 1280, 720, 1}, {"HiDPI x2", 1280, 720, 2}, {"1600x900", 1600, 900, 1}} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, _ := newTestGame(t)
+			g.SetSize(tc.w, tc.h, tc.scale)
+			d := driver{t, g}
+			s, err := g.OpenLevel("shed", nil)
+			require.NoError(t, err)
+			d.step(Frame{})
+			d.selectModule("wall-ext-4x8")
+			d.placeWall(2, 2, "n")
+			d.step(Frame{X: 5, Y: tc.h - 20}) // pointer away from the plan: no ghost
 
-	screen := ebiten.NewImage(BaseWidth, BaseHeight)
-	calls := g.Render(screen)
-	img := image.NewRGBA(screen.Bounds())
-	screen.ReadPixels(img.Pix)
+			screen := ebiten.NewImage(int(tc.w*tc.scale), int(tc.h*tc.scale))
+			calls := g.Render(screen)
+			img := image.NewRGBA(screen.Bounds())
+			screen.ReadPixels(img.Pix)
+			at := func(x, y float64) color.Color { return img.At(int(x*tc.scale), int(y*tc.scale)) }
 
-	// Grid: a grid line between two empty site cells.
-	gx, gy := s.ToScreen(g, 1, 0.5)
-	assert.True(t, near(img.At(int(gx), int(gy)), colGrid), "grid line at (%v,%v) is %v", gx, gy, img.At(int(gx), int(gy)))
-	sx, sy := s.ToScreen(g, 0.5, 0.5)
-	assert.True(t, near(img.At(int(sx), int(sy)), colSite), "site cell is %v", img.At(int(sx), int(sy)))
-	// The placed wall, in the middle of the north edge of cell (2,2).
-	wx, wy := s.ToScreen(g, 2.5, 2)
-	assert.True(t, near(img.At(int(wx), int(wy)), colWall), "wall pixel is %v", img.At(int(wx), int(wy)))
-	// An open edge is marked red.
-	ox, oy := s.ToScreen(g, 2.4, 4)
-	assert.True(t, near(img.At(int(ox), int(oy)), colBad), "open edge pixel is %v", img.At(int(ox), int(oy)))
-	// HUD panel and its green cost bar (the shed is well under budget).
-	assert.True(t, near(img.At(BaseWidth-5, 400), colPanel), "HUD pixel is %v", img.At(BaseWidth-5, 400))
-	found := false
-	for y := int(topBarH); y < 250 && !found; y++ {
-		found = near(img.At(BaseWidth-hudW+20, y), colGood)
+			// Grid: a grid line between two empty site cells.
+			gx, gy := s.ToScreen(g, 1, 0.5)
+			assert.True(t, near(at(gx, gy), colGrid), "grid line at (%v,%v) is %v", gx, gy, at(gx, gy))
+			sx, sy := s.ToScreen(g, 0.5, 0.5)
+			assert.True(t, near(at(sx, sy), colSite), "site cell is %v", at(sx, sy))
+			// The placed wall, in the middle of the north edge of cell (2,2).
+			wx, wy := s.ToScreen(g, 2.5, 2)
+			assert.True(t, near(at(wx, wy), colWall), "wall pixel is %v", at(wx, wy))
+			// An open edge is marked red.
+			ox, oy := s.ToScreen(g, 2.4, 4)
+			assert.True(t, near(at(ox, oy), colBad), "open edge pixel is %v", at(ox, oy))
+			// HUD panel and its green cost bar (the shed is well under budget).
+			assert.True(t, near(at(tc.w-5, tc.h-60), colPanel), "HUD pixel is %v", at(tc.w-5, tc.h-60))
+			found := false
+			for y := topBarH; y < 300 && !found; y++ {
+				found = near(at(tc.w-hudW+20, y), colGood)
+			}
+			assert.True(t, found, "green cost bar in the HUD")
+			// Top bar accent line, palette panel.
+			assert.True(t, near(at(tc.w/2, topBarH-2), colAccent))
+			assert.True(t, near(at(3, tc.h-3), colPanel), "palette pixel is %v", at(3, tc.h-3))
+			assert.Less(t, calls, 200)
+		})
 	}
-	assert.True(t, found, "green cost bar in the HUD")
-	// Top bar accent line.
-	assert.True(t, near(img.At(640, int(topBarH)-2), colAccent))
-	assert.Less(t, calls, 200)
 }
 
 func TestDrawCallsDoNotGrowWithModules(t *testing.T) {
