@@ -73,6 +73,8 @@ type DesignScene struct {
 	chromeImg *ebiten.Image
 	chromeKey chromeKey
 	hudK      hudKey
+	checkKey  string
+	checkGen  int
 	hudPY     float64
 }
 
@@ -501,13 +503,18 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 	if s.sel != "" && overPlan && !s.panning && !s.rightPan {
 		if p, ok := s.Snap(g, s.sel, in.X, in.Y); ok {
 			s.ghost = &p
-			s.check = s.board.Check(p)
 			key := slotKey(p)
+			if key != s.checkKey || s.gen != s.checkGen {
+				s.check = s.board.Check(p) // only when the slot or the design changes
+				s.checkKey, s.checkGen = key, s.gen
+			}
 			if in.Pressed.Left || (s.dragging && in.Held.Left && key != s.lastSlot) {
 				if s.check.OK {
 					if err := s.board.Place(p); err == nil {
 						changed = true
 						s.check = s.board.Check(p)
+						s.gen++
+						s.checkGen = s.gen
 					}
 				} else if in.Pressed.Left {
 					g.Notify("Cannot place here: "+s.check.Reason, true)
