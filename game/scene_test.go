@@ -308,3 +308,22 @@ func TestDrawCallsDoNotGrowWithModules(t *testing.T) {
 	small, big := calls(100), calls(2000)
 	assert.LessOrEqual(t, big, small+2, "draw calls: 100 modules %d, 2000 modules %d", small, big)
 }
+
+// Bad files in the save folder are reported in the game, which still starts.
+func TestBadFilesInSaveFolder(t *testing.T) {
+	for _, tc := range []struct{ name, file, data, want string }{
+		{"corrupt progress", "progress.toml", "[stars\nshed = ", "could not read progress"},
+		{"bad key map", "keys.toml", "[intents]\nundo = [\"Ctrl+Nope\"]\n", "unknown key"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			store := MemStore{tc.file: []byte(tc.data)}
+			g, err := New(mustCatalog(t), store)
+			require.NoError(t, err)
+			msg, bad := g.Toast()
+			assert.True(t, bad)
+			assert.Contains(t, msg, tc.want)
+			assert.Equal(t, tc.data, string(store[tc.file]), "the file is left as it was")
+			assert.Equal(t, "Ctrl+Z", g.Keys.Label(IntentUndo), "default keys in use")
+		})
+	}
+}
