@@ -75,7 +75,10 @@ type DesignScene struct {
 	hudK      hudKey
 	checkKey  string
 	checkGen  int
-	hudPY     float64
+
+	// partial redraws: what this frame drew outside the plan
+	outside, planDirect, tooltipOut, tooltipWasOut bool
+	hudPY                                          float64
 }
 
 // planKey is what the cached plan image depends on.
@@ -669,6 +672,8 @@ func (s *DesignScene) Opaque() bool { return true }
 
 // Draw implements Scene.
 func (s *DesignScene) Draw(g *Game, r *Renderer) {
+	s.outside, s.planDirect = false, false
+	s.tooltipWasOut, s.tooltipOut = s.tooltipOut, false
 	if !s.fitted {
 		s.Fit(g)
 	}
@@ -755,7 +760,11 @@ func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 	}
 	key := chromeKey{gen: s.gen, sel: s.sel, hover: s.hoverTarget(g), scroll: s.scroll, complete: s.result.Complete,
 		w: w, h: h, scl: r.Scale, stars: s.result.Stars, result: len(s.result.Objectives)}
-	if key != s.chromeKey {
+	changed := key != s.chromeKey
+	if !changed && g.PartialOK() && !s.outside && !s.planDirect && !s.tooltipWasOut {
+		return // the panels on screen are still right
+	}
+	if changed {
 		cr := Renderer{Scale: r.Scale, Atlas: r.Atlas, Fonts: r.Fonts}
 		cr.Begin(s.chromeImg)
 		s.chromeImg.Clear()
@@ -814,6 +823,7 @@ func (s *DesignScene) drawPlanCached(g *Game, r *Renderer) {
 		// Stale two frames running (zooming, dragging modules in): the cache
 		// is not paying for itself, so draw straight to the screen.
 		s.planKey = planKey{gen: -1}
+		s.planDirect = true
 		r.Flush()
 		r.Rect(px, py, pw, ph, colBG)
 		DrawPlan(r, g.Cat, s.board, func(cx, cy float64) (float64, float64) { return s.ToScreen(g, cx, cy) }, s.cam.Zoom)
@@ -1072,15 +1082,24 @@ func (s *DesignScene) drawGhost(g *Game, r *Renderer) {
 		c = colGhostBad
 	}
 	to := func(cx, cy float64) (float64, float64) { return s.ToScreen(g, cx, cy) }
+	px, py, pw, ph := s.planRect(g)
+	inside := func(x0, y0, x1, y1 float64) {
+		if x0 < px || y0 < py || x1 > px+pw || y1 > py+ph {
+			s.outside = true
+		}
+	}
 	if m.Placement == designs.OnEdge {
 		x1, y1, x2, y2 := edgeLine(*s.ghost, m.Cells)
 		ax, ay := to(x1, y1)
 		bx, by := to(x2, y2)
-		r.Line(ax, ay, bx, by, math.Max(6, s.cam.Zoom*0.22), c)
+		t := math.Max(6, s.cam.Zoom*0.22)
+		inside(math.Min(ax, bx)-t, math.Min(ay, by)-t, math.Max(ax, bx)+t, math.Max(ay, by)+t)
+		r.Line(ax, ay, bx, by, t, c)
 		return
 	}
 	w, h := m.Footprint(s.ghost.Rotation)
 	ax, ay := to(float64(s.ghost.X), float64(s.ghost.Y))
+	inside(ax, ay, ax+float64(w)*s.cam.Zoom, ay+float64(h)*s.cam.Zoom)
 	r.Rect(ax, ay, float64(w)*s.cam.Zoom, float64(h)*s.cam.Zoom, c)
 	r.Frame(ax, ay, float64(w)*s.cam.Zoom, float64(h)*s.cam.Zoom, 2, color.RGBA{c.R, c.G, c.B, 0xff})
 }
@@ -1109,6 +1128,10 @@ func (s *DesignScene) drawTooltip(g *Game, r *Renderer) {
 	}
 	if y+th > h-30 {
 		y = s.in.Y - th - 10
+	}
+	y = math.Max(y, topBarH+2)
+	if x < paletteW || x+tw > w-hudW || y+th > h {
+		s.tooltipOut = true // drawn over the panels: they are redrawn next frame
 	}
 	r.Rect(x, y, tw, th, color.RGBA{0x20, 0x24, 0x2a, 0xe8})
 	r.Rect(x, y, 4, th, c)

@@ -54,6 +54,8 @@ type Game struct {
 	toastBad bool
 	toastT   int
 	lastW    int
+	partial  bool
+	lastSig  overlaySig
 	w, h     float64 // logical size
 	scale    float64 // device pixels per logical pixel
 	r        Renderer
@@ -220,6 +222,19 @@ func (g *Game) Step(in Frame) error {
 	return nil
 }
 
+// overlaySig is what, when it changes, makes the next frame a full redraw.
+type overlaySig struct {
+	scene       Scene
+	toast       bool
+	msg         string
+	help        bool
+	w, h, scale float64
+}
+
+// PartialOK reports whether the screen still holds the last frame with the
+// same scene and overlays, so a scene may leave unchanged regions alone.
+func (g *Game) PartialOK() bool { return g.partial }
+
 func sameInput(a, b Frame) bool {
 	return a.X == b.X && a.Y == b.Y && a.Held == b.Held && a.Pressed == b.Pressed && a.Released == b.Released
 }
@@ -245,12 +260,21 @@ func (g *Game) Render(screen *ebiten.Image) int {
 		return 0
 	}
 	g.dirty, g.drawn, g.lastW = false, true, screen.Bounds().Dx()
+	sig := overlaySig{scene: g.scene, toast: g.toastT > 0, msg: g.toast, help: g.help, w: g.w, h: g.h, scale: g.scale}
+	opaque := false
+	if o, ok := g.scene.(interface{ Opaque() bool }); ok {
+		opaque = o.Opaque()
+	}
+	// Only a plain opaque scene with no overlay (toast, help) may leave
+	// regions as they are: overlays blend, and would pile up.
+	g.partial = SkipUnchangedFrames && sig == g.lastSig && opaque && !sig.toast && !sig.help
+	g.lastSig = sig
 	if g.r.Atlas == nil {
 		g.r.Atlas = NewAtlas()
 	}
 	g.r.Scale = g.scale
 	g.r.Begin(screen)
-	if o, ok := g.scene.(interface{ Opaque() bool }); !ok || !o.Opaque() {
+	if !opaque {
 		screen.Fill(colBG)
 	}
 	g.scene.Draw(g, &g.r)
