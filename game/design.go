@@ -68,6 +68,7 @@ type DesignScene struct {
 	planKey    planKey
 	planOrigin Camera
 	planStale  bool
+	lastZoom   float64
 	planHits   int
 
 	chromeImg *ebiten.Image
@@ -819,6 +820,27 @@ func (s *DesignScene) drawPlanCached(g *Game, r *Renderer) {
 	key := planKey{gen: s.gen, zoom: s.cam.Zoom, w: pw, h: ph, scl: sc}
 	dx, dy := (s.cam.CX-s.planOrigin.CX)*s.cam.Zoom, (s.cam.CY-s.planOrigin.CY)*s.cam.Zoom
 	stale := key != s.planKey || math.Abs(dx) > planMargin || math.Abs(dy) > planMargin
+	zoomOnly := s.planKey.gen == s.gen && s.planKey.w == pw && s.planKey.h == ph && s.planKey.scl == sc && s.planKey.zoom != s.cam.Zoom
+	if zoomOnly && s.cam.Zoom != s.lastZoom {
+		// While the zoom is changing, show the cached plan scaled; it is
+		// redrawn sharp on the first frame the zoom holds still.
+		s.lastZoom = s.cam.Zoom
+		r.Flush()
+		r.Rect(px, py, pw, ph, colBG)
+		r.Flush()
+		o := s.planOrigin
+		a := s.cam.Zoom / o.Zoom
+		bx := px + pw/2 + (o.CX-s.cam.CX)*s.cam.Zoom - (pw/2+planMargin)*a
+		by := py + ph/2 + (o.CY-s.cam.CY)*s.cam.Zoom - (ph/2+planMargin)*a
+		op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+		op.GeoM.Scale(a, a)
+		op.GeoM.Translate(bx*sc, by*sc)
+		r.Dst.DrawImage(s.planImg, op)
+		r.Calls++
+		s.outside = true // it spills under the panels: draw them over it
+		return
+	}
+	s.lastZoom = s.cam.Zoom
 	if stale && s.planStale {
 		// Stale two frames running (zooming, dragging modules in): the cache
 		// is not paying for itself, so draw straight to the screen.
