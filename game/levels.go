@@ -45,10 +45,20 @@ func LoadLevels() ([]*Level, error) {
 	prev := ""
 	for _, l := range ls {
 		gl := &Level{Level: l}
-		for _, gs := range [][]engine.Goal{l.Objectives, l.TwoStars, l.ThreeStars} {
-			for _, g := range gs {
-				if g.Metric == "cost" && g.Max != nil && gl.Budget.IsZero() {
-					gl.Budget = *g.Max
+		// The bar's target: the level's budget rule, else its loosest cost goal.
+		if l.RuleSet != nil {
+			for _, r := range l.RuleSet.Rules {
+				if r.Check == engine.CheckBudget && !r.Disabled && r.Max != nil {
+					gl.Budget = *r.Max
+				}
+			}
+		}
+		if gl.Budget.IsZero() {
+			for _, gs := range [][]engine.Goal{l.Objectives, l.TwoStars, l.ThreeStars} {
+				for _, g := range gs {
+					if g.Metric == "cost" && g.Max != nil && g.Max.GreaterThan(gl.Budget) {
+						gl.Budget = *g.Max
+					}
 				}
 			}
 		}

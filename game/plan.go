@@ -122,16 +122,22 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 	// Labels: rooms and cores, when there is room for them.
 	if zoom >= 26 {
 		met := b.Metrics()
-		for i, room := range met.RoomList {
+		n := 0
+		for _, room := range met.RoomList {
 			x, y := to(room.X, room.Y)
 			name := room.Name
 			if name == "Room" {
-				name = fmt.Sprintf("Room %d", i+1)
+				n++
+				name = fmt.Sprintf("Room %d", n)
 			}
 			if !visible(x-60, y-20, 120, 40) {
 				continue
 			}
-			r.Bold(name, x, y+zoom*0.25, math.Min(16, zoom*0.3), colInk, text.AlignCenter)
+			fs := math.Min(16, zoom*0.3)
+			area := fmt.Sprintf("%d sq ft", room.Cells*16)
+			pw := math.Max(r.Measure(name, fs, true), r.Measure(area, math.Min(13, zoom*0.25), false)) + 12
+			r.Rect(x-pw/2, y+zoom*0.25-3, pw, fs*1.3+math.Min(13, zoom*0.25)*1.3+6, color.RGBA{0xff, 0xff, 0xff, 0xb0})
+			r.Bold(name, x, y+zoom*0.25, fs, colInk, text.AlignCenter)
 			r.Text(fmt.Sprintf("%d sq ft", room.Cells*16), x, y+zoom*0.25+math.Min(16, zoom*0.3)*1.3, math.Min(13, zoom*0.25), colInk, text.AlignCenter)
 		}
 	}
