@@ -71,11 +71,12 @@ type DesignScene struct {
 	lastZoom   float64
 	planHits   int
 
-	chromeImg *ebiten.Image
-	chromeKey chromeKey
-	hudK      hudKey
-	checkKey  string
-	checkGen  int
+	chromeImg  *ebiten.Image
+	chromeKey  chromeKey
+	hudK       hudKey
+	checkKey   string
+	checkGen   int
+	dragOrient string // "h" or "v" while dragging a run of walls
 
 	// partial redraws: what this frame drew outside the plan
 	outside, planDirect, tooltipOut, tooltipWasOut bool
@@ -222,12 +223,16 @@ func (s *DesignScene) Snap(g *Game, id string, x, y float64) (designs.Placement,
 	if m.Placement == designs.OnEdge {
 		ix, iy := int(math.Floor(cx)), int(math.Floor(cy))
 		fx, fy := cx-float64(ix), cy-float64(iy)
-		side := designs.North
-		best := fy
+		side, best := "", math.Inf(1)
 		for _, c := range []struct {
-			s string
-			d float64
-		}{{designs.South, 1 - fy}, {designs.West, fx}, {designs.East, 1 - fx}} {
+			s     string
+			d     float64
+			horiz bool
+		}{{designs.North, fy, true}, {designs.South, 1 - fy, true}, {designs.West, fx, false}, {designs.East, 1 - fx, false}} {
+			// While dragging a run, keep to the run's direction.
+			if s.dragOrient != "" && c.horiz != (s.dragOrient == "h") {
+				continue
+			}
 			if c.d < best {
 				side, best = c.s, c.d
 			}
@@ -513,6 +518,12 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 				s.checkKey, s.checkGen = key, s.gen
 			}
 			if in.Pressed.Left || (s.dragging && in.Held.Left && key != s.lastSlot) {
+				if m := g.Cat.Modules[p.Module]; in.Pressed.Left && m.Placement == designs.OnEdge {
+					s.dragOrient = "v" // the run keeps the direction of the edge it starts on
+					if p.Edge == designs.North || p.Edge == designs.South {
+						s.dragOrient = "h"
+					}
+				}
 				if s.check.OK {
 					if err := s.board.Place(p); err == nil {
 						changed = true
@@ -530,6 +541,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 	}
 	if !in.Held.Left {
 		s.dragging = false
+		s.dragOrient = ""
 		s.lastSlot = ""
 	}
 	if changed {

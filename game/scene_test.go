@@ -327,3 +327,58 @@ func TestBadFilesInSaveFolder(t *testing.T) {
 		})
 	}
 }
+
+func TestCameraAndDragIntents(t *testing.T) {
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	s, err := g.OpenLevel("shed", nil)
+	require.NoError(t, err)
+	d.step(Frame{})
+	start := s.Camera()
+	for _, tc := range []struct {
+		name  string
+		in    Intent
+		check func(c Camera) bool
+	}{
+		{"zoom in", IntentZoomIn, func(c Camera) bool { return c.Zoom > start.Zoom }},
+		{"zoom out", IntentZoomOut, func(c Camera) bool { return c.Zoom < start.Zoom }},
+		{"pan left", IntentPanLeft, func(c Camera) bool { return c.CX < start.CX }},
+		{"pan right", IntentPanRight, func(c Camera) bool { return c.CX > start.CX }},
+		{"pan up", IntentPanUp, func(c Camera) bool { return c.CY < start.CY }},
+		{"pan down", IntentPanDown, func(c Camera) bool { return c.CY > start.CY }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d.intent(IntentFitView)
+			require.Equal(t, start, s.Camera())
+			d.intent(tc.in)
+			assert.True(t, tc.check(s.Camera()), "camera %+v from %+v", s.Camera(), start)
+		})
+	}
+	// Right drag pans; it does not remove anything.
+	d.intent(IntentFitView)
+	n := s.Board().Metrics().Modules
+	x, y := s.ToScreen(g, 2.5, 2.5)
+	d.step(Frame{X: x, Y: y, Pressed: Buttons{Right: true}, Held: Buttons{Right: true}})
+	d.step(Frame{X: x + 40, Y: y, Held: Buttons{Right: true}})
+	d.step(Frame{X: x + 80, Y: y, Held: Buttons{Right: true}})
+	d.step(Frame{X: x + 80, Y: y, Released: Buttons{Right: true}})
+	assert.Less(t, s.Camera().CX, start.CX, "dragging right moves the view left")
+	assert.Equal(t, n, s.Board().Metrics().Modules)
+
+	// Dragging with a wall selected lays a run: both north edges in one drag.
+	d.intent(IntentFitView)
+	d.selectModule("wall-ext-4x8")
+	ax, ay := s.EdgePoint(g, 2, 2, "n")
+	bx, by := s.EdgePoint(g, 3, 2, "n")
+	d.step(Frame{X: ax, Y: ay, Pressed: Buttons{Left: true}, Held: Buttons{Left: true}})
+	d.step(Frame{X: (ax + bx) / 2, Y: ay, Held: Buttons{Left: true}})
+	d.step(Frame{X: bx, Y: by, Held: Buttons{Left: true}})
+	d.step(Frame{X: bx, Y: by, Released: Buttons{Left: true}})
+	assert.Equal(t, 2, countModule(s.Board(), "wall-ext-4x8"))
+	// Escape drops the module, then leaves the level.
+	d.intent(IntentBack)
+	assert.Equal(t, "", s.Selected())
+	d.intent(IntentBack)
+	_, ok := g.Scene().(*SelectScene)
+	assert.True(t, ok, "scene %T", g.Scene())
+}
