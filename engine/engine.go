@@ -205,6 +205,7 @@ type Engine struct {
 		ok         bool
 		violations []Violation
 		metrics    Metrics
+		analysis   *analysis
 	}
 	scratch []*placed
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -58,4 +59,73 @@ func dump(vs []Violation) string {
 		fmt.Fprintf(&b, "  %s\n", v)
 	}
 	return b.String()
+}
+
+func TestLayoutErrors(t *testing.T) {
+	tests := []struct {
+		rows []string
+		want string
+	}{
+		{[]string{"+ +", "  "}, "a plan has an odd number (2*H+1) of rows, at least 3, got 2"},
+		{[]string{"+ + +", "   X", "+ + +"}, "row 2, column 4: unknown cell 'X' (want f, F, G, '.' or space)"},
+		{[]string{"+ + +", "   F", "+ + +"}, "row 2, column 4: floor cell (1,0) has no floor cell south of it: 4x8 cassettes pair cells north to south"},
+		{[]string{"+ +?+", "   f", "+ + +"}, "row 1, column 4: unknown edge '?' (want - | w d s i o)"},
+		{[]string{"+", "", "+"}, "a plan must be between 1x1 and 512x512 cells, got 0x1"},
+	}
+	for _, tt := range tests {
+		_, err := Layout("bad", tt.rows...)
+		assert.EqualError(t, err, tt.want)
+	}
+}
+
+func TestPlacedCellsAndAt(t *testing.T) {
+	e, err := FromDesign(layout(t, cabin...), testCatalog(t), Options{})
+	require.NoError(t, err)
+	e2, err := New(testCatalog(t), Options{Grid: designs.Grid{Width: 6, Height: 6}})
+	require.NoError(t, err)
+	res, err := e2.Apply(Place(0, designs.Placement{Module: "wall-slider-8", X: 1, Y: 2, Edge: "e"}))
+	require.NoError(t, err)
+	p, ok := e2.Module(res.ID)
+	require.True(t, ok)
+	x0, y0, x1, y1 := p.Cells()
+	assert.Equal(t, [4]int{1, 2, 2, 4}, [4]int{x0, y0, x1, y1}, "a 2-cell wall on the east edges of (1,2) and (1,3)")
+	res, err = e2.Apply(Place(1, designs.Placement{Module: "core-mech", X: 3, Y: 3, Rotation: 90}))
+	require.NoError(t, err)
+	p, _ = e2.Module(res.ID)
+	x0, y0, x1, y1 = p.Cells()
+	assert.Equal(t, [4]int{3, 3, 5, 5}, [4]int{x0, y0, x1, y1})
+	// cell (2,1) of the cabin: foundation, floor, and the north window wall on its edge
+	var got []string
+	for _, q := range e.At(2, 1) {
+		got = append(got, q.Module.ID)
+	}
+	assert.ElementsMatch(t, []string{"foundation-cell", "floor-4x8", "wall-window-4x8"}, got)
+	assert.Empty(t, e.At(-1, 0))
+}
+
+func FuzzLayout(f *testing.F) {
+	for _, r := range [][]string{cabin, propertyStart} {
+		f.Add(strings.Join(r, "\n"))
+	}
+	cat, err := designs.DefaultCatalog()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rows := strings.Split(s, "\n")
+		if len(rows) > 64 || len(s) > 4096 {
+			return
+		}
+		d, err := Layout("fuzz", rows...)
+		if err != nil {
+			return
+		}
+		// whatever a plan draws is a valid design the engine loads
+		if err := d.Validate(cat); err != nil {
+			t.Fatalf("plan gave an invalid design: %v", err)
+		}
+		if _, err := FromDesign(d, cat, Options{}); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

@@ -232,6 +232,7 @@ func (e *Engine) refresh() {
 		return
 	}
 	a := e.analyse()
+	e.cache.analysis = a
 	e.cache.metrics = e.metricsOf(a)
 	e.cache.violations = append(e.allLocal(), e.designViolations(a, &e.cache.metrics)...)
 	e.cache.version = e.version
@@ -418,4 +419,50 @@ func (e *Engine) stockQuantity(a *analysis, add func(string, []ID)) {
 			add(fmt.Sprintf("the design needs %s %s of %s (%s); the suppliers hold %d in all", q.String(), mat.Unit, sku, mat.Description, have), nil)
 		}
 	}
+}
+
+// Edge names one side of a grid cell.
+type Edge struct {
+	X, Y int
+	Side string // designs.North, East, South or West
+}
+
+// OpenEdges lists the outside edges of floor cells that have no wall: where
+// the envelope is open (for drawing).
+func (e *Engine) OpenEdges() []Edge {
+	e.refresh()
+	out := make([]Edge, len(e.cache.analysis.open))
+	for i, o := range e.cache.analysis.open {
+		out[i] = Edge{X: o.x, Y: o.y, Side: o.side}
+	}
+	return out
+}
+
+// Room is one connected region of floor cells, walls as its borders.
+type Room struct {
+	Cells          int
+	X0, Y0, X1, Y1 int  // bounding cells, inclusive
+	Enclosed       bool // every border edge has a wall
+	Reachable      bool // a person gets in from outside through doors (or an opening)
+}
+
+// Rooms lists the floor regions found by flood fill, in grid order of
+// their first cell (for drawing room labels).
+func (e *Engine) Rooms() []Room {
+	e.refresh()
+	out := make([]Room, len(e.cache.analysis.rooms))
+	for i, r := range e.cache.analysis.rooms {
+		out[i] = Room{Cells: r.cells, X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1, Enclosed: !r.open, Reachable: r.reachable}
+	}
+	return out
+}
+
+// RoomAt is the index in Rooms of the room containing cell (x, y), or -1.
+func (e *Engine) RoomAt(x, y int) int {
+	e.refresh()
+	a := e.cache.analysis
+	if x < 0 || y < 0 || x >= a.w || y >= a.h {
+		return -1
+	}
+	return int(a.roomOf[y*a.w+x])
 }

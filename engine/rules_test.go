@@ -319,6 +319,19 @@ func TestMetrics(t *testing.T) {
 	assert.Equal(t, 2, m.ByCategory["interior"])
 	assert.Equal(t, 10, m.ByCategory["wall"])
 	assert.Equal(t, 0, m.ByCategory["roof"])
+	assert.Equal(t, []Room{
+		{Cells: 6, X0: 1, Y0: 1, X1: 3, Y1: 2, Enclosed: true, Reachable: true},
+		{Cells: 4, X0: 4, Y0: 1, X1: 5, Y1: 2, Enclosed: true, Reachable: true},
+	}, e.Rooms())
+	assert.Equal(t, 1, e.RoomAt(5, 2))
+	assert.Equal(t, -1, e.RoomAt(0, 0))
+	assert.Equal(t, -1, e.RoomAt(9, 9))
+	assert.Empty(t, e.OpenEdges())
+	id := findID(t, e, "wall-door-4x8")
+	_, err = e.Apply(Remove(1, id))
+	require.NoError(t, err)
+	assert.Equal(t, []Edge{{X: 3, Y: 2, Side: "s"}}, e.OpenEdges())
+	assert.False(t, e.Rooms()[0].Enclosed)
 }
 
 func TestPlacementBlocked(t *testing.T) {

@@ -340,3 +340,36 @@ func TestMalformedRuleSets(t *testing.T) {
 		})
 	}
 }
+
+// The example houses are real, buildable designs: each goes up from an
+// empty site one module at a time, in build order, without a refused step,
+// and ends with no violation at all.
+func TestExamplesBuildStepByStep(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	std, err := Standard()
+	require.NoError(t, err)
+	for _, name := range []string{"cabin-12x16", "two-bedroom-24x32", "seed-home-32x40"} {
+		t.Run(name, func(t *testing.T) {
+			d, err := designs.LoadDesign("../designs/examples/"+name+".toml", cat)
+			require.NoError(t, err)
+			e, err := engine.New(cat, engine.Options{Grid: d.Grid, Rules: std})
+			require.NoError(t, err)
+			steps := append([]designs.Placement(nil), d.Placements...)
+			sort.SliceStable(steps, func(i, j int) bool {
+				return layerOrder[cat.Modules[steps[i].Module].Layer] < layerOrder[cat.Modules[steps[j].Module].Layer]
+			})
+			for i, p := range steps {
+				_, err := e.Apply(engine.Place(int64(i), p))
+				require.NoError(t, err, "step %d: %+v", i, p)
+			}
+			assert.Empty(t, e.Violations())
+			m := e.Metrics()
+			assert.True(t, m.Closed)
+			assert.Equal(t, m.Rooms, m.ReachableRooms)
+			want := cat.DesignCost(d, cat.Rates.LabourPerHour)
+			assert.True(t, want.Total().Equal(e.Cost().Total()))
+			t.Logf("%s: %d modules, %d sq ft, %d rooms, windows %s of floor, $%s", name, m.Modules, m.FloorAreaSqFt, m.Rooms, m.WindowRatio, e.Cost().Total().StringFixed(2))
+		})
+	}
+}
