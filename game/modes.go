@@ -80,6 +80,9 @@ func writePNG(path string, img image.Image) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("screenshot: %w", err)
 	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("screenshot: %w", err)
+	}
 	return os.Rename(f.Name(), path)
 }
 

@@ -25,11 +25,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("housegame", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	shot := fs.String("screenshot", "", "render a level to this PNG file and exit")
-	level := fs.String("level", "", "level id for --screenshot (shed, cabin, roof, two-rooms, kitchen, sandbox)")
+	level := fs.String("level", "", "level id to open (shed, cabin, studio, workshop, bath, two-bedroom, sandbox)")
 	designFile := fs.String("design", "", "design file to load into the level (--screenshot) or to draw (--bench-frames)")
 	frames := fs.Int("frames", 3, "frames to run before the screenshot")
 	bench := fs.Int("bench-frames", 0, "run this many frames of --design and print frame times and draw calls")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if fs.NArg() > 0 {
