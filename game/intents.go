@@ -59,6 +59,7 @@ type Chord struct {
 var prettyKey = map[string]string{"ArrowLeft": "Left", "ArrowRight": "Right", "ArrowUp": "Up", "ArrowDown": "Down",
 	"Equal": "=", "Minus": "-", "NumpadAdd": "Num +", "NumpadSubtract": "Num -", "Slash": "/", "Backspace": "Backspace"}
 
+// String is the chord as the help shows it, e.g. "Ctrl+Shift+Z".
 func (c Chord) String() string {
 	s := c.Key.String()
 	if p, ok := prettyKey[s]; ok {

@@ -118,6 +118,7 @@ type benchSource struct {
 	t      float64
 }
 
+// Read implements Source.
 func (b *benchSource) Read(float64) Frame {
 	f := Frame{Intents: map[Intent]bool{}}
 	s, ok := b.g.scene.(*DesignScene)
