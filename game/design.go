@@ -78,6 +78,9 @@ type DesignScene struct {
 	checkGen   int
 	dragOrient string // "h" or "v" while dragging a run of walls
 
+	undoGroups, redoGroups []int // engine commands per undo step
+	runCounted             bool  // the current drag has a group on the stack
+
 	// partial redraws: what this frame drew outside the plan
 	outside, planDirect, tooltipOut, tooltipWasOut bool
 	hudPY                                          float64
@@ -126,6 +129,7 @@ func (s *DesignScene) LoadDesign(g *Game, d *designs.Design) error {
 		return err
 	}
 	s.board = b
+	s.undoGroups, s.redoGroups = nil, nil
 	s.gen++
 	s.fitted = false
 	s.result = s.level.Evaluate(s.board)
@@ -393,12 +397,12 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 	changed := false
 	switch {
 	case in.Has(IntentUndo):
-		changed = s.board.Undo()
+		changed = s.undoGroup()
 		if !changed {
 			g.Notify("Nothing to undo", false)
 		}
 	case in.Has(IntentRedo):
-		changed = s.board.Redo()
+		changed = s.redoGroup()
 		if !changed {
 			g.Notify("Nothing to redo", false)
 		}
@@ -474,13 +478,19 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 	}
 	if in.Released.Right {
 		if !s.rightPan && s.rightFrom != [2]float64{} {
-			changed = s.removeAt(g, in.X, in.Y) || changed
+			if s.removeAt(g, in.X, in.Y) {
+				s.pushGroup(false)
+				changed = true
+			}
 		}
 		s.rightPan = false
 		s.rightFrom = [2]float64{}
 	}
 	if in.Has(IntentRemove) && overPlan {
-		changed = s.removeAt(g, in.X, in.Y) || changed
+		if s.removeAt(g, in.X, in.Y) {
+			s.pushGroup(false)
+			changed = true
+		}
 	}
 	s.px, s.py = in.X, in.Y
 
@@ -517,6 +527,9 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 				s.check = s.board.Check(p) // only when the slot or the design changes
 				s.checkKey, s.checkGen = key, s.gen
 			}
+			if in.Pressed.Left {
+				s.runCounted = false // a new drag: its placements undo together
+			}
 			if in.Pressed.Left || (s.dragging && in.Held.Left && key != s.lastSlot) {
 				if m := g.Cat.Modules[p.Module]; in.Pressed.Left && m.Placement == designs.OnEdge {
 					s.dragOrient = "v" // the run keeps the direction of the edge it starts on
@@ -526,6 +539,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 				}
 				if s.check.OK {
 					if err := s.board.Place(p); err == nil {
+						s.pushGroup(true)
 						changed = true
 						s.check = s.board.Check(p)
 						s.gen++
@@ -550,6 +564,54 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		s.finish(g, false)
 	}
 	return nil
+}
+
+// pushGroup records one command on the undo stack; placements of one drag
+// join the same group, so Ctrl+Z takes back a whole run of walls.
+func (s *DesignScene) pushGroup(inRun bool) {
+	s.redoGroups = nil
+	if inRun && s.runCounted && len(s.undoGroups) > 0 {
+		s.undoGroups[len(s.undoGroups)-1]++
+		return
+	}
+	s.undoGroups = append(s.undoGroups, 1)
+	s.runCounted = inRun
+}
+
+// undoGroup undoes the last group of commands in the engine.
+func (s *DesignScene) undoGroup() bool {
+	if len(s.undoGroups) == 0 {
+		return false
+	}
+	n := s.undoGroups[len(s.undoGroups)-1]
+	s.undoGroups = s.undoGroups[:len(s.undoGroups)-1]
+	done := 0
+	for i := 0; i < n && s.board.Undo(); i++ {
+		done++
+	}
+	if done > 0 {
+		s.redoGroups = append(s.redoGroups, done)
+	}
+	s.runCounted = false
+	return done > 0
+}
+
+// redoGroup redoes the last undone group.
+func (s *DesignScene) redoGroup() bool {
+	if len(s.redoGroups) == 0 {
+		return false
+	}
+	n := s.redoGroups[len(s.redoGroups)-1]
+	s.redoGroups = s.redoGroups[:len(s.redoGroups)-1]
+	done := 0
+	for i := 0; i < n && s.board.Redo(); i++ {
+		done++
+	}
+	if done > 0 {
+		s.undoGroups = append(s.undoGroups, done)
+	}
+	s.runCounted = false
+	return done > 0
 }
 
 func (s *DesignScene) prevX() float64 { return s.px }
@@ -651,6 +713,7 @@ func (s *DesignScene) load(g *Game) bool {
 		return false
 	}
 	s.board = b
+	s.undoGroups, s.redoGroups = nil, nil
 	g.Notify("Loaded "+g.Store.Where(s.saveName), false)
 	return true
 }

@@ -375,6 +375,16 @@ func TestCameraAndDragIntents(t *testing.T) {
 	d.step(Frame{X: bx, Y: by, Held: Buttons{Left: true}})
 	d.step(Frame{X: bx, Y: by, Released: Buttons{Left: true}})
 	assert.Equal(t, 2, countModule(s.Board(), "wall-ext-4x8"))
+	// One undo takes back the whole run, one redo puts it back.
+	d.intent(IntentUndo)
+	assert.Equal(t, 0, countModule(s.Board(), "wall-ext-4x8"))
+	d.intent(IntentRedo)
+	assert.Equal(t, 2, countModule(s.Board(), "wall-ext-4x8"))
+	// A single click after the run is its own step.
+	d.placeWall(3, 2, "e")
+	assert.Equal(t, 3, countModule(s.Board(), "wall-ext-4x8"))
+	d.intent(IntentUndo)
+	assert.Equal(t, 2, countModule(s.Board(), "wall-ext-4x8"))
 	// Escape drops the module, then leaves the level.
 	d.intent(IntentBack)
 	assert.Equal(t, "", s.Selected())
