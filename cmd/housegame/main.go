@@ -1,47 +1,122 @@
 // Command housegame is the House Design Game (desktop and WebAssembly).
+//
+//	housegame                                   play
+//	housegame --screenshot FILE --level ID [--design FILE] [--frames N]
+//	housegame --bench-frames N --design FILE
+//
+// Exit codes: 0 ok, 1 the game failed, 2 bad usage or a bad input file.
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
-	"image/color"
-	"log"
+	"io"
+	"os"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/ebitenutil"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/game"
 )
 
-type catalogView struct{ lines []string }
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-func (g *catalogView) Update() error { return nil }
-func (g *catalogView) Draw(screen *ebiten.Image) {
-	screen.Fill(color.RGBA{0xf4, 0xf1, 0xea, 0xff})
-	for x := 0; x <= 20; x++ {
-		vector.StrokeLine(screen, float32(600+x*32), 40, float32(600+x*32), 680, 1, color.RGBA{0xcc, 0xc6, 0xb8, 0xff}, false)
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("housegame", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	shot := fs.String("screenshot", "", "render a level to this PNG file and exit")
+	level := fs.String("level", "", "level id to open (shed, cabin, studio, workshop, bath, two-bedroom, sandbox)")
+	designFile := fs.String("design", "", "design file to load into the level (--screenshot) or to draw (--bench-frames)")
+	frames := fs.Int("frames", 3, "frames to run before the screenshot")
+	bench := fs.Int("bench-frames", 0, "run this many frames of --design and print frame times and draw calls")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
 	}
-	for y := 0; y <= 20; y++ {
-		vector.StrokeLine(screen, 600, float32(40+y*32), 1240, float32(40+y*32), 1, color.RGBA{0xcc, 0xc6, 0xb8, 0xff}, false)
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "housegame: unexpected argument %q\n", fs.Arg(0))
+		return 2
 	}
-	for i, l := range g.lines {
-		ebitenutil.DebugPrintAt(screen, l, 20, 20+i*18)
-	}
-}
-func (g *catalogView) Layout(w, h int) (int, int) { return 1280, 720 }
-
-func main() {
 	cat, err := designs.DefaultCatalog()
 	if err != nil {
-		log.Fatal(err)
+		fmt.Fprintln(stderr, "housegame:", err)
+		return 1
 	}
-	v := &catalogView{lines: []string{"Production OS - module catalog", ""}}
-	for _, id := range cat.ModuleIDs() {
-		m := cat.Modules[id]
-		v.lines = append(v.lines, fmt.Sprintf("%-20s %-30s $%s", m.Category, m.Name, cat.ModuleCost(m, cat.Rates.LabourPerHour).Total().StringFixed(2)))
+	var d *designs.Design
+	if *designFile != "" {
+		if d, err = designs.LoadDesign(*designFile, cat); err != nil {
+			fmt.Fprintln(stderr, "housegame:", err)
+			return 2
+		}
 	}
-	ebiten.SetWindowSize(1280, 720)
-	ebiten.SetWindowTitle("Production OS - House Design Game")
-	if err := ebiten.RunGame(v); err != nil {
-		log.Fatal(err)
+	store, serr := game.DefaultStore()
+	if *shot != "" || *bench > 0 {
+		store = game.MemStore{} // a measurement never reads or changes the player's saves
+		serr = nil
 	}
+	g, err := game.New(cat, store)
+	if err != nil {
+		fmt.Fprintln(stderr, "housegame:", err)
+		return 1
+	}
+	if serr != nil {
+		g.Notify(serr.Error(), true)
+	}
+	ebiten.SetWindowSize(game.BaseWidth, game.BaseHeight)
+	ebiten.SetWindowTitle("House Design Game - Production OS")
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	if *shot == "" {
+		// Frames with nothing new are not drawn again (see game.SkipUnchangedFrames).
+		game.SkipUnchangedFrames = true
+		ebiten.SetScreenClearedEveryFrame(false)
+	}
+	var shotErr *error
+	var stats game.BenchStats
+	switch {
+	case *bench > 0:
+		if d == nil {
+			fmt.Fprintln(stderr, "housegame: --bench-frames needs --design FILE")
+			return 2
+		}
+		if _, err := g.OpenLevel("sandbox", d); err != nil {
+			fmt.Fprintln(stderr, "housegame:", err)
+			return 2
+		}
+		ebiten.SetVsyncEnabled(false)
+		ebiten.SetTPS(ebiten.SyncWithFPS)
+		g.BenchMode(*bench, &stats)
+	case *shot != "":
+		if *level == "" {
+			fmt.Fprintln(stderr, "housegame: --screenshot needs --level ID")
+			return 2
+		}
+		if *frames < 1 {
+			fmt.Fprintln(stderr, "housegame: --frames must be at least 1")
+			return 2
+		}
+		if _, err := g.OpenLevel(*level, d); err != nil {
+			fmt.Fprintln(stderr, "housegame:", err)
+			return 2
+		}
+		shotErr = g.ScreenshotMode(*shot, *frames)
+	case *level != "":
+		if _, err := g.OpenLevel(*level, d); err != nil {
+			fmt.Fprintln(stderr, "housegame:", err)
+			return 2
+		}
+	}
+	if err := ebiten.RunGame(g); err != nil && !errors.Is(err, game.ErrQuit) {
+		fmt.Fprintln(stderr, "housegame:", err)
+		return 1
+	}
+	if shotErr != nil && *shotErr != nil {
+		fmt.Fprintln(stderr, "housegame:", *shotErr)
+		return 1
+	}
+	if *bench > 0 {
+		stats.Print(stdout)
+	}
+	return 0
 }

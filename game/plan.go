@@ -1,0 +1,210 @@
+package game
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/opensourceecology/prodos/designs"
+)
+
+// layerOrder is the order modules are drawn in, bottom first.
+var layerOrder = map[string]int{"foundation": 0, "floor": 1, "core": 2, "loft": 3, "roof": 4, "wall": 5}
+
+// DrawPlan draws a board's design as a top-down plan: the site grid, then
+// the modules layer by layer, all as quads from the atlas (one draw call for
+// the whole plan however many modules it has), then room and core labels.
+// to maps cell coordinates to logical screen pixels; zoom is pixels per cell.
+func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64) (float64, float64), zoom float64) {
+	d := b.Design()
+	sw, sh := float64(r.Dst.Bounds().Dx())/r.Scale, float64(r.Dst.Bounds().Dy())/r.Scale
+	visible := func(x, y, w, h float64) bool { return x+w >= 0 && y+h >= 0 && x <= sw && y <= sh }
+
+	// Site and grid.
+	x0, y0 := to(0, 0)
+	gw, gh := float64(d.Grid.Width)*zoom, float64(d.Grid.Height)*zoom
+	r.Rect(x0+gw, y0+4, 3, gh, colShadow)
+	r.Rect(x0+3, y0+gh, gw-3, 4, colShadow)
+	r.Rect(x0, y0, gw, gh, colSite)
+	// Foundation hidden under floor is not drawn: big areas cost one fill.
+	type xy struct{ x, y int }
+	floored := map[xy]bool{}
+	for _, p := range d.Placements {
+		if m := cat.Modules[p.Module]; m != nil && m.Layer == "floor" {
+			w, h := m.Footprint(p.Rotation)
+			for dy := 0; dy < h; dy++ {
+				for dx := 0; dx < w; dx++ {
+					floored[xy{p.X + dx, p.Y + dy}] = true
+				}
+			}
+		}
+	}
+	lw := math.Max(1, math.Min(2, zoom/40))
+	for i := 0; i <= d.Grid.Width; i++ {
+		x := x0 + float64(i)*zoom
+		if x >= -2 && x <= sw+2 {
+			r.Rect(x-lw/2, math.Max(y0, -2), lw, math.Min(gh, sh+4), colGrid)
+		}
+	}
+	for i := 0; i <= d.Grid.Height; i++ {
+		y := y0 + float64(i)*zoom
+		if y >= -2 && y <= sh+2 {
+			r.Rect(math.Max(x0, -2), y-lw/2, math.Min(gw, sw+4), lw, colGrid)
+		}
+	}
+
+	// Modules, bottom layer first.
+	for pass := 0; pass <= 5; pass++ {
+		for _, p := range d.Placements {
+			m := cat.Modules[p.Module]
+			if m == nil || layerOrder[m.Layer] != pass && !(m.Layer == "energy" && pass == 4) {
+				continue
+			}
+			if m.Placement == designs.OnEdge {
+				drawWall(r, m, p, to, zoom, visible)
+				continue
+			}
+			w, h := m.Footprint(p.Rotation)
+			x, y := to(float64(p.X), float64(p.Y))
+			pw, ph := float64(w)*zoom, float64(h)*zoom
+			if !visible(x, y, pw, ph) {
+				continue
+			}
+			switch m.Layer {
+			case "foundation":
+				if !floored[xy{p.X, p.Y}] || w > 1 || h > 1 {
+					r.Sprite(SpriteFoundationFull, x, y, pw, ph, white)
+				}
+			case "floor":
+				r.Quad(SpriteFloorFull, rotQuad(x, y, pw, ph, w > h), white)
+				r.Frame(x, y, pw, ph, math.Max(1, zoom*0.04), colFound)
+			case "core":
+				in := math.Max(1, zoom*0.12)
+				r.Rect(x+in, y+in, pw-2*in, ph-2*in, colCore)
+				r.Frame(x+in, y+in, pw-2*in, ph-2*in, math.Max(1, zoom*0.03), color.RGBA{0x50, 0x78, 0x90, 0xff})
+				icon := math.Min(pw, ph) * 0.5
+				r.Sprite(coreSprite(m.ID), x+pw/2-icon/2, y+ph/2-icon/2-zoom*0.15, icon, icon, color.RGBA{0x30, 0x50, 0x66, 0xff})
+			case "loft":
+				r.Rect(x, y, pw, ph, colLoft)
+			case "roof":
+				sp := SpriteRoofFull
+				if m.Category == "energy" {
+					sp = SpriteSolarFull
+				}
+				r.Quad(sp, rotQuad(x, y, pw, ph, w > h), white)
+			}
+		}
+	}
+	// Open envelope edges.
+	open := b.Violations()
+	if oe, ok := b.(interface{ OpenEdges() []Violation }); ok {
+		open = oe.OpenEdges()
+	}
+	for _, v := range open {
+		if v.Side == "" {
+			continue
+		}
+		x1, y1, x2, y2 := edgeLine(designs.Placement{X: v.X, Y: v.Y, Edge: v.Side}, 1)
+		ax, ay := to(x1, y1)
+		bx, by := to(x2, y2)
+		if !visible(math.Min(ax, bx), math.Min(ay, by), math.Abs(bx-ax), math.Abs(by-ay)) {
+			continue
+		}
+		t := math.Max(2, zoom*0.06)
+		// dashed red line
+		n := 4
+		for i := 0; i < n; i++ {
+			f0, f1 := (float64(i)+0.15)/float64(n), (float64(i)+0.75)/float64(n)
+			r.Line(ax+(bx-ax)*f0, ay+(by-ay)*f0, ax+(bx-ax)*f1, ay+(by-ay)*f1, t, colBad)
+		}
+	}
+	// Labels: rooms and cores, when there is room for them.
+	if zoom >= 26 {
+		met := b.Metrics()
+		n := 0
+		for _, room := range met.RoomList {
+			x, y := to(room.X, room.Y)
+			name := room.Name
+			if name == "Room" {
+				n++
+				name = fmt.Sprintf("Room %d", n)
+			}
+			if !visible(x-60, y-20, 120, 40) {
+				continue
+			}
+			fs := math.Min(16, zoom*0.3)
+			area := fmt.Sprintf("%d sq ft", room.Cells*16)
+			pw := math.Max(r.Measure(name, fs, true), r.Measure(area, math.Min(13, zoom*0.25), false)) + 12
+			r.Rect(x-pw/2, y+zoom*0.25-3, pw, fs*1.3+math.Min(13, zoom*0.25)*1.3+6, color.RGBA{0xff, 0xff, 0xff, 0xb0})
+			r.Bold(name, x, y+zoom*0.25, fs, colInk, text.AlignCenter)
+			r.Text(fmt.Sprintf("%d sq ft", room.Cells*16), x, y+zoom*0.25+math.Min(16, zoom*0.3)*1.3, math.Min(13, zoom*0.25), colInk, text.AlignCenter)
+		}
+	}
+}
+
+var white = color.RGBA{0xff, 0xff, 0xff, 0xff}
+
+// rotQuad is the rectangle's corners, turned a quarter when turn is set, so
+// sprites follow a module's rotation.
+func rotQuad(x, y, w, h float64, turn bool) [4][2]float64 {
+	if turn {
+		return [4][2]float64{{x + w, y}, {x + w, y + h}, {x, y + h}, {x, y}}
+	}
+	return [4][2]float64{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}
+}
+
+func drawWall(r *Renderer, m *designs.Module, p designs.Placement, to func(cx, cy float64) (float64, float64), zoom float64, visible func(x, y, w, h float64) bool) {
+	x1, y1, x2, y2 := edgeLine(p, m.Cells)
+	ax, ay := to(x1, y1)
+	bx, by := to(x2, y2)
+	t := math.Max(3, zoom*0.16)
+	c := colWall
+	if !m.Exterior {
+		t, c = math.Max(2, zoom*0.10), colIntWall
+	}
+	rx, ry := math.Min(ax, bx)-t/2, math.Min(ay, by)-t/2
+	rw, rh := math.Abs(bx-ax)+t, math.Abs(by-ay)+t
+	if !visible(rx, ry, rw, rh) {
+		return
+	}
+	horiz := p.Edge == designs.North || p.Edge == designs.South
+	// inset a little so neighbouring panels read as separate panels
+	gap := math.Min(1.5, zoom*0.02)
+	if horiz {
+		r.Rect(rx+gap, ry, rw-2*gap, rh, c)
+	} else {
+		r.Rect(rx, ry+gap, rw, rh-2*gap, c)
+	}
+	switch m.Opening {
+	case "window":
+		glass := color.RGBA{0xa8, 0xd8, 0xf0, 0xff}
+		if horiz {
+			r.Rect(rx+rw*0.18, ry+t*0.25, rw*0.64, t*0.5, glass)
+		} else {
+			r.Rect(rx+t*0.25, ry+rh*0.18, t*0.5, rh*0.64, glass)
+		}
+	case "door":
+		// the opening, and the leaf swinging into the cell
+		in := 0.12 * zoom * float64(m.Cells)
+		dl := math.Abs(bx-ax) + math.Abs(by-ay) - 2*in
+		floor := colFloor
+		if horiz {
+			r.Rect(rx+in+t/2, ry, dl, rh, floor)
+		} else {
+			r.Rect(rx, ry+in+t/2, rw, dl, floor)
+		}
+		dc := color.RGBA{0x50, 0x40, 0x30, 0xff}
+		sx, sy := math.Min(ax, bx), math.Min(ay, by)
+		switch p.Edge {
+		case designs.South:
+			r.Quad(SpriteDoor, [4][2]float64{{sx + in, sy - dl}, {sx + in + dl, sy - dl}, {sx + in + dl, sy}, {sx + in, sy}}, dc)
+		case designs.North:
+			r.Quad(SpriteDoor, [4][2]float64{{sx + in, sy + dl}, {sx + in + dl, sy + dl}, {sx + in + dl, sy}, {sx + in, sy}}, dc)
+		case designs.West:
+			r.Quad(SpriteDoor, [4][2]float64{{sx + dl, sy + in}, {sx + dl, sy + in + dl}, {sx, sy + in + dl}, {sx, sy + in}}, dc)
+		case designs.East:
+			r.Quad(SpriteDoor, [4][2]float64{{sx - dl, sy + in}, {sx - dl, sy + in + dl}, {sx, sy + in + dl}, {sx, sy + in}}, dc)
+		}
+	}
+}

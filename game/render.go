@@ -1,0 +1,427 @@
+package game
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+)
+
+// Sprite names in the atlas.
+const (
+	SpriteWhite = iota
+	SpriteHatch
+	SpriteSolar
+	SpriteDoor
+	SpriteWindow
+	SpriteKitchen
+	SpriteBath
+	SpriteMech
+	SpriteLock
+	SpriteStar
+	SpriteStarEmpty
+	SpriteTick
+	SpriteCross
+	SpriteFoundation
+	SpriteFloor
+	SpriteFoundationFull
+	SpriteFloorFull
+	SpriteRoofFull
+	SpriteSolarFull
+	spriteCount
+)
+
+const spriteSize = 64
+
+// Atlas is one image holding every sprite the game draws, so a whole plan
+// goes to the GPU in one DrawTriangles call with one blend.
+type Atlas struct {
+	Img *ebiten.Image
+}
+
+func (a *Atlas) rect(s int) image.Rectangle {
+	x, y := (s%8)*spriteSize, (s/8)*spriteSize
+	return image.Rect(x, y, x+spriteSize, y+spriteSize)
+}
+
+// NewAtlas draws the sprites. Sprites are white on transparent and are
+// tinted per vertex, so one sprite serves every colour.
+func NewAtlas() *Atlas {
+	img := ebiten.NewImage(8*spriteSize, 4*spriteSize)
+	a := &Atlas{Img: img}
+	w := color.White
+	sub := func(s int) (*ebiten.Image, float32) {
+		return img.SubImage(a.rect(s)).(*ebiten.Image), float32(a.rect(s).Min.X)
+	}
+	at := func(s int) (float32, float32) {
+		r := a.rect(s)
+		return float32(r.Min.X), float32(r.Min.Y)
+	}
+	{
+		s, _ := sub(SpriteWhite)
+		s.Fill(w)
+	}
+	{ // roof hatch: diagonal lines
+		ox, oy := at(SpriteHatch)
+		for i := -64; i < 64; i += 12 {
+			vector.StrokeLine(img, ox+float32(i)+2, oy+62, ox+float32(i)+62, oy+2, 2.5, w, true)
+		}
+	}
+	{ // solar cells grid
+		ox, oy := at(SpriteSolar)
+		for y := 0; y < 4; y++ {
+			for x := 0; x < 4; x++ {
+				vector.DrawFilledRect(img, ox+3+float32(x)*15, oy+3+float32(y)*15, 12, 12, w, false)
+			}
+		}
+	}
+	{ // door: leaf and swing arc, hinge at bottom left, opening along the bottom edge
+		ox, oy := at(SpriteDoor)
+		var p vector.Path
+		p.Arc(ox+4, oy+60, 54, -math.Pi/2, 0, vector.Clockwise)
+		vector.StrokeLine(img, ox+4, oy+60, ox+4, oy+6, 4, w, true)
+		strokePath(img, &p, 2)
+	}
+	{ // window: glazing lines
+		ox, oy := at(SpriteWindow)
+		vector.StrokeRect(img, ox+2, oy+22, 60, 20, 3, w, false)
+		vector.StrokeLine(img, ox+2, oy+32, ox+62, oy+32, 2, w, false)
+	}
+	{ // kitchen: counter and four burners
+		ox, oy := at(SpriteKitchen)
+		vector.StrokeRect(img, ox+4, oy+4, 56, 56, 3, w, false)
+		for _, c := range [][2]float32{{20, 20}, {44, 20}, {20, 44}, {44, 44}} {
+			vector.StrokeCircle(img, ox+c[0], oy+c[1], 8, 3, w, true)
+		}
+	}
+	{ // bath: tub and toilet
+		ox, oy := at(SpriteBath)
+		vector.StrokeRect(img, ox+4, oy+4, 24, 56, 3, w, false)
+		vector.StrokeCircle(img, ox+46, oy+40, 10, 3, w, true)
+		vector.DrawFilledRect(img, ox+38, oy+8, 16, 12, w, false)
+	}
+	{ // mechanical: fan
+		ox, oy := at(SpriteMech)
+		vector.StrokeCircle(img, ox+32, oy+32, 26, 3, w, true)
+		for i := 0; i < 4; i++ {
+			a := float64(i) * math.Pi / 2
+			vector.StrokeLine(img, ox+32, oy+32, ox+32+float32(20*math.Cos(a)), oy+32+float32(20*math.Sin(a)), 6, w, true)
+		}
+	}
+	{ // lock
+		ox, oy := at(SpriteLock)
+		vector.DrawFilledRect(img, ox+14, oy+28, 36, 30, w, false)
+		var p vector.Path
+		p.Arc(ox+32, oy+28, 12, math.Pi, 0, vector.Clockwise)
+		strokePath(img, &p, 5)
+	}
+	for _, s := range []int{SpriteStar, SpriteStarEmpty} {
+		ox, oy := at(s)
+		var p vector.Path
+		for i := 0; i < 10; i++ {
+			r := 30.0
+			if i%2 == 1 {
+				r = 12
+			}
+			a := -math.Pi/2 + float64(i)*math.Pi/5
+			x, y := ox+32+float32(r*math.Cos(a)), oy+33+float32(r*math.Sin(a))
+			if i == 0 {
+				p.MoveTo(x, y)
+			} else {
+				p.LineTo(x, y)
+			}
+		}
+		p.Close()
+		if s == SpriteStar {
+			fillPath(img, &p)
+		} else {
+			strokePath(img, &p, 3)
+		}
+	}
+	{
+		ox, oy := at(SpriteTick)
+		vector.StrokeLine(img, ox+8, oy+34, ox+26, oy+52, 8, w, true)
+		vector.StrokeLine(img, ox+26, oy+52, ox+58, oy+12, 8, w, true)
+	}
+	{
+		ox, oy := at(SpriteCross)
+		vector.StrokeLine(img, ox+12, oy+12, ox+52, oy+52, 8, w, true)
+		vector.StrokeLine(img, ox+52, oy+12, ox+12, oy+52, 8, w, true)
+	}
+	{ // foundation: concrete speckle
+		ox, oy := at(SpriteFoundation)
+		for i := 0; i < 40; i++ {
+			x, y := (i*37)%58+3, (i*23+i*i)%58+3
+			vector.DrawFilledCircle(img, ox+float32(x), oy+float32(y), 2, w, true)
+		}
+	}
+	{ // floor: planks
+		ox, oy := at(SpriteFloor)
+		for y := 8; y < 64; y += 12 {
+			vector.StrokeLine(img, ox, oy+float32(y), ox+64, oy+float32(y), 1.5, w, false)
+		}
+	}
+	// Baked sprites: fill and pattern in one quad, drawn untinted, so a
+	// plan's big areas cost one layer of fill each.
+	bake := func(dst, pattern int, bg, fg color.NRGBA) {
+		ox, oy := at(dst)
+		vector.DrawFilledRect(img, ox, oy, spriteSize, spriteSize, bg, false)
+		tmp := ebiten.NewImage(spriteSize, spriteSize)
+		pr := a.rect(pattern)
+		tmp.DrawImage(img.SubImage(pr).(*ebiten.Image), nil) // a sub-image draws from its own top left
+		op := &ebiten.DrawImageOptions{}
+		op.GeoM.Translate(float64(ox), float64(oy))
+		op.ColorScale.ScaleWithColor(fg)
+		img.DrawImage(tmp, op)
+	}
+	bake(SpriteFoundationFull, SpriteFoundation, color.NRGBA(colFound), color.NRGBA{0x8e, 0x8a, 0x82, 0xff})
+	bake(SpriteFloorFull, SpriteFloor, color.NRGBA(colFloor), color.NRGBA{0xd4, 0xae, 0x78, 0xff})
+	bake(SpriteRoofFull, SpriteHatch, color.NRGBA{0x9a, 0x4a, 0x3a, 0x38}, color.NRGBA{0x8a, 0x3a, 0x2a, 0xa0})
+	bake(SpriteSolarFull, SpriteSolar, color.NRGBA{0x10, 0x1e, 0x40, 0x80}, color.NRGBA{0x60, 0x80, 0xc0, 0xa0})
+	return a
+}
+
+func strokePath(dst *ebiten.Image, p *vector.Path, width float32) {
+	vs, is := p.AppendVerticesAndIndicesForStroke(nil, nil, &vector.StrokeOptions{Width: width})
+	drawPath(dst, vs, is, ebiten.FillAll)
+}
+
+func fillPath(dst *ebiten.Image, p *vector.Path) {
+	vs, is := p.AppendVerticesAndIndicesForFilling(nil, nil)
+	drawPath(dst, vs, is, ebiten.NonZero)
+}
+
+var whitePixel = func() *ebiten.Image {
+	i := ebiten.NewImage(3, 3)
+	i.Fill(color.White)
+	return i
+}()
+
+func drawPath(dst *ebiten.Image, vs []ebiten.Vertex, is []uint16, rule ebiten.FillRule) {
+	for i := range vs {
+		vs[i].SrcX, vs[i].SrcY = 1, 1
+		vs[i].ColorR, vs[i].ColorG, vs[i].ColorB, vs[i].ColorA = 1, 1, 1, 1
+	}
+	dst.DrawTriangles(vs, is, whitePixel.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image), &ebiten.DrawTrianglesOptions{AntiAlias: true, FillRule: rule})
+}
+
+// Fonts are the game's faces.
+type Fonts struct {
+	Regular, Bold *text.GoTextFaceSource
+}
+
+// Renderer batches quads from the atlas and queues text; Flush draws the
+// quads in one call (more only past ebiten's index limit) and then the text.
+// Coordinates are logical pixels; Scale maps them to device pixels (HiDPI).
+type Renderer struct {
+	Dst   *ebiten.Image
+	Scale float64
+	Atlas *Atlas
+	Fonts *Fonts
+	Calls int // draw calls issued this frame
+
+	verts []ebiten.Vertex
+	idx   []uint16
+	texts []queuedText
+	clip  *image.Rectangle
+}
+
+type queuedText struct {
+	s        string
+	x, y     float64
+	size     float64
+	bold     bool
+	c        color.RGBA
+	align    text.Align
+	maxWidth float64
+}
+
+// Begin starts a frame on dst.
+func (r *Renderer) Begin(dst *ebiten.Image) {
+	r.Dst = dst
+	r.Calls = 0
+	r.verts = r.verts[:0]
+	r.idx = r.idx[:0]
+	r.texts = r.texts[:0]
+}
+
+func cf(c color.RGBA) (float32, float32, float32, float32) {
+	return float32(c.R) / 255, float32(c.G) / 255, float32(c.B) / 255, float32(c.A) / 255
+}
+
+// Quad adds a textured quad with corners p0..p3 (clockwise from top left) to the batch.
+func (r *Renderer) Quad(sprite int, p [4][2]float64, c color.RGBA) {
+	if len(r.idx)+6 > ebiten.MaxIndicesCount || len(r.verts)+4 > ebiten.MaxVertexCount {
+		r.flushQuads()
+	}
+	sr := r.Atlas.rect(sprite)
+	u0, v0, u1, v1 := float32(sr.Min.X), float32(sr.Min.Y), float32(sr.Max.X), float32(sr.Max.Y)
+	if sprite == SpriteWhite {
+		u0, v0, u1, v1 = u0+16, v0+16, u0+48, v0+48
+	} else { // half a texel in, so linear filtering never reads a neighbour sprite
+		u0, v0, u1, v1 = u0+0.5, v0+0.5, u1-0.5, v1-0.5
+	}
+	uv := [4][2]float32{{u0, v0}, {u1, v0}, {u1, v1}, {u0, v1}}
+	cr, cg, cb, ca := cf(c)
+	base := uint16(len(r.verts))
+	s := r.Scale
+	for i := 0; i < 4; i++ {
+		r.verts = append(r.verts, ebiten.Vertex{DstX: float32(p[i][0] * s), DstY: float32(p[i][1] * s),
+			SrcX: uv[i][0], SrcY: uv[i][1], ColorR: cr * ca, ColorG: cg * ca, ColorB: cb * ca, ColorA: ca})
+	}
+	r.idx = append(r.idx, base, base+1, base+2, base, base+2, base+3)
+}
+
+// Sprite draws sprite stretched over the rectangle.
+func (r *Renderer) Sprite(sprite int, x, y, w, h float64, c color.RGBA) {
+	r.Quad(sprite, [4][2]float64{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}, c)
+}
+
+// Rect fills a rectangle.
+func (r *Renderer) Rect(x, y, w, h float64, c color.RGBA) { r.Sprite(SpriteWhite, x, y, w, h, c) }
+
+// Frame outlines a rectangle with lines of width t inside it.
+func (r *Renderer) Frame(x, y, w, h, t float64, c color.RGBA) {
+	r.Rect(x, y, w, t, c)
+	r.Rect(x, y+h-t, w, t, c)
+	r.Rect(x, y+t, t, h-2*t, c)
+	r.Rect(x+w-t, y+t, t, h-2*t, c)
+}
+
+// Line draws a straight line of width t.
+func (r *Renderer) Line(x1, y1, x2, y2, t float64, c color.RGBA) {
+	dx, dy := x2-x1, y2-y1
+	l := math.Hypot(dx, dy)
+	if l == 0 {
+		return
+	}
+	nx, ny := -dy/l*t/2, dx/l*t/2
+	r.Quad(SpriteWhite, [4][2]float64{{x1 + nx, y1 + ny}, {x2 + nx, y2 + ny}, {x2 - nx, y2 - ny}, {x1 - nx, y1 - ny}}, c)
+}
+
+// Text queues a line of text; (x, y) is its top left (or top centre/right by align).
+func (r *Renderer) Text(s string, x, y, size float64, c color.RGBA, align text.Align) {
+	r.texts = append(r.texts, queuedText{s: s, x: x, y: y, size: size, c: c, align: align})
+}
+
+// Bold queues a line of bold text.
+func (r *Renderer) Bold(s string, x, y, size float64, c color.RGBA, align text.Align) {
+	r.texts = append(r.texts, queuedText{s: s, x: x, y: y, size: size, c: c, align: align, bold: true})
+}
+
+// Wrap queues text wrapped to maxWidth and returns its height.
+func (r *Renderer) Wrap(s string, x, y, size, maxWidth float64, c color.RGBA) float64 {
+	return r.WrapN(s, x, y, size, maxWidth, c, 0)
+}
+
+// WrapN is Wrap showing at most maxLines lines (0: all), the last one
+// ending in an ellipsis when text is cut.
+func (r *Renderer) WrapN(s string, x, y, size, maxWidth float64, c color.RGBA, maxLines int) float64 {
+	lines := r.wrapLines(s, size, maxWidth)
+	if maxLines > 0 && len(lines) > maxLines {
+		lines = lines[:maxLines]
+		lines[maxLines-1] = r.Ellipsis(lines[maxLines-1]+"…", size, false, maxWidth)
+	}
+	for i, l := range lines {
+		r.Text(l, x, y+float64(i)*size*1.3, size, c, text.AlignStart)
+	}
+	return float64(len(lines)) * size * 1.3
+}
+
+func (r *Renderer) face(size float64, bold bool) *text.GoTextFace {
+	src := r.Fonts.Regular
+	if bold {
+		src = r.Fonts.Bold
+	}
+	return &text.GoTextFace{Source: src, Size: size * r.Scale}
+}
+
+// Measure is the logical width of s.
+func (r *Renderer) Measure(s string, size float64, bold bool) float64 {
+	return text.Advance(s, r.face(size, bold)) / r.Scale
+}
+
+// Ellipsis shortens s to fit maxWidth, ending it with "…" when cut.
+func (r *Renderer) Ellipsis(s string, size float64, bold bool, maxWidth float64) string {
+	if r.Measure(s, size, bold) <= maxWidth {
+		return s
+	}
+	rs := []rune(strings.TrimSuffix(s, "…"))
+	for len(rs) > 1 && r.Measure(string(rs)+"…", size, bold) > maxWidth {
+		rs = rs[:len(rs)-1]
+	}
+	return strings.TrimSpace(string(rs)) + "…"
+}
+
+func (r *Renderer) wrapLines(s string, size, maxWidth float64) []string {
+	s = strings.Join(strings.Fields(s), " ")
+	var lines []string
+	line := ""
+	word := ""
+	flush := func() {
+		cand := word
+		if line != "" {
+			cand = line + " " + word
+		}
+		if line != "" && r.Measure(cand, size, false) > maxWidth {
+			lines = append(lines, line)
+			line = word
+		} else {
+			line = cand
+		}
+		word = ""
+	}
+	for _, ch := range s {
+		if ch == ' ' {
+			flush()
+			continue
+		}
+		word += string(ch)
+	}
+	flush()
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+func (r *Renderer) flushQuads() {
+	if len(r.idx) == 0 {
+		return
+	}
+	op := &ebiten.DrawTrianglesOptions{}
+	op.Filter = ebiten.FilterLinear
+	r.Dst.DrawTriangles(r.verts, r.idx, r.Atlas.Img, op)
+	r.Calls++
+	r.verts = r.verts[:0]
+	r.idx = r.idx[:0]
+}
+
+// Image draws img (in device pixels) with its top left at logical (x, y),
+// over everything queued before it.
+func (r *Renderer) Image(img *ebiten.Image, x, y float64) {
+	r.Flush()
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(math.Round(x*r.Scale), math.Round(y*r.Scale))
+	r.Dst.DrawImage(img, op)
+	r.Calls++
+}
+
+// Flush draws the batched quads, then the queued text over them. Call it
+// between layers (plan, HUD, overlays).
+func (r *Renderer) Flush() {
+	r.flushQuads()
+	for _, t := range r.texts {
+		op := &text.DrawOptions{}
+		op.GeoM.Translate(math.Round(t.x*r.Scale), math.Round(t.y*r.Scale))
+		op.ColorScale.ScaleWithColor(t.c)
+		op.PrimaryAlign = t.align
+		text.Draw(r.Dst, t.s, r.face(t.size, t.bold), op)
+		r.Calls++
+	}
+	r.texts = r.texts[:0]
+}
