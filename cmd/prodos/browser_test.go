@@ -167,8 +167,27 @@ func waitFirstFrame(ctx context.Context, url string) (time.Duration, []byte, err
 	}
 }
 
-func TestBrowserLoadsTitleScreen(t *testing.T) {
+// darkPixels counts near-black pixels (a placed wall panel) in a box.
+func darkPixels(img image.Image, x0, y0, x1, y1 int) int {
+	n := 0
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			r, g, b, _ := img.At(x, y).RGBA()
+			if r>>8 < 90 && g>>8 < 90 && b>>8 < 90 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// TestBrowserPlaysTheGame loads the page from the classroom server, checks
+// the canvas shows the title screen, then clicks as a learner does: Play,
+// level 1, the exterior wall in the palette, and the north edge of the
+// floor's top-left cell, and checks a wall panel is drawn there.
+func TestBrowserPlaysTheGame(t *testing.T) {
 	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 657)))
 	srv := browserServer(t)
 	took, shot, err := waitFirstFrame(ctx, srv.URL+"/")
 	require.NoError(t, err)
@@ -176,13 +195,28 @@ func TestBrowserLoadsTitleScreen(t *testing.T) {
 	n, _, err := drawnPixels(shot)
 	require.NoError(t, err)
 	require.Greater(t, n, 2000, "the canvas shows the title screen")
-	out := filepath.Join(os.TempDir(), "prodos-browser-title.png")
-	require.NoError(t, os.WriteFile(out, shot, 0o644))
-	t.Logf("screenshot saved to %s", out)
-
 	errText, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.getElementById("msg")||{}).textContent||""`))
 	require.NoError(t, err)
 	require.False(t, strings.Contains(errText, "could not"), errText)
+
+	edge := func() int {
+		shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		require.NoError(t, err)
+		img, err := png.Decode(bytes.NewReader(shot))
+		require.NoError(t, err)
+		return darkPixels(img, 532, 263, 602, 274)
+	}
+	require.NoError(t, chromedp.Do(ctx, click(640, 368), click(250, 200))) // Play, level 1
+	before := edge()
+	require.NoError(t, chromedp.Do(ctx, click(90, 213), click(567, 270), // wall, then its slot
+		chromedp.MouseEvent(chromedp.MouseMoved, 1100, 600), chromedp.Sleep(300*time.Millisecond)))
+	shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	require.NoError(t, err)
+	out := filepath.Join(os.TempDir(), "prodos-browser-placed.png")
+	require.NoError(t, os.WriteFile(out, shot, 0o644))
+	t.Logf("screenshot saved to %s", out)
+	after := edge()
+	require.Greater(t, after, before+300, "a wall panel is drawn on the north edge (dark pixels %d before, %d after)", before, after)
 }
 
 // BenchmarkBrowserFirstFrame reports the time from navigation to the first
@@ -199,4 +233,18 @@ func BenchmarkBrowserFirstFrame(b *testing.B) {
 	}
 	b.ReportMetric(total.Seconds()/float64(b.N), "s/first-frame")
 	b.ReportMetric(5/(total.Seconds()/float64(b.N)), "x-under-5s-limit")
+}
+
+// click presses the left button at (x, y), holds it for a few game ticks and
+// releases it, as a person does (a press and release in one tick is missed
+// by a game that reads the mouse once per tick).
+func click(x, y float64) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.MouseEvent(chromedp.MouseMoved, x, y),
+		chromedp.Sleep(100*time.Millisecond),
+		chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.Sleep(100*time.Millisecond),
+		chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.Sleep(400*time.Millisecond),
+	)
 }
