@@ -303,11 +303,11 @@ func (s *DesignScene) PaletteItem(g *Game, id string) (float64, float64) {
 func (s *DesignScene) topButtons(g *Game) []button {
 	w, _ := g.Size()
 	b := []button{{10, 8, 100, 36, "< Levels", true}}
-	labels := []string{"Undo", "Redo", "Save", "Load", "Help"}
-	x := w - hudW - float64(len(labels))*84 - 10
+	labels := []string{"Undo", "Redo", "Save", "Load", "Export", "Help"}
+	x := w - hudW - float64(len(labels))*76 - 10
 	for _, l := range labels {
-		b = append(b, button{x, 8, 78, 36, l, true})
-		x += 84
+		b = append(b, button{x, 8, 70, 36, l, true})
+		x += 76
 	}
 	b = append(b, button{w - hudW + 10, 8, hudW - 20, 36, "Finish level", s.result.Complete && !s.level.Sandbox})
 	return b
@@ -386,9 +386,11 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		case 4:
 			in.Intents = map[Intent]bool{IntentLoad: true}
 		case 5:
+			in.Intents = map[Intent]bool{IntentExport: true}
+		case 6:
 			g.help = true
 			return nil
-		case 6:
+		case 7:
 			s.finish(g, true)
 			return nil
 		}
@@ -410,6 +412,8 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		s.save(g)
 	case in.Has(IntentLoad):
 		changed = s.load(g)
+	case in.Has(IntentExport):
+		s.export(g)
 	}
 	if in.Has(IntentRotate) {
 		s.rot = (s.rot + 90) % 360

@@ -388,6 +388,7 @@ func drawHelp(g *Game, r *Renderer) {
 		{"Pan", "Middle or right drag; keys " + g.Keys.Label(IntentPanLeft) + ", " + g.Keys.Label(IntentPanRight) + ", " + g.Keys.Label(IntentPanUp) + ", " + g.Keys.Label(IntentPanDown)},
 		{"Zoom", "Mouse wheel; keys " + g.Keys.First(IntentZoomIn) + " and " + g.Keys.First(IntentZoomOut) + "; fit the site: " + g.Keys.First(IntentFitView)},
 		{"Save / Load", g.Keys.Label(IntentSave) + "  /  " + g.Keys.Label(IntentLoad)},
+		{"Export build package", g.Keys.Label(IntentExport)},
 		{"Problems", "Click a problem in the list on the right to look at it"},
 		{"Back", g.Keys.Label(IntentBack)},
 		{"This help", g.Keys.Label(IntentHelp)},

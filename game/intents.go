@@ -38,6 +38,7 @@ const (
 	IntentNextModule
 	IntentPrevModule
 	IntentFitView
+	IntentExport
 	intentCount
 )
 
@@ -46,7 +47,7 @@ var intentNames = map[string]Intent{
 	"save": IntentSave, "load": IntentLoad, "pan_left": IntentPanLeft, "pan_right": IntentPanRight,
 	"pan_up": IntentPanUp, "pan_down": IntentPanDown, "zoom_in": IntentZoomIn, "zoom_out": IntentZoomOut,
 	"help": IntentHelp, "back": IntentBack, "confirm": IntentConfirm, "next_module": IntentNextModule,
-	"prev_module": IntentPrevModule, "fit_view": IntentFitView,
+	"prev_module": IntentPrevModule, "fit_view": IntentFitView, "export": IntentExport,
 }
 
 // Chord is one key with the modifiers that must be held with it.
