@@ -373,7 +373,7 @@ func drawToast(r *Renderer, w, h float64, msg string, bad bool) {
 func drawHelp(g *Game, r *Renderer) {
 	w, h := g.Size()
 	r.Rect(0, 0, w, h, color.RGBA{0, 0, 0, 0xa0})
-	pw, ph := 820.0, 560.0
+	pw, ph := 820.0, 600.0
 	x, y := (w-pw)/2, (h-ph)/2
 	r.Rect(x, y, pw, ph, colPanel)
 	r.Frame(x, y, pw, ph, 2, colAccent)
