@@ -59,3 +59,14 @@ bench: deps-test
 	$(GO) test -run '^$$' -bench . -benchmem $$(.ci/packages plain)
 	@pkgs=$$(.ci/packages ebiten); \
 	if [ -n "$$pkgs" ]; then xvfb-run -a $(GO) test -run '^$$' -bench . -benchmem $$pkgs; fi
+	@echo "== game frame time, 2,000-module design, Xvfb software rendering (target 60 fps: 16.7 ms)"
+	xvfb-run -a -s "-screen 0 1280x720x24" $(GO) run ./cmd/housegame --bench-frames 600 --design game/testdata/bench-2000.toml
+	@echo "== browser build size (target: at most 6 MB gzip-compressed)"
+	@$(MAKE) --no-print-directory web
+	@echo "== production quality per example design"
+	@for f in designs/examples/*.toml; do \
+	  echo "-- $$f"; \
+	  $(GO) run ./cmd/prodos jobs $$f | grep -E "vs (lower|kerf-aware|length)|used vs"; \
+	  $(GO) run ./cmd/prodos schedule $$f | grep -E "Makespan /|Person-hours per"; \
+	  $(GO) run ./cmd/prodos schedule $$f --crew 24 | grep -E "Makespan /"; \
+	done
