@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/BurntSushi/toml v1.6.0
 	github.com/hajimehoshi/ebiten/v2 v2.8.8
+	github.com/mattn/go-sqlite3 v1.14.52
 	github.com/shopspring/decimal v1.6.0
 	github.com/solarlune/resolv v0.8.1
 	github.com/stretchr/testify v1.12.1

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 )
 
@@ -156,7 +155,7 @@ func (d *Design) check(file string, pos positions, cat *Catalog) ErrorList {
 // marshalling again gives the same bytes.
 func (d *Design) Marshal() []byte {
 	var b bytes.Buffer
-	q := strconv.Quote
+	q := tomlQuote
 	fmt.Fprintf(&b, "format = %d\n", d.Format)
 	fmt.Fprintf(&b, "name = %s\n", q(d.Name))
 	fmt.Fprintf(&b, "author = %s\n", q(d.Author))
@@ -217,4 +216,28 @@ func WriteFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	return nil
+}
+
+// tomlQuote writes s as a TOML basic string.
+func tomlQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

@@ -3,6 +3,7 @@ package designs
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -196,6 +197,10 @@ func stripIndexes(s string) string {
 	return b.String()
 }
 
+// typeErrRE matches BurntSushi/toml's type-mismatch errors, which carry the
+// line and key in their text rather than in a ParseError.
+var typeErrRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+
 // decodeTOML decodes data into v, turning syntax and type errors and unknown
 // keys into *Error values that name the file, line and key.
 func decodeTOML(file string, data []byte, v any) (positions, ErrorList) {
@@ -219,7 +224,15 @@ func decodeTOML(file string, data []byte, v any) (positions, ErrorList) {
 			}
 			return pos, ErrorList{{File: file, Pos: Pos{line, col}, Msg: msg}}
 		}
-		return pos, ErrorList{{File: file, Pos: Pos{1, 1}, Msg: err.Error()}}
+		if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			at := Pos{line, 1}
+			if kp, ok := pos.generic[stripIndexes(m[2])]; ok {
+				at = kp
+			}
+			return pos, ErrorList{{File: file, Pos: at, Msg: fmt.Sprintf("key %q: %s", m[2], m[3])}}
+		}
+		return pos, ErrorList{{File: file, Pos: Pos{1, 1}, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
 	}
 	var errs ErrorList
 	for _, k := range md.Undecoded() {

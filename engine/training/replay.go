@@ -1,0 +1,156 @@
+package training
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/opensourceecology/prodos/designs"
+)
+
+// ReplayHeader is the first line of a replay file.
+const ReplayHeader = "prodos-replay 1"
+
+// Replay is the text of an attempt: its level, its command log, the tick
+// it ended at and the result it claims.
+//
+//	prodos-replay 1
+//	level c01-groundwork sha256:<hash of the level file>
+//	0 pick F1
+//	41 pick F2
+//	200 assign W1 ana
+//	end 1234
+//	claim won score 1876 stars 3
+//
+// Lines starting with '#' are comments.
+func Replay(s *Session) []byte {
+	var b bytes.Buffer
+	fmt.Fprintln(&b, ReplayHeader)
+	fmt.Fprintf(&b, "level %s %s\n", s.level.ID, s.level.Hash)
+	for _, c := range s.log {
+		fmt.Fprintln(&b, c.String())
+	}
+	r := s.Result()
+	fmt.Fprintf(&b, "end %d\n", s.tick)
+	fmt.Fprintf(&b, "claim %s score %d stars %d\n", r.Status, r.Score, r.Stars)
+	return b.Bytes()
+}
+
+// ReplayHash is the evidence hash of a replay file: "sha256:" and the hex
+// SHA-256 of its exact bytes.
+func ReplayHash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// Verified is a replay that re-simulated to the result it claims.
+type Verified struct {
+	Level   *Level
+	Result  Result
+	Hash    string // ReplayHash of the file
+	Session *Session
+}
+
+// ErrClaim marks a well-formed replay that fails verification: its level
+// has changed, a command is refused, or its claimed result differs from
+// the re-simulation (an edited log).
+var ErrClaim = errors.New("replay fails verification")
+
+// verifyError is a positioned problem that is also ErrClaim.
+type verifyError struct{ err error }
+
+func (v verifyError) Error() string   { return v.err.Error() }
+func (v verifyError) Unwrap() []error { return []error{ErrClaim, v.err} }
+
+func failed(err error) error { return verifyError{err} }
+
+// VerifyReplay parses a replay, re-simulates it on a fresh session of its
+// level and checks the claimed result. Malformed lines are reported as
+// file:line:col: message; a claim that does not match wraps ErrClaim.
+func VerifyReplay(file string, data []byte, set *Set) (*Verified, error) {
+	lines := strings.Split(string(data), "\n")
+	bad := func(ln, col int, f string, a ...any) error {
+		return &designs.Error{File: file, Pos: designs.Pos{Line: ln + 1, Col: col}, Msg: fmt.Sprintf(f, a...)}
+	}
+	var s *Session
+	var claim []string
+	claimLine, end := -1, -1
+	header := false
+	for ln, raw := range lines {
+		line := strings.TrimSpace(strings.TrimSuffix(raw, "\r"))
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		switch {
+		case !header:
+			if line != ReplayHeader {
+				return nil, bad(ln, 1, "not a replay: the first line must be %q", ReplayHeader)
+			}
+			header = true
+		case claim != nil:
+			return nil, bad(ln, 1, "nothing may follow the claim line")
+		case f[0] == "level":
+			if s != nil || len(f) != 3 {
+				return nil, bad(ln, 1, "want one line \"level ID HASH\" after the header")
+			}
+			l := set.Level(f[1])
+			if l == nil {
+				return nil, bad(ln, 7, "unknown level %q", f[1])
+			}
+			if f[2] != l.Hash {
+				return nil, failed(bad(ln, 8+len(f[1]), "level %s has changed since this attempt (hash %s, now %s)", f[1], f[2], l.Hash))
+			}
+			s = NewSession(l)
+		case s == nil:
+			return nil, bad(ln, 1, "the level line must come first")
+		case f[0] == "end":
+			n, err := strconv.Atoi(strings.Join(f[1:], " "))
+			if err != nil || len(f) != 2 || n < s.tick || end >= 0 {
+				return nil, bad(ln, 5, "want one \"end TICK\" at or after the last command")
+			}
+			end = n
+			s.AdvanceTo(n)
+		case f[0] == "claim":
+			if end < 0 {
+				return nil, bad(ln, 1, "the claim must follow the end line")
+			}
+			claim, claimLine = f, ln
+		default:
+			if end >= 0 {
+				return nil, bad(ln, 1, "commands must come before the end line")
+			}
+			tick, err := strconv.Atoi(f[0])
+			if err != nil || tick < 0 {
+				return nil, bad(ln, 1, "want a tick number, got %q", f[0])
+			}
+			c := Command{Tick: tick}
+			switch {
+			case len(f) == 3 && f[1] == "pick":
+				c.Op, c.Task = "pick", f[2]
+			case len(f) == 4 && f[1] == "assign":
+				c.Op, c.Task, c.Member = "assign", f[2], f[3]
+			case len(f) == 2 && f[1] == "quit":
+				c.Op = "quit"
+			default:
+				return nil, bad(ln, len(f[0])+2, "want \"TICK pick TASK\", \"TICK assign TASK MEMBER\" or \"TICK quit\"")
+			}
+			if err := s.Apply(c); err != nil {
+				return nil, failed(bad(ln, 1, "%v", err))
+			}
+		}
+	}
+	if s == nil || claim == nil {
+		return nil, bad(len(lines)-1, 1, "incomplete replay: want the level, end and claim lines")
+	}
+	r := s.Result()
+	want := fmt.Sprintf("claim %s score %d stars %d", r.Status, r.Score, r.Stars)
+	if got := strings.Join(claim, " "); got != want {
+		return nil, failed(bad(claimLine, 1, "the replay claims %q but re-simulation gives %q", strings.TrimPrefix(got, "claim "), strings.TrimPrefix(want, "claim ")))
+	}
+	return &Verified{Level: s.level, Result: r, Hash: ReplayHash(data), Session: s}, nil
+}

@@ -1,0 +1,168 @@
+// Package profiles keeps learners' progress: profiles, every attempt with
+// its replay, best scores and the qualifications earned, each with its date
+// and evidence (the hash of the replay that earned it). Store is the
+// storage interface: sqliteprofiles implements it on the desktop, MemStore
+// (JSON-serialisable) in the browser and in tests.
+package profiles
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"time"
+
+	"github.com/opensourceecology/prodos/engine/training"
+)
+
+// Errors a Store returns (wrapped).
+var (
+	ErrNotFound     = errors.New("no such profile")
+	ErrExists       = errors.New("profile already exists")
+	ErrNotPermitted = errors.New("permission not earned")
+)
+
+var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$`)
+
+// CheckName checks a profile name: 1 to 40 letters, digits, '.', '_' or
+// '-', starting with a letter or digit.
+func CheckName(name string) error {
+	if !nameRE.MatchString(name) {
+		return fmt.Errorf("profile name %q: use 1-40 letters, digits, '.', '_' or '-', starting with a letter or digit", name)
+	}
+	return nil
+}
+
+// Attempt is one recorded attempt at a challenge.
+type Attempt struct {
+	Challenge  string    `json:"challenge"`
+	Score      int       `json:"score"`
+	Stars      int       `json:"stars"`
+	Passed     bool      `json:"passed"`
+	ReplayHash string    `json:"replay_hash"`
+	Replay     string    `json:"replay"`
+	At         time.Time `json:"at"`
+}
+
+// Award is a qualification held, with when and the evidence that earned it.
+type Award struct {
+	Qualification string    `json:"qualification"`
+	At            time.Time `json:"earned_at"`
+	Evidence      string    `json:"evidence"` // replay hash "sha256:..."
+}
+
+// Profile is one learner.
+type Profile struct {
+	Name     string    `json:"name"`
+	Created  time.Time `json:"created_at"`
+	Attempts []Attempt `json:"attempts"` // in the order recorded
+	Awards   []Award   `json:"qualifications"`
+}
+
+// Best returns the best attempt per challenge (the first of equal scores).
+func (p *Profile) Best() map[string]Attempt {
+	out := map[string]Attempt{}
+	for _, a := range p.Attempts {
+		if b, ok := out[a.Challenge]; !ok || a.Score > b.Score {
+			out[a.Challenge] = a
+		}
+	}
+	return out
+}
+
+// BestScores is the best score per challenge.
+func (p *Profile) BestScores() map[string]int {
+	out := map[string]int{}
+	for c, a := range p.Best() {
+		out[c] = a.Score
+	}
+	return out
+}
+
+// Holds is the set of qualifications held.
+func (p *Profile) Holds() map[string]bool {
+	out := map[string]bool{}
+	for _, a := range p.Awards {
+		out[a.Qualification] = true
+	}
+	return out
+}
+
+// Award returns the award of a qualification, if held.
+func (p *Profile) Award(qual string) (Award, bool) {
+	for _, a := range p.Awards {
+		if a.Qualification == qual {
+			return a, true
+		}
+	}
+	return Award{}, false
+}
+
+// Store keeps profiles. Every method is one transaction.
+type Store interface {
+	// Create adds a profile; ErrExists when the name is taken.
+	Create(ctx context.Context, name string, at time.Time) (*Profile, error)
+	// Get returns a profile with its attempts and awards; ErrNotFound.
+	Get(ctx context.Context, name string) (*Profile, error)
+	// List returns the profile names, sorted.
+	List(ctx context.Context) ([]string, error)
+	// Record stores an attempt and the awards it earned together. An
+	// attempt whose replay hash the profile already has is recorded once,
+	// and an award already held is kept as first earned.
+	Record(ctx context.Context, name string, a Attempt, awards []Award) error
+	Close() error
+}
+
+// Submit records a verified attempt for a profile and awards every
+// qualification it completes, with the replay's hash as evidence. It
+// returns the new awards.
+func Submit(ctx context.Context, st Store, q *training.Quals, name string, v *training.Verified, replay []byte, at time.Time) ([]Award, error) {
+	p, err := st.Get(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	a := Attempt{Challenge: v.Level.ID, Score: v.Result.Score, Stars: v.Result.Stars, Passed: v.Result.Passed,
+		ReplayHash: v.Hash, Replay: string(replay), At: at.UTC()}
+	for _, old := range p.Attempts {
+		if old.ReplayHash == a.ReplayHash {
+			return nil, nil // already submitted
+		}
+	}
+	// Only passed attempts count towards qualifications.
+	best := map[string]int{}
+	for _, x := range append(append([]Attempt(nil), p.Attempts...), a) {
+		if s, ok := best[x.Challenge]; x.Passed && (!ok || x.Score > s) {
+			best[x.Challenge] = x.Score
+		}
+	}
+	var awards []Award
+	for _, id := range q.Earned(best, p.Holds()) {
+		awards = append(awards, Award{Qualification: id, At: a.At, Evidence: a.ReplayHash})
+	}
+	if err := st.Record(ctx, name, a, awards); err != nil {
+		return nil, err
+	}
+	return awards, nil
+}
+
+// Check returns nil when the profile holds a qualification that grants the
+// permission, else an error wrapping ErrNotPermitted that says which
+// qualification grants it and how to earn it.
+func Check(ctx context.Context, st Store, q *training.Quals, name, permission string) error {
+	p, err := st.Get(ctx, name)
+	if err != nil {
+		return err
+	}
+	if len(q.Unlocking(training.UnlockPermission, permission)) == 0 {
+		return fmt.Errorf("%w: no qualification grants %q", ErrNotPermitted, permission)
+	}
+	if reason := q.LockReason(p.Holds(), training.UnlockPermission, permission); reason != "" {
+		return fmt.Errorf("%w: profile %q may not %s: it %s", ErrNotPermitted, name, permission, reason)
+	}
+	return nil
+}
+
+func sortAwards(a []Award) {
+	sort.SliceStable(a, func(i, j int) bool { return a[i].At.Before(a[j].At) })
+}
