@@ -23,6 +23,7 @@ func (s *TitleScene) buttons(g *Game) []button {
 		{x, y, bw, bh, "Play", true},
 		{x, y + 70, bw, bh, "Sandbox", true},
 		{x, y + 140, bw, bh, "How to play", true},
+		{x, y + 210, bw, bh, "Training challenges", true},
 	}
 }
 
@@ -37,6 +38,8 @@ func (s *TitleScene) Update(g *Game, in Frame) error {
 		g.Play(LevelByID(g.Levels, "sandbox"))
 	case b[2].clicked(in):
 		g.help = true
+	case b[3].clicked(in):
+		g.OpenTraining()
 	case in.Has(IntentBack):
 		return ErrQuit
 	}
@@ -127,8 +130,7 @@ func (s *SelectScene) Draw(g *Game, r *Renderer) {
 		r.Bold(l.Title, c.x+18, c.y+14, 20, colLight, text.AlignStart)
 		if !c.enabled {
 			r.Sprite(SpriteLock, c.x+c.w-52, c.y+10, 36, 36, colLight)
-			need := LevelByID(g.Levels, l.Unlock)
-			r.Wrap(fmt.Sprintf("Locked: earn a star in %q to open it.", need.Title), c.x+18, c.y+60, 16, c.w-36, colLight)
+			r.Wrap(g.levelLockText(l), c.x+18, c.y+52, 14, c.w-36, colLight)
 			continue
 		}
 		r.Wrap(l.Briefing, c.x+18, c.y+50, 14, c.w-36, colMuted)
