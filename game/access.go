@@ -91,11 +91,21 @@ func (t *trainer) passed(id string) bool {
 }
 
 // ChallengeLock is "" when the learner may play the challenge, else what
-// opens it. Challenges open in order: each needs the one before it passed
-// (one star), and the qualifications that the first qualification it
-// counts towards requires (challenge 4 counts towards Opening framer,
-// which requires Wall framer).
+// opens it, in short. Challenges open in order: each needs the one before
+// it passed (one star), and the qualifications that the first
+// qualification it counts towards requires (challenge 4 counts towards
+// Opening framer, which requires Wall framer).
 func (g *Game) ChallengeLock(l *training.Level) string {
+	return g.challengeLock(l, false)
+}
+
+// ChallengeLockDetail is ChallengeLock with how to earn each qualification
+// it needs.
+func (g *Game) ChallengeLockDetail(l *training.Level) string {
+	return g.challengeLock(l, true)
+}
+
+func (g *Game) challengeLock(l *training.Level, detail bool) string {
 	t := g.trainer()
 	if t.set == nil {
 		return "the training levels could not be loaded"
@@ -120,12 +130,42 @@ func (g *Game) ChallengeLock(l *training.Level) string {
 			continue
 		}
 		for _, r := range q.Requires {
-			if !held[r] {
-				x := t.quals.Get(r)
+			if held[r] {
+				continue
+			}
+			x := t.quals.Get(r)
+			if detail {
 				parts = append(parts, fmt.Sprintf("hold the %s qualification (%s): %s", x.Name, x.ID, t.quals.HowToEarn(r)))
+			} else {
+				parts = append(parts, fmt.Sprintf("hold the %s qualification (%s)", x.Name, t.shortEarn(x)))
 			}
 		}
 		break
 	}
 	return strings.Join(parts, "; and ")
+}
+
+// shortEarn is "challenge 3, 1500+ points" or "challenges 6 and 7, 1200+
+// points" (and "and more" when other qualifications are needed too).
+func (t *trainer) shortEarn(q *training.Qualification) string {
+	var nums []string
+	same := true
+	for _, r := range q.Challenges {
+		nums = append(nums, fmt.Sprint(t.set.Level(r.Challenge).Number))
+		same = same && r.MinScore == q.Challenges[0].MinScore
+	}
+	if len(nums) == 0 {
+		return "from other qualifications"
+	}
+	out := "challenge " + nums[0]
+	if len(nums) > 1 {
+		out = "challenges " + strings.Join(nums[:len(nums)-1], ", ") + " and " + nums[len(nums)-1]
+	}
+	if same {
+		out += fmt.Sprintf(", %d+ points", q.Challenges[0].MinScore)
+	}
+	if len(q.Requires) > 0 {
+		out += ", and more"
+	}
+	return out
 }

@@ -149,6 +149,27 @@ func (s *ChallengeScene) drawLeft(g *Game, r *Renderer) {
 			r.Text(l, x+6, y+8+float64(i)*20, 15, c, text.AlignStart)
 		}
 	}
+	// Legend.
+	ly := h - 150
+	r.Bold("Key", x, ly, 13, colAccent, text.AlignStart)
+	legend := []struct {
+		c    color.RGBA
+		text string
+	}{
+		{colTodo, "to build (hover for its name)"},
+		{colWood, "built"},
+		{colBad, "wrong pick"},
+		{colNeed, "what it has to wait for"},
+	}
+	if s.level.CrewMode() {
+		legend[1].text = "built · yellow: being built"
+	}
+	for i, e := range legend {
+		yy := ly + 22 + float64(i)*20
+		r.Rect(x, yy+2, 14, 14, e.c)
+		r.Frame(x, yy+2, 14, 14, 1, colTodoLine)
+		r.Text(e.text, x+22, yy, 13, colLight, text.AlignStart)
+	}
 	r.Text("Esc: give up and go back", x, h-30, 13, colMuted, text.AlignStart)
 }
 
@@ -169,9 +190,12 @@ func (s *ChallengeScene) drawParts(g *Game, r *Renderer, lay *challengeLayout) {
 				r.Frame(p.ox+float64(x)*p.cell, p.oy+float64(y)*p.cell, p.cell+1, p.cell+1, 1, colGrid)
 			}
 		}
-		// What already stands from the stages before, faded.
+		// What the parts of this stage stand on, faded: the foundation
+		// under the floor, the floor under everything after it, and the
+		// walls under the roof and the interior.
 		for i, t := range gr.Tasks {
-			if stageOf(t.Kind) >= p.stage || s.sess.State(i) != training.Done {
+			ts := stageOf(t.Kind)
+			if ts >= p.stage || s.sess.State(i) != training.Done || ts == 0 && p.stage != 1 {
 				continue
 			}
 			sh := houseShape(t, i, 0, p)
@@ -201,7 +225,7 @@ func (s *ChallengeScene) drawParts(g *Game, r *Renderer, lay *challengeLayout) {
 		switch {
 		case sh.tile:
 			r.Bold(t.ID, sh.x+10, sh.y+sh.h/2-9, 15, colInk, text.AlignStart)
-			r.Text(t.Name, sh.x+52, sh.y+sh.h/2-8, 13, colInk, text.AlignStart)
+			r.Text(t.Name, sh.x+52, sh.y+sh.h/2-7, 12, colInk, text.AlignStart)
 		case sh.edge:
 			mx, my := (sh.x1+sh.x2)/2, (sh.y1+sh.y2)/2
 			size := math.Max(10, math.Min(14, sh.thick*1.3))
@@ -246,6 +270,9 @@ func (s *ChallengeScene) drawShape(r *Renderer, t buildseq.Task, sh shape, hover
 		default:
 			r.Line(sh.x1, sh.y1, sh.x2, sh.y2, sh.thick, fade(colTodoLine, 0x50))
 			r.Line(sh.x1, sh.y1, sh.x2, sh.y2, 2, colTodoLine)
+			if strings.Contains(t.ModuleID, "window") { // a window wall shows its glass before it stands
+				r.Line(sh.x1, sh.y1, sh.x2, sh.y2, sh.thick*0.4, fade(colGlass, 0xc0))
+			}
 		}
 		if hover && st != training.Done {
 			r.Line(sh.x1, sh.y1, sh.x2, sh.y2, sh.thick+6, fade(colAccent, 0xa0))
@@ -445,7 +472,7 @@ func (s *ChallengeScene) drawResults(g *Game, r *Renderer, w, h float64) {
 			q := quals.Get(a.Qualification)
 			r.Bold("Qualification earned: "+q.Name, x+90, yy, 18, colGood, text.AlignStart)
 			yy += 24
-			if u := unlocksText(q); u != "" {
+			if u := unlocksText(g, q); u != "" {
 				yy += r.Wrap("Unlocks "+u, x+90, yy, 14, pw-180, colLight)
 			}
 			r.Text("Evidence: "+shortHash(a.Evidence), x+90, yy, 13, colMuted, text.AlignStart)
@@ -469,10 +496,12 @@ func (s *ChallengeScene) tip() string {
 }
 
 // unlocksText lists what a qualification unlocks, in words.
-func unlocksText(q *training.Qualification) string {
+func unlocksText(g *Game, q *training.Qualification) string {
 	var parts []string
-	if len(q.Levels) > 0 {
-		parts = append(parts, "design level "+strings.Join(q.Levels, ", "))
+	for _, id := range q.Levels {
+		if l := LevelByID(g.Levels, id); l != nil {
+			parts = append(parts, fmt.Sprintf("design level %q", l.Title))
+		}
 	}
 	if len(q.Categories) > 0 {
 		parts = append(parts, "palette: "+strings.Join(q.Categories, ", "))

@@ -261,7 +261,7 @@ func layoutFraming(l *training.Level, cat *designs.Catalog, x, y, w, h float64) 
 	}
 	tileW := 0.0
 	if len(tileList) > 0 {
-		tileW = math.Min(260, w*0.3)
+		tileW = math.Min(290, w*0.32)
 	}
 	dw, dh := w-tileW-40, h-60
 	sc := math.Min(dw/uw, dh/uh)

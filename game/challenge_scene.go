@@ -227,6 +227,9 @@ func (s *ChallengeScene) act(i int) {
 	} else {
 		o = s.sess.Pick(t.ID)
 	}
+	if o.OK {
+		s.flashT = 0
+	}
 	switch {
 	case o.OK && s.level.CrewMode():
 		s.msg, s.msgBad = fmt.Sprintf("%s is on %s %s", s.level.Crew[s.member].Name, t.Noun, t.ID), false

@@ -68,7 +68,7 @@ func (s *ChallengeSelectScene) Update(g *Game, in Frame) error {
 			if c.enabled {
 				g.Goto(NewChallengeScene(set.Levels[i]))
 			} else {
-				g.Notify("Locked: "+g.ChallengeLock(set.Levels[i]), false)
+				g.Notify("Locked: "+g.ChallengeLockDetail(set.Levels[i]), false)
 			}
 		}
 	}

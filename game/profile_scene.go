@@ -197,9 +197,9 @@ func (s *ProfileScene) drawProfile(g *Game, r *Renderer, p *profiles.Profile, x,
 		}
 		r.Sprite(SpriteTick, x+24, yy, 18, 18, colGood)
 		r.Bold(name, x+50, yy, 16, colLight, text.AlignStart)
-		r.Text("earned "+a.At.Local().Format("2 Jan 2006 15:04"), x+260, yy+1, 14, colLight, text.AlignStart)
-		r.Text("evidence "+evidenceText(a.Evidence), x+450, yy+2, 12, colMuted, text.AlignStart)
-		yy += 26
+		r.Text("earned "+a.At.Local().Format("2 Jan 2006 15:04"), x+pw-24, yy+1, 14, colLight, text.AlignEnd)
+		r.Text("evidence (replay hash) "+a.Evidence, x+50, yy+22, 11, colMuted, text.AlignStart)
+		yy += 44
 	}
 	yy += 12
 	if quals != nil {
@@ -235,6 +235,24 @@ func (s *ProfileScene) drawProfile(g *Game, r *Renderer, p *profiles.Profile, x,
 		for _, l := range lines {
 			yy += r.Wrap(l, x+24, yy, 14, pw-48, colLight) + 4
 		}
+		var next []string
+		for _, q := range quals.List {
+			ready := !held[q.ID]
+			for _, req := range q.Requires {
+				ready = ready && held[req]
+			}
+			if ready && len(next) < 2 {
+				next = append(next, q.Name+": "+quals.HowToEarn(q.ID))
+			}
+		}
+		if len(next) > 0 {
+			yy += 8
+			r.Bold("Next to earn", x+24, yy, 17, colAccent, text.AlignStart)
+			yy += 26
+			for _, l := range next {
+				yy += r.Wrap(l, x+24, yy, 14, pw-48, colLight) + 4
+			}
+		}
 	}
 	yy += 10
 	best := p.Best()
@@ -246,19 +264,12 @@ func (s *ProfileScene) drawProfile(g *Game, r *Renderer, p *profiles.Profile, x,
 		if set != nil {
 			for _, l := range set.Levels {
 				if a, ok := best[l.ID]; ok {
-					parts = append(parts, fmt.Sprintf("%d %s: %d (%d★)", l.Number, l.Title, a.Score, a.Stars))
+					parts = append(parts, fmt.Sprintf("%d %s: %d (%d stars)", l.Number, l.Title, a.Score, a.Stars))
 				}
 			}
 		}
 		r.Wrap(strings.Join(parts, " · "), x+24, yy, 14, pw-48, colLight)
 	}
-}
-
-func evidenceText(h string) string {
-	if len(h) > 7+32 {
-		return h[:7+32] + "…"
-	}
-	return h
 }
 
 func listOr(l []string, none string) string {

@@ -100,7 +100,8 @@ func TestTraineePath(t *testing.T) {
 	assert.False(t, cards[1].enabled)
 	set, _ := g.Training()
 	assert.Contains(t, g.ChallengeLock(set.Levels[1]), `pass challenge 1 "Groundwork" first`)
-	assert.Contains(t, g.ChallengeLock(set.Levels[3]), "Wall framer qualification (wall-framer)")
+	assert.Contains(t, g.ChallengeLock(set.Levels[3]), "hold the Wall framer qualification (challenge 3, 1500+ points)")
+	assert.Contains(t, g.ChallengeLockDetail(set.Levels[3]), "Wall framer qualification (wall-framer): pass challenge 3 \"Frame a wall module\" with a score of 1500 or more")
 	shot(t, g, "training-challenges")
 	d.click(cards[1].x+10, cards[1].y+10)
 	_, still := g.Scene().(*ChallengeSelectScene)
@@ -294,4 +295,34 @@ func TestOpenChallengeUnknown(t *testing.T) {
 	_, err := g.OpenChallenge("c99-nothing", false)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "c01-groundwork")
+}
+
+// TestEveryPickChallengeClickable plays every click-order challenge by
+// clicking each part where it is drawn, in a valid order: every part can be
+// reached with the pointer and the attempt is won without a mistake.
+func TestEveryPickChallengeClickable(t *testing.T) {
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	require.NoError(t, g.CreateProfile("eve"))
+	set, _ := g.Training()
+	for _, l := range set.Levels {
+		if l.CrewMode() {
+			continue
+		}
+		t.Run(l.ID, func(t *testing.T) {
+			d := driver{t, d.g}
+			s, err := g.OpenChallenge(l.ID, true)
+			require.NoError(t, err)
+			gr := l.Graph()
+			for k, i := range gr.Order() {
+				d.pick(gr.Tasks[i].ID)
+				require.Equal(t, 0, s.Session().Mistakes(), "click on %s: %s", gr.Tasks[i].ID, s.msg)
+				if k == 3 {
+					shot(t, g, "training-"+l.ID)
+				}
+			}
+			assert.Equal(t, training.Won, s.Session().Status())
+			assert.True(t, s.Ended())
+		})
+	}
 }
