@@ -157,7 +157,7 @@ func (s *ChallengeScene) drawLeft(g *Game, r *Renderer) {
 		text string
 	}{
 		{colTodo, "to build (hover for its name)"},
-		{colWood, "built"},
+		{colWood, "built (in its own colour)"},
 		{colBad, "wrong pick"},
 		{colNeed, "what it has to wait for"},
 	}
@@ -405,11 +405,15 @@ func (s *ChallengeScene) drawBriefing(g *Game, r *Renderer, w, h float64) {
 	if s.level.CrewMode() {
 		rows = append(rows, [2]string{"Crew", fmt.Sprintf("%d members: pick one, then click a part to give it to them", len(s.level.Crew))})
 	} else {
-		rows = append(rows, [2]string{"Controls", "Click a part to build it"})
+		ctl := "Click a part on the plans (one per stage of the build) to build it; hover shows its name"
+		if s.level.Design() == nil {
+			ctl = "Click a member of the frame, or a sheet or job on the right, to do it; hover shows its name"
+		}
+		rows = append(rows, [2]string{"Controls", ctl})
 	}
-	for i, row := range rows {
-		r.Bold(row[0], x+40, yy+float64(i)*28, 16, colAccent, text.AlignStart)
-		r.Text(row[1], x+150, yy+float64(i)*28, 16, colLight, text.AlignStart)
+	for _, row := range rows {
+		r.Bold(row[0], x+40, yy, 16, colAccent, text.AlignStart)
+		yy += r.Wrap(row[1], x+150, yy, 16, pw-190, colLight) + 7
 	}
 	if s.level.Source != "" {
 		r.Wrap("Source: "+s.level.Source, x+40, y+ph-112, 12, pw-80, colMuted)

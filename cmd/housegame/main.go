@@ -26,7 +26,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("housegame", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	shot := fs.String("screenshot", "", "render a level to this PNG file and exit")
-	level := fs.String("level", "", "level id for --screenshot (shed, cabin, roof, two-rooms, kitchen, sandbox)")
+	level := fs.String("level", "", "level id for --screenshot: a design level (shed, cabin, ..., sandbox), a challenge (c01-groundwork, ...), training or profiles")
 	designFile := fs.String("design", "", "design file to load into the level (--screenshot) or to draw (--bench-frames)")
 	frames := fs.Int("frames", 3, "frames to run before the screenshot")
 	bench := fs.Int("bench-frames", 0, "run this many frames of --design and print frame times and draw calls")
@@ -149,5 +149,14 @@ func openScene(g *game.Game, id string, d *designs.Design) error {
 		}
 	}
 	_, err := g.OpenLevel(id, d)
+	if err != nil && game.LevelByID(g.Levels, id) == nil {
+		if set, _ := g.Training(); set != nil {
+			var ids []string
+			for _, l := range set.Levels {
+				ids = append(ids, l.ID)
+			}
+			err = fmt.Errorf("%w; challenges: %v; or training, profiles", err, ids)
+		}
+	}
 	return err
 }
