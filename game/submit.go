@@ -1,12 +1,19 @@
 package game
 
-import "github.com/opensourceecology/prodos/engine"
+import (
+	"github.com/opensourceecology/prodos/engine"
+	"github.com/opensourceecology/prodos/game/pagesubmit"
+)
 
 // Kinds of submission handed to the page (window.prodosSubmit).
 const (
-	SubmitLevel     = "level"     // a design level: the engine's command log (engine.MarshalLog)
-	SubmitChallenge = "challenge" // a training challenge: its replay (training.Replay)
+	SubmitLevel     = pagesubmit.Level
+	SubmitChallenge = pagesubmit.Challenge
 )
+
+// submitToPage hands a finished level or challenge to the browser page
+// (a no-op on the desktop); see package pagesubmit.
+var submitToPage = pagesubmit.Submit
 
 // submitJS hands the finished design level's command log to the page.
 func (s *DesignScene) submitJS() {

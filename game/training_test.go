@@ -1,6 +1,7 @@
 package game
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/opensourceecology/prodos/engine"
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -325,4 +327,62 @@ func TestEveryPickChallengeClickable(t *testing.T) {
 			assert.True(t, s.Ended())
 		})
 	}
+}
+
+// TestPageSubmission checks what the game hands to the page
+// (window.prodosSubmit in the browser build) when a design level or a
+// challenge is finished: the kind, the level and a log that replays.
+func TestPageSubmission(t *testing.T) {
+	type call struct {
+		kind, level string
+		data        []byte
+	}
+	var calls []call
+	old := submitToPage
+	submitToPage = func(kind, level string, data []byte) { calls = append(calls, call{kind, level, data}) }
+	defer func() { submitToPage = old }()
+
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	require.NoError(t, g.CreateProfile("gus"))
+	s, err := g.OpenChallenge("c01-groundwork", true)
+	require.NoError(t, err)
+	for _, i := range s.level.Graph().Order() {
+		d.pick(s.level.Graph().Tasks[i].ID)
+	}
+	require.Len(t, calls, 1)
+	assert.Equal(t, SubmitChallenge, calls[0].kind)
+	assert.Equal(t, "c01-groundwork", calls[0].level)
+	set, _ := g.Training()
+	v, err := training.VerifyReplay("page", calls[0].data, set)
+	require.NoError(t, err)
+	assert.True(t, v.Result.Passed)
+
+	// The shed, closed and roofed (as in TestPlaceUndoRedoAndCompleteFirstLevel).
+	ds, err := g.OpenLevel("shed", nil)
+	require.NoError(t, err)
+	d.step(Frame{})
+	d.selectModule("wall-ext-4x8")
+	for _, w := range []struct {
+		x, y int
+		side string
+	}{{2, 2, "n"}, {3, 2, "n"}, {3, 2, "e"}, {3, 3, "e"}, {3, 3, "s"}, {2, 3, "w"}, {2, 2, "w"}} {
+		d.placeWall(w.x, w.y, w.side)
+	}
+	d.selectModule("wall-door-4x8")
+	d.placeWall(2, 3, "s")
+	d.selectModule("roof-4x8")
+	for _, x := range []float64{2.5, 3.5} {
+		px, py := ds.ToScreen(g, x, 3)
+		d.click(px, py)
+	}
+	require.Len(t, calls, 2, "the finished level is handed over")
+	assert.Equal(t, SubmitLevel, calls[1].kind)
+	assert.Equal(t, "shed", calls[1].level)
+	fresh, err := ds.level.NewBoard(g.Cat, nil, g.Tick)
+	require.NoError(t, err)
+	cmds, err := engine.ParseLog("page", bytes.NewReader(calls[1].data))
+	require.NoError(t, err)
+	require.NoError(t, fresh.E.Replay(cmds))
+	assert.True(t, fresh.E.Evaluate(ds.level.Level).Complete, "the submitted log replays to a finished level")
 }
