@@ -107,6 +107,16 @@ func (s *ProfileScene) create(g *Game) {
 		s.err = err.Error()
 		return
 	}
+	for _, n := range s.names { // an existing learner (also those past the shown rows) is chosen
+		if n == name {
+			if err := g.SelectProfile(name); err != nil {
+				s.err = firstLine(err)
+				return
+			}
+			s.field.text = ""
+			return
+		}
+	}
 	if err := g.CreateProfile(name); err != nil {
 		s.err = firstLine(err)
 		return
@@ -146,6 +156,9 @@ func (s *ProfileScene) Draw(g *Game, r *Renderer) {
 			r.Text("training now", row.x+row.w-12, row.y+12, 13, colInk, text.AlignEnd)
 		}
 	}
+	if len(s.names) > len(rows) {
+		r.Text(fmt.Sprintf("and %d more: type a name below to choose it", len(s.names)-len(rows)), 40, 150+float64(len(rows))*46+4, 13, colMuted, text.AlignStart)
+	}
 	fy := s.fieldY()
 	r.Bold("New learner", 40, fy, 15, colInk, text.AlignStart)
 	r.Rect(40, fy+24, 290, 44, colLight)
@@ -158,7 +171,7 @@ func (s *ProfileScene) Draw(g *Game, r *Renderer) {
 		r.Text("type a name", 52, fy+36, 16, colMuted, text.AlignStart)
 	}
 	r.Text(shown, 52, fy+36, 18, colInk, text.AlignStart)
-	hint := "Letters, digits, '.', '_' or '-'. Enter adds."
+	hint := "Letters, digits, '.', '_' or '-'. Enter adds (or chooses) the learner."
 	hc := colMuted
 	if s.err != "" {
 		hint, hc = s.err, colBad

@@ -386,3 +386,30 @@ func TestPageSubmission(t *testing.T) {
 	require.NoError(t, fresh.E.Replay(cmds))
 	assert.True(t, fresh.E.Evaluate(ds.level.Level).Complete, "the submitted log replays to a finished level")
 }
+
+func TestProfileSceneManyLearners(t *testing.T) {
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	for _, n := range []string{"a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "b1", "b2"} {
+		require.NoError(t, g.CreateProfile(n))
+	}
+	ps := &ProfileScene{}
+	g.Goto(ps)
+	d.step(Frame{})
+	assert.Len(t, ps.Rows(g), 9, "nine rows shown")
+	// A learner past the rows is chosen by typing the name.
+	d.typeText("b2")
+	d.intent(IntentConfirm)
+	assert.Equal(t, "b2", g.Profile().Name)
+	names, err := g.ProfileNames()
+	require.NoError(t, err)
+	assert.Len(t, names, 11, "no new learner made")
+	// Clicking a row chooses that learner; a bad name says why.
+	row := ps.Rows(g)[0]
+	d.click(row.x+5, row.y+5)
+	assert.Equal(t, "a1", g.Profile().Name)
+	d.typeText("-x")
+	d.intent(IntentConfirm)
+	assert.Contains(t, ps.err, "starting with a letter or digit")
+	shot(t, g, "training-profiles-many")
+}
