@@ -413,3 +413,29 @@ func TestProfileSceneManyLearners(t *testing.T) {
 	assert.Contains(t, ps.err, "starting with a letter or digit")
 	shot(t, g, "training-profiles-many")
 }
+
+func TestChallengeTimeRunsOut(t *testing.T) {
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	require.NoError(t, g.CreateProfile("hal"))
+	s, err := g.OpenChallenge("c05-roof-panel", false)
+	require.NoError(t, err)
+	for i := 0; i < 100; i++ {
+		d.step(Frame{})
+	}
+	assert.Equal(t, s.level.LimitTicks(), s.Session().Remaining(), "no time passes during the briefing")
+	d.intent(IntentConfirm)
+	for i := 0; i < s.level.LimitTicks() && !s.Ended(); i++ {
+		d.step(Frame{})
+	}
+	require.True(t, s.Ended())
+	assert.Equal(t, training.Lost, s.result.Status)
+	assert.Equal(t, 0, s.result.TimeLeft)
+	require.Len(t, g.Profile().Attempts, 1)
+	assert.False(t, g.Profile().Attempts[0].Passed)
+	for i := 0; i < 60; i++ {
+		d.step(Frame{})
+	}
+	assert.False(t, s.Animating(), "no redraws once the results have appeared")
+	shot(t, g, "training-timeout")
+}
