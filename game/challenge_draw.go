@@ -207,8 +207,12 @@ func (s *ChallengeScene) drawParts(g *Game, r *Renderer, lay *challengeLayout) {
 		}
 	}
 	if lay.panels == nil && len(lay.shapes) > 0 {
+		px, py, pw, ph := s.centerRect(g)
+		r.Rect(px+3, py+4, pw, ph, colShadow)
+		r.Rect(px, py, pw, ph, color.RGBA{0xff, 0xfe, 0xfa, 0xff})
 		f := lay.frame
 		r.Text(lay.caption, f[0], f[1]-28, 15, colInk, text.AlignStart)
+		r.Rect(f[0], f[1], f[2], f[3], color.RGBA{0xea, 0xe6, 0xdc, 0xff})
 		r.Frame(f[0]-1, f[1]-1, f[2]+2, f[3]+2, 1, colGrid)
 	}
 	for _, sh := range lay.shapes {
