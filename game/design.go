@@ -84,6 +84,8 @@ type DesignScene struct {
 	// partial redraws: what this frame drew outside the plan
 	outside, planDirect, tooltipOut, tooltipWasOut bool
 	hudPY                                          float64
+
+	lock func(id string) string // earned access: why a module is locked ("" = open), access.go
 }
 
 // planKey is what the cached plan image depends on.
@@ -96,7 +98,7 @@ type planKey struct {
 // NewDesignScene opens a level, continuing the player's saved design when
 // there is one.
 func NewDesignScene(g *Game, l *Level) (*DesignScene, error) {
-	s := &DesignScene{level: l, saveName: "designs/" + l.ID + ".toml"}
+	s := &DesignScene{level: l, saveName: "designs/" + l.ID + ".toml", lock: g.paletteLock(l)}
 	b, err := l.NewBoard(g.Cat, nil, g.Tick)
 	if err != nil {
 		return nil, err
@@ -175,6 +177,9 @@ func firstLine(err error) string {
 
 // offered reports whether the level lets the player use a module.
 func (s *DesignScene) offered(id string) bool {
+	if s.lock != nil && s.lock(id) != "" {
+		return false
+	}
 	if s.level.Sandbox || len(s.level.Palette) == 0 {
 		return true
 	}
@@ -506,7 +511,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 					s.sel = r.id
 					s.rot = 0
 				} else {
-					g.Notify(g.Cat.Modules[r.id].Name+" is locked in this level", false)
+					g.Notify(s.lockedMsg(g, r.id), false)
 				}
 			}
 		}
@@ -648,6 +653,7 @@ func (s *DesignScene) finish(g *Game, asked bool) {
 	if asked || s.result.Stars > s.bestShown {
 		s.bestShown = max(s.bestShown, s.result.Stars)
 		g.RecordStars(s.level.ID, s.result.Stars)
+		s.submitJS()
 		g.Goto(&ResultsScene{design: s, res: s.result})
 	}
 }

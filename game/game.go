@@ -63,6 +63,7 @@ type Game struct {
 	last     Frame
 	dirty    bool
 	drawn    bool
+	tr       *trainer // training: challenges, qualifications, profiles (trainer.go)
 
 	// AfterDraw, when set, is called after each frame with the screen and the
 	// renderer's draw calls (screenshot and bench modes).
@@ -165,7 +166,7 @@ func (g *Game) HelpShown() bool { return g.help }
 
 // Unlocked reports whether a level can be played.
 func (g *Game) Unlocked(l *Level) bool {
-	return l.Unlock == "" || g.Progress.Stars[l.Unlock] > 0
+	return (l.Unlock == "" || g.Progress.Stars[l.Unlock] > 0) && g.LevelLock(l) == ""
 }
 
 // RecordStars keeps the best score of a level and saves progress.
@@ -202,6 +203,7 @@ func (g *Game) Step(in Frame) error {
 	if a, ok := g.scene.(interface{ Animating() bool }); ok && a.Animating() {
 		g.dirty = true
 	}
+	in = g.typingFilter(in)
 	if in.Has(IntentHelp) {
 		g.help = !g.help
 		return nil

@@ -164,6 +164,7 @@ type Frame struct {
 	Pressed  Buttons         // buttons that went down this tick
 	Released Buttons         // buttons that went up this tick
 	Wheel    float64         // wheel steps, positive away from the user
+	Text     TextInput       // characters typed this tick (textinput.go)
 }
 
 // Has reports whether the frame raised intent in.
@@ -211,6 +212,7 @@ func (s EbitenSource) Read(scale float64) Frame {
 	f.Pressed = Buttons{inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft), inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonRight), inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonMiddle)}
 	f.Released = Buttons{inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft), inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonRight), inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonMiddle)}
 	_, f.Wheel = ebiten.Wheel()
+	readText(&f)
 	return f
 }
 

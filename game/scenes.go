@@ -23,6 +23,7 @@ func (s *TitleScene) buttons(g *Game) []button {
 		{x, y, bw, bh, "Play", true},
 		{x, y + 70, bw, bh, "Sandbox", true},
 		{x, y + 140, bw, bh, "How to play", true},
+		{x, y + 210, bw, bh, "Training challenges", true},
 	}
 }
 
@@ -37,6 +38,8 @@ func (s *TitleScene) Update(g *Game, in Frame) error {
 		g.Play(LevelByID(g.Levels, "sandbox"))
 	case b[2].clicked(in):
 		g.help = true
+	case b[3].clicked(in):
+		g.OpenTraining()
 	case in.Has(IntentBack):
 		return ErrQuit
 	}
@@ -131,8 +134,7 @@ func (s *SelectScene) Draw(g *Game, r *Renderer) {
 		r.Bold(r.Ellipsis(title, 19, true, c.w-80), c.x+18, c.y+14, 19, colLight, text.AlignStart)
 		if !c.enabled {
 			r.Sprite(SpriteLock, c.x+c.w-50, c.y+12, 32, 32, colLight)
-			need := LevelByID(g.Levels, l.Unlock)
-			r.Wrap(fmt.Sprintf("Locked: earn a star in %q to open it.", need.Title), c.x+18, c.y+60, 16, c.w-36, colLight)
+			r.Wrap(g.levelLockText(l), c.x+18, c.y+60, 16, c.w-36, colLight)
 			continue
 		}
 		r.WrapN(l.Briefing, c.x+18, c.y+48, 14, c.w-36, colLight, 4)

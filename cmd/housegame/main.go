@@ -3,6 +3,7 @@
 //	housegame                                   play
 //	housegame --screenshot FILE --level ID [--design FILE] [--frames N]
 //	housegame --bench-frames N --design FILE
+//	housegame --screenshot FILE --level CHALLENGE|training|profiles [--profile NAME]
 //
 // Exit codes: 0 ok, 1 the game failed, 2 bad usage or a bad input file.
 package main
@@ -25,10 +26,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("housegame", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	shot := fs.String("screenshot", "", "render a level to this PNG file and exit")
-	level := fs.String("level", "", "level id to open (shed, cabin, studio, workshop, bath, two-bedroom, sandbox)")
+	level := fs.String("level", "", "level id for --screenshot: a design level (shed, cabin, ..., sandbox), a challenge (c01-groundwork, ...), training or profiles")
 	designFile := fs.String("design", "", "design file to load into the level (--screenshot) or to draw (--bench-frames)")
 	frames := fs.Int("frames", 3, "frames to run before the screenshot")
 	bench := fs.Int("bench-frames", 0, "run this many frames of --design and print frame times and draw calls")
+	learner := fs.String("profile", "", "learner to train as (created if missing; with --screenshot, in memory only)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -64,6 +66,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if serr != nil {
 		g.Notify(serr.Error(), true)
 	}
+	pst, where, perr := openProfiles(store, *shot != "" || *bench > 0)
+	if perr != nil {
+		g.Notify("learners' profiles: "+perr.Error()+"; kept in memory until the game closes", true)
+	}
+	g.UseProfiles(pst, where)
+	defer pst.Close()
+	if *learner != "" {
+		if err := g.SelectProfile(*learner); err != nil {
+			if err := g.CreateProfile(*learner); err != nil {
+				fmt.Fprintln(stderr, "housegame: --profile:", err)
+				return 2
+			}
+		}
+	}
 	ebiten.SetWindowSize(game.BaseWidth, game.BaseHeight)
 	ebiten.SetWindowTitle("House Design Game - Production OS")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
@@ -96,13 +112,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "housegame: --frames must be at least 1")
 			return 2
 		}
-		if _, err := g.OpenLevel(*level, d); err != nil {
+		if err := openScene(g, *level, d); err != nil {
 			fmt.Fprintln(stderr, "housegame:", err)
 			return 2
 		}
 		shotErr = g.ScreenshotMode(*shot, *frames)
 	case *level != "":
-		if _, err := g.OpenLevel(*level, d); err != nil {
+		if err := openScene(g, *level, d); err != nil {
 			fmt.Fprintln(stderr, "housegame:", err)
 			return 2
 		}
@@ -119,4 +135,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 		stats.Print(stdout)
 	}
 	return 0
+}
+
+// openScene opens a design level, a training challenge (its briefing), the
+// challenge list ("training") or the learner picker ("profiles").
+func openScene(g *game.Game, id string, d *designs.Design) error {
+	switch {
+	case id == "training":
+		return g.OpenScene(&game.ChallengeSelectScene{})
+	case id == "profiles":
+		return g.OpenScene(&game.ProfileScene{})
+	case game.LevelByID(g.Levels, id) == nil:
+		if set, _ := g.Training(); set != nil && set.Level(id) != nil {
+			_, err := g.OpenChallenge(id, false)
+			return err
+		}
+	}
+	_, err := g.OpenLevel(id, d)
+	if err != nil && game.LevelByID(g.Levels, id) == nil {
+		if set, _ := g.Training(); set != nil {
+			var ids []string
+			for _, l := range set.Levels {
+				ids = append(ids, l.ID)
+			}
+			err = fmt.Errorf("%w; challenges: %v; or training, profiles", err, ids)
+		}
+	}
+	return err
 }
