@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"image"
 	"image/png"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -19,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -85,7 +89,7 @@ func browserServer(tb testing.TB) *httptest.Server {
 	db, err := sqlitestore.Open(filepath.Join(tb.TempDir(), "class.db"))
 	require.NoError(tb, err)
 	tb.Cleanup(func() { db.Close() })
-	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: verifyReplay, Token: "facilitator-token-e2e", Web: os.DirFS(buildWeb(tb))})
+	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, Token: "facilitator-token-1", Web: os.DirFS(buildWeb(tb))})
 	tb.Cleanup(srv.Close)
 	return srv
 }
@@ -217,6 +221,35 @@ func TestBrowserPlaysTheGame(t *testing.T) {
 	t.Logf("screenshot saved to %s", out)
 	after := edge()
 	require.Greater(t, after, before+300, "a wall panel is drawn on the north edge (dark pixels %d before, %d after)", before, after)
+
+	// A learner joins a class with the page's form and the page posts a
+	// finished challenge (as the game does through window.prodosSubmit);
+	// the verified result shows on the facilitator's dashboard.
+	code := newClass(t, srv)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.SendKeys("#code", code), chromedp.SendKeys("#name", "Ana Browser"),
+		chromedp.Click("#joinform button")))
+	var joined string
+	for i := 0; i < 50 && !strings.Contains(joined, "Ana Browser"); i++ {
+		time.Sleep(100 * time.Millisecond)
+		joined, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("joined").textContent`))
+		require.NoError(t, err)
+	}
+	require.Contains(t, joined, "Ana Browser")
+	replay, err := json.Marshal(demoReplay(t, "c01-groundwork"))
+	require.NoError(t, err)
+	answer, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.prodosSubmit("challenge", "c01-groundwork", `+string(replay)+`)`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	require.Contains(t, answer, `"passed":true`)
+	req, _ := http.NewRequest("GET", srv.URL+"/dashboard/classes/1", nil)
+	req.Header.Set("Authorization", "Bearer facilitator-token-1")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Contains(t, string(page), "Ana Browser")
+	assert.Contains(t, string(page), "foundation-crew")
+	assert.Contains(t, string(page), "c01-groundwork")
 }
 
 // BenchmarkBrowserFirstFrame reports the time from navigation to the first
