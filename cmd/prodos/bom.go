@@ -8,7 +8,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production"
 )
 
@@ -19,21 +18,6 @@ func init() {
 		summary: "bill of materials: one line per SKU with waste and whole units, or the indented tree",
 		run:     runBOM,
 	})
-}
-
-// prodLoadDesign loads one design file, printing file:line:col errors.
-func prodLoadDesign(e *env, path string, cat *designs.Catalog) (*designs.Design, bool) {
-	d, err := designs.LoadDesign(path, cat)
-	if err != nil {
-		for _, pe := range designs.Errors(err) {
-			if pe.File == "" {
-				pe.File = path
-			}
-			fmt.Fprintln(e.stderr, pe.Error())
-		}
-		return nil, false
-	}
-	return d, true
 }
 
 // prodHouseID is a house id from a design path: the file name without .toml.
@@ -85,7 +69,7 @@ func runBOM(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	d, ok := prodLoadDesign(e, pos[0], cat)
+	d, ok := loadDesign(e, cat, pos[0])
 	if !ok {
 		return exitUsage
 	}

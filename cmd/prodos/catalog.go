@@ -56,6 +56,22 @@ func loadCatalog(e *env) (*designs.Catalog, bool) {
 	return cat, true
 }
 
+// loadDesign loads a design file argument, printing each problem as
+// file:line:col: message. Callers exit with exitUsage when it fails.
+func loadDesign(e *env, cat *designs.Catalog, path string) (*designs.Design, bool) {
+	d, err := designs.LoadDesign(path, cat)
+	if err != nil {
+		for _, pe := range designs.Errors(err) {
+			if pe.File == "" {
+				pe.File = path
+			}
+			fmt.Fprintln(e.stderr, pe.Error())
+		}
+		return nil, false
+	}
+	return d, true
+}
+
 func runCatalog(e *env, args []string) int {
 	fs := newFlags(e, "catalog")
 	format := fs.String("format", "table", "output format: table or json")

@@ -59,14 +59,8 @@ func runCost(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	d, err := designs.LoadDesign(pos[0], cat)
-	if err != nil {
-		for _, pe := range designs.Errors(err) {
-			if pe.File == "" {
-				pe.File = pos[0]
-			}
-			fmt.Fprintln(e.stderr, pe.Error())
-		}
+	d, ok := loadDesign(e, cat, pos[0])
+	if !ok {
 		return exitUsage
 	}
 	rs, err := levels.Standard()

@@ -93,7 +93,7 @@ func runExport(e *env, args []string) int {
 	jobs := make([]job, 0, len(files))
 	seen := map[string]string{}
 	for _, f := range files {
-		d, ok := prodLoadDesign(e, f, cat)
+		d, ok := loadDesign(e, cat, f)
 		if !ok {
 			return exitUsage
 		}

@@ -19,26 +19,6 @@ func init() {
 	})
 }
 
-// loadDesignArg loads the one design file argument, printing its problems
-// as file:line:col: message.
-func loadDesignArg(e *env, cat *designs.Catalog, file string) (*designs.Design, bool) {
-	d, err := designs.LoadDesign(file, cat)
-	if err != nil {
-		errs := designs.Errors(err)
-		if len(errs) == 0 {
-			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
-		}
-		for _, pe := range errs {
-			if pe.File == "" {
-				pe.File = file
-			}
-			fmt.Fprintln(e.stderr, pe.Error())
-		}
-		return nil, false
-	}
-	return d, true
-}
-
 // loadShop finds a shop profile by id.
 func loadShop(e *env, id string) (*designs.Shop, bool) {
 	shops, err := designs.DefaultShops()
@@ -91,7 +71,7 @@ func runJobs(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	d, ok := loadDesignArg(e, cat, pos[0])
+	d, ok := loadDesign(e, cat, pos[0])
 	if !ok {
 		return exitUsage
 	}

@@ -137,7 +137,7 @@ func runLedgerPost(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	d, ok := prodLoadDesign(e, pos[0], cat)
+	d, ok := loadDesign(e, cat, pos[0])
 	if !ok {
 		return exitUsage
 	}

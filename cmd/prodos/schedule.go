@@ -37,7 +37,7 @@ func runSchedule(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	d, ok := loadDesignArg(e, cat, pos[0])
+	d, ok := loadDesign(e, cat, pos[0])
 	if !ok {
 		return exitUsage
 	}

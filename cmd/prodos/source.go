@@ -161,7 +161,7 @@ func runSource(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	d, ok := prodLoadDesign(e, pos[0], cat)
+	d, ok := loadDesign(e, cat, pos[0])
 	if !ok {
 		return exitUsage
 	}
