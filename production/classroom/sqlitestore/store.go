@@ -14,13 +14,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
 	"github.com/opensourceecology/prodos/production/classroom"
+	"github.com/opensourceecology/prodos/production/sqlitefile"
 	"github.com/shopspring/decimal"
 )
 
@@ -40,70 +39,16 @@ var _ classroom.Store = (*DB)(nil)
 // not SQLite, or whose schema is newer than this program, is an error naming
 // the file, and nothing is written to it.
 func Open(path string) (*DB, error) {
-	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
-		head := make([]byte, 16)
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, fmt.Errorf("open %s: %w", path, err)
-		}
-		_, err = f.Read(head)
-		f.Close()
-		if err != nil || string(head) != "SQLite format 3\x00" {
-			return nil, fmt.Errorf("%s is not a SQLite database", path)
-		}
-	}
-	dsn := "file:" + path + "?_foreign_keys=on&_busy_timeout=5000&_journal_mode=WAL&_txlock=immediate&_synchronous=NORMAL"
-	db, err := sql.Open("sqlite3", dsn)
+	migrations, _ := fs.Sub(migrationFS, "migrations")
+	db, err := sqlitefile.Open(path, migrations)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	s := &DB{db: db, path: path, now: time.Now}
-	if err := s.migrate(); err != nil {
-		db.Close()
 		return nil, err
 	}
-	return s, nil
+	return &DB{db: db, path: path, now: time.Now}, nil
 }
 
 // Close closes the database.
 func (s *DB) Close() error { return s.db.Close() }
-
-func (s *DB) migrate() error {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return err
-	}
-	sort.Strings(names)
-	var version int
-	if err := s.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("%s: read schema version: %w", s.path, err)
-	}
-	if version > len(names) {
-		return fmt.Errorf("%s has schema version %d, newer than this program's %d: upgrade prodos", s.path, version, len(names))
-	}
-	for i := version; i < len(names); i++ {
-		body, err := fs.ReadFile(migrationFS, names[i])
-		if err != nil {
-			return err
-		}
-		tx, err := s.db.Begin()
-		if err != nil {
-			return fmt.Errorf("%s: migrate: %w", s.path, err)
-		}
-		if _, err := tx.Exec(string(body)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("%s: migration %s: %w", s.path, names[i], err)
-		}
-		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("%s: migrate: %w", s.path, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("%s: migrate: %w", s.path, err)
-		}
-	}
-	return nil
-}
 
 func tokenHash(tok string) string {
 	sum := sha256.Sum256([]byte(tok))

@@ -9,12 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
-	"sort"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
 	"github.com/opensourceecology/prodos/production/profiles"
+	"github.com/opensourceecology/prodos/production/sqlitefile"
 )
 
 //go:embed migrations/*.sql
@@ -27,70 +26,19 @@ type Store struct {
 
 var _ profiles.Store = (*Store)(nil)
 
-// Open opens (creating if needed) the database at path and migrates it.
+// Open opens (creating if needed) the database at path and migrates it. A
+// file that is not SQLite or has a newer schema is refused, untouched.
 func Open(path string) (*Store, error) {
-	q := url.Values{}
-	q.Set("_foreign_keys", "on")
-	q.Set("_journal_mode", "WAL")
-	q.Set("_busy_timeout", "5000")
-	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	migrations, _ := fs.Sub(migrationFS, "migrations")
+	db, err := sqlitefile.Open(path, migrations)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err
 	}
-	s := &Store{db: db}
-	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	return s, nil
+	return &Store{db: db}, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
-
-func (s *Store) migrate() error {
-	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
-		return fmt.Errorf("migrations table: %w", err)
-	}
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return err
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if err := s.migrateFile(name); err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
-		}
-	}
-	return nil
-}
-
-func (s *Store) migrateFile(name string) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRow(`SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
-		return nil
-	}
-	body, err := fs.ReadFile(migrationFS, name)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.Exec(string(body)); err != nil {
-		return err
-	}
-	if _, err := tx.Exec(`INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
 
 const timeFormat = time.RFC3339Nano
 
