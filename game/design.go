@@ -53,7 +53,7 @@ type DesignScene struct {
 	ghost     *designs.Placement
 	check     Check
 	dragging  bool
-	lastSlot  string
+	lastSlot  designs.Placement
 	panning   bool
 	rightFrom [2]float64
 	rightPan  bool
@@ -71,10 +71,13 @@ type DesignScene struct {
 	lastZoom   float64
 	planHits   int
 
-	chromeImg  *ebiten.Image
-	chromeKey  chromeKey
-	hudK       hudKey
-	checkKey   string
+	chromeImg *ebiten.Image
+	chromeKey chromeKey
+	hudK      hudKey
+	checkKey  designs.Placement
+
+	palRows    []paletteRow // paletteRows for palScroll
+	palScroll  float64
 	checkGen   int
 	dragOrient string // "h" or "v" while dragging a run of walls
 
@@ -269,12 +272,16 @@ func (s *DesignScene) Snap(g *Game, id string, x, y float64) (designs.Placement,
 	return designs.Placement{Module: id, X: int(math.Floor(cx - float64(w)/2 + 0.5)), Y: int(math.Floor(cy - float64(h)/2 + 0.5)), Rotation: s.rot}, true
 }
 
-func slotKey(p designs.Placement) string {
-	return fmt.Sprintf("%s %d %d %s %d", p.Module, p.X, p.Y, p.Edge, p.Rotation)
-}
-
 // palette rows in draw order.
 func (s *DesignScene) paletteRows(g *Game) []paletteRow {
+	if s.palRows != nil && s.palScroll == s.scroll {
+		return s.palRows // read-only: shared between calls
+	}
+	s.palRows, s.palScroll = s.buildPaletteRows(g), s.scroll
+	return s.palRows
+}
+
+func (s *DesignScene) buildPaletteRows(g *Game) []paletteRow {
 	var rows []paletteRow
 	y := topBarH + 4 - s.scroll
 	for _, c := range categoryOrder {
@@ -429,17 +436,18 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 	if in.Has(IntentFitView) {
 		s.Fit(g)
 	}
-	ids := s.offeredIDs(g)
-	if (in.Has(IntentNextModule) || in.Has(IntentPrevModule)) && len(ids) > 0 {
-		i := indexOf(ids, s.sel)
-		if in.Has(IntentNextModule) {
-			i = (i + 1) % len(ids)
-		} else if i <= 0 {
-			i = len(ids) - 1
-		} else {
-			i--
+	if in.Has(IntentNextModule) || in.Has(IntentPrevModule) {
+		if ids := s.offeredIDs(g); len(ids) > 0 {
+			i := indexOf(ids, s.sel)
+			if in.Has(IntentNextModule) {
+				i = (i + 1) % len(ids)
+			} else if i <= 0 {
+				i = len(ids) - 1
+			} else {
+				i--
+			}
+			s.sel = ids[i]
 		}
-		s.sel = ids[i]
 	}
 	// Camera: keys, wheel, drags.
 	step := 8.0 / s.cam.Zoom
@@ -531,7 +539,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 	if s.sel != "" && overPlan && !s.panning && !s.rightPan {
 		if p, ok := s.Snap(g, s.sel, in.X, in.Y); ok {
 			s.ghost = &p
-			key := slotKey(p)
+			key := p // the slot: module, cell, edge and rotation
 			if key != s.checkKey || s.gen != s.checkGen {
 				s.check = s.board.Check(p) // only when the slot or the design changes
 				s.checkKey, s.checkGen = key, s.gen
@@ -565,7 +573,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 	if !in.Held.Left {
 		s.dragging = false
 		s.dragOrient = ""
-		s.lastSlot = ""
+		s.lastSlot = designs.Placement{}
 	}
 	if changed {
 		s.gen++

@@ -209,9 +209,58 @@ func drawPath(dst *ebiten.Image, vs []ebiten.Vertex, is []uint16, rule ebiten.Fi
 	dst.DrawTriangles(vs, is, whitePixel.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image), &ebiten.DrawTrianglesOptions{AntiAlias: true, FillRule: rule})
 }
 
-// Fonts are the game's faces.
+// Fonts are the game's faces. It keeps the faces made for each size and
+// the widths measured, so a frame neither builds a face nor shapes a string
+// it has seen before.
 type Fonts struct {
 	Regular, Bold *text.GoTextFaceSource
+
+	faces map[faceKey]*text.GoTextFace
+	adv   map[advKey]float64
+}
+
+type faceKey struct {
+	size float64 // device pixels
+	bold bool
+}
+
+type advKey struct {
+	s    string
+	face faceKey
+}
+
+// maxAdvances bounds the width cache; past it the cache starts again.
+const maxAdvances = 8192
+
+func (f *Fonts) face(size float64, bold bool) *text.GoTextFace {
+	k := faceKey{size: size, bold: bold}
+	if fc, ok := f.faces[k]; ok {
+		return fc
+	}
+	src := f.Regular
+	if bold {
+		src = f.Bold
+	}
+	fc := &text.GoTextFace{Source: src, Size: size}
+	if f.faces == nil {
+		f.faces = map[faceKey]*text.GoTextFace{}
+	}
+	f.faces[k] = fc
+	return fc
+}
+
+// advance is the width of s in device pixels.
+func (f *Fonts) advance(s string, size float64, bold bool) float64 {
+	k := advKey{s: s, face: faceKey{size: size, bold: bold}}
+	if a, ok := f.adv[k]; ok {
+		return a
+	}
+	a := text.Advance(s, f.face(size, bold))
+	if f.adv == nil || len(f.adv) >= maxAdvances {
+		f.adv = make(map[advKey]float64, 256)
+	}
+	f.adv[k] = a
+	return a
 }
 
 // Renderer batches quads from the atlas and queues text; Flush draws the
@@ -228,6 +277,12 @@ type Renderer struct {
 	idx   []uint16
 	texts []queuedText
 	clip  *image.Rectangle
+
+	// Kept between frames so drawing allocates nothing.
+	glyphs []text.Glyph
+	triOp  ebiten.DrawTrianglesOptions
+	imgOp  ebiten.DrawImageOptions
+	layout text.LayoutOptions
 }
 
 type queuedText struct {
@@ -333,16 +388,12 @@ func (r *Renderer) WrapN(s string, x, y, size, maxWidth float64, c color.RGBA, m
 }
 
 func (r *Renderer) face(size float64, bold bool) *text.GoTextFace {
-	src := r.Fonts.Regular
-	if bold {
-		src = r.Fonts.Bold
-	}
-	return &text.GoTextFace{Source: src, Size: size * r.Scale}
+	return r.Fonts.face(size*r.Scale, bold)
 }
 
 // Measure is the logical width of s.
 func (r *Renderer) Measure(s string, size float64, bold bool) float64 {
-	return text.Advance(s, r.face(size, bold)) / r.Scale
+	return r.Fonts.advance(s, size*r.Scale, bold) / r.Scale
 }
 
 // Ellipsis shortens s to fit maxWidth, ending it with "…" when cut.
@@ -358,11 +409,9 @@ func (r *Renderer) Ellipsis(s string, size float64, bold bool, maxWidth float64)
 }
 
 func (r *Renderer) wrapLines(s string, size, maxWidth float64) []string {
-	s = strings.Join(strings.Fields(s), " ")
 	var lines []string
 	line := ""
-	word := ""
-	flush := func() {
+	for _, word := range strings.Fields(s) {
 		cand := word
 		if line != "" {
 			cand = line + " " + word
@@ -373,16 +422,7 @@ func (r *Renderer) wrapLines(s string, size, maxWidth float64) []string {
 		} else {
 			line = cand
 		}
-		word = ""
 	}
-	for _, ch := range s {
-		if ch == ' ' {
-			flush()
-			continue
-		}
-		word += string(ch)
-	}
-	flush()
 	if line != "" {
 		lines = append(lines, line)
 	}
@@ -393,9 +433,8 @@ func (r *Renderer) flushQuads() {
 	if len(r.idx) == 0 {
 		return
 	}
-	op := &ebiten.DrawTrianglesOptions{}
-	op.Filter = ebiten.FilterLinear
-	r.Dst.DrawTriangles(r.verts, r.idx, r.Atlas.Img, op)
+	r.triOp = ebiten.DrawTrianglesOptions{Filter: ebiten.FilterLinear}
+	r.Dst.DrawTriangles(r.verts, r.idx, r.Atlas.Img, &r.triOp)
 	r.Calls++
 	r.verts = r.verts[:0]
 	r.idx = r.idx[:0]
@@ -405,9 +444,9 @@ func (r *Renderer) flushQuads() {
 // over everything queued before it.
 func (r *Renderer) Image(img *ebiten.Image, x, y float64) {
 	r.Flush()
-	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Translate(math.Round(x*r.Scale), math.Round(y*r.Scale))
-	r.Dst.DrawImage(img, op)
+	r.imgOp = ebiten.DrawImageOptions{}
+	r.imgOp.GeoM.Translate(math.Round(x*r.Scale), math.Round(y*r.Scale))
+	r.Dst.DrawImage(img, &r.imgOp)
 	r.Calls++
 }
 
@@ -416,12 +455,29 @@ func (r *Renderer) Image(img *ebiten.Image, x, y float64) {
 func (r *Renderer) Flush() {
 	r.flushQuads()
 	for _, t := range r.texts {
-		op := &text.DrawOptions{}
-		op.GeoM.Translate(math.Round(t.x*r.Scale), math.Round(t.y*r.Scale))
-		op.ColorScale.ScaleWithColor(t.c)
-		op.PrimaryAlign = t.align
-		text.Draw(r.Dst, t.s, r.face(t.size, t.bold), op)
+		r.drawText(t)
 		r.Calls++
 	}
 	r.texts = r.texts[:0]
+}
+
+// drawText draws one queued text as text.Draw does (each glyph image
+// translated by the glyph's position, then by the text's), laying the
+// glyphs out into a slice kept between frames.
+func (r *Renderer) drawText(t queuedText) {
+	var at ebiten.GeoM
+	at.Translate(math.Round(t.x*r.Scale), math.Round(t.y*r.Scale))
+	r.layout = text.LayoutOptions{PrimaryAlign: t.align}
+	r.glyphs = text.AppendGlyphs(r.glyphs[:0], t.s, r.face(t.size, t.bold), &r.layout)
+	r.imgOp = ebiten.DrawImageOptions{}
+	r.imgOp.ColorScale.ScaleWithColor(t.c)
+	for _, gl := range r.glyphs {
+		if gl.Image == nil {
+			continue
+		}
+		r.imgOp.GeoM.Reset()
+		r.imgOp.GeoM.Translate(gl.X, gl.Y)
+		r.imgOp.GeoM.Concat(at)
+		r.Dst.DrawImage(gl.Image, &r.imgOp)
+	}
 }
