@@ -39,6 +39,8 @@ func BenchmarkFrameRedraw(b *testing.B) {
 	g, s, screen := benchGame(b)
 	calls := 0
 	sync := newBenchSync()
+	g.Render(screen) // warm: glyphs rasterised, caches filled
+	sync.wait(screen)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -56,6 +58,8 @@ func BenchmarkFrameCached(b *testing.B) {
 	s.sel = "wall-ext-4x8"
 	calls := 0
 	sync := newBenchSync()
+	g.Render(screen) // warm: glyphs rasterised, caches filled
+	sync.wait(screen)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
