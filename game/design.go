@@ -928,9 +928,13 @@ func (s *DesignScene) drawPlanCached(g *Game, r *Renderer) {
 		op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
 		op.GeoM.Scale(a, a)
 		op.GeoM.Translate(bx*sc, by*sc)
-		r.Dst.DrawImage(s.planImg, op)
+		// Drawn through the plan's own rectangle of the screen, so the
+		// scaled cache never spills under the panels and they stay as they
+		// are (only the plan's pixels are shaded).
+		// The edges meet the panels' rectangles in drawChromeCached.
+		clip := image.Rect(int(math.Ceil(px*sc)), int(math.Ceil(py*sc)), int((px+pw)*sc), int(math.Ceil((py+ph)*sc)))
+		r.Dst.SubImage(clip).(*ebiten.Image).DrawImage(s.planImg, op)
 		r.Calls++
-		s.outside = true // it spills under the panels: draw them over it
 		return
 	}
 	s.lastZoom = s.cam.Zoom

@@ -1,0 +1,101 @@
+package game
+
+import (
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// pixels reads img back as RGBA bytes.
+func pixels(img *ebiten.Image) []byte {
+	b := img.Bounds()
+	p := make([]byte, 4*b.Dx()*b.Dy())
+	img.ReadPixels(p)
+	return p
+}
+
+// differing counts the pixels inside r (or outside it, when outside is set)
+// where a and b differ.
+func differing(a, b []byte, w int, r image.Rectangle, outside bool) int {
+	n := 0
+	for i := 0; i+3 < len(a); i += 4 {
+		x, y := (i/4)%w, (i/4)/w
+		if image.Pt(x, y).In(r) == outside {
+			continue
+		}
+		if a[i] != b[i] || a[i+1] != b[i+1] || a[i+2] != b[i+2] || a[i+3] != b[i+3] {
+			n++
+		}
+	}
+	return n
+}
+
+// A frame drawn over the last one (only what changed redrawn, as the game
+// does with SkipUnchangedFrames) shows what a whole redraw shows: the
+// panels are untouched while the plan zooms or pans, and nothing spills
+// over them. Set PARTIAL_PNG=dir to write both frames for a look.
+func TestPartialFramesMatchFullRedraw(t *testing.T) {
+	old := SkipUnchangedFrames
+	SkipUnchangedFrames = true
+	t.Cleanup(func() { SkipUnchangedFrames = old })
+	for _, tc := range []struct {
+		name   string
+		change func(s *DesignScene)
+		// whole: the plan too must match (it is drawn from the same cache
+		// either way); zooming shows the cache scaled until the zoom holds.
+		whole bool
+	}{
+		{"pointer", func(s *DesignScene) {}, true},
+		{"panning", func(s *DesignScene) { s.cam.CX += 8 / s.cam.Zoom }, true},
+		{"zooming", func(s *DesignScene) { s.cam.Zoom *= 1.02 }, false},
+		{"zooming out", func(s *DesignScene) { s.cam.Zoom /= 1.05 }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, _ := newTestGame(t)
+			s, err := g.OpenLevel("sandbox", benchDesign(300))
+			require.NoError(t, err)
+			g.SetSize(BaseWidth, BaseHeight, 1)
+			screen := ebiten.NewImage(BaseWidth, BaseHeight)
+			s.sel = "wall-ext-4x8"
+			require.NoError(t, g.Step(Frame{Intents: map[Intent]bool{}, X: 600, Y: 300}))
+			g.Render(screen)
+			g.Render(screen) // a frame with nothing new draws nothing
+
+			tc.change(s)
+			require.NoError(t, g.Step(Frame{Intents: map[Intent]bool{}, X: 610, Y: 305}))
+			require.Positive(t, g.Render(screen), "something changed, so the frame is drawn")
+			require.True(t, g.PartialOK(), "the frame was drawn over the last one")
+			partial := pixels(screen)
+
+			// The same state drawn whole onto a fresh screen.
+			fresh := ebiten.NewImage(BaseWidth, BaseHeight)
+			g.lastSig, g.dirty, s.lastZoom = overlaySig{}, true, s.cam.Zoom
+			if !tc.whole {
+				s.lastZoom = 0 // still zooming: the scaled cache again
+			}
+			g.Render(fresh)
+			whole := pixels(fresh)
+			if dir := os.Getenv("PARTIAL_PNG"); dir != "" {
+				for name, img := range map[string]*ebiten.Image{"partial": screen, "whole": fresh} {
+					f, err := os.Create(filepath.Join(dir, tc.name+"-"+name+".png"))
+					require.NoError(t, err)
+					require.NoError(t, png.Encode(f, img))
+					require.NoError(t, f.Close())
+				}
+			}
+
+			px, py, pw, ph := s.planRect(g)
+			plan := image.Rect(int(px), int(py), int(px+pw), int(py+ph))
+			assert.Zero(t, differing(partial, whole, BaseWidth, plan, true), "pixels outside the plan")
+			if tc.whole {
+				assert.Zero(t, differing(partial, whole, BaseWidth, plan, false), "pixels in the plan")
+			}
+		})
+	}
+}
