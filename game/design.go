@@ -63,13 +63,16 @@ type DesignScene struct {
 	saveName  string
 	px, py    float64
 
-	gen        int // bumped on every change to the board
-	planImg    *ebiten.Image
-	planKey    planKey
-	planOrigin Camera
-	planStale  bool
-	lastZoom   float64
-	planHits   int
+	gen         int // bumped on every change to the board
+	planImg     *ebiten.Image
+	planKey     planKey
+	planOrigin  Camera
+	planBack    *ebiten.Image // the other half of a scroll (scrollPlan)
+	planScrolls int
+	directKey   planKey // what the plan last drawn straight to the screen showed
+	planStale   bool
+	lastZoom    float64
+	planHits    int
 
 	chromeImg *ebiten.Image
 	chromeKey chromeKey
@@ -938,10 +941,13 @@ func (s *DesignScene) drawPlanCached(g *Game, r *Renderer) {
 		return
 	}
 	s.lastZoom = s.cam.Zoom
-	if stale && s.planStale {
+	if stale && s.planStale && key != s.directKey {
 		// Stale two frames running (zooming, dragging modules in): the cache
-		// is not paying for itself, so draw straight to the screen.
+		// is not paying for itself, so draw straight to the screen. Once a
+		// frame finds nothing changed since (key == directKey), the cache is
+		// drawn again and used from then on.
 		s.planKey = planKey{gen: -1}
+		s.directKey = key
 		s.planDirect = true
 		r.Flush()
 		r.Rect(px, py, pw, ph, colBG)
@@ -951,18 +957,13 @@ func (s *DesignScene) drawPlanCached(g *Game, r *Renderer) {
 		return
 	}
 	s.planStale = stale
-	if stale {
+	if stale && key == s.planKey && s.scrollPlan(g, r, dw, dh, int(math.Round(dx*sc)), int(math.Round(dy*sc))) {
+		dx, dy = (s.cam.CX-s.planOrigin.CX)*s.cam.Zoom, (s.cam.CY-s.planOrigin.CY)*s.cam.Zoom
+	} else if stale {
 		s.planOrigin = s.cam
 		dx, dy = 0, 0
-		pr := Renderer{Scale: sc, Atlas: r.Atlas, Fonts: r.Fonts}
-		pr.Begin(s.planImg)
 		s.planImg.Fill(colBG)
-		o := s.planOrigin
-		DrawPlan(&pr, g.Cat, s.board, func(cx, cy float64) (float64, float64) {
-			return (cx-o.CX)*o.Zoom + pw/2 + planMargin, (cy-o.CY)*o.Zoom + ph/2 + planMargin
-		}, o.Zoom)
-		pr.Flush()
-		r.Calls += pr.Calls
+		s.drawPlanInto(g, r, s.planImg)
 		s.planKey = key
 	} else {
 		s.planHits++
@@ -974,6 +975,72 @@ func (s *DesignScene) drawPlanCached(g *Game, r *Renderer) {
 	op.GeoM.Translate(math.Round(px*sc), math.Round(py*sc))
 	r.Dst.DrawImage(sub, op)
 	r.Calls++
+}
+
+// drawPlanInto draws the plan, as seen from planOrigin, into dst: the
+// cached plan image or a sub-image of it (then only that part is drawn).
+func (s *DesignScene) drawPlanInto(g *Game, r *Renderer, dst *ebiten.Image) {
+	_, _, pw, ph := s.planRect(g)
+	pr := Renderer{Scale: r.Scale, Atlas: r.Atlas, Fonts: r.Fonts}
+	pr.Begin(dst)
+	o := s.planOrigin
+	DrawPlan(&pr, g.Cat, s.board, func(cx, cy float64) (float64, float64) {
+		return (cx-o.CX)*o.Zoom + pw/2 + planMargin, (cy-o.CY)*o.Zoom + ph/2 + planMargin
+	}, o.Zoom)
+	pr.Flush()
+	r.Calls += pr.Calls
+}
+
+// scrollPlan follows a pan past the cached margin without drawing the whole
+// plan again: the cached image is copied shifted by (sdx, sdy) device
+// pixels (whole pixels, so nothing is resampled) into a second image, and
+// only the strips the shift uncovers are drawn. It reports false when the
+// shift is too large for that to pay, and the caller redraws everything.
+func (s *DesignScene) scrollPlan(g *Game, r *Renderer, dw, dh, sdx, sdy int) bool {
+	if sdx == 0 && sdy == 0 || abs(sdx) > dw/2 || abs(sdy) > dh/2 {
+		return false
+	}
+	if s.planBack == nil || s.planBack.Bounds() != s.planImg.Bounds() {
+		if s.planBack != nil {
+			s.planBack.Deallocate()
+		}
+		s.planBack = ebiten.NewImage(dw, dh)
+	}
+	op := &ebiten.DrawImageOptions{Blend: ebiten.BlendCopy}
+	op.GeoM.Translate(float64(-sdx), float64(-sdy))
+	s.planBack.DrawImage(s.planImg, op)
+	r.Calls++
+	s.planImg, s.planBack = s.planBack, s.planImg
+	s.planScrolls++
+	k := r.Scale * s.planOrigin.Zoom
+	s.planOrigin.CX += float64(sdx) / k
+	s.planOrigin.CY += float64(sdy) / k
+	var strips []image.Rectangle
+	switch {
+	case sdx > 0:
+		strips = append(strips, image.Rect(dw-sdx, 0, dw, dh))
+	case sdx < 0:
+		strips = append(strips, image.Rect(0, 0, -sdx, dh))
+	}
+	switch {
+	case sdy > 0:
+		strips = append(strips, image.Rect(0, dh-sdy, dw, dh))
+	case sdy < 0:
+		strips = append(strips, image.Rect(0, 0, dw, -sdy))
+	}
+	for _, rc := range strips {
+		sub := s.planImg.SubImage(rc).(*ebiten.Image)
+		sub.Fill(colBG)
+		s.drawPlanInto(g, r, sub)
+	}
+	return true
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 func (s *DesignScene) drawPalette(g *Game, r *Renderer) {

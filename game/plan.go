@@ -18,8 +18,12 @@ var layerOrder = map[string]int{"foundation": 0, "floor": 1, "core": 2, "loft": 
 // to maps cell coordinates to logical screen pixels; zoom is pixels per cell.
 func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64) (float64, float64), zoom float64) {
 	d := b.Design()
-	sw, sh := float64(r.Dst.Bounds().Dx())/r.Scale, float64(r.Dst.Bounds().Dy())/r.Scale
-	visible := func(x, y, w, h float64) bool { return x+w >= 0 && y+h >= 0 && x <= sw && y <= sh }
+	// What is drawn is culled to the destination's bounds (a sub-image
+	// when only a strip of a cached plan is redrawn).
+	db := r.Dst.Bounds()
+	vx0, vy0 := float64(db.Min.X)/r.Scale, float64(db.Min.Y)/r.Scale
+	vx1, vy1 := float64(db.Max.X)/r.Scale, float64(db.Max.Y)/r.Scale
+	visible := func(x, y, w, h float64) bool { return x+w >= vx0 && y+h >= vy0 && x <= vx1 && y <= vy1 }
 
 	// Site and grid.
 	x0, y0 := to(0, 0)
@@ -41,16 +45,19 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 		}
 	}
 	lw := math.Max(1, math.Min(2, zoom/40))
-	for i := 0; i <= d.Grid.Width; i++ {
+	// Grid lines, each cut to the part of the grid in view.
+	ly0, ly1 := math.Max(y0, vy0-2), math.Min(y0+gh, vy1+2)
+	for i := 0; i <= d.Grid.Width && ly1 > ly0; i++ {
 		x := x0 + float64(i)*zoom
-		if x >= -2 && x <= sw+2 {
-			r.Rect(x-lw/2, math.Max(y0, -2), lw, math.Min(gh, sh+4), colGrid)
+		if x >= vx0-2 && x <= vx1+2 {
+			r.Rect(x-lw/2, ly0, lw, ly1-ly0, colGrid)
 		}
 	}
-	for i := 0; i <= d.Grid.Height; i++ {
+	lx0, lx1 := math.Max(x0, vx0-2), math.Min(x0+gw, vx1+2)
+	for i := 0; i <= d.Grid.Height && lx1 > lx0; i++ {
 		y := y0 + float64(i)*zoom
-		if y >= -2 && y <= sh+2 {
-			r.Rect(math.Max(x0, -2), y-lw/2, math.Min(gw, sw+4), lw, colGrid)
+		if y >= vy0-2 && y <= vy1+2 {
+			r.Rect(lx0, y-lw/2, lx1-lx0, lw, colGrid)
 		}
 	}
 
