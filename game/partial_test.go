@@ -124,3 +124,32 @@ func TestPartialFramesMatchFullRedraw(t *testing.T) {
 		})
 	}
 }
+
+// After frames that each change the design (modules dragged in), the plan
+// is drawn straight to the screen; once the design holds still it goes back
+// to its cache instead of being drawn whole on every frame.
+func TestPlanReturnsToCacheAfterChanges(t *testing.T) {
+	old := SkipUnchangedFrames
+	SkipUnchangedFrames = true
+	t.Cleanup(func() { SkipUnchangedFrames = old })
+	g, _ := newTestGame(t)
+	s, err := g.OpenLevel("sandbox", benchDesign(300))
+	require.NoError(t, err)
+	screen := ebiten.NewImage(BaseWidth, BaseHeight)
+	frame := func(x float64) {
+		require.NoError(t, g.Step(Frame{Intents: map[Intent]bool{}, X: x, Y: 300}))
+		g.Render(screen)
+	}
+	frame(600)
+	for i := 0; i < 3; i++ { // the design changes three frames running
+		s.gen++
+		frame(601 + float64(i))
+	}
+	require.True(t, s.planDirect, "drawn straight to the screen while it changes")
+	hits := s.planHits
+	for i := 0; i < 4; i++ {
+		frame(610 + float64(i))
+	}
+	assert.False(t, s.planDirect)
+	assert.Greater(t, s.planHits, hits, "the plan is drawn from its cache again")
+}
