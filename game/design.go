@@ -63,16 +63,19 @@ type DesignScene struct {
 	saveName  string
 	px, py    float64
 
-	gen         int // bumped on every change to the board
-	planImg     *ebiten.Image
-	planKey     planKey
-	planOrigin  Camera
-	planBack    *ebiten.Image // the other half of a scroll (scrollPlan)
-	planScrolls int
-	directKey   planKey // what the plan last drawn straight to the screen showed
-	planStale   bool
-	lastZoom    float64
-	planHits    int
+	gen          int // bumped on every change to the board
+	planImg      *ebiten.Image
+	planKey      planKey
+	planOrigin   Camera
+	planBack     *ebiten.Image // the other half of a scroll (scrollPlan)
+	planScrolls  int
+	blit         planBlit          // what the plan on screen was drawn from
+	overBoxes    []image.Rectangle // drawn over the plan last frame (device pixels)
+	planRestores int
+	directKey    planKey // what the plan last drawn straight to the screen showed
+	planStale    bool
+	lastZoom     float64
+	planHits     int
 
 	chromeImg *ebiten.Image
 	chromeKey chromeKey
@@ -776,9 +779,14 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 	}
 	_, h := g.Size()
 	s.drawPlanCached(g, r)
+	// What is drawn over the plan is tracked, so the next frame puts back
+	// from the cache only those parts (see drawPlanCached).
+	r.Track()
 	s.drawGhost(g, r)
+	r.Track()
 	s.drawScale(g, r)
 	r.Flush()
+	r.Track()
 
 	// Status hint at the bottom of the plan.
 	px, _, pw, _ := s.planRect(g)
@@ -802,9 +810,34 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 		r.Bold(msg, px+32, topBarH+22, 16, colInk, text.AlignStart)
 	}
 
+	r.Untrack()
 	s.drawChromeCached(g, r)
 	r.Flush()
+	r.Track()
 	s.drawTooltip(g, r)
+	r.Untrack()
+	s.overBoxes = s.overBoxes[:0]
+	plan := s.planDev(g, r.Scale)
+	for _, b := range r.Tracked() {
+		if b = b.Intersect(plan); !b.Empty() {
+			s.overBoxes = append(s.overBoxes, b)
+		}
+	}
+}
+
+// planDev is the plan's rectangle on the screen in device pixels, as the
+// cached plan is drawn there.
+func (s *DesignScene) planDev(g *Game, sc float64) image.Rectangle {
+	px, py, pw, ph := s.planRect(g)
+	x, y := int(math.Round(px*sc)), int(math.Round(py*sc))
+	return image.Rect(x, y, x+int(math.Ceil(pw*sc)), y+int(math.Ceil(ph*sc)))
+}
+
+// planBlit is what the plan on screen was last drawn from.
+type planBlit struct {
+	img    *ebiten.Image
+	x0, y0 int
+	dst    image.Rectangle
 }
 
 // chromeKey is what the cached panels (palette, HUD, top bar) depend on.
@@ -900,6 +933,8 @@ const planMargin = 128.0
 // camera pans past the cached margin; each frame then costs one image draw
 // however many modules the design has.
 func (s *DesignScene) drawPlanCached(g *Game, r *Renderer) {
+	blit := s.blit
+	s.blit = planBlit{} // set again at the end when the plan is drawn from the cache
 	px, py, pw, ph := s.planRect(g)
 	sc := r.Scale
 	dw, dh := int(math.Ceil((pw+2*planMargin)*sc)), int(math.Ceil((ph+2*planMargin)*sc))
@@ -970,9 +1005,25 @@ func (s *DesignScene) drawPlanCached(g *Game, r *Renderer) {
 	}
 	r.Flush()
 	x0, y0 := int(math.Round((planMargin+dx)*sc)), int(math.Round((planMargin+dy)*sc))
-	sub := s.planImg.SubImage(image.Rect(x0, y0, x0+int(math.Ceil(pw*sc)), y0+int(math.Ceil(ph*sc)))).(*ebiten.Image)
+	dst := s.planDev(g, sc)
+	s.blit = planBlit{img: s.planImg, x0: x0, y0: y0, dst: dst}
+	if !stale && g.PartialOK() && blit == s.blit {
+		// The screen still shows this very part of the cache: put back
+		// only what was drawn over it last frame (ghost, tooltip, scale,
+		// hint), not the whole plan.
+		for _, b := range s.overBoxes {
+			src := b.Sub(dst.Min).Add(image.Pt(x0, y0))
+			op := &ebiten.DrawImageOptions{}
+			op.GeoM.Translate(float64(b.Min.X), float64(b.Min.Y))
+			r.Dst.DrawImage(s.planImg.SubImage(src).(*ebiten.Image), op)
+			r.Calls++
+		}
+		s.planRestores++
+		return
+	}
+	sub := s.planImg.SubImage(image.Rect(x0, y0, x0+dst.Dx(), y0+dst.Dy())).(*ebiten.Image)
 	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Translate(math.Round(px*sc), math.Round(py*sc))
+	op.GeoM.Translate(float64(dst.Min.X), float64(dst.Min.Y))
 	r.Dst.DrawImage(sub, op)
 	r.Calls++
 }

@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -53,17 +54,21 @@ func TestPartialFramesMatchFullRedraw(t *testing.T) {
 		// whole: the plan too must match (it is drawn from the same cache
 		// either way); zooming shows the cache scaled until the zoom holds.
 		whole bool
+		x, y  float64 // where the pointer goes (610, 305 if zero)
 	}{
-		{"pointer", func(s *DesignScene) {}, true},
-		{"panning", func(s *DesignScene) { s.cam.CX += 8 / s.cam.Zoom }, true},
+		{"pointer", func(s *DesignScene) {}, true, 0, 0},
+		// Ghost and tooltip move away: where they were is put back.
+		{"pointer jumps", func(s *DesignScene) {}, true, 420, 560},
+		{"pointer leaves the plan", func(s *DesignScene) {}, true, 1100, 400},
+		{"panning", func(s *DesignScene) { s.cam.CX += 8 / s.cam.Zoom }, true, 0, 0},
 		// Past the cached margin: the cache scrolls (copied shifted, the
 		// uncovered strips drawn); compared below with a plan drawn whole.
 		{"panning past the margin", func(s *DesignScene) {
 			s.cam.CX += (planMargin + 40) / s.cam.Zoom
 			s.cam.CY -= (planMargin + 24) / s.cam.Zoom
-		}, true},
-		{"zooming", func(s *DesignScene) { s.cam.Zoom *= 1.02 }, false},
-		{"zooming out", func(s *DesignScene) { s.cam.Zoom /= 1.05 }, false},
+		}, true, 0, 0},
+		{"zooming", func(s *DesignScene) { s.cam.Zoom *= 1.02 }, false, 0, 0},
+		{"zooming out", func(s *DesignScene) { s.cam.Zoom /= 1.05 }, false, 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, _ := newTestGame(t)
@@ -85,11 +90,18 @@ func TestPartialFramesMatchFullRedraw(t *testing.T) {
 			require.Positive(t, s.planHits, "the plan is drawn from its cache")
 
 			tc.change(s)
-			require.NoError(t, g.Step(Frame{Intents: map[Intent]bool{}, X: 610, Y: 305}))
+			if tc.x == 0 {
+				tc.x, tc.y = 610, 305
+			}
+			restores := s.planRestores
+			require.NoError(t, g.Step(Frame{Intents: map[Intent]bool{}, X: tc.x, Y: tc.y}))
 			require.Positive(t, g.Render(screen), "something changed, so the frame is drawn")
 			require.True(t, g.PartialOK(), "the frame was drawn over the last one")
 			if tc.name == "panning past the margin" {
 				require.Equal(t, 1, s.planScrolls, "the cached plan scrolled")
+			}
+			if strings.HasPrefix(tc.name, "pointer") {
+				require.Equal(t, restores+1, s.planRestores, "only what was drawn over the plan is put back")
 			}
 			partial := pixels(screen)
 

@@ -278,6 +278,10 @@ type Renderer struct {
 	texts []queuedText
 	clip  *image.Rectangle
 
+	// Where tracked draws land (Track), in device pixels.
+	track bool
+	boxes []image.Rectangle
+
 	// Kept between frames so drawing allocates nothing.
 	glyphs []text.Glyph
 	triOp  ebiten.DrawTrianglesOptions
@@ -302,6 +306,44 @@ func (r *Renderer) Begin(dst *ebiten.Image) {
 	r.verts = r.verts[:0]
 	r.idx = r.idx[:0]
 	r.texts = r.texts[:0]
+	r.track, r.boxes = false, r.boxes[:0]
+}
+
+// Track starts a new rectangle that grows to cover every quad and text
+// queued from now on, until Untrack; Tracked returns them. A scene uses it
+// to know what it drew over a cached image, so the next frame can put back
+// just those parts.
+func (r *Renderer) Track() {
+	r.track = true
+	r.boxes = append(r.boxes, image.Rectangle{})
+}
+
+// Untrack stops growing the tracked rectangle.
+func (r *Renderer) Untrack() { r.track = false }
+
+// Tracked is the rectangles recorded since Begin, in device pixels.
+func (r *Renderer) Tracked() []image.Rectangle { return r.boxes }
+
+// cover grows the tracked rectangle over the logical box (x0,y0)-(x1,y1),
+// with a margin for antialiased and filtered edges.
+func (r *Renderer) cover(x0, y0, x1, y1 float64) {
+	s := r.Scale
+	b := image.Rect(int(math.Floor(x0*s))-2, int(math.Floor(y0*s))-2, int(math.Ceil(x1*s))+2, int(math.Ceil(y1*s))+2)
+	last := &r.boxes[len(r.boxes)-1]
+	*last = last.Union(b)
+}
+
+// coverText tracks a queued text's box (generously: glyphs overhang).
+func (r *Renderer) coverText(t queuedText) {
+	w := r.Measure(t.s, t.size, t.bold)
+	x := t.x
+	switch t.align {
+	case text.AlignCenter:
+		x -= w / 2
+	case text.AlignEnd:
+		x -= w
+	}
+	r.cover(x-t.size/2, t.y-t.size/2, x+w+t.size/2, t.y+t.size*2)
 }
 
 func cf(c color.RGBA) (float32, float32, float32, float32) {
@@ -329,6 +371,13 @@ func (r *Renderer) Quad(sprite int, p [4][2]float64, c color.RGBA) {
 			SrcX: uv[i][0], SrcY: uv[i][1], ColorR: cr * ca, ColorG: cg * ca, ColorB: cb * ca, ColorA: ca})
 	}
 	r.idx = append(r.idx, base, base+1, base+2, base, base+2, base+3)
+	if r.track {
+		x0, y0, x1, y1 := p[0][0], p[0][1], p[0][0], p[0][1]
+		for _, q := range p[1:] {
+			x0, y0, x1, y1 = math.Min(x0, q[0]), math.Min(y0, q[1]), math.Max(x1, q[0]), math.Max(y1, q[1])
+		}
+		r.cover(x0, y0, x1, y1)
+	}
 }
 
 // Sprite draws sprite stretched over the rectangle.
@@ -360,12 +409,19 @@ func (r *Renderer) Line(x1, y1, x2, y2, t float64, c color.RGBA) {
 
 // Text queues a line of text; (x, y) is its top left (or top centre/right by align).
 func (r *Renderer) Text(s string, x, y, size float64, c color.RGBA, align text.Align) {
-	r.texts = append(r.texts, queuedText{s: s, x: x, y: y, size: size, c: c, align: align})
+	r.queueText(queuedText{s: s, x: x, y: y, size: size, c: c, align: align})
+}
+
+func (r *Renderer) queueText(t queuedText) {
+	r.texts = append(r.texts, t)
+	if r.track {
+		r.coverText(t)
+	}
 }
 
 // Bold queues a line of bold text.
 func (r *Renderer) Bold(s string, x, y, size float64, c color.RGBA, align text.Align) {
-	r.texts = append(r.texts, queuedText{s: s, x: x, y: y, size: size, c: c, align: align, bold: true})
+	r.queueText(queuedText{s: s, x: x, y: y, size: size, c: c, align: align, bold: true})
 }
 
 // Wrap queues text wrapped to maxWidth and returns its height.
@@ -448,6 +504,10 @@ func (r *Renderer) Image(img *ebiten.Image, x, y float64) {
 	r.imgOp.GeoM.Translate(math.Round(x*r.Scale), math.Round(y*r.Scale))
 	r.Dst.DrawImage(img, &r.imgOp)
 	r.Calls++
+	if r.track {
+		b := img.Bounds()
+		r.cover(x, y, x+float64(b.Dx())/r.Scale, y+float64(b.Dy())/r.Scale)
+	}
 }
 
 // Flush draws the batched quads, then the queued text over them. Call it
