@@ -70,3 +70,27 @@ func BenchmarkFrameCached(b *testing.B) {
 	}
 	b.ReportMetric(float64(calls), "drawcalls/frame")
 }
+
+// BenchmarkFramePanning is one frame of the camera panning 8 px a frame, as
+// the arrow keys pan, back and forth over 300 px: the plan is a shifted copy
+// of its cache, which scrolls each time the pan passes the cached margin.
+func BenchmarkFramePanning(b *testing.B) {
+	g, s, screen := benchGame(b)
+	calls := 0
+	sync := newBenchSync()
+	g.Render(screen)
+	sync.wait(screen)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		dir := 1.0
+		if (i/40)%2 == 1 {
+			dir = -1
+		}
+		s.cam.CX += dir * 8 / s.cam.Zoom
+		_ = g.Step(Frame{Intents: map[Intent]bool{}, X: 500, Y: 360})
+		calls = g.Render(screen)
+		sync.wait(screen)
+	}
+	b.ReportMetric(float64(calls), "drawcalls/frame")
+}
