@@ -51,9 +51,19 @@ func BenchmarkFrameRedraw(b *testing.B) {
 	b.ReportMetric(float64(calls), "drawcalls/frame")
 }
 
+// partialFrames draws frames as the game does (SkipUnchangedFrames: what
+// is unchanged stays on screen) until the benchmark ends.
+func partialFrames(b *testing.B) {
+	old := SkipUnchangedFrames
+	SkipUnchangedFrames = true
+	b.Cleanup(func() { SkipUnchangedFrames = old })
+}
+
 // BenchmarkFrameCached is one frame with the plan and panels from their
-// caches (the pointer moving over the plan with a wall selected).
+// caches (the pointer moving over the plan with a wall selected), drawn
+// over the last frame as the game draws it.
 func BenchmarkFrameCached(b *testing.B) {
+	partialFrames(b)
 	g, s, screen := benchGame(b)
 	s.sel = "wall-ext-4x8"
 	calls := 0
@@ -75,6 +85,7 @@ func BenchmarkFrameCached(b *testing.B) {
 // the arrow keys pan, back and forth over 300 px: the plan is a shifted copy
 // of its cache, which scrolls each time the pan passes the cached margin.
 func BenchmarkFramePanning(b *testing.B) {
+	partialFrames(b)
 	g, s, screen := benchGame(b)
 	calls := 0
 	sync := newBenchSync()
@@ -88,7 +99,7 @@ func BenchmarkFramePanning(b *testing.B) {
 			dir = -1
 		}
 		s.cam.CX += dir * 8 / s.cam.Zoom
-		_ = g.Step(Frame{Intents: map[Intent]bool{}, X: 500, Y: 360})
+		_ = g.Step(Frame{Intents: map[Intent]bool{}, X: 500 + float64(i%2), Y: 360}) // the arrow key held
 		calls = g.Render(screen)
 		sync.wait(screen)
 	}
