@@ -957,12 +957,16 @@ func (s *DesignScene) drawPlanCached(g *Game, r *Renderer) {
 		// redrawn sharp on the first frame the zoom holds still.
 		s.lastZoom = s.cam.Zoom
 		r.Flush()
-		r.Rect(px, py, pw, ph, colBG)
-		r.Flush()
 		o := s.planOrigin
 		a := s.cam.Zoom / o.Zoom
 		bx := px + pw/2 + (o.CX-s.cam.CX)*s.cam.Zoom - (pw/2+planMargin)*a
 		by := py + ph/2 + (o.CY-s.cam.CY)*s.cam.Zoom - (ph/2+planMargin)*a
+		// The background shows only where the scaled cache (opaque) leaves
+		// part of the plan uncovered, zoomed out past its margin.
+		if bx > px-1 || by > py-1 || bx+(pw+2*planMargin)*a < px+pw+1 || by+(ph+2*planMargin)*a < py+ph+1 {
+			r.Rect(px, py, pw, ph, colBG)
+			r.Flush()
+		}
 		op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
 		op.GeoM.Scale(a, a)
 		op.GeoM.Translate(bx*sc, by*sc)
