@@ -902,8 +902,9 @@ func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 		s.drawHUD(g, &cr)
 		cr.Rect(0, 0, w, topBarH, colPanel)
 		cr.Rect(0, topBarH-3, w, 3, colAccent)
-		for i, b := range s.topButtons(g) {
-			b.draw(&cr, b.hover(s.in), i == 6)
+		tb := s.topButtons(g)
+		for i, b := range tb {
+			b.draw(&cr, b.hover(s.in), i == len(tb)-1) // "Finish level" is the primary action
 		}
 		cr.Bold(s.level.Title, 124, 15, 20, colLight, text.AlignStart)
 		cr.Flush()
