@@ -380,6 +380,26 @@ func drawHelp(g *Game, r *Renderer) {
 	r.Rect(x, y, pw, ph, colPanel)
 	r.Frame(x, y, pw, ph, 2, colAccent)
 	r.Bold("How to play", x+30, y+24, 28, colLight, text.AlignStart)
+	rows, footer := designHelp(g)
+	if hs, ok := g.scene.(helpScene); ok {
+		rows, footer = hs.HelpRows(g)
+	}
+	for i, row := range rows {
+		yy := y + 84 + float64(i)*32
+		r.Bold(row[0], x+30, yy, 17, colAccent, text.AlignStart)
+		r.Text(row[1], x+210, yy, 17, colLight, text.AlignStart)
+	}
+	r.Text(footer, x+30, y+ph-70, 15, colMuted, text.AlignStart)
+	r.Text("Click or press "+g.Keys.Label(IntentBack)+" to close", x+pw/2, y+ph-38, 15, colLight, text.AlignCenter)
+}
+
+// helpScene is a scene with controls of its own for the help overlay.
+type helpScene interface {
+	HelpRows(g *Game) (rows [][2]string, footer string)
+}
+
+// designHelp is the help of the design game (and of scenes without their own).
+func designHelp(g *Game) ([][2]string, string) {
 	rows := [][2]string{
 		{"Pick a module", "Click it in the palette on the left (Tab / Shift+Tab cycle)"},
 		{"Place it", "Left click on the plan; drag to lay a run of walls"},
@@ -395,13 +415,7 @@ func drawHelp(g *Game, r *Renderer) {
 		{"Back", g.Keys.Label(IntentBack)},
 		{"This help", g.Keys.Label(IntentHelp)},
 	}
-	for i, row := range rows {
-		yy := y + 84 + float64(i)*32
-		r.Bold(row[0], x+30, yy, 17, colAccent, text.AlignStart)
-		r.Text(row[1], x+210, yy, 17, colLight, text.AlignStart)
-	}
-	r.Text("Green ghost: the module fits. Red ghost: it does not, and the reason is shown beside it.", x+30, y+ph-70, 15, colMuted, text.AlignStart)
-	r.Text("Click or press "+g.Keys.Label(IntentBack)+" to close", x+pw/2, y+ph-38, 15, colLight, text.AlignCenter)
+	return rows, "Green ghost: the module fits. Red ghost: it does not, and the reason is shown beside it."
 }
 
 // button is a clickable rectangle with a label.
