@@ -99,14 +99,7 @@ func New(cat *designs.Catalog, store Store) (*Game, error) {
 			g.Notify(err.Error(), true)
 		}
 	}
-	if data, err := store.Read("progress.toml"); err == nil {
-		if _, err := toml.Decode(string(data), &g.Progress); err != nil {
-			g.Notify(fmt.Sprintf("could not read progress (%v); starting fresh, the file is kept", err), true)
-		}
-		if g.Progress.Stars == nil {
-			g.Progress.Stars = map[string]int{}
-		}
-	}
+	g.loadProgress()
 	g.scene = &TitleScene{}
 	return g, nil
 }
@@ -169,6 +162,33 @@ func (g *Game) Unlocked(l *Level) bool {
 	return (l.Unlock == "" || g.Progress.Stars[l.Unlock] > 0) && g.LevelLock(l) == ""
 }
 
+// progressFile is where the stars of the learner playing now are kept:
+// progress/NAME.toml for a learner, progress.toml when nobody is chosen.
+// (Profile names are letters, digits, '.', '_' and '-' only.)
+func (g *Game) progressFile() string {
+	if g.tr != nil && g.tr.prof != nil {
+		return "progress/" + g.tr.name + ".toml"
+	}
+	return "progress.toml"
+}
+
+// loadProgress reads the stars of the learner playing now. A file that does
+// not parse is reported and kept; play starts from no stars.
+func (g *Game) loadProgress() {
+	g.Progress = Progress{Stars: map[string]int{}}
+	data, err := g.Store.Read(g.progressFile())
+	if err != nil {
+		return
+	}
+	if _, err := toml.Decode(string(data), &g.Progress); err != nil {
+		g.Progress = Progress{}
+		g.Notify(fmt.Sprintf("could not read progress (%v); starting fresh, the file is kept", err), true)
+	}
+	if g.Progress.Stars == nil {
+		g.Progress.Stars = map[string]int{}
+	}
+}
+
 // RecordStars keeps the best score of a level and saves progress.
 func (g *Game) RecordStars(id string, stars int) {
 	if stars <= g.Progress.Stars[id] {
@@ -182,7 +202,7 @@ func (g *Game) RecordStars(id string, stars int) {
 			fmt.Fprintf(&b, "%q = %d\n", l.ID, s)
 		}
 	}
-	if err := g.Store.Write("progress.toml", []byte(b.String())); err != nil {
+	if err := g.Store.Write(g.progressFile(), []byte(b.String())); err != nil {
 		g.Notify("could not save progress: "+err.Error(), true)
 	}
 }

@@ -49,6 +49,7 @@ func (t *trainer) remembered(g *Game) {
 			t.name = ""
 		}
 	}
+	g.loadProgress()
 }
 
 // trainer loads the training data on first use.
@@ -129,6 +130,7 @@ func (g *Game) SelectProfile(name string) error {
 	if err := g.Store.Write(profileFile, []byte(name+"\n")); err != nil {
 		g.Notify("could not remember the learner: "+err.Error(), true)
 	}
+	g.loadProgress()
 	return nil
 }
 

@@ -86,6 +86,12 @@ func TestTraineePath(t *testing.T) {
 	assert.Len(t, ps.Rows(g), 1)
 	shot(t, g, "training-profiles-new")
 
+	// Stars are per learner: hana has none yet, and earns her own shed star.
+	assert.Equal(t, 0, g.Progress.Stars["shed"])
+	assert.Contains(t, g.levelLockText(cabin), "earn a star in")
+	g.RecordStars("shed", 1)
+	assert.Contains(t, string(store["progress/hana.toml"]), `"shed" = 1`)
+
 	// Now earned access applies: the cabin needs the Foundation crew qualification.
 	assert.False(t, g.Unlocked(cabin))
 	assert.Contains(t, g.levelLockText(cabin), "Foundation crew qualification (foundation-crew): pass challenge 1 \"Groundwork\" with a score of 1200 or more")
@@ -438,4 +444,27 @@ func TestChallengeTimeRunsOut(t *testing.T) {
 	}
 	assert.False(t, s.Animating(), "no redraws once the results have appeared")
 	shot(t, g, "training-timeout")
+}
+
+// Each learner has their own design stars; a guest keeps progress.toml.
+func TestStarsArePerLearner(t *testing.T) {
+	g, store := newTestGame(t)
+	g.RecordStars("shed", 3)
+	require.NoError(t, g.CreateProfile("ana"))
+	assert.Equal(t, 0, g.Progress.Stars["shed"], "ana starts with no stars")
+	g.RecordStars("shed", 2)
+	require.NoError(t, g.CreateProfile("ben"))
+	assert.Equal(t, 0, g.Progress.Stars["shed"])
+	require.NoError(t, g.SelectProfile("ana"))
+	assert.Equal(t, 2, g.Progress.Stars["shed"])
+	assert.Contains(t, string(store["progress.toml"]), `"shed" = 3`, "the guest's stars are kept")
+	assert.Contains(t, string(store["progress/ana.toml"]), `"shed" = 2`)
+	_, hasBen := store["progress/ben.toml"]
+	assert.False(t, hasBen, "nothing earned, nothing written")
+
+	// A new game remembers ana and her stars.
+	g2, err := New(g.Cat, store)
+	require.NoError(t, err)
+	g2.trainer()
+	assert.Equal(t, 2, g2.Progress.Stars["shed"])
 }
