@@ -142,43 +142,11 @@ func clip(y []float64) []float64 {
 // floatKnapsack is knapsack with real values: the most valuable pattern of
 // pieces (at most demand of each) cut from stock l with kerf between.
 func floatKnapsack(lens []designs.Length, demand, value []float64, kerf, l designs.Length) ([]int, float64) {
-	capacity := int(l + kerf)
-	type item struct {
-		idx, n, w int
-		v         float64
+	d := make([]int, len(demand))
+	for i, x := range demand {
+		d[i] = int(x)
 	}
-	var items []item
-	for i, ln := range lens {
-		if value[i] <= 0 {
-			continue
-		}
-		d := min(int(demand[i]), capacity/int(ln+kerf))
-		for k := 1; d > 0; k *= 2 {
-			n := min(k, d)
-			items = append(items, item{i, n, n * int(ln+kerf), float64(n) * value[i]})
-			d -= n
-		}
-	}
-	best := make([]float64, capacity+1)
-	take := make([][]bool, len(items))
-	for j, it := range items {
-		take[j] = make([]bool, capacity+1)
-		for c := capacity; c >= it.w; c-- {
-			if v := best[c-it.w] + it.v; v > best[c] {
-				best[c] = v
-				take[j][c] = true
-			}
-		}
-	}
-	counts := make([]int, len(lens))
-	c := capacity
-	for j := len(items) - 1; j >= 0; j-- {
-		if take[j][c] {
-			counts[items[j].idx] += items[j].n
-			c -= items[j].w
-		}
-	}
-	return counts, best[capacity]
+	return boundedKnapsack(lens, d, value, kerf, l)
 }
 
 // solve solves a x = b by Gaussian elimination with partial pivoting.

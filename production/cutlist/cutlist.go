@@ -409,30 +409,36 @@ func patternGreedy(pieces []Piece, stocks []Stock, kerf designs.Length) []*Bar {
 
 // knapsack finds how many pieces of each length (at most demand) to cut from
 // one stock piece of length l so that the most length is used: pieces plus a
-// kerf between each fit l. Items weigh length+kerf in a sack of l+kerf. It
-// returns the counts and the used length (without kerf).
+// kerf between each fit l. It returns the counts and the used length
+// (without kerf).
 func knapsack(lens []designs.Length, demand []int, kerf, l designs.Length) ([]int, designs.Length) {
+	return boundedKnapsack(lens, demand, lens, kerf, l)
+}
+
+// boundedKnapsack picks how many pieces of each length (at most demand) to
+// cut from one stock piece of length l, with a kerf between pieces, so that
+// the sum of value over the pieces is largest. Items weigh length+kerf in a
+// sack of l+kerf; bounded counts are split into 0/1 items by powers of two.
+// Pieces of no value are left out. It returns the counts and the value.
+func boundedKnapsack[V float64 | designs.Length](lens []designs.Length, demand []int, value []V, kerf, l designs.Length) ([]int, V) {
 	capacity := int(l + kerf)
-	// Binary splitting of bounded counts into 0/1 items.
 	type item struct {
-		idx, n int
-		w      int
-		v      designs.Length
+		idx, n, w int
+		v         V
 	}
 	var items []item
 	for i, ln := range lens {
-		d := demand[i]
-		max := int(l+kerf) / int(ln+kerf)
-		if d > max {
-			d = max
+		if value[i] <= 0 {
+			continue
 		}
+		d := min(demand[i], capacity/int(ln+kerf))
 		for k := 1; d > 0; k *= 2 {
 			n := min(k, d)
-			items = append(items, item{idx: i, n: n, w: n * int(ln+kerf), v: designs.Length(n) * ln})
+			items = append(items, item{i, n, n * int(ln+kerf), V(n) * value[i]})
 			d -= n
 		}
 	}
-	best := make([]designs.Length, capacity+1)
+	best := make([]V, capacity+1)
 	take := make([][]bool, len(items))
 	for j, it := range items {
 		take[j] = make([]bool, capacity+1)
