@@ -65,21 +65,34 @@ func markJSON(name string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-var svgSizeRE = regexp.MustCompile(`<svg[^>]*?\swidth="([0-9.]+)"[^>]*?\sheight="([0-9.]+)"`)
+var (
+	svgSizeRE    = regexp.MustCompile(`<svg[^>]*?\swidth="([0-9.]+)"[^>]*?\sheight="([0-9.]+)"`)
+	svgViewBoxRE = regexp.MustCompile(`<svg[^>]*?\sviewBox="([-0-9.]+)[ ,]+([-0-9.]+)[ ,]+([0-9.]+)[ ,]+([0-9.]+)"`)
+)
+
+func parse(b []byte) float64 {
+	v, _ := strconv.ParseFloat(string(b), 64)
+	return v
+}
 
 func markSVG(name string, data []byte) ([]byte, error) {
 	end := bytes.LastIndex(data, []byte("</svg>"))
 	if end < 0 {
 		return nil, fmt.Errorf("draft %s: no </svg>", name)
 	}
-	w, h := 720.0, 360.0
-	if m := svgSizeRE.FindSubmatch(data); m != nil {
-		w, _ = strconv.ParseFloat(string(m[1]), 64)
-		h, _ = strconv.ParseFloat(string(m[2]), 64)
+	// The drawing's user units: its viewBox, else its width and height.
+	x0, y0, w, h := 0.0, 0.0, 720.0, 360.0
+	if m := svgViewBoxRE.FindSubmatch(data); m != nil {
+		x0, y0, w, h = parse(m[1]), parse(m[2]), parse(m[3]), parse(m[4])
+	} else if m := svgSizeRE.FindSubmatch(data); m != nil {
+		w, h = parse(m[1]), parse(m[2])
 	}
-	size := max(12, min(w/16, h/4))
-	mark := fmt.Sprintf(`<text x="%.0f" y="%.0f" font-size="%.0f" font-weight="bold" fill="#c00000" fill-opacity="0.45" text-anchor="middle" transform="rotate(-20 %.0f %.0f)">%s</text>`+"\n",
-		w/2, h/2, size, w/2, h/2, DraftMark)
+	// Bold sans glyphs average about 0.65 of the font size: the mark spans at
+	// most 80% of the width.
+	size := min(0.8*w/(0.65*float64(len(DraftMark))), h/5)
+	cx, cy := x0+w/2, y0+h/2
+	mark := fmt.Sprintf(`<text x="%.2f" y="%.2f" font-size="%.2f" font-weight="bold" fill="#c00000" fill-opacity="0.45" text-anchor="middle" transform="rotate(-12 %.2f %.2f)">%s</text>`+"\n",
+		cx, cy, size, cx, cy, DraftMark)
 	out := append([]byte(nil), data[:end]...)
 	out = append(out, mark...)
 	return append(out, data[end:]...), nil

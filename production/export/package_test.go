@@ -197,3 +197,18 @@ func TestZipHoldsThePackage(t *testing.T) {
 	}
 	assert.Equal(t, files, back)
 }
+
+// The SVG watermark sits in the middle of the drawing's own units (its
+// viewBox when it has one), so it shows on every drawing.
+func TestDraftSVGWatermarkInsideDrawing(t *testing.T) {
+	tests := []struct{ svg, want string }{
+		{`<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="560" viewBox="0 0 100 56"></svg>`, `x="50.00" y="28.00"`},
+		{`<svg xmlns="http://www.w3.org/2000/svg" width="720" height="400"></svg>`, `x="360.00" y="200.00"`},
+	}
+	for _, tt := range tests {
+		got, err := MarkDraft("a.svg", []byte(tt.svg))
+		require.NoError(t, err)
+		assert.Contains(t, string(got), tt.want)
+		assert.True(t, strings.HasSuffix(string(got), "</svg>"))
+	}
+}
