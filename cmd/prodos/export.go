@@ -85,13 +85,7 @@ func runExport(e *env, args []string) int {
 		return exitUsage
 	}
 	// Load, check and build every package before writing anything.
-	type job struct {
-		file, dir string
-		d         *designs.Design
-		draft     bool
-		files     []export.File
-	}
-	jobs := make([]job, 0, len(files))
+	jobs := make([]exportJob, 0, len(files))
 	seen := map[string]string{}
 	for _, f := range files {
 		d, ok := loadDesign(e, cat, f)
@@ -125,8 +119,21 @@ func runExport(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", f, err)
 			return exitProblems
 		}
-		jobs = append(jobs, job{f, dir, d, gate.On, pkg})
+		jobs = append(jobs, exportJob{f, dir, d, gate.On, pkg})
 	}
+	return writeExports(e, *out, jobs)
+}
+
+// exportJob is one checked and composed build package, ready to write.
+type exportJob struct {
+	file, dir string
+	d         *designs.Design
+	draft     bool
+	files     []export.File
+}
+
+// writeExports writes the packages, each by folder swap, and reports them.
+func writeExports(e *env, out string, jobs []exportJob) int {
 	bar := len(jobs) > 1 && prodIsTerminal(e.stderr)
 	for i, j := range jobs {
 		if err := export.WriteDir(j.dir, j.files); err != nil {
@@ -149,7 +156,7 @@ func runExport(e *env, args []string) int {
 		}
 	}
 	if bar {
-		fmt.Fprintf(e.stdout, "exported %d build packages to %s\n", len(jobs), *out)
+		fmt.Fprintf(e.stdout, "exported %d build packages to %s\n", len(jobs), out)
 	}
 	return exitOK
 }
