@@ -169,3 +169,19 @@ func prodDate(t *testing.T, s string) time.Time {
 	require.NoError(t, err)
 	return d
 }
+
+// The case: a wall and a roof panel placed twice are not bought,
+// cut or scheduled twice; the commands refuse the design.
+func TestPlacedTwiceIsRefused(t *testing.T) {
+	data, err := os.ReadFile(prodExample("cabin-12x16"))
+	require.NoError(t, err)
+	data = append(data, "\n[[placement]]\nmodule = \"wall-ext-4x8\"\nx = 1\ny = 1\nedge = \"n\"\n\n[[placement]]\nmodule = \"roof-4x8\"\nx = 1\ny = 1\n"...)
+	f := filepath.Join(t.TempDir(), "twice.toml")
+	require.NoError(t, os.WriteFile(f, data, 0o644))
+	for _, cmd := range [][]string{{"bom", f}, {"schedule", f}, {"export", f, "--out", filepath.Join(t.TempDir(), "p"), "--today", "2026-11-21"}} {
+		code, out, errs := prodRun(cmd...)
+		assert.Equal(t, exitProblems, code, cmd[0])
+		assert.Empty(t, out, cmd[0])
+		assert.Contains(t, errs, "no-overlap: roof panel 4x8 at (1,1) overlaps", cmd[0])
+	}
+}
