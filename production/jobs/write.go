@@ -216,7 +216,8 @@ func WriteFiles(dir string, files map[string][]byte) ([]string, error) {
 
 // WritePackage builds the design's machine jobs in the shop, assigns them to
 // the default crew, and writes every output (see Plan.Files) into dir. It
-// returns the files written. `prodos export` calls it.
+// returns the files written. (A build package gets the same files from
+// production/export, which composes them with the rest.)
 func WritePackage(dir string, d *designs.Design, cat *designs.Catalog, shop *designs.Shop) ([]string, error) {
 	p, err := Build(d, cat, shop)
 	if err != nil {
