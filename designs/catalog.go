@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/BurntSushi/toml"
 	"github.com/shopspring/decimal"
 )
 
@@ -197,13 +198,15 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		Modules:    map[string]*Module{},
 	}
 	var errs ErrorList
+	var md toml.MetaData
 	read := func(name string, v any) (positions, bool) {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			errs = append(errs, &Error{File: name, Msg: err.Error()})
 			return positions{}, false
 		}
-		pos, e := decodeTOML(name, data, v)
+		pos, meta, e := decodeTOMLMeta(name, data, v)
+		md = meta
 		errs = append(errs, e...)
 		return pos, len(e) == 0
 	}
@@ -213,8 +216,7 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 	}
 	matPos, matOK := read("materials.toml", &mats)
 	if matOK {
-		raw, _ := fs.ReadFile(fsys, "materials.toml")
-		priced := pricedIndexes(raw, "material", "price")
+		priced := pricedIndexes(md, "material", "price")
 		for i, m := range mats.Material {
 			m.hasPrice = priced[i]
 			at := func(key string) Pos { return matPos.of(fmt.Sprintf("material[%d].%s", i, key)) }
@@ -330,13 +332,16 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 }
 
 // pricedIndexes reports which [[table]] elements set key, so a missing price
-// is told apart from a price of zero.
-func pricedIndexes(data []byte, table, key string) map[int]bool {
-	pos := indexPositions(data)
+// is told apart from a price of zero. md lists a file's keys in order: each
+// [[table]] header, then the keys set under it.
+func pricedIndexes(md toml.MetaData, table, key string) map[int]bool {
 	out := map[int]bool{}
-	for p := range pos.at {
-		var i int
-		if n, _ := fmt.Sscanf(p, table+"[%d]."+key, &i); n == 1 && strings.HasSuffix(p, "]."+key) {
+	i := -1
+	for _, k := range md.Keys() {
+		switch {
+		case len(k) == 1 && k[0] == table:
+			i++
+		case len(k) == 2 && k[0] == table && k[1] == key && i >= 0:
 			out[i] = true
 		}
 	}
