@@ -198,23 +198,38 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		Modules:    map[string]*Module{},
 	}
 	var errs ErrorList
-	var md toml.MetaData
-	read := func(name string, v any) (positions, bool) {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			errs = append(errs, &Error{File: name, Msg: err.Error()})
-			return positions{}, false
-		}
-		pos, meta, e := decodeTOMLMeta(name, data, v)
-		md = meta
-		errs = append(errs, e...)
-		return pos, len(e) == 0
-	}
-
 	var mats struct {
 		Material []*Material `toml:"material"`
 	}
-	matPos, matOK := read("materials.toml", &mats)
+	var rates struct {
+		Rates Rates `toml:"rates"`
+	}
+	var asms struct {
+		Assembly []*Assembly `toml:"assembly"`
+	}
+	files, err := fs.Glob(fsys, "modules/*.toml")
+	if err != nil || len(files) == 0 {
+		errs = append(errs, &Error{File: "modules/", Msg: "no module files"})
+	}
+	sort.Strings(files)
+	mods := make([]Module, len(files))
+	jobs := []decodeJob{{name: "materials.toml", v: &mats}, {name: "rates.toml", v: &rates}, {name: "assemblies.toml", v: &asms}}
+	for i, f := range files {
+		jobs = append(jobs, decodeJob{name: f, v: &mods[i]})
+	}
+	decodeConcurrently(fsys, jobs)
+	var md toml.MetaData
+	next := 0
+	// read returns the next decoded file's positions, in the order of jobs.
+	read := func(name string) (positions, bool) {
+		j := &jobs[next]
+		next++
+		errs = append(errs, j.errs...)
+		md = j.md
+		return j.pos, len(j.errs) == 0
+	}
+
+	matPos, matOK := read("materials.toml")
 	if matOK {
 		priced := pricedIndexes(md, "material", "price")
 		for i, m := range mats.Material {
@@ -256,10 +271,7 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		}
 	}
 
-	var rates struct {
-		Rates Rates `toml:"rates"`
-	}
-	if ratePos, ok := read("rates.toml", &rates); ok {
+	if ratePos, ok := read("rates.toml"); ok {
 		c.Rates = rates.Rates
 		if c.Rates.LabourPerHour.Sign() <= 0 {
 			errs = append(errs, &Error{File: "rates.toml", Pos: ratePos.of("rates.labour_per_hour"), Msg: "labour_per_hour must be positive"})
@@ -271,10 +283,7 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		}
 	}
 
-	var asms struct {
-		Assembly []*Assembly `toml:"assembly"`
-	}
-	asmPos, asmOK := read("assemblies.toml", &asms)
+	asmPos, asmOK := read("assemblies.toml")
 	if asmOK {
 		for i, a := range asms.Assembly {
 			if a.ID == "" || c.Assemblies[a.ID] != nil {
@@ -294,14 +303,9 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		}
 	}
 
-	files, err := fs.Glob(fsys, "modules/*.toml")
-	if err != nil || len(files) == 0 {
-		errs = append(errs, &Error{File: "modules/", Msg: "no module files"})
-	}
-	sort.Strings(files)
-	for _, f := range files {
-		var m Module
-		pos, ok := read(f, &m)
+	for i, f := range files {
+		m := &mods[i]
+		pos, ok := read(f)
 		if !ok {
 			continue
 		}
@@ -310,9 +314,9 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 			errs = append(errs, &Error{File: f, Pos: pos.of("id"), Msg: fmt.Sprintf("duplicate module id %q (also in %s)", m.ID, prev.file)})
 			continue
 		}
-		errs = append(errs, c.checkModule(f, pos, &m)...)
+		errs = append(errs, c.checkModule(f, pos, m)...)
 		if m.ID != "" {
-			c.Modules[m.ID] = &m
+			c.Modules[m.ID] = m
 		}
 	}
 	for _, cat := range Categories {
@@ -329,6 +333,35 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// decodeJob is one catalog file to decode into v, and what decoding found.
+type decodeJob struct {
+	name string
+	v    any
+	pos  positions
+	md   toml.MetaData
+	errs ErrorList
+}
+
+// decodeConcurrently reads and decodes every job's file, each in its own
+// goroutine: decoding is most of a catalog load, and the files are
+// independent. The checks that relate files run afterwards, in order.
+func decodeConcurrently(fsys fs.FS, jobs []decodeJob) {
+	var wg sync.WaitGroup
+	for i := range jobs {
+		wg.Add(1)
+		go func(j *decodeJob) {
+			defer wg.Done()
+			data, err := fs.ReadFile(fsys, j.name)
+			if err != nil {
+				j.errs = ErrorList{{File: j.name, Msg: err.Error()}}
+				return
+			}
+			j.pos, j.md, j.errs = decodeTOMLMeta(j.name, data, j.v)
+		}(&jobs[i])
+	}
+	wg.Wait()
 }
 
 // pricedIndexes reports which [[table]] elements set key, so a missing price
