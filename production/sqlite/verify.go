@@ -39,66 +39,7 @@ func (s *LedgerService) Verify(ctx context.Context) (*production.VerifyReport, e
 		}
 		return rows.Err()
 	}
-	checks := []struct {
-		q string
-		f func(*sql.Rows) (string, error)
-	}{
-		{`PRAGMA integrity_check`, func(rows *sql.Rows) (string, error) {
-			var s string
-			if err := rows.Scan(&s); err != nil || s == "ok" {
-				return "", err
-			}
-			return "integrity check: " + s, nil
-		}},
-		{`PRAGMA foreign_key_check`, func(rows *sql.Rows) (string, error) {
-			var table, parent string
-			var rowid sql.NullInt64
-			var fk int64
-			if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
-				return "", err
-			}
-			return fmt.Sprintf("foreign key: %s row %d refers to a missing %s row", table, rowid.Int64, parent), nil
-		}},
-		{`SELECT t.id, t.idem_key, COUNT(p.seq), COALESCE(SUM(p.amount), 0) FROM transactions t
-			LEFT JOIN postings p ON p.tx_id = t.id GROUP BY t.id HAVING COUNT(p.seq) < 2 OR SUM(p.amount) <> 0 ORDER BY t.id`,
-			func(rows *sql.Rows) (string, error) {
-				var id, n, sum int64
-				var key string
-				if err := rows.Scan(&id, &key, &n, &sum); err != nil {
-					return "", err
-				}
-				return fmt.Sprintf("transaction %d (%s): %d postings summing to %d cents; want two or more summing to 0", id, key, n, sum), nil
-			}},
-		{`SELECT p.seq, p.tx_id FROM postings p LEFT JOIN transactions t ON t.id = p.tx_id WHERE t.id IS NULL ORDER BY p.tx_id, p.seq`,
-			func(rows *sql.Rows) (string, error) {
-				var seq, txid int64
-				if err := rows.Scan(&seq, &txid); err != nil {
-					return "", err
-				}
-				return fmt.Sprintf("posting %d/%d is orphaned: transaction %d does not exist", txid, seq, txid), nil
-			}},
-		{`SELECT p.tx_id, p.seq, p.account_id FROM postings p LEFT JOIN accounts a ON a.id = p.account_id WHERE a.id IS NULL ORDER BY p.tx_id, p.seq`,
-			func(rows *sql.Rows) (string, error) {
-				var txid, seq, acc int64
-				if err := rows.Scan(&txid, &seq, &acc); err != nil {
-					return "", err
-				}
-				return fmt.Sprintf("posting %d/%d is orphaned: account %d does not exist", txid, seq, acc), nil
-			}},
-		{`SELECT r.id, r.idem_key FROM transactions r WHERE r.reverses IS NOT NULL AND EXISTS (
-			SELECT 1 FROM (SELECT account_id, amount FROM postings WHERE tx_id = r.id
-				UNION ALL SELECT account_id, amount FROM postings WHERE tx_id = r.reverses)
-			GROUP BY account_id HAVING SUM(amount) <> 0) ORDER BY r.id`,
-			func(rows *sql.Rows) (string, error) {
-				var id int64
-				var key string
-				if err := rows.Scan(&id, &key); err != nil {
-					return "", err
-				}
-				return fmt.Sprintf("reversal %d (%s) does not exactly cancel the transaction it reverses", id, key), nil
-			}},
-	}
-	for _, c := range checks {
+	for _, c := range verifyChecks {
 		if err := strs(c.q, c.f); err != nil {
 			return nil, fmt.Errorf("verify: %w", err)
 		}
@@ -181,4 +122,69 @@ func (s *LedgerService) replay(ctx context.Context, tx *sql.Tx, r *production.Ve
 		r.Problems = append(r.Problems, fmt.Sprintf("house %s: %d x %s installed but %d built (%v)", house, installed, module, built, production.ErrOutOfOrder))
 	}
 	return mods.Err()
+}
+
+// verifyCheck is one query of Verify and how a row of it reads as a
+// problem ("" for none).
+type verifyCheck struct {
+	q string
+	f func(*sql.Rows) (string, error)
+}
+
+// verifyChecks are the queries of Verify that each report problems row by row.
+var verifyChecks = []verifyCheck{
+	{`PRAGMA integrity_check`, func(rows *sql.Rows) (string, error) {
+		var s string
+		if err := rows.Scan(&s); err != nil || s == "ok" {
+			return "", err
+		}
+		return "integrity check: " + s, nil
+	}},
+	{`PRAGMA foreign_key_check`, func(rows *sql.Rows) (string, error) {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int64
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("foreign key: %s row %d refers to a missing %s row", table, rowid.Int64, parent), nil
+	}},
+	{`SELECT t.id, t.idem_key, COUNT(p.seq), COALESCE(SUM(p.amount), 0) FROM transactions t
+		LEFT JOIN postings p ON p.tx_id = t.id GROUP BY t.id HAVING COUNT(p.seq) < 2 OR SUM(p.amount) <> 0 ORDER BY t.id`,
+		func(rows *sql.Rows) (string, error) {
+			var id, n, sum int64
+			var key string
+			if err := rows.Scan(&id, &key, &n, &sum); err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("transaction %d (%s): %d postings summing to %d cents; want two or more summing to 0", id, key, n, sum), nil
+		}},
+	{`SELECT p.seq, p.tx_id FROM postings p LEFT JOIN transactions t ON t.id = p.tx_id WHERE t.id IS NULL ORDER BY p.tx_id, p.seq`,
+		func(rows *sql.Rows) (string, error) {
+			var seq, txid int64
+			if err := rows.Scan(&seq, &txid); err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("posting %d/%d is orphaned: transaction %d does not exist", txid, seq, txid), nil
+		}},
+	{`SELECT p.tx_id, p.seq, p.account_id FROM postings p LEFT JOIN accounts a ON a.id = p.account_id WHERE a.id IS NULL ORDER BY p.tx_id, p.seq`,
+		func(rows *sql.Rows) (string, error) {
+			var txid, seq, acc int64
+			if err := rows.Scan(&txid, &seq, &acc); err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("posting %d/%d is orphaned: account %d does not exist", txid, seq, acc), nil
+		}},
+	{`SELECT r.id, r.idem_key FROM transactions r WHERE r.reverses IS NOT NULL AND EXISTS (
+		SELECT 1 FROM (SELECT account_id, amount FROM postings WHERE tx_id = r.id
+			UNION ALL SELECT account_id, amount FROM postings WHERE tx_id = r.reverses)
+		GROUP BY account_id HAVING SUM(amount) <> 0) ORDER BY r.id`,
+		func(rows *sql.Rows) (string, error) {
+			var id int64
+			var key string
+			if err := rows.Scan(&id, &key); err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("reversal %d (%s) does not exactly cancel the transaction it reverses", id, key), nil
+		}},
 }
