@@ -5,6 +5,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/opensourceecology/prodos/production"
@@ -152,4 +153,50 @@ func TestVerifyFindsEventsOutOfOrder(t *testing.T) {
 	assert.False(t, r.OK())
 	assert.Contains(t, joined, "forged-gr")
 	assert.Contains(t, joined, "out of order")
+}
+
+// Whatever Post accepts, Verify's replay accepts too: random events over
+// houses that keep appearing and two suppliers (many refused as out of order), then verify.
+func TestLifecycleReplayAgreesWithPost(t *testing.T) {
+	_, svc := openTest(t, "")
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(12, 6))
+	// Weighted so that houses get far along: orders and receipts often,
+	// completion and sale now and then.
+	types := []production.EventType{production.EventPOIssued, production.EventPOIssued, production.EventGoodsReceived,
+		production.EventGoodsReceived, production.EventGoodsReceived, production.EventSupplierPaid, production.EventSupplierPaid,
+		production.EventMaterialsIssued, production.EventMaterialsIssued, production.EventLabour, production.EventModuleBuilt,
+		production.EventModuleBuilt, production.EventModuleInstalled, production.EventHouseCompleted, production.EventHouseSold,
+		production.EventReversal}
+	var keys []string
+	accepted, refused := 0, 0
+	byType := map[production.EventType]int{}
+	for i := 0; i < 600; i++ {
+		e := production.Event{Key: fmt.Sprint("e", i), Type: types[rng.IntN(len(types))],
+			House: fmt.Sprint("h", rng.IntN(1+i/50)), Supplier: []string{"s1", "s2"}[rng.IntN(2)],
+			Amount: dec(fmt.Sprint(1+rng.IntN(5), ".00")), Person: "p", Kind: "labour", Skill: "x",
+			Minutes: 60, Rate: dec("30"), Module: "m", Count: 1 + rng.IntN(3)}
+		if e.Type == production.EventReversal {
+			if len(keys) == 0 {
+				continue
+			}
+			e = production.Event{Key: e.Key, Type: e.Type, Reverses: keys[rng.IntN(len(keys))]}
+		}
+		_, err := svc.Post(ctx, e)
+		if err != nil {
+			refused++
+			continue
+		}
+		accepted++
+		byType[e.Type]++
+		if !e.Type.IsRecord() {
+			keys = append(keys, e.Key)
+		}
+	}
+	t.Logf("%d accepted, %d refused: %v", accepted, refused, byType)
+	require.Greater(t, accepted, 100)
+	require.Positive(t, byType[production.EventHouseSold], "some houses are sold")
+	r, err := svc.Verify(ctx)
+	require.NoError(t, err)
+	assert.True(t, r.OK(), r.Problems)
 }
