@@ -229,58 +229,13 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		return j.pos, len(j.errs) == 0
 	}
 
-	matPos, matOK := read("materials.toml")
-	if matOK {
-		priced := pricedIndexes(md, "material", "price")
-		for i, m := range mats.Material {
-			m.hasPrice = priced[i]
-			at := func(key string) Pos { return matPos.of(fmt.Sprintf("material[%d].%s", i, key)) }
-			e := func(key, f string, a ...any) {
-				errs = append(errs, &Error{File: "materials.toml", Pos: at(key), Msg: fmt.Sprintf(f, a...)})
-			}
-			switch {
-			case m.SKU == "":
-				e("sku", "material %d has no sku", i+1)
-				continue
-			case c.Materials[m.SKU] != nil:
-				e("sku", "duplicate sku %q", m.SKU)
-				continue
-			}
-			if !m.hasPrice {
-				e("sku", "material %q has no price", m.SKU)
-			} else if m.Price.Sign() < 0 {
-				e("price", "material %q has a negative price %s", m.SKU, m.Price)
-			}
-			if m.Waste.Sign() < 0 || m.Waste.GreaterThan(decimal.NewFromInt(1)) {
-				e("waste", "material %q: waste %s must be between 0 and 1", m.SKU, m.Waste)
-			}
-			if !contains(materialKinds, m.Kind) {
-				e("kind", "material %q: unknown kind %q (want one of %s)", m.SKU, m.Kind, strings.Join(materialKinds, ", "))
-			}
-			if m.Unit == "" {
-				e("sku", "material %q has no unit", m.SKU)
-			}
-			if m.Source == "" {
-				e("sku", "material %q has no source for its price", m.SKU)
-			}
-			if (m.Kind == KindLumber || m.Kind == KindSheet) && (m.Length <= 0 || m.Width <= 0 || m.Thickness <= 0) {
-				e("sku", "material %q: %s needs thickness, width and length", m.SKU, m.Kind)
-			}
-			c.Materials[m.SKU] = m
-			c.materialOrder = append(c.materialOrder, m.SKU)
-		}
+	if matPos, ok := read("materials.toml"); ok {
+		errs = append(errs, c.addMaterials(matPos, pricedIndexes(md, "material", "price"), mats.Material)...)
 	}
 
 	if ratePos, ok := read("rates.toml"); ok {
 		c.Rates = rates.Rates
-		if c.Rates.LabourPerHour.Sign() <= 0 {
-			errs = append(errs, &Error{File: "rates.toml", Pos: ratePos.of("rates.labour_per_hour"), Msg: "labour_per_hour must be positive"})
-		}
-		for p, r := range c.Rates.MachinePerHour {
-			if r.Sign() < 0 {
-				errs = append(errs, &Error{File: "rates.toml", Pos: ratePos.of("rates.machine_per_hour." + p), Msg: fmt.Sprintf("machine rate for %q is negative", p)})
-			}
-		}
+		errs = append(errs, checkRates(ratePos, c.Rates)...)
 	}
 
 	asmPos, asmOK := read("assemblies.toml")
@@ -333,6 +288,65 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// addMaterials checks materials.toml's materials (priced tells which set a
+// price) and adds the good ones in file order.
+func (c *Catalog) addMaterials(matPos positions, priced map[int]bool, mats []*Material) ErrorList {
+	var errs ErrorList
+	for i, m := range mats {
+		m.hasPrice = priced[i]
+		at := func(key string) Pos { return matPos.of(fmt.Sprintf("material[%d].%s", i, key)) }
+		e := func(key, f string, a ...any) {
+			errs = append(errs, &Error{File: "materials.toml", Pos: at(key), Msg: fmt.Sprintf(f, a...)})
+		}
+		switch {
+		case m.SKU == "":
+			e("sku", "material %d has no sku", i+1)
+			continue
+		case c.Materials[m.SKU] != nil:
+			e("sku", "duplicate sku %q", m.SKU)
+			continue
+		}
+		if !m.hasPrice {
+			e("sku", "material %q has no price", m.SKU)
+		} else if m.Price.Sign() < 0 {
+			e("price", "material %q has a negative price %s", m.SKU, m.Price)
+		}
+		if m.Waste.Sign() < 0 || m.Waste.GreaterThan(decimal.NewFromInt(1)) {
+			e("waste", "material %q: waste %s must be between 0 and 1", m.SKU, m.Waste)
+		}
+		if !contains(materialKinds, m.Kind) {
+			e("kind", "material %q: unknown kind %q (want one of %s)", m.SKU, m.Kind, strings.Join(materialKinds, ", "))
+		}
+		if m.Unit == "" {
+			e("sku", "material %q has no unit", m.SKU)
+		}
+		if m.Source == "" {
+			e("sku", "material %q has no source for its price", m.SKU)
+		}
+		if (m.Kind == KindLumber || m.Kind == KindSheet) && (m.Length <= 0 || m.Width <= 0 || m.Thickness <= 0) {
+			e("sku", "material %q: %s needs thickness, width and length", m.SKU, m.Kind)
+		}
+		c.Materials[m.SKU] = m
+		c.materialOrder = append(c.materialOrder, m.SKU)
+	}
+	return errs
+}
+
+// checkRates checks rates.toml: a positive labour rate, no negative
+// machine rate.
+func checkRates(pos positions, r Rates) ErrorList {
+	var errs ErrorList
+	if r.LabourPerHour.Sign() <= 0 {
+		errs = append(errs, &Error{File: "rates.toml", Pos: pos.of("rates.labour_per_hour"), Msg: "labour_per_hour must be positive"})
+	}
+	for p, v := range r.MachinePerHour {
+		if v.Sign() < 0 {
+			errs = append(errs, &Error{File: "rates.toml", Pos: pos.of("rates.machine_per_hour." + p), Msg: fmt.Sprintf("machine rate for %q is negative", p)})
+		}
+	}
+	return errs
 }
 
 // decodeJob is one catalog file to decode into v, and what decoding found.
