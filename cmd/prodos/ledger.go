@@ -24,8 +24,8 @@ import (
 func init() {
 	register(&command{
 		name:    "ledger",
-		usage:   "ledger post|balance|statement|verify ... [--db FILE]",
-		summary: "double-entry ledger: post business events, trial balance, statements, verify",
+		usage:   "ledger post|account|balance|statement|verify ... [--db FILE]",
+		summary: "double-entry ledger: post business events, open accounts, trial balance, statements, verify",
 		run:     runLedger,
 	})
 }
@@ -65,6 +65,8 @@ func runLedger(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "usage: prodos %s\n", commands["ledger"].usage)
 		fmt.Fprintln(e.stderr, "  post DESIGN --event EVENT [--db FILE] ...   record a business event (idempotent)")
 		fmt.Fprintln(e.stderr, "  post --events FILE [--db FILE]              record the events of a JSON-lines file, one transaction each")
+		fmt.Fprintln(e.stderr, "  account ACCOUNT [--credits-must-not-exceed-debits|--debits-must-not-exceed-credits] [--db FILE]")
+		fmt.Fprintln(e.stderr, "                                              open an account with its balance constraint")
 		fmt.Fprintln(e.stderr, "  balance [--db FILE] [--format table|csv|json]   trial balance")
 		fmt.Fprintln(e.stderr, "  statement ACCOUNT [--db FILE]               postings of one account with running balance")
 		fmt.Fprintln(e.stderr, "  verify [--db FILE]                          check the ledger; exit 1 and a report on problems")
@@ -73,6 +75,8 @@ func runLedger(e *env, args []string) int {
 	switch args[0] {
 	case "post":
 		return runLedgerPost(e, args[1:])
+	case "account":
+		return runLedgerAccount(e, args[1:])
 	case "balance":
 		return runLedgerBalance(e, args[1:])
 	case "statement":
@@ -80,7 +84,7 @@ func runLedger(e *env, args []string) int {
 	case "verify":
 		return runLedgerVerify(e, args[1:])
 	}
-	fmt.Fprintf(e.stderr, "prodos: ledger: unknown subcommand %q (want post, balance, statement or verify)\n", args[0])
+	fmt.Fprintf(e.stderr, "prodos: ledger: unknown subcommand %q (want post, account, balance, statement or verify)\n", args[0])
 	return exitUsage
 }
 
@@ -386,11 +390,48 @@ func runLedgerVerify(e *env, args []string) int {
 	for _, p := range r.Problems {
 		fmt.Fprintf(e.stdout, "problem: %s\n", p)
 	}
+	fmt.Fprintf(e.stdout, "hash chain: %d entries, head %s\n", r.Entries, r.ChainHead)
 	if !r.OK() {
 		fmt.Fprintf(e.stdout, "ledger verify: %d problems in %d transactions, %d postings\n", len(r.Problems), r.Transactions, r.Postings)
 		return exitProblems
 	}
 	fmt.Fprintf(e.stdout, "ledger ok: %d transactions, %d postings, debits %s = credits %s\n",
 		r.Transactions, r.Postings, prodMoney(r.Debits), prodMoney(r.Credits))
+	return exitOK
+}
+
+func runLedgerAccount(e *env, args []string) int {
+	fs, dbPath := prodLedgerFlags(e, "account ACCOUNT [--credits-must-not-exceed-debits|--debits-must-not-exceed-credits] [--db FILE]")
+	cr := fs.Bool("credits-must-not-exceed-debits", false, "the balance may not go below zero (cash that may not be overdrawn)")
+	dr := fs.Bool("debits-must-not-exceed-credits", false, "the balance may not go above zero (a liability that may not be overpaid)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 1 || (*cr && *dr) {
+		fs.Usage()
+		return exitUsage
+	}
+	var flags production.AccountFlags
+	if *cr {
+		flags = production.CreditsMustNotExceedDebits
+	} else if *dr {
+		flags = production.DebitsMustNotExceedCredits
+	}
+	db, svc, code := prodOpenLedger(e, *dbPath)
+	if code != exitOK {
+		return code
+	}
+	defer db.Close()
+	created, err := svc.OpenAccount(context.Background(), pos[0], flags)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+		return prodPostCode(err)
+	}
+	what := "already open"
+	if created {
+		what = "opened"
+	}
+	fmt.Fprintf(e.stdout, "account %s %s, flags %s\n", pos[0], what, flags)
 	return exitOK
 }
