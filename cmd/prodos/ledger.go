@@ -140,7 +140,7 @@ func prodAddPostFlags(fs *flag.FlagSet) *prodPostFlags {
 	}
 }
 
-// positive parses a flag's positive decimal ("" is zero: not given); on a
+// prodPositive parses a flag's positive decimal ("" is zero: not given); on a
 // bad value it prints the problem and returns false.
 func prodPositive(e *env, name, v string) (decimal.Decimal, bool) {
 	if v == "" {
