@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // canonical writes a JSON value in the JSON Canonicalization Scheme
@@ -72,14 +73,33 @@ func canonical(b *bytes.Buffer, v any) error {
 	return nil
 }
 
+// utf16Less orders strings by their UTF-16 code units, as JCS sorts
+// member names, without converting them: runes compare by their first
+// code unit (a surrogate for those above U+FFFF), then their second.
 func utf16Less(a, b string) bool {
-	ua, ub := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
-	for i := 0; i < len(ua) && i < len(ub); i++ {
-		if ua[i] != ub[i] {
-			return ua[i] < ub[i]
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			ha, la := utf16Units(ra)
+			hb, lb := utf16Units(rb)
+			if ha != hb {
+				return ha < hb
+			}
+			return la < lb
 		}
+		a, b = a[na:], b[nb:]
 	}
-	return len(ua) < len(ub)
+	return a == "" && b != ""
+}
+
+// utf16Units is a rune's UTF-16 code units (lo is 0 for one unit).
+func utf16Units(r rune) (hi, lo rune) {
+	if r >= 0x10000 && r <= utf8.MaxRune {
+		r1, r2 := utf16.EncodeRune(r)
+		return r1, r2
+	}
+	return r, 0
 }
 
 func writeString(b *bytes.Buffer, s string) {

@@ -3,7 +3,9 @@ package canonjson
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -33,4 +35,15 @@ func TestMarshal(t *testing.T) {
 	assert.Equal(t, `{"a":12,"m":["b","a"],"z":"<&>"}`, string(got), "sorted, HTML not escaped")
 	_, err = Canonicalize(struct{}{})
 	assert.Error(t, err, "only decoded JSON values")
+}
+
+func TestUTF16Order(t *testing.T) {
+	words := []string{"", "a", "ab", "b", "é", "\uffff", "\U0001f600", "\ue000", "\U00010000"}
+	for _, a := range words {
+		for _, b := range words {
+			ua, ub := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
+			want := slices.Compare(ua, ub) < 0
+			assert.Equal(t, want, utf16Less(a, b), "%q < %q", a, b)
+		}
+	}
 }

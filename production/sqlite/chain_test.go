@@ -95,7 +95,7 @@ func TestMigrationBackfillsChain(t *testing.T) {
 // A key names one event: a transaction's key cannot be reused by a
 // production record, nor the other way round.
 func TestOneIdempotencyNamespace(t *testing.T) {
-	_, svc := openTest(t, "")
+	db, svc := openTest(t, "")
 	ctx := context.Background()
 	po := production.Event{Key: "k1", Type: production.EventPOIssued, House: "h", Supplier: "s", Amount: dec("5")}
 	built := production.Event{Key: "k2", Type: production.EventModuleBuilt, House: "h", Person: "ann", Module: "wall", Count: 1}
@@ -111,6 +111,15 @@ func TestOneIdempotencyNamespace(t *testing.T) {
 	asTx.Key = built.Key
 	_, err = svc.Post(ctx, asTx)
 	assert.ErrorIs(t, err, production.ErrKeyConflict, "a transaction reusing a record's key")
+	_, err = db.SQL().Exec(`INSERT INTO production_records (idem_key, digest, house, person, module, op, count, recorded_at)
+		VALUES ('k1', '', 'h', 'ann', 'wall', 'build', 1, '')`)
+	require.ErrorContains(t, err, "idempotency key already used by a transaction", "the database refuses it too")
+	_, err = db.SQL().Exec(`DROP TRIGGER records_one_key; INSERT INTO production_records (idem_key, digest, house, person, module, op, count, recorded_at)
+		VALUES ('k1', '', 'h', 'ann', 'wall', 'build', 1, '')`)
+	require.NoError(t, err)
+	r, err := svc.Verify(ctx)
+	require.NoError(t, err)
+	assert.Contains(t, fmt.Sprint(r.Problems), "key k1 names both transaction 1 and production record 2 (one idempotency namespace)")
 }
 
 // sqliteCLI runs SQL on the ledger file with the sqlite3 command-line tool.

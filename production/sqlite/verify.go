@@ -147,6 +147,15 @@ type verifyCheck struct {
 
 // verifyChecks are the queries of Verify that each report problems row by row.
 var verifyChecks = []verifyCheck{
+	{`SELECT t.id, r.id, t.idem_key FROM transactions t JOIN production_records r ON r.idem_key = t.idem_key ORDER BY t.id`,
+		func(rows *sql.Rows) (string, error) {
+			var tx, rec int64
+			var key string
+			if err := rows.Scan(&tx, &rec, &key); err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("key %s names both transaction %d and production record %d (one idempotency namespace)", key, tx, rec), nil
+		}},
 	{`PRAGMA integrity_check`, func(rows *sql.Rows) (string, error) {
 		var s string
 		if err := rows.Scan(&s); err != nil || s == "ok" {
