@@ -80,3 +80,20 @@ func TestLedgerAccountCashMayNotGoNegative(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, "must start with assets:")
 }
+
+// A ledger written by the previous version (schema 2) is migrated on open;
+// posting its events again records nothing new, and it verifies.
+func TestLedgerRetryOnPreviousVersionsLedger(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "production", "sqlite", "testdata", "v2-ledger.db"))
+	require.NoError(t, err)
+	db := filepath.Join(t.TempDir(), "ledger.db")
+	require.NoError(t, os.WriteFile(db, raw, 0o600))
+	events := filepath.Join("..", "..", "production", "sqlite", "testdata", "v2-events.jsonl")
+	code, out, errs := prodRun("ledger", "post", "--events", events, "--db", db)
+	require.Equal(t, exitOK, code, errs)
+	assert.Equal(t, 11, strings.Count(out, "already recorded"), out)
+	code, out, errs = prodRun("ledger", "verify", "--db", db)
+	assert.Equal(t, exitOK, code, out+errs)
+	assert.Contains(t, out, "hash chain: 11 entries, head ")
+	assert.Contains(t, out, "ledger ok: 9 transactions, 26 postings")
+}
