@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine/bearing"
 	"github.com/shopspring/decimal"
 )
 
@@ -530,62 +531,16 @@ func (e *Engine) wallInside(v *view, g *placed) *placed {
 	return nil
 }
 
-// rafterNS reports whether a panel's rafters run north-south: along its
-// longer side (north-south for a square panel).
-func (g *placed) rafterNS() bool { return g.y1-g.y0 >= g.x1-g.x0 }
-
 // span is the longest distance between the bearing walls on either side of
-// any cell of panel g, along its rafters. side names a direction with no
-// bearing wall at all.
+// any cell of panel g, along its rafters; side names a direction with no
+// bearing wall at all. The bearing walls are those engine/bearing finds,
+// the same the build order makes the panel wait for.
 func (e *Engine) span(v *view, g *placed) (designs.Length, string) {
-	var worst int
-	ns := g.rafterNS()
-	for cy := g.y0; cy < g.y1; cy++ {
-		for cx := g.x0; cx < g.x1; cx++ {
-			lo, hi := -1, -1
-			if ns {
-				for l := cy; l >= 0; l-- {
-					if e.edgeModule(v, true, l, cx, nil) != nil {
-						lo = l
-						break
-					}
-				}
-				for l := cy + 1; l <= e.h; l++ {
-					if e.edgeModule(v, true, l, cx, nil) != nil {
-						hi = l
-						break
-					}
-				}
-				if lo < 0 {
-					return 0, "north"
-				}
-				if hi < 0 {
-					return 0, "south"
-				}
-			} else {
-				for l := cx; l >= 0; l-- {
-					if e.edgeModule(v, false, l, cy, nil) != nil {
-						lo = l
-						break
-					}
-				}
-				for l := cx + 1; l <= e.w; l++ {
-					if e.edgeModule(v, false, l, cy, nil) != nil {
-						hi = l
-						break
-					}
-				}
-				if lo < 0 {
-					return 0, "west"
-				}
-				if hi < 0 {
-					return 0, "east"
-				}
-			}
-			if hi-lo > worst {
-				worst = hi - lo
-			}
-		}
+	worst, side := bearing.Walls(g.x0, g.y0, g.x1, g.y1, e.w, e.h, func(s bearing.Slot) bool {
+		return e.edgeModule(v, s.Horiz, s.Line, s.A, nil) != nil
+	}, nil)
+	if side != "" {
+		return 0, side
 	}
 	return designs.Length(worst) * designs.CellSize, ""
 }

