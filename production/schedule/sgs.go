@@ -319,12 +319,22 @@ func Passes(n int) int { return min(200, max(4, passBudget/max(n, 1))) }
 // (every subset when there are at most 12 of them, else each one alone and
 // all together), the tasks needing one of Q cannot start before the
 // earliest of their heads, must leave the least of their remaining paths
-// after them, and need their total work over the people holding any of Q.
+// after them, and in between the m people holding any of Q must do them
+// all: their total work over m, and since someone does at least
+// ceil(count/m) of them, one after the other, the sum of that many of the
+// shortest.
 func (p *problem) qualBound() int64 {
 	k := len(p.holders)
 	work := make([]int64, k)
 	head := make([]int64, k)
 	tail := make([]int64, k)
+	durs := make([][]int64, k) // per qualification, ascending
+	for i, t := range p.tasks {
+		durs[p.qual[i]] = append(durs[p.qual[i]], t.Seconds)
+	}
+	for _, d := range durs {
+		sort.Slice(d, func(a, b int) bool { return d[a] < d[b] })
+	}
 	for q := range head {
 		head[q], tail[q] = -1, -1
 	}
@@ -369,7 +379,7 @@ func (p *problem) qualBound() int64 {
 		if m == 0 || w == 0 {
 			return 0
 		}
-		return h + (w+m-1)/m + r
+		return h + max((w+m-1)/m, shortest(durs, qs, m)) + r
 	}
 	var best int64
 	if k <= 12 {
@@ -391,6 +401,34 @@ func (p *problem) qualBound() int64 {
 		best = max(best, bound([]int{q}))
 	}
 	return max(best, bound(all))
+}
+
+// shortest is the sum of the ceil(count/m) shortest durations among the
+// qualifications qs (lists ascending), count being their number of tasks.
+func shortest(durs [][]int64, qs []int, m int64) int64 {
+	count := 0
+	for _, q := range qs {
+		count += len(durs[q])
+	}
+	c := (int64(count) + m - 1) / m
+	if c <= 1 || c > 64 {
+		// one task each: the work bound covers it; over 64 each: it adds
+		// less than one task to the work bound, not worth the time
+		return 0
+	}
+	at := make([]int, len(qs))
+	var sum int64
+	for ; c > 0; c-- {
+		bi := -1
+		for j, q := range qs {
+			if at[j] < len(durs[q]) && (bi < 0 || durs[q][at[j]] < durs[qs[bi]][at[bi]]) {
+				bi = j
+			}
+		}
+		sum += durs[qs[bi]][at[bi]]
+		at[bi]++
+	}
+	return sum
 }
 
 func popcount(x uint64) int { return bits.OnesCount64(x) }
