@@ -290,13 +290,18 @@ func (p *problem) best(passes int) []Slot {
 	for _, sl := range starts {
 		passes = p.improve(sl, passes, try)
 	}
-	// Spend what is left on randomized samples: the remaining path with a
-	// random weight of up to a half, through the serial scheme, justified.
+	// Spend what is left on randomized samples through the serial scheme,
+	// each justified: in turn the remaining path with a random weight of up
+	// to a half, and a random order.
 	r := rand.New(rand.NewPCG(uint64(len(p.tasks)), 14))
 	prio := make([]int64, len(p.tasks))
-	for passes >= 3 {
+	for k := 0; passes >= 3; k++ {
 		for i, t := range p.tail {
-			prio[i] = t + int64(r.Float64()*float64(t)/2)
+			if k%2 == 0 {
+				prio[i] = t + int64(r.Float64()*float64(t)/2)
+			} else {
+				prio[i] = r.Int64()
+			}
 		}
 		sl := p.serial(p.list(prio), false)
 		passes--
@@ -312,8 +317,8 @@ func (p *problem) best(passes int) []Slot {
 const passBudget = 40_000
 
 // Passes is the number of schedule-generation passes Plan spends on n
-// tasks: at least 4, at most 200.
-func Passes(n int) int { return min(200, max(4, passBudget/max(n, 1))) }
+// tasks: at least 4, at most 1,000.
+func Passes(n int) int { return min(1000, max(4, passBudget/max(n, 1))) }
 
 // qualBound is the qualification bound: for every set Q of qualifications
 // (every subset when there are at most 12 of them, else each one alone and
