@@ -138,16 +138,25 @@ func bearingOracle(d *designs.Design, cat *designs.Catalog, panel int) []int {
 	return out
 }
 
-// TestRoofAfterBearingWalls is the property of issue 12.1: over random
-// designs, every roof and loft panel starts after every wall it bears on
-// (by the span rule) is installed.
+// TestRoofAfterBearingWalls is the property of issue 12.1: over the
+// examples and random designs, every roof and loft panel starts after every
+// wall it bears on (by the span rule) is installed.
 func TestRoofAfterBearingWalls(t *testing.T) {
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
 	crews, err := jobs.DefaultCrews(cat)
 	require.NoError(t, err)
+	var ds []*designs.Design
+	for _, f := range examples {
+		d, err := designs.LoadDesign(f, cat)
+		require.NoError(t, err)
+		ds = append(ds, d)
+	}
 	for seed := uint64(1); seed <= 60; seed++ {
-		d := randomDesign(rand.New(rand.NewPCG(seed, 12)))
+		ds = append(ds, randomDesign(rand.New(rand.NewPCG(seed, 12))))
+	}
+	for k, d := range ds {
+		seed := k + 1 - len(examples) // the examples come first, as seeds <= 0
 		for _, crewID := range []string{jobs.DefaultCrewID, jobs.OSECrewID} {
 			s, err := PlanDesign(d, cat, crews[crewID])
 			require.NoError(t, err, "seed %d", seed)
