@@ -152,7 +152,7 @@ func TestRoofAfterBearingWalls(t *testing.T) {
 		require.NoError(t, err)
 		ds = append(ds, d)
 	}
-	for seed := uint64(1); seed <= 60; seed++ {
+	for seed := uint64(1); seed <= 30; seed++ {
 		ds = append(ds, randomDesign(rand.New(rand.NewPCG(seed, 12))))
 	}
 	for k, d := range ds {
