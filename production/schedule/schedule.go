@@ -233,26 +233,7 @@ func Plan(tasks []Task, crew *jobs.Crew) (*Schedule, error) {
 		tail[i] = tasks[i].Seconds + best
 	}
 	s := &Schedule{Tasks: tasks, Crew: crew, Slots: make([]Slot, n)}
-	var start int = -1
-	for i := range tasks {
-		s.WorkSeconds += tasks[i].Seconds
-		if len(tasks[i].Deps) == 0 && (start < 0 || tail[i] > tail[start]) {
-			start = i
-		}
-	}
-	if start >= 0 {
-		s.PathSeconds = tail[start]
-		for i := start; i >= 0; {
-			s.CriticalPath = append(s.CriticalPath, i)
-			next := -1
-			for _, u := range users[i] {
-				if tail[u] == tail[i]-tasks[i].Seconds && (next < 0 || int(u) < next) {
-					next = int(u)
-				}
-			}
-			i = next
-		}
-	}
+	s.criticalPath(tail, users)
 	pr := &problem{tasks: tasks, users: users, order: order, pos: make([]int, n), tail: tail, head: make([]int64, n),
 		qual: make([]int, n), holders: holders, members: len(crew.Members)}
 	for k, i := range order {
@@ -271,6 +252,33 @@ func Plan(tasks []Task, crew *jobs.Crew) (*Schedule, error) {
 	}
 	s.markChain(users)
 	return s, nil
+}
+
+// criticalPath sets WorkSeconds, PathSeconds and CriticalPath from the
+// longest remaining path of every task.
+func (s *Schedule) criticalPath(tail []int64, users [][]int32) {
+	tasks := s.Tasks
+	start := -1
+	for i := range tasks {
+		s.WorkSeconds += tasks[i].Seconds
+		if len(tasks[i].Deps) == 0 && (start < 0 || tail[i] > tail[start]) {
+			start = i
+		}
+	}
+	if start < 0 {
+		return
+	}
+	s.PathSeconds = tail[start]
+	for i := start; i >= 0; {
+		s.CriticalPath = append(s.CriticalPath, i)
+		next := -1
+		for _, u := range users[i] {
+			if tail[u] == tail[i]-tasks[i].Seconds && (next < 0 || int(u) < next) {
+				next = int(u)
+			}
+		}
+		i = next
+	}
 }
 
 // markChain walks back from the last-finishing task through whatever it
