@@ -163,18 +163,13 @@ func Source(b *BOM, suppliers []*designs.Supplier, req SourceRequest) (*Sourcing
 		}
 		sortOffers(cands, req.Policy)
 		remaining := need
-		for _, o := range cands {
-			if remaining == 0 {
-				break
-			}
-			pack := int64(max(o.item.Pack, 1))
-			available := int64(o.item.Stock) / pack * pack
-			minOrder := roundUp(int64(o.item.MinQty), pack)
-			if available == 0 || minOrder > available {
+		for len(cands) > 0 && remaining > 0 {
+			var o offer
+			o, cands = nextOffer(cands, remaining, req.Policy)
+			take, qty, ok := o.fill(remaining)
+			if !ok {
 				continue
 			}
-			take := min(remaining, available)
-			qty := max(roundUp(take, pack), minOrder)
 			remaining -= take
 			po := orders[o.sup.ID]
 			if po == nil {
@@ -185,7 +180,7 @@ func Source(b *BOM, suppliers []*designs.Supplier, req SourceRequest) (*Sourcing
 			}
 			ext := o.item.Price.Mul(decimal.NewFromInt(qty))
 			po.Lines = append(po.Lines, POLine{SKU: l.SKU, Description: l.Description, Unit: l.Unit,
-				Needed: take, Quantity: qty, Pack: int(pack), UnitPrice: o.item.Price, Extended: ext})
+				Needed: take, Quantity: qty, Pack: max(o.item.Pack, 1), UnitPrice: o.item.Price, Extended: ext})
 			po.Total = po.Total.Add(ext)
 		}
 		if remaining > 0 {
@@ -218,6 +213,48 @@ func Source(b *BOM, suppliers []*designs.Supplier, req SourceRequest) (*Sourcing
 		}
 	}
 	return plan, nil
+}
+
+// fill is what an offer covers of a remaining need and what is ordered
+// for it: the need rounded up to whole packs and the minimum order, within
+// the offer's stock. ok is false when the offer can sell nothing.
+func (o offer) fill(remaining int64) (take, qty int64, ok bool) {
+	pack := int64(max(o.item.Pack, 1))
+	available := int64(o.item.Stock) / pack * pack
+	minOrder := roundUp(int64(o.item.MinQty), pack)
+	if available == 0 || minOrder > available {
+		return 0, 0, false
+	}
+	take = min(remaining, available)
+	return take, max(roundUp(take, pack), minOrder), true
+}
+
+// nextOffer takes the offer to fill the remaining need from next out of
+// the sorted candidates. Under PolicyCheapest it is the one whose rounded
+// order costs least per unit it covers (so two 50-packs beat a 500-pack at a
+// lower unit price when 60 are needed); the sort order breaks ties. Other
+// policies take the candidates in their sorted order.
+func nextOffer(cands []offer, remaining int64, p Policy) (offer, []offer) {
+	best := 0
+	if p == PolicyCheapest {
+		found := false
+		var bestCost, bestTake decimal.Decimal
+		for i, o := range cands {
+			take, qty, ok := o.fill(remaining)
+			if !ok {
+				continue
+			}
+			// cost per unit covered, compared without division:
+			// cost/take < bestCost/bestTake.
+			cost, t := o.item.Price.Mul(decimal.NewFromInt(qty)), decimal.NewFromInt(take)
+			if !found || cost.Mul(bestTake).LessThan(bestCost.Mul(t)) {
+				found, best, bestCost, bestTake = true, i, cost, t
+			}
+		}
+	}
+	o := cands[best]
+	rest := append(append(make([]offer, 0, len(cands)-1), cands[:best]...), cands[best+1:]...)
+	return o, rest
 }
 
 func sortOffers(os []offer, p Policy) {

@@ -43,6 +43,12 @@ price = "0.09"
 pack = 100
 min_qty = 1
 stock = 1000
+[[supplier.item]]
+sku = "HW-SCREW-3"
+price = "0.05"
+pack = 50
+min_qty = 1
+stock = 1000
 
 [[supplier]]
 id = "mid"
@@ -75,6 +81,12 @@ price = "0.07"
 pack = 1000
 min_qty = 1
 stock = 100000
+[[supplier.item]]
+sku = "HW-SCREW-3"
+price = "0.02"
+pack = 500
+min_qty = 1
+stock = 100000
 `
 
 func parseTestSuppliers(t *testing.T, cat *designs.Catalog) []*designs.Supplier {
@@ -86,7 +98,7 @@ func parseTestSuppliers(t *testing.T, cat *designs.Catalog) []*designs.Supplier 
 
 func bomOf(cat *designs.Catalog, lines map[string]int64) *BOM {
 	b := &BOM{}
-	for _, sku := range []string{"HW-NAIL-16D", "LUM-2X6-08", "SHT-OSB-716"} {
+	for _, sku := range []string{"HW-NAIL-16D", "HW-SCREW-3", "LUM-2X6-08", "SHT-OSB-716"} {
 		if n, ok := lines[sku]; ok {
 			m := cat.Materials[sku]
 			q := decimal.NewFromInt(n)
@@ -118,6 +130,14 @@ func TestSourcePolicies(t *testing.T) {
 			map[string][]alloc{"LUM-2X6-08": {{"near", 7, 7}}}},
 		{"cheapest goes national", map[string]int64{"LUM-2X6-08": 25, "HW-NAIL-16D": 150}, PolicyCheapest, "",
 			map[string][]alloc{"LUM-2X6-08": {{"far", 25, 25}}, "HW-NAIL-16D": {{"far", 150, 1000}}}},
+		// 60 screws: two 50-packs at $0.05 cost $5.00, one 500-pack at
+		// $0.02 costs $10.00; the lower unit price is the dearer order.
+		{"cheapest counts pack rounding", map[string]int64{"HW-SCREW-3": 60}, PolicyCheapest, "",
+			map[string][]alloc{"HW-SCREW-3": {{"near", 60, 100}}}},
+		// 600 screws: the 500-pack is cheaper per screw even with 400 spare
+		// ($0.02 x 1000 = $20 against $0.05 x 600 = $30).
+		{"cheapest still takes the big pack when it pays", map[string]int64{"HW-SCREW-3": 600}, PolicyCheapest, "",
+			map[string][]alloc{"HW-SCREW-3": {{"far", 600, 1000}}}},
 		{"cheapest meeting need-by skips the slow national", map[string]int64{"LUM-2X6-08": 25}, PolicyCheapest, "2026-11-26",
 			map[string][]alloc{"LUM-2X6-08": {{"mid", 25, 30}}}},
 		{"fastest is local then regional", map[string]int64{"LUM-2X6-08": 12}, PolicyFastest, "",
