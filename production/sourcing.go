@@ -163,9 +163,10 @@ func Source(b *BOM, suppliers []*designs.Supplier, req SourceRequest) (*Sourcing
 		}
 		sortOffers(cands, req.Policy)
 		remaining := need
-		for len(cands) > 0 && remaining > 0 {
-			var o offer
-			o, cands = nextOffer(cands, remaining, req.Policy)
+		for _, o := range fillOrder(cands, need, req.Policy) {
+			if remaining == 0 {
+				break
+			}
 			take, qty, ok := o.fill(remaining)
 			if !ok {
 				continue
@@ -229,32 +230,94 @@ func (o offer) fill(remaining int64) (take, qty int64, ok bool) {
 	return take, max(roundUp(take, pack), minOrder), true
 }
 
-// nextOffer takes the offer to fill the remaining need from next out of
-// the sorted candidates. Under PolicyCheapest it is the one whose rounded
-// order costs least per unit it covers (so two 50-packs beat a 500-pack at a
-// lower unit price when 60 are needed); the sort order breaks ties. Other
-// policies take the candidates in their sorted order.
-func nextOffer(cands []offer, remaining int64, p Policy) (offer, []offer) {
-	best := 0
-	if p == PolicyCheapest {
-		found := false
-		var bestCost, bestTake decimal.Decimal
-		for i, o := range cands {
-			take, qty, ok := o.fill(remaining)
-			if !ok {
-				continue
-			}
-			// cost per unit covered, compared without division:
-			// cost/take < bestCost/bestTake.
-			cost, t := o.item.Price.Mul(decimal.NewFromInt(qty)), decimal.NewFromInt(take)
-			if !found || cost.Mul(bestTake).LessThan(bestCost.Mul(t)) {
-				found, best, bestCost, bestTake = true, i, cost, t
-			}
-		}
+// maxPermute is the most candidates whose every filling order is tried.
+const maxPermute = 6
+
+// fillOrder is the order in which the sorted candidates fill a need. Under
+// PolicyCheapest it is the order whose orders, each rounded up to whole
+// packs and the minimum order, cost least in total for the whole need (so
+// two 50-packs beat a 500-pack at a lower unit price when 60 are needed);
+// among equal totals the sort order wins. With more than maxPermute
+// candidates the lowest cost per unit covered goes first instead. Other
+// policies keep the sorted order.
+func fillOrder(cands []offer, need int64, p Policy) []offer {
+	if p != PolicyCheapest || len(cands) < 2 {
+		return cands
 	}
-	o := cands[best]
-	rest := append(append(make([]offer, 0, len(cands)-1), cands[:best]...), cands[best+1:]...)
-	return o, rest
+	if len(cands) > maxPermute {
+		return byUnitCost(cands, need)
+	}
+	best := append([]offer(nil), cands...)
+	bestCovered, bestCost := fillCost(best, need)
+	perm := append([]offer(nil), cands...)
+	permute(perm, 0, func(order []offer) {
+		covered, cost := fillCost(order, need)
+		if covered > bestCovered || (covered == bestCovered && cost.LessThan(bestCost)) {
+			copy(best, order)
+			bestCovered, bestCost = covered, cost
+		}
+	})
+	return best
+}
+
+// fillCost is how much of the need the offers cover when they fill it in
+// order, and what the rounded orders cost.
+func fillCost(order []offer, need int64) (int64, decimal.Decimal) {
+	var cost decimal.Decimal
+	remaining := need
+	for _, o := range order {
+		if remaining == 0 {
+			break
+		}
+		take, qty, ok := o.fill(remaining)
+		if !ok {
+			continue
+		}
+		remaining -= take
+		cost = cost.Add(o.item.Price.Mul(decimal.NewFromInt(qty)))
+	}
+	return need - remaining, cost
+}
+
+// permute calls f with every ordering of a[k:] (a[:k] fixed), the given
+// order first.
+func permute(a []offer, k int, f func([]offer)) {
+	if k == len(a) {
+		f(a)
+		return
+	}
+	for i := k; i < len(a); i++ {
+		a[k], a[i] = a[i], a[k]
+		permute(a, k+1, f)
+		a[k], a[i] = a[i], a[k]
+	}
+}
+
+// byUnitCost orders offers by the cost per unit covered of the rounded
+// order each would place for the whole need (stable: ties keep the sort).
+func byUnitCost(cands []offer, need int64) []offer {
+	type scored struct {
+		o          offer
+		cost, take decimal.Decimal
+		ok         bool
+	}
+	sc := make([]scored, len(cands))
+	for i, o := range cands {
+		take, qty, ok := o.fill(need)
+		sc[i] = scored{o, o.item.Price.Mul(decimal.NewFromInt(qty)), decimal.NewFromInt(take), ok}
+	}
+	sort.SliceStable(sc, func(i, j int) bool {
+		a, b := sc[i], sc[j]
+		if a.ok != b.ok {
+			return a.ok
+		}
+		return a.ok && a.cost.Mul(b.take).LessThan(b.cost.Mul(a.take))
+	})
+	out := make([]offer, len(sc))
+	for i, x := range sc {
+		out[i] = x.o
+	}
+	return out
 }
 
 func sortOffers(os []offer, p Policy) {
