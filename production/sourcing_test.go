@@ -267,7 +267,7 @@ func TestDefaultSuppliersCoverExamples(t *testing.T) {
 func TestFillOrderManyOffers(t *testing.T) {
 	var cands []offer
 	for i, x := range []struct {
-		price      string
+		price       string
 		pack, stock int
 	}{{"0.02", 500, 10000}, {"0.03", 500, 10000}, {"0.05", 50, 1000}, {"0.04", 1000, 10000},
 		{"0.06", 10, 1000}, {"0.07", 1, 40}, {"0.02", 1000, 10000}} {
