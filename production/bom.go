@@ -101,7 +101,7 @@ var DefaultKerf = sync.OnceValues(func() (designs.Length, error) {
 
 // BuildBOMKerf explodes the designs through their modules and
 // sub-assemblies to material SKUs and aggregates by SKU. Framing lumber is
-// bought as the cut-list plan buys it (cutlist.Optimise over every design's
+// bought as the cut-list plan buys it (cutlist.Boards, the plan of cutlist.Optimise, over every design's
 // framing members with this kerf): its lines are the plan's boards, one
 // line per stock length, board for board, so the purchase orders buy
 // exactly the boards the cut lists cut; the offcuts are the waste. Other
@@ -123,7 +123,7 @@ func BuildBOMKerf(cat *designs.Catalog, kerf designs.Length, ds ...*designs.Desi
 		}
 		pieces = append(pieces, ps...)
 	}
-	cuts, err := cutlist.Optimise(pieces, cat, kerf)
+	cuts, err := cutlist.Boards(pieces, cat, kerf)
 	if err != nil {
 		return nil, fmt.Errorf("bom: %w", err)
 	}

@@ -249,6 +249,17 @@ func PlanDesign(d *designs.Design, cat *designs.Catalog, kerf designs.Length) (*
 
 // Optimise cuts pieces from the catalog's stock of their profiles.
 func Optimise(pieces []Piece, cat *designs.Catalog, kerf designs.Length) (*Plan, error) {
+	return optimise(pieces, cat, kerf, true)
+}
+
+// Boards is the plan Optimise makes, board for board, without the LP bound
+// on stock length (each group's LPBound is its LowerBound): what the bill
+// of materials needs, at less cost.
+func Boards(pieces []Piece, cat *designs.Catalog, kerf designs.Length) (*Plan, error) {
+	return optimise(pieces, cat, kerf, false)
+}
+
+func optimise(pieces []Piece, cat *designs.Catalog, kerf designs.Length, lengthBound bool) (*Plan, error) {
 	if kerf < 0 {
 		return nil, fmt.Errorf("cut list: negative kerf %s", kerf)
 	}
@@ -276,7 +287,10 @@ func Optimise(pieces []Piece, cat *designs.Catalog, kerf designs.Length) (*Plan,
 			}
 			g.LowerBound += p.Length
 		}
-		g.LPBound = LPBound(ps, stocks, kerf)
+		g.LPBound = g.LowerBound
+		if lengthBound {
+			g.LPBound = LPBound(ps, stocks, kerf)
+		}
 		lens, demand := lengths(ps)
 		moneyLP := solveLP(lens, demand, stocks, centsOf(stocks), kerf)
 		if moneyLP != nil {

@@ -1,6 +1,7 @@
 package cutlist
 
 import (
+	"encoding/binary"
 	"math"
 	"sort"
 
@@ -29,10 +30,11 @@ func planGroup(pieces []Piece, stocks []Stock, kerf designs.Length, moneyLP *lp)
 	lens, demand := lengths(pieces)
 	cents := centsOf(stocks)
 	var cands [][]cut
+	ks := knapsacks{}
 	if moneyLP != nil {
-		cands = append(cands, lpCuts(moneyLP, lens, demand, stocks, cents, kerf))
+		cands = [][]cut{lpCuts(moneyLP, lens, demand, stocks, cents, kerf, ks)}
 	}
-	cands = append(cands, greedyCuts(lens, demand, stocks, cents, kerf, true), greedyCuts(lens, demand, stocks, cents, kerf, false))
+	cands = append(cands, greedyCuts(lens, demand, stocks, cents, kerf, true, ks), greedyCuts(lens, demand, stocks, cents, kerf, false, ks))
 	var best []*Bar
 	var bestCost int64
 	for _, cs := range cands {
@@ -45,7 +47,7 @@ func planGroup(pieces []Piece, stocks []Stock, kerf designs.Length, moneyLP *lp)
 }
 
 // lpCuts rounds the LP's solution down and cuts what is left greedily.
-func lpCuts(r *lp, lens []designs.Length, demand []int, stocks []Stock, cents []float64, kerf designs.Length) []cut {
+func lpCuts(r *lp, lens []designs.Length, demand []int, stocks []Stock, cents []float64, kerf designs.Length, ks knapsacks) []cut {
 	left := append([]int(nil), demand...)
 	var out []cut
 	for j, pat := range r.Patterns {
@@ -63,7 +65,7 @@ func lpCuts(r *lp, lens []designs.Length, demand []int, stocks []Stock, cents []
 		}
 		out = append(out, cut{stock: r.Stock[j], counts: pat, times: t})
 	}
-	return append(out, greedyCuts(lens, left, stocks, cents, kerf, true)...)
+	return append(out, greedyCuts(lens, left, stocks, cents, kerf, true, ks)...)
 }
 
 // greedyCuts is the sequential heuristic: for every stock a knapsack finds
@@ -71,7 +73,7 @@ func lpCuts(r *lp, lens []designs.Length, demand []int, stocks []Stock, cents []
 // best pattern over all stocks (least price per inch used when byCost,
 // else least waste, the longer stock on ties) is cut as often as the
 // remaining pieces allow, and the search repeats.
-func greedyCuts(lens []designs.Length, demand []int, stocks []Stock, cents []float64, kerf designs.Length, byCost bool) []cut {
+func greedyCuts(lens []designs.Length, demand []int, stocks []Stock, cents []float64, kerf designs.Length, byCost bool, ks knapsacks) []cut {
 	left := append([]int(nil), demand...)
 	n := 0
 	for _, d := range left {
@@ -82,7 +84,7 @@ func greedyCuts(lens []designs.Length, demand []int, stocks []Stock, cents []flo
 		bestS, bestScore := -1, 0.0
 		var bestPat []int
 		for s, st := range stocks {
-			pat, used := knapsack(lens, left, kerf, st.Length)
+			pat, used := ks.best(lens, left, kerf, st.Length)
 			if used == 0 {
 				continue
 			}
@@ -110,6 +112,31 @@ func greedyCuts(lens []designs.Length, demand []int, stocks []Stock, cents []flo
 		out = append(out, cut{stock: bestS, counts: bestPat, times: times})
 	}
 	return out
+}
+
+// knapsacks remembers the patterns that use the most length of a stock,
+// by stock length and the demand capped at what fits it: the greedy plans
+// ask the same question many times, and once every demand exceeds what one
+// stock piece holds the answer no longer changes.
+type knapsacks map[string]knapsackResult
+
+type knapsackResult struct {
+	counts []int
+	used   designs.Length
+}
+
+func (k knapsacks) best(lens []designs.Length, demand []int, kerf, l designs.Length) ([]int, designs.Length) {
+	key := make([]byte, 0, 8*(len(lens)+1))
+	key = binary.AppendVarint(key, int64(l))
+	for i, ln := range lens {
+		key = binary.AppendVarint(key, int64(min(demand[i], int((l+kerf)/(ln+kerf)))))
+	}
+	if r, ok := k[string(key)]; ok {
+		return append([]int(nil), r.counts...), r.used
+	}
+	counts, used := knapsack(lens, demand, kerf, l)
+	k[string(key)] = knapsackResult{append([]int(nil), counts...), used}
+	return counts, used
 }
 
 // materialise turns patterns into stock pieces carrying the actual pieces,
