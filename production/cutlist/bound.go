@@ -127,12 +127,12 @@ func solveLP(lens []designs.Length, demand []int, stocks []Stock, cost []float64
 func price(lens []designs.Length, demand []int, stocks []Stock, cost, y []float64, kerf designs.Length) ([]float64, int) {
 	var enter []float64
 	enterStock, best := -1, 0.0
-	for s, st := range stocks {
-		counts, v := boundedKnapsack(lens, demand, y, kerf, st.Length)
-		if red := cost[s] - v; red < -1e-7*cost[s] && red < best {
+	counts, vals := knapsackAll(lens, demand, y, kerf, stockLengths(stocks))
+	for s := range stocks {
+		if red := cost[s] - vals[s]; red < -1e-7*cost[s] && red < best {
 			best, enterStock = red, s
 			enter = make([]float64, len(lens))
-			for i, c := range counts {
+			for i, c := range counts[s] {
 				enter[i] = float64(c)
 			}
 		}
@@ -145,8 +145,9 @@ func price(lens []designs.Length, demand []int, stocks []Stock, cost, y []float6
 // dual feasible and theta * y . demand bounds every plan's cost.
 func dualBound(lens []designs.Length, demand []int, stocks []Stock, cost, y []float64, kerf designs.Length) float64 {
 	theta := 1.0
-	for s, st := range stocks {
-		if _, v := boundedKnapsack(lens, demand, y, kerf, st.Length); v > 0 {
+	_, vals := knapsackAll(lens, demand, y, kerf, stockLengths(stocks))
+	for s, v := range vals {
+		if v > 0 {
 			theta = min(theta, cost[s]/(v*(1+1e-9)))
 		}
 	}
@@ -155,6 +156,14 @@ func dualBound(lens []designs.Length, demand []int, stocks []Stock, cost, y []fl
 		lb += theta * y[i] * float64(demand[i])
 	}
 	return lb
+}
+
+func stockLengths(stocks []Stock) []designs.Length {
+	out := make([]designs.Length, len(stocks))
+	for i, s := range stocks {
+		out[i] = s.Length
+	}
+	return out
 }
 
 func transpose(cols [][]float64) [][]float64 {

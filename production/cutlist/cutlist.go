@@ -309,34 +309,6 @@ func optimise(pieces []Piece, cat *designs.Catalog, kerf designs.Length, lengthB
 	return plan, nil
 }
 
-func cmpBars(a, b []*Bar) int {
-	var la, lb designs.Length
-	var ca, cb decimal.Decimal
-	for _, x := range a {
-		la += x.Stock.Length
-		ca = ca.Add(x.Stock.Price)
-	}
-	for _, x := range b {
-		lb += x.Stock.Length
-		cb = cb.Add(x.Stock.Price)
-	}
-	switch {
-	case la != lb:
-		if la < lb {
-			return -1
-		}
-		return 1
-	case !ca.Equal(cb):
-		return ca.Cmp(cb)
-	case len(a) != len(b):
-		if len(a) < len(b) {
-			return -1
-		}
-		return 1
-	}
-	return 0
-}
-
 // knapsack finds how many pieces of each length (at most demand) to cut from
 // one stock piece of length l so that the most length is used: pieces plus a
 // kerf between each fit l. It returns the counts and the used length
@@ -347,26 +319,42 @@ func knapsack(lens []designs.Length, demand []int, kerf, l designs.Length) ([]in
 
 // boundedKnapsack picks how many pieces of each length (at most demand) to
 // cut from one stock piece of length l, with a kerf between pieces, so that
-// the sum of value over the pieces is largest. Items weigh length+kerf in a
-// sack of l+kerf, all divided by their greatest common divisor; bounded
-// counts are split into 0/1 items by powers of two (at most a few per
-// length, since no more fit the sack than its length allows). Pieces of no
-// value are left out. It returns the counts and the value.
+// the sum of value over the pieces is largest. It returns the counts and
+// the value.
 func boundedKnapsack[V float64 | designs.Length](lens []designs.Length, demand []int, value []V, kerf, l designs.Length) ([]int, V) {
+	counts, vals := knapsackAll(lens, demand, value, kerf, []designs.Length{l})
+	return counts[0], vals[0]
+}
+
+// knapsackAll solves the bounded knapsack of boundedKnapsack for every
+// stock length at once: items weigh length+kerf in a sack of l+kerf, all
+// divided by their greatest common divisor; bounded counts are split into
+// 0/1 items by powers of two (at most a few per length, since no more fit
+// the longest stock). One table over the longest sack holds the best value
+// of every smaller sack too, and the choices are traced back from each
+// stock's own size. Pieces of no value are left out.
+func knapsackAll[V float64 | designs.Length](lens []designs.Length, demand []int, value []V, kerf designs.Length, ls []designs.Length) ([][]int, []V) {
 	type item struct {
 		idx, n, w int
 		v         V
 	}
-	g := l + kerf
+	longest := ls[0]
+	for _, l := range ls {
+		longest = max(longest, l)
+	}
+	g := designs.Length(0)
+	for _, l := range ls {
+		g = gcd(g, l+kerf)
+	}
 	for i, ln := range lens {
-		if value[i] > 0 && demand[i] > 0 && ln <= l {
+		if value[i] > 0 && demand[i] > 0 && ln <= longest {
 			g = gcd(g, ln+kerf)
 		}
 	}
-	capacity := int((l + kerf) / g)
+	capacity := int((longest + kerf) / g)
 	var items []item
 	for i, ln := range lens {
-		if value[i] <= 0 || demand[i] <= 0 || ln > l {
+		if value[i] <= 0 || demand[i] <= 0 || ln > longest {
 			continue
 		}
 		w := int((ln + kerf) / g)
@@ -388,15 +376,20 @@ func boundedKnapsack[V float64 | designs.Length](lens []designs.Length, demand [
 			}
 		}
 	}
-	counts := make([]int, len(lens))
-	c := capacity
-	for j := len(items) - 1; j >= 0; j-- {
-		if take[j*(capacity+1)+c] {
-			counts[items[j].idx] += items[j].n
-			c -= items[j].w
+	counts := make([][]int, len(ls))
+	vals := make([]V, len(ls))
+	for s, l := range ls {
+		counts[s] = make([]int, len(lens))
+		c := int((l + kerf) / g)
+		vals[s] = best[c]
+		for j := len(items) - 1; j >= 0; j-- {
+			if take[j*(capacity+1)+c] {
+				counts[s][items[j].idx] += items[j].n
+				c -= items[j].w
+			}
 		}
 	}
-	return counts, best[capacity]
+	return counts, vals
 }
 
 // StockToBuy is the lumber stock to buy for a design's framing members, by

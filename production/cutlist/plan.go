@@ -17,10 +17,10 @@ type cut struct {
 }
 
 // planGroup cuts one profile's pieces at least cost: it builds the plans
-// below, improves each (every stock piece exchanged for the cheapest stock
-// that holds its pieces, then the emptiest stock pieces merged where one
-// stock piece costs less than two) and keeps the cheapest, then the one
-// with less stock length, then fewer stock pieces.
+// below, keeps the cheapest (each pattern priced on the cheapest stock that
+// holds it; the first on ties) and improves it: every stock piece exchanged
+// for the cheapest stock that holds its pieces, then the emptiest stock
+// pieces merged where one stock piece costs less than two.
 //   - LP rounding: the money LP's patterns cut as often as their whole
 //     part says; the few pieces left by the cost greedy;
 //   - cost greedy: repeatedly the pattern of least price per inch used
@@ -35,15 +35,40 @@ func planGroup(pieces []Piece, stocks []Stock, kerf designs.Length, moneyLP *lp)
 		cands = [][]cut{lpCuts(moneyLP, lens, demand, stocks, cents, kerf, ks)}
 	}
 	cands = append(cands, greedyCuts(lens, demand, stocks, cents, kerf, true, ks), greedyCuts(lens, demand, stocks, cents, kerf, false, ks))
-	var best []*Bar
-	var bestCost int64
-	for _, cs := range cands {
-		bars := dropEmpty(improve(materialise(cs, pieces, lens, stocks), stocks, kerf))
-		if c := barCents(bars); best == nil || c < bestCost || (c == bestCost && cmpBars(bars, best) < 0) {
-			best, bestCost = bars, c
+	// Compare the candidates in pattern space, each pattern on the cheapest
+	// stock that holds it; only the winner becomes stock pieces.
+	best, bestCost := 0, int64(-1)
+	for i, cs := range cands {
+		if c := patternCents(cs, lens, stocks, kerf); bestCost < 0 || c < bestCost {
+			best, bestCost = i, c
 		}
 	}
-	return best
+	return dropEmpty(improve(materialise(cands[best], pieces, lens, stocks), stocks, kerf))
+}
+
+// patternCents is the cost in cents of the patterns, each cut from the
+// cheapest stock that holds it.
+func patternCents(cs []cut, lens []designs.Length, stocks []Stock, kerf designs.Length) int64 {
+	var t int64
+	for _, c := range cs {
+		var used designs.Length
+		n := 0
+		for i, k := range c.counts {
+			used += designs.Length(k) * lens[i]
+			n += k
+		}
+		if n > 1 {
+			used += designs.Length(n-1) * kerf
+		}
+		price := stocks[c.stock].Price
+		for _, s := range stocks {
+			if s.Length >= used && s.Price.LessThan(price) {
+				price = s.Price
+			}
+		}
+		t += int64(c.times) * price.Shift(2).IntPart()
+	}
+	return t
 }
 
 // lpCuts rounds the LP's solution down and cuts what is left greedily.
@@ -83,8 +108,9 @@ func greedyCuts(lens []designs.Length, demand []int, stocks []Stock, cents []flo
 	for n > 0 {
 		bestS, bestScore := -1, 0.0
 		var bestPat []int
+		pats, useds := ks.best(lens, left, kerf, stocks)
 		for s, st := range stocks {
-			pat, used := ks.best(lens, left, kerf, st.Length)
+			pat, used := pats[s], useds[s]
 			if used == 0 {
 				continue
 			}
@@ -114,28 +140,28 @@ func greedyCuts(lens []designs.Length, demand []int, stocks []Stock, cents []flo
 	return out
 }
 
-// knapsacks remembers the patterns that use the most length of a stock,
-// by stock length and the demand capped at what fits it: the greedy plans
-// ask the same question many times, and once every demand exceeds what one
-// stock piece holds the answer no longer changes.
+// knapsacks remembers, for every stock, the pattern that uses the most of
+// its length, by the demand capped at what fits the longest stock: the
+// greedy plans ask the same question many times, and once every demand
+// exceeds what one stock piece holds the answer no longer changes.
 type knapsacks map[string]knapsackResult
 
 type knapsackResult struct {
-	counts []int
-	used   designs.Length
+	counts [][]int
+	used   []designs.Length
 }
 
-func (k knapsacks) best(lens []designs.Length, demand []int, kerf, l designs.Length) ([]int, designs.Length) {
-	key := make([]byte, 0, 8*(len(lens)+1))
-	key = binary.AppendVarint(key, int64(l))
+func (k knapsacks) best(lens []designs.Length, demand []int, kerf designs.Length, stocks []Stock) ([][]int, []designs.Length) {
+	longest := stocks[len(stocks)-1].Length
+	key := make([]byte, 0, 8*len(lens))
 	for i, ln := range lens {
-		key = binary.AppendVarint(key, int64(min(demand[i], int((l+kerf)/(ln+kerf)))))
+		key = binary.AppendVarint(key, int64(min(demand[i], int((longest+kerf)/(ln+kerf)))))
 	}
 	if r, ok := k[string(key)]; ok {
-		return append([]int(nil), r.counts...), r.used
+		return r.counts, r.used
 	}
-	counts, used := knapsack(lens, demand, kerf, l)
-	k[string(key)] = knapsackResult{append([]int(nil), counts...), used}
+	counts, used := knapsackAll(lens, demand, lens, kerf, stockLengths(stocks))
+	k[string(key)] = knapsackResult{counts, used}
 	return counts, used
 }
 
@@ -177,34 +203,39 @@ const mergeWindow = 64
 // pieces, then merges pairs among the emptiest stock pieces into one stock
 // piece where that costs less than the two.
 func improve(bars []*Bar, stocks []Stock, kerf designs.Length) []*Bar {
-	cents := make(map[string]int64, len(stocks))
-	for _, s := range stocks {
-		cents[s.SKU] = s.Price.Shift(2).IntPart()
+	cents := make([]int64, len(stocks))
+	for i, s := range stocks {
+		cents[i] = s.Price.Shift(2).IntPart()
 	}
-	used := make(map[*Bar]designs.Length, len(bars))
-	for _, b := range bars {
-		u := b.Used(kerf)
-		used[b] = u
-		if s, ok := cheapestHolding(stocks, cents, u); ok && cents[s.SKU] < cents[b.Stock.SKU] {
-			b.Stock = s
+	price := make(map[string]int64, len(stocks))
+	for i, s := range stocks {
+		price[s.SKU] = cents[i]
+	}
+	used := make([]designs.Length, len(bars))
+	for i, b := range bars {
+		used[i] = b.Used(kerf)
+		if s := cheapestHolding(stocks, cents, used[i]); s >= 0 && cents[s] < price[b.Stock.SKU] {
+			b.Stock = stocks[s]
 		}
 	}
-	order := make([]*Bar, len(bars))
-	copy(order, bars)
+	order := make([]int, len(bars))
+	for i := range order {
+		order[i] = i
+	}
 	sort.SliceStable(order, func(i, j int) bool { return used[order[i]] < used[order[j]] })
 	win := order[:min(len(order), mergeWindow)]
 	for merged := true; merged; {
 		merged = false
-		for i, a := range win {
-			for _, b := range win[i+1:] {
+		for i, ai := range win {
+			for _, bi := range win[i+1:] {
+				a, b := bars[ai], bars[bi]
 				if len(a.Pieces) == 0 || len(b.Pieces) == 0 {
 					continue
 				}
-				u := used[a] + kerf + used[b]
-				s, ok := cheapestHolding(stocks, cents, u)
-				if ok && cents[s.SKU] < cents[a.Stock.SKU]+cents[b.Stock.SKU] {
-					a.Stock, a.Pieces, b.Pieces = s, append(a.Pieces, b.Pieces...), nil
-					used[a], used[b] = u, 0
+				u := used[ai] + kerf + used[bi]
+				if s := cheapestHolding(stocks, cents, u); s >= 0 && cents[s] < price[a.Stock.SKU]+price[b.Stock.SKU] {
+					a.Stock, a.Pieces, b.Pieces = stocks[s], append(a.Pieces, b.Pieces...), nil
+					used[ai], used[bi] = u, 0
 					merged = true
 				}
 			}
@@ -213,19 +244,16 @@ func improve(bars []*Bar, stocks []Stock, kerf designs.Length) []*Bar {
 	return bars
 }
 
-// cheapestHolding is the cheapest stock at least used long (the shorter on
-// equal prices).
-func cheapestHolding(stocks []Stock, cents map[string]int64, used designs.Length) (Stock, bool) {
+// cheapestHolding is the index of the cheapest stock at least used long
+// (the shorter on equal prices), or -1.
+func cheapestHolding(stocks []Stock, cents []int64, used designs.Length) int {
 	best := -1
 	for i, s := range stocks {
-		if s.Length >= used && (best < 0 || cents[s.SKU] < cents[stocks[best].SKU]) {
+		if s.Length >= used && (best < 0 || cents[i] < cents[best]) {
 			best = i
 		}
 	}
-	if best < 0 {
-		return Stock{}, false
-	}
-	return stocks[best], true
+	return best
 }
 
 // dropEmpty removes stock pieces left empty by merging.
@@ -237,14 +265,4 @@ func dropEmpty(bars []*Bar) []*Bar {
 		}
 	}
 	return out
-}
-
-func barCents(bars []*Bar) int64 {
-	var t int64
-	for _, b := range bars {
-		if len(b.Pieces) > 0 {
-			t += b.Stock.Price.Shift(2).IntPart()
-		}
-	}
-	return t
 }
