@@ -24,8 +24,10 @@ type cut struct {
 //   - LP rounding: the money LP's patterns cut as often as their whole
 //     part says; the few pieces left by the cost greedy;
 //   - cost greedy: repeatedly the pattern of least price per inch used
-//     (each stock's pattern from a knapsack that uses the most length);
-//   - length greedy: repeatedly the pattern that wastes least.
+//     (each stock's pattern from a knapsack that uses the most length).
+//
+// (A third, the greedy that wastes least length, never did better than
+// these on any example and is not run.)
 func planGroup(pieces []Piece, stocks []Stock, kerf designs.Length, moneyLP *lp) []*Bar {
 	lens, demand := lengths(pieces)
 	cents := centsOf(stocks)
@@ -34,7 +36,7 @@ func planGroup(pieces []Piece, stocks []Stock, kerf designs.Length, moneyLP *lp)
 	if moneyLP != nil {
 		cands = [][]cut{lpCuts(moneyLP, lens, demand, stocks, cents, kerf, ks)}
 	}
-	cands = append(cands, greedyCuts(lens, demand, stocks, cents, kerf, true, ks), greedyCuts(lens, demand, stocks, cents, kerf, false, ks))
+	cands = append(cands, greedyCuts(lens, demand, stocks, cents, kerf, ks))
 	// Compare the candidates in pattern space, each pattern on the cheapest
 	// stock that holds it; only the winner becomes stock pieces.
 	best, bestCost := 0, int64(-1)
@@ -90,15 +92,15 @@ func lpCuts(r *lp, lens []designs.Length, demand []int, stocks []Stock, cents []
 		}
 		out = append(out, cut{stock: r.Stock[j], counts: pat, times: t})
 	}
-	return append(out, greedyCuts(lens, left, stocks, cents, kerf, true, ks)...)
+	return append(out, greedyCuts(lens, left, stocks, cents, kerf, ks)...)
 }
 
 // greedyCuts is the sequential heuristic: for every stock a knapsack finds
 // the pattern that uses the most length given the pieces still to cut; the
-// best pattern over all stocks (least price per inch used when byCost,
-// else least waste, the longer stock on ties) is cut as often as the
-// remaining pieces allow, and the search repeats.
-func greedyCuts(lens []designs.Length, demand []int, stocks []Stock, cents []float64, kerf designs.Length, byCost bool, ks knapsacks) []cut {
+// pattern of least price per inch used over all stocks (the shorter stock
+// on ties) is cut as often as the remaining pieces allow, and the search
+// repeats.
+func greedyCuts(lens []designs.Length, demand []int, stocks []Stock, cents []float64, kerf designs.Length, ks knapsacks) []cut {
 	left := append([]int(nil), demand...)
 	n := 0
 	for _, d := range left {
@@ -109,17 +111,13 @@ func greedyCuts(lens []designs.Length, demand []int, stocks []Stock, cents []flo
 		bestS, bestScore := -1, 0.0
 		var bestPat []int
 		pats, useds := ks.best(lens, left, kerf, stocks)
-		for s, st := range stocks {
+		for s := range stocks {
 			pat, used := pats[s], useds[s]
 			if used == 0 {
 				continue
 			}
-			score := -float64(used) / float64(st.Length)
-			if byCost {
-				score = cents[s] / float64(used)
-			}
-			if bestS < 0 || score < bestScore-1e-12 || (score < bestScore+1e-12 && !byCost && st.Length > stocks[bestS].Length) {
-				bestS, bestScore, bestPat = s, score, pat
+			if score := cents[s] / float64(used); bestS < 0 || score < bestScore-1e-12 {
+				bestS, bestScore, bestPat = s, cents[s]/float64(used), pat
 			}
 		}
 		if bestS < 0 {
