@@ -368,10 +368,10 @@ type bin struct {
 
 // maxOpen is the most sheets pack keeps open for more parts; when a new
 // sheet would exceed it, the oldest open sheet is closed. It keeps packing
-// linear in the parts (each part tries at most maxOpen sheets) and is far
-// above the sheets of one house (the seed home uses 78 of one material),
-// so only rows of many houses ever close a sheet early.
-const maxOpen = 256
+// linear in the parts (each part tries at most maxOpen sheets); the
+// examples' layouts and the 2,000-part benchmarks' sheet counts are the
+// same as with no limit, so only rows of many houses close a sheet early.
+const maxOpen = 64
 
 func pack(parts []Part, width, height, kerf designs.Length, score rule) []*Sheet {
 	W, H := width+kerf, height+kerf
