@@ -76,6 +76,8 @@ func BenchmarkJobsScaling(b *testing.B) {
 	b.ReportMetric(nl, "modules-large")
 	b.ReportMetric(ts.Seconds()*1000, "ms-small")
 	b.ReportMetric(tl.Seconds()*1000, "ms-large")
+	b.ReportMetric(cs.Seconds()*1000, "cpu-ms-small")
+	b.ReportMetric(cl.Seconds()*1000, "cpu-ms-large")
 	b.ReportMetric(slope(ts, tl), "slope")
 	b.ReportMetric(slope(cs, cl), "cpu-slope")
 }
