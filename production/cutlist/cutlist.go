@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/shopspring/decimal"
@@ -326,6 +327,9 @@ func boundedKnapsack[V float64 | designs.Length](lens []designs.Length, demand [
 	return counts[0], vals[0]
 }
 
+// takePool holds the knapsack's choice tables between calls.
+var takePool = sync.Pool{New: func() any { return new([]bool) }}
+
 // knapsackAll solves the bounded knapsack of boundedKnapsack for every
 // stock length at once: items weigh length+kerf in a sack of l+kerf, all
 // divided by their greatest common divisor; bounded counts are split into
@@ -366,7 +370,15 @@ func knapsackAll[V float64 | designs.Length](lens []designs.Length, demand []int
 		}
 	}
 	best := make([]V, capacity+1)
-	take := make([]bool, len(items)*(capacity+1))
+	tp := takePool.Get().(*[]bool)
+	defer takePool.Put(tp)
+	if n := len(items) * (capacity + 1); cap(*tp) < n {
+		*tp = make([]bool, n)
+	} else {
+		*tp = (*tp)[:n]
+		clear(*tp)
+	}
+	take := *tp
 	for j, it := range items {
 		row := take[j*(capacity+1) : (j+1)*(capacity+1)]
 		for c := capacity; c >= it.w; c-- {
