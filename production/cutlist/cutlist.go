@@ -294,8 +294,9 @@ func optimise(pieces []Piece, cat *designs.Catalog, kerf designs.Length, lengthB
 		}
 		lens, demand := lengths(ps)
 		moneyLP := solveLP(lens, demand, stocks, centsOf(stocks), kerf)
+		g.CostBound = lengthCostBound(g.LowerBound, stocks)
 		if moneyLP != nil {
-			g.CostBound = decimal.NewFromFloat(math.Ceil(moneyLP.Bound - 1e-6)).Shift(-2)
+			g.CostBound = decimal.Max(g.CostBound, decimal.NewFromFloat(math.Ceil(moneyLP.Bound-1e-6)).Shift(-2))
 		}
 		g.Bars = planGroup(ps, stocks, kerf, moneyLP)
 		// Stable order: longest stock first, then fullest.
@@ -308,6 +309,18 @@ func optimise(pieces []Piece, cat *designs.Catalog, kerf designs.Length, lengthB
 		plan.Groups = append(plan.Groups, g)
 	}
 	return plan, nil
+}
+
+// lengthCostBound is the cost bound without the LP (too many distinct
+// lengths): the total piece length at the lowest price per inch of any
+// stock, rounded up to the cent.
+func lengthCostBound(total designs.Length, stocks []Stock) decimal.Decimal {
+	best := stocks[0].Price.Div(decimal.NewFromInt(int64(stocks[0].Length)))
+	for _, s := range stocks[1:] {
+		best = decimal.Min(best, s.Price.Div(decimal.NewFromInt(int64(s.Length))))
+	}
+	// less a hair for the division's rounding: every plan costs whole cents
+	return best.Mul(decimal.NewFromInt(int64(total))).Sub(decimal.New(1, -9)).RoundUp(2)
 }
 
 // knapsack finds how many pieces of each length (at most demand) to cut from

@@ -170,6 +170,7 @@ func TestLPBound(t *testing.T) {
 		g := p.Groups[0]
 		assert.LessOrEqual(t, g.LPBound, g.StockLength())
 		assert.GreaterOrEqual(t, g.LPBound, g.LowerBound)
+		assert.True(t, g.CostBound.IsPositive())
 		assert.True(t, g.CostBound.LessThanOrEqual(g.Cost()), "cost bound %s above the plan's cost %s", g.CostBound, g.Cost())
 	}
 }
