@@ -11,10 +11,10 @@
 // Per profile, the cutting-stock LP relaxation priced in money (Gilmore and
 // Gomory, column generation) gives both a starting plan (its patterns,
 // rounded down, the rest cut greedily) and a cost lower bound (CostBound)
-// no plan can beat; two greedy plans (least price per inch used, least
-// waste) compete with it, each improved by exchanging every stock piece for
-// the cheapest stock holding its pieces and merging the emptiest pairs, and
-// the cheapest wins. Every step is linear in the pieces (knapsacks over a
+// no plan can beat; a greedy plan (least price per inch used) competes with
+// it, the cheaper wins and is improved by exchanging every stock piece for
+// the cheapest stock holding its pieces and merging the emptiest pairs.
+// Every step is linear in the pieces (knapsacks over a
 // handful of distinct lengths, a constant merge window), so a 30,000-module
 // row plans in about the time of its pieces.
 package cutlist
