@@ -31,9 +31,10 @@ func File(name string) (string, error) {
 	return filepath.Join(dir, name), nil
 }
 
-// Ensure creates the folder that will hold path, for a file made on first use.
+// Ensure creates the folder that will hold path, for a file made on first
+// use. It is private (0700): it holds the databases and the issuer key.
 func Ensure(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("create %s: %w", filepath.Dir(path), err)
 	}
 	return nil

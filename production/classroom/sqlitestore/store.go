@@ -40,7 +40,7 @@ var _ classroom.Store = (*DB)(nil)
 // the file, and nothing is written to it.
 func Open(path string) (*DB, error) {
 	migrations, _ := fs.Sub(migrationFS, "migrations")
-	db, err := sqlitefile.Open(path, migrations)
+	db, err := sqlitefile.Open(path, sqlitefile.Classroom, migrations)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func Open(path string) (*DB, error) {
 }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error { return sqlitefile.Close(s.db) }
 
 func tokenHash(tok string) string {
 	sum := sha256.Sum256([]byte(tok))
