@@ -96,14 +96,15 @@ func Open(path string, app App, migrations fs.FS) (*sql.DB, error) {
 }
 
 // DSN is the connection string for path: the path escaped as a URI path,
-// then foreign keys, WAL, synchronous=FULL, a 5 s busy timeout and
+// then foreign keys, WAL, synchronous=FULL, a 30 s busy timeout (another
+// process's writer) and
 // immediate transactions; extra overrides or adds parameters.
 func DSN(path string, extra url.Values) string {
 	q := url.Values{}
 	q.Set("_foreign_keys", "on")
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "FULL")
-	q.Set("_busy_timeout", "5000")
+	q.Set("_busy_timeout", "30000")
 	q.Set("_txlock", "immediate")
 	for k, v := range extra {
 		q[k] = v

@@ -24,6 +24,8 @@ func (s *DB) RotateCode(ctx context.Context, classID int64, code string) error {
 }
 
 func (s *DB) updateClass(ctx context.Context, classID int64, q string, args ...any) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	res, err := s.db.ExecContext(ctx, q, args...)
 	if err != nil {
 		if isUnique(err) {
@@ -40,6 +42,8 @@ func (s *DB) updateClass(ctx context.Context, classID int64, q string, args ...a
 // RemoveLearner deletes a learner of the class with their results, best
 // scores and awards, in one transaction.
 func (s *DB) RemoveLearner(ctx context.Context, classID, learnerID int64) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("remove learner: %w", err)

@@ -20,6 +20,8 @@ const resultColumns = `r.id, r.learner_id, l.name, r.kind, r.level, r.replay_has
 // read and written in the same BEGIN IMMEDIATE transaction, so two
 // submissions at once cannot both miss (or both lose) an award.
 func (s *DB) AddResult(ctx context.Context, learnerID int64, key string, v classroom.Verified, award classroom.AwardFunc) (classroom.Result, bool, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (_txlock)
 	if err != nil {
 		return classroom.Result{}, false, fmt.Errorf("add result: %w", err)

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -29,6 +30,12 @@ type DB struct {
 	db   *sql.DB
 	path string
 	now  func() time.Time
+	// wmu lets one writer of this process at a time reach SQLite: waiting
+	// on a Go mutex is first come, first served, where SQLite's busy handler
+	// sleeps and retries (200 learners joining at once starved some past
+	// the busy timeout once every commit waits for fsync). Other processes
+	// still wait on the busy timeout.
+	wmu sync.Mutex
 }
 
 var _ classroom.Store = (*DB)(nil)
@@ -67,6 +74,8 @@ func parseTime(s string) time.Time {
 
 // CreateClass adds a class with its join code.
 func (s *DB) CreateClass(ctx context.Context, name, code string) (classroom.Class, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	now := s.now().UTC()
 	res, err := s.db.ExecContext(ctx, "INSERT INTO classes (name, code, created_at) VALUES (?, ?, ?)", name, code, now.Format(timeFormat))
 	if isUnique(err) {
@@ -124,6 +133,8 @@ func (s *DB) Classes(ctx context.Context) ([]classroom.Class, error) {
 // AddLearner adds a learner; only a hash of the token is stored. Names are
 // unique in a class regardless of case (classroom.NameKey).
 func (s *DB) AddLearner(ctx context.Context, classID int64, name, token string) (classroom.Learner, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	now := s.now().UTC()
 	res, err := s.db.ExecContext(ctx, "INSERT INTO learners (class_id, name, name_key, token_hash, joined_at) VALUES (?, ?, ?, ?, ?)",
 		classID, name, classroom.NameKey(name), tokenHash(token), now.Format(timeFormat))
