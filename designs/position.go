@@ -1,6 +1,7 @@
 package designs
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -201,6 +202,20 @@ func stripIndexes(s string) string {
 // line and key in their text rather than in a ParseError.
 var typeErrRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
+// gotNULRE matches the TOML lexer's way of saying it met the end of the
+// input in the middle of something: it reports the end as a NUL rune.
+var gotNULRE = regexp.MustCompile(`,? but got '\\x00'( instead)?`)
+
+// endOfFileMessage words the TOML lexer's end-of-input errors as "unexpected
+// end of file" (a truncated file), not `got '\x00'` or "EOF". A file that
+// really holds a NUL byte keeps the lexer's message.
+func endOfFileMessage(msg string, data []byte) string {
+	if !bytes.ContainsRune(data, 0) && gotNULRE.MatchString(msg) {
+		msg = "unexpected end of file; " + gotNULRE.ReplaceAllString(msg, "")
+	}
+	return strings.ReplaceAll(msg, "EOF", "end of file")
+}
+
 // decodeTOML decodes data into v, turning syntax and type errors and unknown
 // keys into *Error values that name the file, line and key.
 func decodeTOML(file string, data []byte, v any) (positions, ErrorList) {
@@ -209,9 +224,9 @@ func decodeTOML(file string, data []byte, v any) (positions, ErrorList) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			msg := pe.Message
+			msg := endOfFileMessage(pe.Message, data)
 			if pe.LastKey != "" {
-				msg = fmt.Sprintf("key %q: %s", pe.LastKey, pe.Message)
+				msg = fmt.Sprintf("key %q: %s", pe.LastKey, msg)
 			}
 			line, col := pe.Position.Line, pe.Position.Col
 			if pe.LastKey != "" {

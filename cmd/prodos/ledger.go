@@ -14,6 +14,7 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/export"
 	"github.com/opensourceecology/prodos/production/sqlite"
 	"github.com/opensourceecology/prodos/production/userdata"
 	"github.com/shopspring/decimal"
@@ -43,6 +44,9 @@ func prodDefaultDB() string {
 func prodOpenLedger(e *env, path string) (*sqlite.DB, *sqlite.LedgerService, int) {
 	if path == "" {
 		path = prodDefaultDB()
+	}
+	if !prodTargetOK(e, "db", path, false) {
+		return nil, nil, exitUsage
 	}
 	db := sqlite.NewDB(path)
 	if err := db.Open(); err != nil {
@@ -115,6 +119,7 @@ func runLedgerPost(e *env, args []string) int {
 	key := fs.String("key", "", "idempotency key (default: derived from house, event and its fields)")
 	reverses := fs.String("reverses", "", "for reversal: the key of the transaction to reverse")
 	memo := fs.String("memo", "", "memo")
+	draft := prodDraftFlag(fs)
 	sf := prodAddSourcingFlags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -140,6 +145,15 @@ func runLedgerPost(e *env, args []string) int {
 	d, ok := loadDesign(e, cat, pos[0])
 	if !ok {
 		return exitUsage
+	}
+	gate, code := prodGate(e, pos[0], d, cat, *draft)
+	if code != exitOK {
+		return code
+	}
+	e, flush := gate.Stdout(e, "table")
+	defer flush()
+	if gate.On {
+		*memo = strings.TrimSpace(export.DraftMark + " " + *memo)
 	}
 	h := *house
 	if h == "" {
