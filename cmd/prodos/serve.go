@@ -94,7 +94,7 @@ func runServe(e *env, args []string) int {
 		}
 		*dbPath = p
 	}
-	tok, code := facilitatorToken(e, *token, *tokenFile, *dbPath)
+	tok, code := facilitatorToken(e, *token, *tokenFile)
 	if code != exitOK {
 		return code
 	}
@@ -104,6 +104,11 @@ func runServe(e *env, args []string) int {
 		return exitUsage
 	}
 	defer db.Close()
+	if tok.value == "" {
+		if tok, code = madeToken(e, *dbPath); code != exitOK {
+			return code
+		}
+	}
 	web, _ := iofs.Sub(webdist, "webdist")
 	if _, err := iofs.Stat(web, "housegame.wasm.gz"); err != nil {
 		fmt.Fprintln(e.stderr, "prodos serve: warning: this binary has no browser build embedded; run `make web` and rebuild prodos")

@@ -88,6 +88,7 @@ func TestServeRefusesBadInput(t *testing.T) {
 	code, _, stderr := prodos(t, "serve", "--db", notDB, "--addr", "127.0.0.1:0")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, notDB+" is not a SQLite database")
+	assert.NoFileExists(t, filepath.Join(dir, "facilitator-token"), "nothing made for a refused database")
 	code, _, stderr = prodos(t, "serve", "--token", "short", "--db", filepath.Join(dir, "x.db"))
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, "at least 16 characters")

@@ -22,10 +22,10 @@ type facilitator struct {
 	made  bool   // generated now
 }
 
-// facilitatorToken takes the token from --token, --token-file, the
-// environment, or the file facilitator-token next to the database (made,
-// mode 0600, on first use), and refuses a weak one.
-func facilitatorToken(e *env, flag, file, dbPath string) (facilitator, int) {
+// facilitatorToken takes the token from --token, --token-file or the
+// environment and refuses a weak one. With none of them it returns an
+// empty token: the caller then uses madeToken once the database opened.
+func facilitatorToken(e *env, flag, file string) (facilitator, int) {
 	var f facilitator
 	switch {
 	case flag != "" && file != "":
@@ -44,7 +44,7 @@ func facilitatorToken(e *env, flag, file, dbPath string) (facilitator, int) {
 	case os.Getenv(tokenEnv) != "":
 		f = facilitator{value: os.Getenv(tokenEnv), from: "$" + tokenEnv}
 	default:
-		return madeToken(e, filepath.Join(filepath.Dir(dbPath), "facilitator-token"))
+		return f, exitOK
 	}
 	if err := classroom.CheckToken(f.value); err != nil {
 		fmt.Fprintf(e.stderr, "prodos serve: %s: %v\n", f.from, err)
@@ -53,8 +53,10 @@ func facilitatorToken(e *env, flag, file, dbPath string) (facilitator, int) {
 	return f, exitOK
 }
 
-// madeToken reads the token file next to the database, or makes it.
-func madeToken(e *env, path string) (facilitator, int) {
+// madeToken reads the file facilitator-token next to the database, or makes
+// it (mode 0600) with a new random token.
+func madeToken(e *env, dbPath string) (facilitator, int) {
+	path := filepath.Join(filepath.Dir(dbPath), "facilitator-token")
 	data, err := readFileLimit(path, 4096)
 	if err == nil && classroom.CheckToken(strings.TrimSpace(string(data))) == nil {
 		return facilitator{value: strings.TrimSpace(string(data)), from: path}, exitOK
