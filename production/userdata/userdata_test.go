@@ -42,3 +42,16 @@ func TestEnsureMakesAPrivateFolder(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o700), fi.Mode().Perm())
 }
+
+func TestEnsureTightensTheDataDirectory(t *testing.T) {
+	base := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", base)
+	require.NoError(t, os.MkdirAll(filepath.Join(base, "prodos"), 0o755))
+	require.NoError(t, os.Chmod(filepath.Join(base, "prodos"), 0o755))
+	p, err := File("classroom.db")
+	require.NoError(t, err)
+	require.NoError(t, Ensure(p))
+	fi, err := os.Stat(filepath.Dir(p))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o700), fi.Mode().Perm())
+}
