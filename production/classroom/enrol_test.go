@@ -132,3 +132,19 @@ func TestSecurityHeaders(t *testing.T) {
 	resp.Body.Close()
 	assert.Contains(t, resp.Header.Get("Content-Security-Policy"), "script-src 'self' 'wasm-unsafe-eval'")
 }
+
+// TestDashboardPageCSP: a dashboard page without scripts runs none.
+func TestDashboardPageCSP(t *testing.T) {
+	assert.Equal(t, "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+		resolveCSP(t, "/dashboard"))
+}
+
+func resolveCSP(t *testing.T, path string) string {
+	h := newHarness(t)
+	req, _ := http.NewRequest("GET", h.srv.URL+path, nil)
+	req.Header.Set("Authorization", "Bearer facilitator-secret")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	return resp.Header.Get("Content-Security-Policy")
+}

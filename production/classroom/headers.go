@@ -15,6 +15,19 @@ import (
 // every file but the game page: nothing runs, nothing frames it.
 const pageCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
+// dashboardCSP is pageCSP for a rendered dashboard page, allowing exactly
+// the inline scripts it holds (by hash) and fetches to this server.
+func dashboardCSP(scriptHashes []string) string {
+	if len(scriptHashes) == 0 {
+		return pageCSP
+	}
+	src := "'self'"
+	for _, h := range scriptHashes {
+		src += " 'sha256-" + h + "'"
+	}
+	return pageCSP + "; script-src " + src + "; connect-src 'self'"
+}
+
 // gameCSP is the game page's policy; scriptHashes allows its inline scripts.
 func gameCSP(scriptHashes []string) string {
 	src := "'self' 'wasm-unsafe-eval'"

@@ -428,6 +428,7 @@ func (s *Server) render(w http.ResponseWriter, name string, data any) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", dashboardCSP(inlineScriptHashes(b.Bytes())))
 	w.Write(b.Bytes())
 }
 
