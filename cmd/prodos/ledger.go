@@ -63,6 +63,7 @@ func runLedger(e *env, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprintf(e.stderr, "usage: prodos %s\n", commands["ledger"].usage)
 		fmt.Fprintln(e.stderr, "  post DESIGN --event EVENT [--db FILE] ...   record a business event (idempotent)")
+		fmt.Fprintln(e.stderr, "  post --events FILE [--db FILE]              record the events of a JSON-lines file, one transaction each")
 		fmt.Fprintln(e.stderr, "  balance [--db FILE] [--format table|csv|json]   trial balance")
 		fmt.Fprintln(e.stderr, "  statement ACCOUNT [--db FILE]               postings of one account with running balance")
 		fmt.Fprintln(e.stderr, "  verify [--db FILE]                          check the ledger; exit 1 and a report on problems")
@@ -120,10 +121,14 @@ func runLedgerPost(e *env, args []string) int {
 	reverses := fs.String("reverses", "", "for reversal: the key of the transaction to reverse")
 	memo := fs.String("memo", "", "memo")
 	draft := prodDraftFlag(fs)
+	eventsFile := fs.String("events", "", "post the events of a JSON-lines FILE (- for stdin), one transaction per line, instead of DESIGN --event")
 	sf := prodAddSourcingFlags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
+	}
+	if *eventsFile != "" {
+		return runLedgerPostEvents(e, fs, pos, *eventsFile, *dbPath)
 	}
 	if len(pos) != 1 || *event == "" {
 		fs.Usage()
@@ -297,43 +302,7 @@ func runLedgerPost(e *env, args []string) int {
 		}
 		events = append(events, ev)
 	}
-	for _, ev := range events {
-		if err := ev.Validate(); err != nil {
-			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
-			return exitUsage
-		}
-	}
-	db, svc, code := prodOpenLedger(e, *dbPath)
-	if code != exitOK {
-		return code
-	}
-	defer db.Close()
-	ctx := context.Background()
-	for _, ev := range events {
-		res, err := svc.Post(ctx, ev)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
-			if errors.Is(err, production.ErrInvalidEvent) || errors.Is(err, production.ErrKeyConflict) || errors.Is(err, production.ErrNotFound) {
-				return exitUsage
-			}
-			return exitProblems
-		}
-		switch {
-		case res.Duplicate:
-			fmt.Fprintf(e.stdout, "%s: already recorded (key %s)\n", ev.Type, ev.Key)
-		case ev.Type.IsRecord():
-			fmt.Fprintf(e.stdout, "%s: recorded %d x %s by %s (key %s)\n", ev.Type, ev.Count, ev.Module, ev.Person, ev.Key)
-		default:
-			var debit int64
-			for _, p := range res.Postings {
-				if p.Amount > 0 {
-					debit += p.Amount
-				}
-			}
-			fmt.Fprintf(e.stdout, "%s: transaction %d, %d postings, %s (key %s)\n", ev.Type, res.TxID, len(res.Postings), prodMoney(debit), ev.Key)
-		}
-	}
-	return exitOK
+	return prodPostAll(e, *dbPath, events)
 }
 
 // prodDesignLabour is the design's labour minutes of one skill (all skills
