@@ -447,6 +447,8 @@ func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation)
 			}
 			if q := e.cornerWall(v, g); q != nil {
 				mk(fmt.Sprintf("%s sits at a corner of the envelope, against %s; keep windows and doors at least one panel from a corner", describe(g), describe(q)), g.id)
+			} else if e.floorCorner(v, g, r.onMask) {
+				mk(fmt.Sprintf("%s sits at a corner of the floor, where the envelope turns; keep windows and doors at least one panel from a corner", describe(g)), g.id)
 			}
 		case CheckShopProcess:
 			if p := e.shopOK[g.mi]; p != "" {
@@ -673,6 +675,7 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 	if old != nil {
 		subjects = append(subjects, old)
 		subjects = e.dependents(old, subjects)
+		subjects = e.cornerSubjects(old, subjects)
 	}
 	after := &view{add: nw}
 	if old != nil {
@@ -680,6 +683,7 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 	}
 	if nw != nil {
 		subjects = append(subjects, nw)
+		subjects = e.cornerSubjects(nw, subjects)
 		if nw.edge && nw.exterior {
 			subjects = e.endNeighbours(after, nw, subjects)
 		}
@@ -720,8 +724,8 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 			afterV = e.hardLocal(after, cur, afterV)
 		}
 	}
-	if old == nil && nw != nil && !e.inPalette[nw.mi] {
-		// the palette limits what the player adds, not what the level starts with
+	if nw != nil && (old == nil || old.mi != nw.mi) && !e.inPalette[nw.mi] {
+		// the palette limits what the player adds (or swaps in), not what the level starts with
 		afterV = append(afterV, Violation{Rule: "palette", Check: "palette", Severity: Hard, Modules: []ID{nw.id},
 			Message: fmt.Sprintf("%s is not offered in this level's palette", describe(nw)), key: vkey{rule: -1, a: nw.id}})
 	}
