@@ -207,28 +207,6 @@ func rotated(g *placed) designs.Placement {
 	return p
 }
 
-// swapped is g's slot taken by module id: a wall for a wall, a cell module
-// for a cell module of the same footprint.
-func (e *Engine) swapped(g *placed, id string) (designs.Placement, error) {
-	m := e.cat.Modules[id]
-	if m == nil {
-		return designs.Placement{}, fmt.Errorf("unknown module %q", id)
-	}
-	p := g.p
-	p.Module = id
-	if m.Placement != g.m.Placement {
-		return p, fmt.Errorf("%s and %s are not placed the same way (a wall swaps for a wall, a cell module for a cell module)", g.m.Name, m.Name)
-	}
-	if m.Placement == designs.OnEdge {
-		return p, nil
-	}
-	gw, gh := g.m.Footprint(g.p.Rotation)
-	if w, h := m.Footprint(p.Rotation); w != gw || h != gh {
-		return p, fmt.Errorf("%s covers %dx%d cells, %s %dx%d: only a module of the same size swaps in place", m.Name, w, h, g.m.Name, gw, gh)
-	}
-	return p, nil
-}
-
 // CanUndo reports whether there is a change to undo.
 func (e *Engine) CanUndo() bool { return len(e.undo) > 0 }
 

@@ -107,6 +107,10 @@ func TestSwapCommand(t *testing.T) {
 		}
 	}
 	require.NotZero(t, corner)
+	pv := e.PreviewSwap(corner, "wall-door-4x8")
+	require.False(t, pv.Allowed)
+	assert.Equal(t, "opening-not-at-corner", pv.Violations[0].Rule)
+	assert.True(t, e.PreviewSwap(win, "wall-window-4x8").Allowed, "back to a window is fine")
 	_, err = e.Apply(Swap(11, corner, "wall-door-4x8"))
 	var b *BlockedError
 	require.True(t, errors.As(err, &b), "got %v", err)
