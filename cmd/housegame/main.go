@@ -4,6 +4,11 @@
 //	housegame --screenshot FILE --level ID [--design FILE] [--frames N]
 //	housegame --bench-frames N --design FILE
 //	housegame --screenshot FILE --level CHALLENGE|training|profiles [--profile NAME]
+//	housegame --level ID [--profile NAME] [--unlock-all]
+//
+// --level opens a level or challenge only when the learner (or a guest)
+// has unlocked it; --unlock-all, for facilitators, opens every one.
+// Screenshots and benchmarks do not play, so they open any level.
 //
 // Exit codes: 0 ok, 1 the game failed, 2 bad usage or a bad input file.
 package main
@@ -31,6 +36,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	frames := fs.Int("frames", 3, "frames to run before the screenshot")
 	bench := fs.Int("bench-frames", 0, "run this many frames of --design and print frame times and draw calls")
 	learner := fs.String("profile", "", "learner to train as (created if missing; with --screenshot, in memory only)")
+	unlockAll := fs.Bool("unlock-all", false, "facilitators: open every design level and training challenge, whatever the learner has earned")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -80,6 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	g.UnlockAll = *unlockAll || *shot != "" || *bench > 0
 	ebiten.SetWindowSize(game.BaseWidth, game.BaseHeight)
 	ebiten.SetWindowTitle("House Design Game - Production OS")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
@@ -118,6 +125,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		shotErr = g.ScreenshotMode(*shot, *frames)
 	case *level != "":
+		if why := g.OpenLock(*level); why != "" {
+			fmt.Fprintf(stderr, "housegame: %s\n(a facilitator can open every level with --unlock-all)\n", why)
+			return 2
+		}
 		if err := openScene(g, *level, d); err != nil {
 			fmt.Fprintln(stderr, "housegame:", err)
 			return 2
