@@ -465,6 +465,11 @@ func (r *Renderer) Ellipsis(s string, size float64, bold bool, maxWidth float64)
 }
 
 func (r *Renderer) wrapLines(s string, size, maxWidth float64) []string {
+	return r.wrapStyled(s, size, maxWidth, false)
+}
+
+// wrapStyled is wrapLines for bold (titles) or regular text.
+func (r *Renderer) wrapStyled(s string, size, maxWidth float64, bold bool) []string {
 	var lines []string
 	line := ""
 	for _, word := range strings.Fields(s) {
@@ -472,7 +477,7 @@ func (r *Renderer) wrapLines(s string, size, maxWidth float64) []string {
 		if line != "" {
 			cand = line + " " + word
 		}
-		if line != "" && r.Measure(cand, size, false) > maxWidth {
+		if line != "" && r.Measure(cand, size, bold) > maxWidth {
 			lines = append(lines, line)
 			line = word
 		} else {

@@ -31,7 +31,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("housegame", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	shot := fs.String("screenshot", "", "render a level to this PNG file and exit")
-	level := fs.String("level", "", "level id for --screenshot: a design level (shed, cabin, ..., sandbox), a challenge (c01-groundwork, ...), training or profiles")
+	level := fs.String("level", "", "level id for --screenshot: a design level (shed, cabin, ..., sandbox), a challenge (c01-groundwork, ...), levels, training or profiles")
 	designFile := fs.String("design", "", "design file to load into the level (--screenshot) or to draw (--bench-frames)")
 	frames := fs.Int("frames", 3, "frames to run before the screenshot")
 	bench := fs.Int("bench-frames", 0, "run this many frames of --design and print frame times and draw calls")
@@ -86,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	g.UnlockAll = *unlockAll || *shot != "" || *bench > 0
+	g.UnlockAll = *unlockAll
 	ebiten.SetWindowSize(game.BaseWidth, game.BaseHeight)
 	ebiten.SetWindowTitle("House Design Game - Production OS")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
@@ -149,13 +149,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // openScene opens a design level, a training challenge (its briefing), the
-// challenge list ("training") or the learner picker ("profiles").
+// level select ("levels"), the challenge list ("training") or the learner
+// picker ("profiles").
 func openScene(g *game.Game, id string, d *designs.Design) error {
 	switch {
 	case id == "training":
 		return g.OpenScene(&game.ChallengeSelectScene{})
 	case id == "profiles":
 		return g.OpenScene(&game.ProfileScene{})
+	case id == "levels":
+		return g.OpenScene(&game.SelectScene{})
 	case game.LevelByID(g.Levels, id) == nil:
 		if set, _ := g.Training(); set != nil && set.Level(id) != nil {
 			_, err := g.OpenChallenge(id, false)
@@ -169,7 +172,7 @@ func openScene(g *game.Game, id string, d *designs.Design) error {
 			for _, l := range set.Levels {
 				ids = append(ids, l.ID)
 			}
-			err = fmt.Errorf("%w; challenges: %v; or training, profiles", err, ids)
+			err = fmt.Errorf("%w; challenges: %v; or levels, training, profiles", err, ids)
 		}
 	}
 	return err
