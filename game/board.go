@@ -1,6 +1,7 @@
 package game
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 
@@ -29,6 +30,7 @@ type Check struct {
 	OK     bool
 	Reason string          // why not, when !OK
 	Delta  decimal.Decimal // change in total cost if placed
+	Swap   string          // the name of the module it would take the place of, when it is a swap
 }
 
 // Metrics are the figures the HUD shows.
@@ -57,12 +59,19 @@ type Board interface {
 	Place(p designs.Placement) error
 	// RemoveAt removes the topmost module at a cell (edge "") or on a cell's edge.
 	RemoveAt(x, y int, edge string) bool
+	// SwapCheck is Check for putting p's module in the place of the module
+	// standing in p's slot; false when no module there could be swapped.
+	SwapCheck(p designs.Placement) (Check, bool)
+	// Swap exchanges the module in p's slot for p's module, in place.
+	Swap(p designs.Placement) error
 	Undo() bool
 	Redo() bool
 	Cost() designs.Cost
 	Violations() []Violation
 	Metrics() Metrics
 }
+
+var errNothingToSwap = errors.New("nothing here to swap")
 
 // edgeKey names an edge slot independent of which cell it is read from.
 type edgeKey struct {

@@ -274,8 +274,7 @@ func (s *DesignScene) Snap(g *Game, id string, x, y float64) (designs.Placement,
 		}
 		return p, true
 	}
-	w, h := m.Footprint(s.rot)
-	return designs.Placement{Module: id, X: int(math.Floor(cx - float64(w)/2 + 0.5)), Y: int(math.Floor(cy - float64(h)/2 + 0.5)), Rotation: s.rot}, true
+	return s.snapCell(m, cx, cy), true
 }
 
 // palette rows in draw order.
@@ -547,7 +546,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 			s.ghost = &p
 			key := p // the slot: module, cell, edge and rotation
 			if key != s.checkKey || s.gen != s.checkGen {
-				s.check = s.board.Check(p) // only when the slot or the design changes
+				s.check = s.slotCheck(p) // only when the slot or the design changes
 				s.checkKey, s.checkGen = key, s.gen
 			}
 			if in.Pressed.Left {
@@ -561,10 +560,10 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 					}
 				}
 				if s.check.OK {
-					if err := s.board.Place(p); err == nil {
-						s.pushGroup(true)
+					if err := s.put(p, in.Pressed.Left); err == nil {
+						s.pushGroup(s.check.Swap == "")
 						changed = true
-						s.check = s.board.Check(p)
+						s.check = s.slotCheck(p)
 						s.gen++
 						s.checkGen = s.gen
 					}
@@ -1351,7 +1350,10 @@ func (s *DesignScene) drawTooltip(g *Game, r *Renderer) {
 		return
 	}
 	m := g.Cat.Modules[s.ghost.Module]
-	lines := []string{"+$" + money(s.check.Delta)}
+	lines := []string{engineDelta(s.check.Delta)}
+	if s.check.Swap != "" {
+		lines = []string{"Click to swap for the " + s.check.Swap + ": " + engineDelta(s.check.Delta)}
+	}
 	c := colGood
 	if !s.check.OK {
 		lines = r.wrapLines("Not here: "+s.check.Reason, 14, 320)
