@@ -95,6 +95,8 @@ type DesignScene struct {
 	hudPY                                          float64
 
 	lock func(id string) string // earned access: why a module is locked ("" = open), access.go
+
+	savedGen, changedAt int // autosave: gen last written, tick of the last change (design_autosave.go)
 }
 
 // planKey is what the cached plan image depends on.
@@ -107,7 +109,7 @@ type planKey struct {
 // NewDesignScene opens a level, continuing the player's saved design when
 // there is one.
 func NewDesignScene(g *Game, l *Level) (*DesignScene, error) {
-	s := &DesignScene{level: l, saveName: "designs/" + l.ID + ".toml", lock: g.paletteLock(l)}
+	s := &DesignScene{level: l, saveName: g.designFile(l.ID), lock: g.paletteLock(l)}
 	b, err := l.NewBoard(g.Cat, nil, g.Tick)
 	if err != nil {
 		return nil, err
@@ -120,7 +122,7 @@ func NewDesignScene(g *Game, l *Level) (*DesignScene, error) {
 			var sb *EngineBoard
 			if sb, err = l.NewBoard(g.Cat, d, g.Tick); err == nil {
 				s.board = sb
-				g.Notify("Continuing your saved design ("+g.Store.Where(s.saveName)+")", false)
+				g.Notify("Welcome back: your design is as you left it. \"Start over\" (top bar) clears it.", false)
 			}
 		}
 		if err != nil {
@@ -320,11 +322,14 @@ func (s *DesignScene) PaletteItem(g *Game, id string) (float64, float64) {
 func (s *DesignScene) topButtons(g *Game) []button {
 	w, _ := g.Size()
 	b := []button{{10, 8, 100, 36, "< Levels", true}}
-	labels := []string{"Undo", "Redo", "Save", "Load", "Export", "Help"}
-	x := w - hudW - float64(len(labels))*76 - 10
+	labels := []string{"Start over", "Undo", "Redo", "Save", "Load", "Export", "Help"}
+	x := w - hudW - 10
 	for _, l := range labels {
-		b = append(b, button{x, 8, 70, 36, l, true})
-		x += 76
+		x -= topButtonW(l) + 6
+	}
+	for _, l := range labels {
+		b = append(b, button{x, 8, topButtonW(l), 36, l, true})
+		x += topButtonW(l) + 6
 	}
 	b = append(b, button{w - hudW + 10, 8, hudW - 20, 36, "Finish level", s.result.Complete && !s.level.Sandbox})
 	return b
@@ -380,34 +385,36 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		if s.sel != "" {
 			s.sel = ""
 		} else {
-			g.Goto(&SelectScene{})
+			s.leave(g, &SelectScene{})
 		}
 		return nil
 	}
 	// Top bar.
-	tb := s.topButtons(g)
-	for i, b := range tb {
+	for _, b := range s.topButtons(g) {
 		if !b.clicked(in) {
 			continue
 		}
-		switch i {
-		case 0:
-			g.Goto(&SelectScene{})
+		switch b.label {
+		case "< Levels":
+			s.leave(g, &SelectScene{})
 			return nil
-		case 1:
+		case "Start over":
+			g.Goto(&StartOverScene{design: s})
+			return nil
+		case "Undo":
 			in.Intents = map[Intent]bool{IntentUndo: true}
-		case 2:
+		case "Redo":
 			in.Intents = map[Intent]bool{IntentRedo: true}
-		case 3:
+		case "Save":
 			in.Intents = map[Intent]bool{IntentSave: true}
-		case 4:
+		case "Load":
 			in.Intents = map[Intent]bool{IntentLoad: true}
-		case 5:
+		case "Export":
 			in.Intents = map[Intent]bool{IntentExport: true}
-		case 6:
+		case "Help":
 			g.help = true
 			return nil
-		case 7:
+		case "Finish level":
 			s.finish(g, true)
 			return nil
 		}
@@ -585,6 +592,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		s.result = s.level.Evaluate(s.board)
 		s.finish(g, false)
 	}
+	s.autosaveTick(g, changed)
 	return nil
 }
 
@@ -667,7 +675,7 @@ func (s *DesignScene) finish(g *Game, asked bool) {
 		s.bestShown = max(s.bestShown, s.result.Stars)
 		g.RecordStars(s.level.ID, s.result.Stars)
 		s.submitJS()
-		g.Goto(&ResultsScene{design: s, res: s.result})
+		s.leave(g, &ResultsScene{design: s, res: s.result})
 	}
 }
 
@@ -713,6 +721,7 @@ func (s *DesignScene) save(g *Game) {
 		g.Notify("Not saved, your previous save is kept: "+err.Error(), true)
 		return
 	}
+	s.savedGen = s.gen
 	g.Notify("Saved to "+g.Store.Where(s.saveName), false)
 }
 
@@ -905,7 +914,7 @@ func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 		for i, b := range tb {
 			b.draw(&cr, b.hover(s.in), i == len(tb)-1) // "Finish level" is the primary action
 		}
-		cr.Bold(s.level.Title, 124, 15, 20, colLight, text.AlignStart)
+		cr.Bold(cr.Ellipsis(s.level.Title, 20, true, tb[1].x-134), 124, 15, 20, colLight, text.AlignStart)
 		cr.Flush()
 		r.Calls += cr.Calls
 		s.chromeKey = key
