@@ -20,6 +20,7 @@ type ProfileScene struct {
 	loaded bool
 	err    string
 	t      int
+	offer  int // stars a guest earned, offered to the learner just added (player.go)
 }
 
 // Typing implements the game's text-field hook: the name field always has
@@ -76,8 +77,13 @@ func (s *ProfileScene) Update(g *Game, in Frame) error {
 	if s.field.max == 0 {
 		s.field = textField{max: 40, allow: nameRune}
 	}
-	if s.field.update(in.Text) {
+	if changed, refused := s.field.update(in.Text); refused != 0 {
+		s.err = nameRefusal(refused)
+	} else if changed && s.field.text == "" {
 		s.err = ""
+	}
+	if s.updateOffer(g, in) {
+		return nil
 	}
 	b := s.buttons(g)
 	switch {
@@ -121,7 +127,8 @@ func (s *ProfileScene) create(g *Game) {
 		s.err = firstLine(err)
 		return
 	}
-	s.field.text = ""
+	s.field.text, s.err = "", ""
+	s.offer = countStars(g.guestStars())
 	s.refresh(g)
 	g.Notify(fmt.Sprintf("Welcome, %s! Press Train to start with challenge 1.", name), false)
 }
@@ -177,6 +184,7 @@ func (s *ProfileScene) Draw(g *Game, r *Renderer) {
 		hint, hc = s.err, colBad
 	}
 	r.Wrap(hint, 40, fy+76, 13, 400, hc)
+	defer s.drawOffer(g, r)
 
 	// The profile of the learner training now.
 	x := 490.0

@@ -40,6 +40,8 @@ func (s *TitleScene) Update(g *Game, in Frame) error {
 		g.help = true
 	case b[3].clicked(in):
 		g.OpenTraining()
+	case playerButton(g, &g.r).clicked(in):
+		g.Goto(&ProfileScene{})
 	case in.Has(IntentBack):
 		return ErrQuit
 	}
@@ -68,6 +70,7 @@ func (s *TitleScene) Draw(g *Game, r *Renderer) {
 		b.draw(r, b.hover(s.in), i == 0)
 	}
 	r.Text("F1 or H: controls at any time   ·   Esc: back", w/2, h-40, 15, colMuted, text.AlignCenter)
+	drawPlayer(g, r, s.in, true)
 }
 
 // SelectScene lists the levels.
@@ -97,6 +100,10 @@ func (s *SelectScene) Update(g *Game, in Frame) error {
 		g.Goto(&TitleScene{})
 		return nil
 	}
+	if playerButton(g, &g.r).clicked(in) {
+		g.Goto(&ProfileScene{})
+		return nil
+	}
 	for i, c := range s.cards(g) {
 		switch {
 		case c.clicked(in):
@@ -114,6 +121,7 @@ func (s *SelectScene) Draw(g *Game, r *Renderer) {
 	r.Bold("Choose a level", w/2, 40, 34, colInk, text.AlignCenter)
 	b := s.back(g)
 	b.draw(r, b.hover(s.in), false)
+	drawPlayer(g, r, s.in, false)
 	for i, c := range s.cards(g) {
 		s.drawCard(g, r, i, c)
 	}
