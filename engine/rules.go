@@ -419,7 +419,10 @@ func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation)
 					missing++
 				}
 			}
-			if missing > 0 {
+			switch {
+			case missing == g.a1-g.a0:
+				mk(fmt.Sprintf("%s stands on no %s", describe(g), r.onText), g.id)
+			case missing > 0:
 				mk(fmt.Sprintf("%s stands on no %s along %d of its %d cells", describe(g), r.onText, missing, g.a1-g.a0), g.id)
 			}
 		case CheckSpan:

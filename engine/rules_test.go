@@ -143,7 +143,7 @@ func TestRules(t *testing.T) {
 			"+ + + + + + +",
 		}, want: []string{"opening-not-at-corner", "shear-walls"}, msg: "the exterior wall run along grid line y=1 from x=1 to x=5 is 25% solid (1 of 4 panels); at least 50% must be solid panels for shear"},
 		{name: "wall on nothing", layout: cabin, extra: []designs.Placement{{Module: "wall-ext-4x8", X: 0, Y: 0, Edge: "n"}},
-			want: []string{"wall-on-floor"}, msg: "exterior wall 4x8 on the north edge of (0,0) stands on no floor or foundation along 1 of its 1 cells"},
+			want: []string{"wall-on-floor"}, msg: "exterior wall 4x8 on the north edge of (0,0) stands on no floor or foundation"},
 		{name: "floor without foundation", layout: []string{
 			"+ + + + + +",
 			"           ",

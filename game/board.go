@@ -3,6 +3,7 @@ package game
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/opensourceecology/prodos/designs"
@@ -23,6 +24,10 @@ type Room struct {
 	Name  string  // "Kitchen", "Bathroom", ... or "Room"
 	Cells int     // floor cells
 	X, Y  float64 // centre, in cells
+	// LabelX, LabelY is where its label goes: the centre of the room's cell
+	// nearest its centre with no door on its sides and no core, so the
+	// label keeps off door swings (the centre when every cell has one).
+	LabelX, LabelY float64
 }
 
 // Check is the answer to "may this module go here?".
@@ -172,6 +177,18 @@ func (b *PlanAnalysis) has(x, y int, layer string) bool {
 	return ok
 }
 
+// doorBeside reports whether a door stands on a side of cell (x, y).
+func (b *PlanAnalysis) doorBeside(x, y int) bool {
+	for _, side := range []string{designs.North, designs.East, designs.South, designs.West} {
+		if i, ok := b.edges[edgeOf(x, y, side)]; ok {
+			if m := b.cat.Modules[b.d.Placements[i].Module]; m != nil && m.Opening == "door" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var coreRoom = map[string]string{"core-kitchen": "Kitchen", "core-bath": "Bathroom", "core-mech": "Utility room"}
 
 var sideName = map[string]string{"n": "north", "e": "east", "s": "south", "w": "west"}
@@ -231,9 +248,11 @@ func (b *PlanAnalysis) evaluate() {
 		stack := []xy{f}
 		seen[f] = true
 		room := Room{Name: "Room"}
+		var cells []xy
 		for len(stack) > 0 {
 			c := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
+			cells = append(cells, c)
 			room.Cells++
 			room.X += float64(c.x) + 0.5
 			room.Y += float64(c.y) + 0.5
@@ -261,6 +280,18 @@ func (b *PlanAnalysis) evaluate() {
 			met.Rooms++
 			room.X /= float64(room.Cells)
 			room.Y /= float64(room.Cells)
+			room.LabelX, room.LabelY = room.X, room.Y
+			best := math.Inf(1)
+			for _, c := range cells {
+				if b.has(c.x, c.y, "core") || b.doorBeside(c.x, c.y) {
+					continue
+				}
+				cx, cy := float64(c.x)+0.5, float64(c.y)+0.5
+				d := math.Hypot(cx-room.X, cy-room.Y)
+				if d < best-1e-9 || d < best+1e-9 && (cy < room.LabelY || cy == room.LabelY && cx < room.LabelX) {
+					best, room.LabelX, room.LabelY = d, cx, cy
+				}
+			}
 			met.RoomList = append(met.RoomList, room)
 		}
 	}

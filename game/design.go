@@ -97,6 +97,10 @@ type DesignScene struct {
 	lock func(id string) string // earned access: why a module is locked ("" = open), access.go
 
 	savedGen, changedAt int // autosave: gen last written, tick of the last change (design_autosave.go)
+
+	resultsAt int                // tick the results open at, after a look at the finished house (design_finish.go)
+	picked    bool               // a module has been picked: the "Start here" callout is done
+	hideKey   designs.Placement // the slot just placed: no ghost over it until the pointer moves
 }
 
 // planKey is what the cached plan image depends on.
@@ -381,6 +385,9 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		s.Fit(g)
 		s.fitted = true
 	}
+	if s.pendingResults(g, in) {
+		return nil
+	}
 	if in.Has(IntentBack) {
 		if s.sel != "" {
 			s.sel = ""
@@ -530,6 +537,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 				if s.offered(r.id) {
 					s.sel = r.id
 					s.rot = 0
+					s.picked = true
 				} else {
 					g.Notify(s.lockedMsg(g, r.id), false)
 				}
@@ -552,6 +560,9 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		if p, ok := s.Snap(g, s.sel, in.X, in.Y); ok {
 			s.ghost = &p
 			key := p // the slot: module, cell, edge and rotation
+			if key != s.hideKey {
+				s.hideKey = designs.Placement{}
+			}
 			if key != s.checkKey || s.gen != s.checkGen {
 				s.check = s.slotCheck(p) // only when the slot or the design changes
 				s.checkKey, s.checkGen = key, s.gen
@@ -571,6 +582,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 						s.pushGroup(s.check.Swap == "")
 						changed = true
 						s.check = s.slotCheck(p)
+						s.hideKey = key
 						s.gen++
 						s.checkGen = s.gen
 					}
@@ -664,19 +676,6 @@ func indexOf(list []string, v string) int {
 		}
 	}
 	return -1
-}
-
-// finish shows the results when the level is newly complete (or asked).
-func (s *DesignScene) finish(g *Game, asked bool) {
-	if s.level.Sandbox || !s.result.Complete {
-		return
-	}
-	if asked || s.result.Stars > s.bestShown {
-		s.bestShown = max(s.bestShown, s.result.Stars)
-		g.RecordStars(s.level.ID, s.result.Stars)
-		s.submitJS()
-		s.leave(g, &ResultsScene{design: s, res: s.result})
-	}
 }
 
 func (s *DesignScene) zoomAt(g *Game, f, x, y float64, atPointer bool) {
@@ -802,15 +801,16 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 	if s.sel != "" {
 		m := g.Cat.Modules[s.sel]
 		if m.Placement == designs.OnEdge {
-			hint = "Click near a cell edge to stand a " + m.Name + " there; drag to lay a run. Right click removes."
+			hint = "Click near a cell edge to put the " + lowerFirst(m.Name) + " there; drag to lay a run. Right click removes."
 		} else {
-			hint = "Click to place a " + m.Name + "; R rotates. Right click removes. Esc drops the module."
+			hint = "Click to place the " + lowerFirst(m.Name) + "; R rotates. Right click removes. Esc drops the module."
 		}
 	}
 	r.Rect(px, h-30, pw, 30, color.RGBA{0xff, 0xff, 0xff, 0xc0})
 	r.Text(hint, px+pw/2, h-25, 14, colInk, text.AlignCenter)
-	if s.sel == "" {
-		// A callout pointing at the palette, until a module is picked.
+	s.drawBanner(g, r)
+	if s.sel == "" && !s.picked && !s.result.Complete {
+		// A callout pointing at the palette, until a module is first picked.
 		msg := "Start here: pick a module from the palette"
 		tw := r.Measure(msg, 16, true) + 40
 		r.Rect(px+12, topBarH+14, tw, 34, colAccent)
@@ -1323,7 +1323,7 @@ func (s *DesignScene) drawProblems(g *Game, r *Renderer, py float64) {
 }
 
 func (s *DesignScene) drawGhost(g *Game, r *Renderer) {
-	if s.ghost == nil {
+	if !s.ghostShown() {
 		return
 	}
 	m := g.Cat.Modules[s.ghost.Module]
@@ -1355,7 +1355,7 @@ func (s *DesignScene) drawGhost(g *Game, r *Renderer) {
 }
 
 func (s *DesignScene) drawTooltip(g *Game, r *Renderer) {
-	if s.ghost == nil {
+	if !s.ghostShown() {
 		return
 	}
 	m := g.Cat.Modules[s.ghost.Module]

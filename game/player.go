@@ -149,3 +149,11 @@ func (s *ProfileScene) drawOffer(g *Game, r *Renderer) {
 		bb.draw(r, bb.hover(s.in), i == 0)
 	}
 }
+
+// toastAvoid implements toastAvoider: messages keep off the scene's buttons.
+func (s *ProfileScene) toastAvoid(g *Game) []button {
+	return append(s.buttons(g), s.offerButtons(g)...)
+}
+
+// toastAvoid implements toastAvoider.
+func (s *ResultsScene) toastAvoid(g *Game) []button { return s.buttons(g) }

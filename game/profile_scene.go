@@ -137,7 +137,7 @@ func (s *ProfileScene) create(g *Game) {
 func (s *ProfileScene) Draw(g *Game, r *Renderer) {
 	w, h := g.Size()
 	r.Bold("Who is training?", w/2, 26, 32, colInk, text.AlignCenter)
-	r.Text("Each learner on this computer has a profile: progress, best scores and qualifications.", w/2, 72, 15, colMuted, text.AlignCenter)
+	r.Text("Each learner on this computer has a profile: progress, best scores and qualifications.", w/2, 72, 15, colMutedInk, text.AlignCenter)
 	bs := s.buttons(g)
 	for i, b := range bs {
 		b.draw(r, b.hover(s.in), i == 2)
@@ -146,7 +146,7 @@ func (s *ProfileScene) Draw(g *Game, r *Renderer) {
 	cur := g.Profile()
 	rows := s.Rows(g)
 	if len(rows) == 0 {
-		r.Text("Nobody yet: type your name below.", 40, 160, 15, colMuted, text.AlignStart)
+		r.Text("Nobody yet: type your name below.", 40, 160, 15, colMutedInk, text.AlignStart)
 	}
 	for _, row := range rows {
 		bg := colPanel
@@ -164,7 +164,7 @@ func (s *ProfileScene) Draw(g *Game, r *Renderer) {
 		}
 	}
 	if len(s.names) > len(rows) {
-		r.Text(fmt.Sprintf("and %d more: type a name below to choose it", len(s.names)-len(rows)), 40, 150+float64(len(rows))*46+4, 13, colMuted, text.AlignStart)
+		r.Text(fmt.Sprintf("and %d more: type a name below to choose it", len(s.names)-len(rows)), 40, 150+float64(len(rows))*46+4, 13, colMutedInk, text.AlignStart)
 	}
 	fy := s.fieldY()
 	r.Bold("New learner", 40, fy, 15, colInk, text.AlignStart)
@@ -175,11 +175,11 @@ func (s *ProfileScene) Draw(g *Game, r *Renderer) {
 		shown += "|"
 	}
 	if s.field.text == "" && s.t/30%2 == 1 {
-		r.Text("type a name", 52, fy+36, 16, colMuted, text.AlignStart)
+		r.Text("type a name", 52, fy+36, 16, colMutedInk, text.AlignStart)
 	}
 	r.Text(shown, 52, fy+36, 18, colInk, text.AlignStart)
 	hint := "Letters, digits, '.', '_' or '-'. Enter adds (or chooses) the learner."
-	hc := colMuted
+	hc := colMutedInk
 	if s.err != "" {
 		hint, hc = s.err, colBad
 	}

@@ -287,6 +287,8 @@ type Renderer struct {
 	triOp  ebiten.DrawTrianglesOptions
 	imgOp  ebiten.DrawImageOptions
 	layout text.LayoutOptions
+
+	record *[]queuedText // tests: every line of text drawn
 }
 
 type queuedText struct {
@@ -522,6 +524,9 @@ func (r *Renderer) Flush() {
 	for _, t := range r.texts {
 		r.drawText(t)
 		r.Calls++
+	}
+	if r.record != nil {
+		*r.record = append(*r.record, r.texts...)
 	}
 	r.texts = r.texts[:0]
 }

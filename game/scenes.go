@@ -137,7 +137,7 @@ type ResultsScene struct {
 
 func (s *ResultsScene) buttons(g *Game) []button {
 	w, h := g.Size()
-	y := h/2 + 200
+	y := h/2 + 250 - 50 - 24 // inside the 500-high dialog, clear of its border
 	next := s.nextLevel(g)
 	return []button{
 		{w/2 - 330, y, 200, 50, "Keep improving", true},

@@ -15,10 +15,10 @@ func drawnTexts(g *Game, s Scene) []queuedText {
 	w, h := g.Size()
 	img := ebiten.NewImage(int(w), int(h))
 	defer img.Deallocate()
-	r := &Renderer{Fonts: g.r.Fonts, Atlas: NewAtlas(), Scale: 1}
+	var out []queuedText
+	r := &Renderer{Fonts: g.r.Fonts, Atlas: NewAtlas(), Scale: 1, record: &out}
 	r.Begin(img)
 	s.Draw(g, r)
-	out := append([]queuedText(nil), r.texts...)
 	r.Flush()
 	return out
 }
