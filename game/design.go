@@ -98,8 +98,8 @@ type DesignScene struct {
 
 	savedGen, changedAt int // autosave: gen last written, tick of the last change (design_autosave.go)
 
-	resultsAt int                // tick the results open at, after a look at the finished house (design_finish.go)
-	picked    bool               // a module has been picked: the "Start here" callout is done
+	resultsAt int               // tick the results open at, after a look at the finished house (design_finish.go)
+	picked    bool              // a module has been picked: the "Start here" callout is done
 	hideKey   designs.Placement // the slot just placed: no ghost over it until the pointer moves
 }
 
