@@ -1,9 +1,11 @@
 package game
 
 import (
+	"errors"
 	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/opensourceecology/prodos/designs"
 )
 
 // Autosave: the design in progress is kept per level and per learner
@@ -118,4 +120,43 @@ func topButtonW(label string) float64 {
 		return 96
 	}
 	return 66
+}
+
+// save writes the design now (Ctrl+S), saying where.
+func (s *DesignScene) save(g *Game) {
+	d := *s.board.Design()
+	if d.Name == "" {
+		d.Name = s.level.Title
+	}
+	if err := g.Store.Write(s.saveName, d.Marshal()); err != nil {
+		g.Notify("Not saved, your previous save is kept: "+err.Error(), true)
+		return
+	}
+	s.savedGen = s.gen
+	g.Notify("Saved to "+g.Store.Where(s.saveName), false)
+}
+
+func (s *DesignScene) load(g *Game) bool {
+	data, err := g.Store.Read(s.saveName)
+	if errors.Is(err, ErrNotSaved) {
+		g.Notify("Nothing saved for this level yet: press "+g.Keys.Label(IntentSave)+" to save", false)
+		return false
+	}
+	if err != nil {
+		g.Notify("Could not load: "+err.Error(), true)
+		return false
+	}
+	d, err := designs.ParseDesign(g.Store.Where(s.saveName), data, g.Cat)
+	var b *EngineBoard
+	if err == nil {
+		b, err = s.level.NewBoard(g.Cat, d, g.Tick)
+	}
+	if err != nil {
+		g.Notify("Could not load, your design is unchanged: "+firstLine(err), true)
+		return false
+	}
+	s.board = b
+	s.undoGroups, s.redoGroups = nil, nil
+	g.Notify("Loaded "+g.Store.Where(s.saveName), false)
+	return true
 }
