@@ -57,9 +57,10 @@ func (s *DesignScene) showResults(g *Game) {
 func (s *DesignScene) Animating() bool { return s.resultsAt > 0 }
 
 // ghostShown reports whether the ghost (and its tooltip) is drawn: not
-// over the piece just placed until the pointer moves to another slot.
+// over the piece just placed until the pointer moves to another slot, and
+// not while the player looks at the finished house.
 func (s *DesignScene) ghostShown() bool {
-	return s.ghost != nil && *s.ghost != s.hideKey
+	return s.ghost != nil && *s.ghost != s.hideKey && s.resultsAt == 0
 }
 
 // drawBanner draws the "Level complete" banner over the top of the plan

@@ -26,6 +26,7 @@ func TestCornerGhostAndSwapInPlace(t *testing.T) {
 	require.NotNil(t, s.ghost)
 	assert.False(t, s.check.OK, "the window's own ghost is red at the corner")
 	assert.Contains(t, s.check.Reason, "corner")
+	shot(t, g, "design-corner-ghost")
 	d.click(px, py)
 	assert.Equal(t, 0, countModule(s.Board(), "wall-window-4x8"))
 
@@ -48,6 +49,7 @@ func TestCornerGhostAndSwapInPlace(t *testing.T) {
 	d.step(Frame{X: px, Y: py})
 	assert.True(t, s.check.OK, "%s", s.check.Reason)
 	assert.Equal(t, "Exterior wall 4x8", s.check.Swap)
+	shot(t, g, "design-swap-ghost")
 	d.click(px, py)
 	assert.Equal(t, 1, countModule(s.Board(), "wall-window-4x8"))
 	assert.Equal(t, 2, countModule(s.Board(), "wall-ext-4x8"))

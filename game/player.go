@@ -111,8 +111,8 @@ func (s *ProfileScene) offerButtons(g *Game) []button {
 	w, h := g.Size()
 	y := h - 150
 	return []button{
-		{w - 560, y, 250, 44, "Carry them over", true},
-		{w - 300, y, 170, 44, "No, thanks", true},
+		{w - 570, y, 250, 44, "Carry them over", true},
+		{w - 310, y, 170, 44, "No, thanks", true},
 	}
 }
 
@@ -140,8 +140,8 @@ func (s *ProfileScene) drawOffer(g *Game, r *Renderer) {
 		return
 	}
 	w, _ := g.Size()
-	x, y := w-590.0, b[0].y-62
-	r.Rect(x, y, 560, 124, colPanel2)
+	x, y := w-600.0, b[0].y-62
+	r.Rect(x, y, 560, 124, colPanel)
 	r.Frame(x, y, 560, 124, 2, colAccent)
 	msg := fmt.Sprintf("You earned %d stars as a guest on this computer. Carry them (and your designs) over to %s?", s.offer, g.Profile().Name)
 	r.Wrap(msg, x+20, y+10, 15, 520, colLight)

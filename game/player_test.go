@@ -33,6 +33,7 @@ func TestGuestStarsNamesAndWhoIsPlaying(t *testing.T) {
 	d.typeText("Two Words")
 	assert.Contains(t, ps.err, "space", "the refused space is explained")
 	assert.Contains(t, drawnJoined(g, ps), "space")
+	shot(t, g, "profiles-name-refused")
 	d.step(Frame{Text: TextInput{Backspace: true}})
 	for range "TwoWord" {
 		d.step(Frame{Text: TextInput{Backspace: true}})
@@ -46,6 +47,7 @@ func TestGuestStarsNamesAndWhoIsPlaying(t *testing.T) {
 	offer := ps.offerButtons(g)
 	require.Len(t, offer, 2, "ana is offered the guest's stars")
 	assert.Contains(t, drawnJoined(g, ps), "2 stars")
+	shot(t, g, "profiles-guest-offer")
 	d.click(offer[0].x+5, offer[0].y+5)
 	assert.Equal(t, 2, g.Progress.Stars["shed"])
 	assert.Contains(t, string(store["progress/ana.toml"]), `"shed" = 2`)

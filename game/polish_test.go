@@ -49,12 +49,17 @@ func TestSeeTheHouseBeforeResults(t *testing.T) {
 	assert.True(t, still, "the finished house is shown first, scene %T", g.Scene())
 	assert.Contains(t, string(store["progress.toml"]), `"shed" = 3`, "the stars are kept at once")
 	assert.Contains(t, drawnJoined(g, s), "Level complete")
+	shot(t, g, "design-level-complete")
 	for i := 0; i < 200 && g.Scene() == Scene(s); i++ {
 		d.step(Frame{X: 700, Y: 400})
 	}
 	res, ok := g.Scene().(*ResultsScene)
 	require.True(t, ok, "the results open by themselves, scene %T", g.Scene())
 
+	for i := 0; i < 70; i++ {
+		d.step(Frame{X: 700, Y: 400})
+	}
+	shot(t, g, "design-results")
 	texts := drawnJoined(g, res)
 	assert.NotContains(t, texts, "+$", "no ghost tooltip over the results")
 	assert.NotContains(t, texts, "Not here")

@@ -130,7 +130,9 @@ func (s *ProfileScene) create(g *Game) {
 	s.field.text, s.err = "", ""
 	s.offer = countStars(g.guestStars())
 	s.refresh(g)
-	g.Notify(fmt.Sprintf("Welcome, %s! Press Train to start with challenge 1.", name), false)
+	if s.offer == 0 { // else the offer says hello
+		g.Notify(fmt.Sprintf("Welcome, %s! Press Train to start with challenge 1.", name), false)
+	}
 }
 
 // Draw implements Scene.
