@@ -404,19 +404,43 @@ func drawToast(r *Renderer, w, h float64, msg string, bad bool, px, py float64, 
 }
 
 // toastBox is where a message goes: centred, no wider than the space
-// between the buttons in the bottom corners, near the bottom of the screen
-// unless the pointer (with its tooltip) or one of the scene's buttons
-// (avoid) is down there, then at the top, under the top bar.
+// between the buttons in the bottom corners, near the bottom of the screen.
+// A scene's buttons down there (avoid) narrow it to the free space between
+// them; when the pointer (with its tooltip) is down there, or no space is
+// wide enough, it goes to the top, under the top bar.
 func toastBox(r *Renderer, w, h float64, msg string, px, py float64, avoid []button) (x, y, tw, th float64) {
-	tw = math.Min(r.Measure(msg, 16, false)+40, math.Min(660, w-40))
-	x = (w - tw) / 2
-	th = float64(len(r.wrapLines(msg, 16, tw-40)))*21 + 20
-	y = h - th - 56
-	clash := py > y-120 && px > x-40 && px < x+tw+40
+	lo, hi := 20.0, w-20
+	place := func() {
+		tw = math.Min(r.Measure(msg, 16, false)+40, math.Min(660, hi-lo))
+		x = math.Min(math.Max((w-tw)/2, lo), hi-tw)
+		th = float64(len(r.wrapLines(msg, 16, tw-40)))*21 + 20
+		y = h - th - 56
+	}
+	place()
+	for k := 0; k < 3; k++ { // each pass narrows past the buttons it meets
+		narrowed := false
+		for _, b := range avoid {
+			if b.x < x+tw && b.x+b.w > x && b.y < y+th && b.y+b.h > y {
+				if b.x+b.w/2 < w/2 {
+					lo = math.Max(lo, b.x+b.w+12)
+				} else {
+					hi = math.Min(hi, b.x-12)
+				}
+				narrowed = true
+			}
+		}
+		if !narrowed {
+			break
+		}
+		place()
+	}
+	clash := hi-lo < 320 || py > y-120 && px > x-40 && px < x+tw+40
 	for _, b := range avoid {
 		clash = clash || b.x < x+tw && b.x+b.w > x && b.y < y+th && b.y+b.h > y
 	}
 	if clash {
+		lo, hi = 20, w-20
+		place()
 		y = topBarH + 60
 	}
 	return x, y, tw, th
