@@ -2,6 +2,8 @@ package game
 
 import (
 	"strings"
+
+	"github.com/opensourceecology/prodos/designs"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -93,4 +95,15 @@ func TestAutosaveAndStartOver(t *testing.T) {
 	g.Play(LevelByID(g.Levels, "shed"))
 	d.step(Frame{})
 	assert.Equal(t, 0, countModule(d.design().Board(), "wall-ext-4x8"), "started over for good")
+
+	// a design opened to look at (--design) replaces the save only once changed
+	before := string(store["designs/ana/shed.toml"])
+	look := *d.design().Board().Design()
+	look.Placements = append(append([]designs.Placement(nil), look.Placements...),
+		designs.Placement{Module: "wall-ext-4x8", X: 2, Y: 2, Edge: "n"})
+	_, err = g.OpenLevel("shed", &look)
+	require.NoError(t, err)
+	d.step(Frame{})
+	d.topButton("< Levels")
+	assert.Equal(t, before, string(store["designs/ana/shed.toml"]))
 }

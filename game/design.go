@@ -148,6 +148,7 @@ func (s *DesignScene) LoadDesign(g *Game, d *designs.Design) error {
 	s.board = b
 	s.undoGroups, s.redoGroups = nil, nil
 	s.gen++
+	s.savedGen = s.gen // a design loaded to look at replaces the player's save only once they change it
 	s.fitted = false
 	s.result = s.level.Evaluate(s.board)
 	return nil

@@ -64,6 +64,7 @@ func (s *DesignScene) startOver(g *Game) {
 		g.Notify("Could not start over: "+firstLine(err), true)
 		return
 	}
+	s.savedGen = s.gen - 1 // the start is saved now, over the old design
 	s.autosave(g)
 	g.Notify("Started over: the level is as it was at the start", false)
 }
