@@ -141,3 +141,23 @@ func TestSwapCommand(t *testing.T) {
 }
 
 func itoa(id ID) string { return strconv.FormatUint(uint64(id), 10) }
+
+// TestMessagesNameModulesNotIDs: what the player reads names modules by
+// their names, never their catalog ids (issue 11.12).
+func TestMessagesNameModulesNotIDs(t *testing.T) {
+	cat := testCatalog(t)
+	rs := standardRules(t).With("test", []Rule{{ID: "kitchen", Check: CheckRequired, Modules: []string{"core-kitchen"}}})
+	e, err := FromDesign(layout(t, cabin...), cat, Options{Rules: rs})
+	require.NoError(t, err)
+	found := false
+	for _, v := range e.Violations() {
+		for _, id := range cat.ModuleIDs() {
+			assert.NotContains(t, v.Message, id, "%s: %s", v.Rule, v.Message)
+		}
+		if v.Rule == "kitchen" {
+			found = true
+			assert.Equal(t, "the design needs at least one kitchen core 8x8", v.Message)
+		}
+	}
+	assert.True(t, found)
+}
