@@ -1,6 +1,26 @@
 package engine
 
-import "github.com/opensourceecology/prodos/designs"
+import (
+	"fmt"
+
+	"github.com/opensourceecology/prodos/designs"
+)
+
+// openingCorner is why exterior opening g sits at a corner of the envelope
+// ("" when it does not): against a perpendicular exterior wall, or, before
+// that wall stands, where the outline of the floor (layers in mask) turns.
+func (e *Engine) openingCorner(v *view, g *placed, mask uint32) string {
+	if !g.edge || g.opening == "" || !g.exterior {
+		return ""
+	}
+	if q := e.cornerWall(v, g); q != nil {
+		return fmt.Sprintf("%s sits at a corner of the envelope, against %s; keep windows and doors at least one panel from a corner", describe(g), describe(q))
+	}
+	if e.floorCorner(v, g, mask) {
+		return fmt.Sprintf("%s sits at a corner of the floor, where the envelope turns; keep windows and doors at least one panel from a corner", describe(g))
+	}
+	return ""
+}
 
 // floorCorner reports whether an end of opening g is a vertex where the
 // outline of the floor turns (an outside edge of the floor meets g there at

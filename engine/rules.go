@@ -445,13 +445,8 @@ func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation)
 				mk(fmt.Sprintf("%s spans %s between bearing walls; the %s's limit is %s", describe(g), feet(span), name, feet(limit)), g.id)
 			}
 		case CheckOpeningCorner:
-			if !g.edge || g.opening == "" || !g.exterior {
-				continue
-			}
-			if q := e.cornerWall(v, g); q != nil {
-				mk(fmt.Sprintf("%s sits at a corner of the envelope, against %s; keep windows and doors at least one panel from a corner", describe(g), describe(q)), g.id)
-			} else if e.floorCorner(v, g, r.onMask) {
-				mk(fmt.Sprintf("%s sits at a corner of the floor, where the envelope turns; keep windows and doors at least one panel from a corner", describe(g)), g.id)
+			if msg := e.openingCorner(v, g, r.onMask); msg != "" {
+				mk(msg, g.id)
 			}
 		case CheckShopProcess:
 			if p := e.shopOK[g.mi]; p != "" {

@@ -177,6 +177,23 @@ func (b *PlanAnalysis) has(x, y int, layer string) bool {
 	return ok
 }
 
+// placeLabel puts the room's label in the cell nearest its centre with no
+// door on its sides and no core (at the centre when there is none).
+func (b *PlanAnalysis) placeLabel(room *Room, cells [][2]int) {
+	room.LabelX, room.LabelY = room.X, room.Y
+	best := math.Inf(1)
+	for _, c := range cells {
+		if b.has(c[0], c[1], "core") || b.doorBeside(c[0], c[1]) {
+			continue
+		}
+		cx, cy := float64(c[0])+0.5, float64(c[1])+0.5
+		d := math.Hypot(cx-room.X, cy-room.Y)
+		if d < best-1e-9 || d < best+1e-9 && (cy < room.LabelY || cy == room.LabelY && cx < room.LabelX) {
+			best, room.LabelX, room.LabelY = d, cx, cy
+		}
+	}
+}
+
 // doorBeside reports whether a door stands on a side of cell (x, y).
 func (b *PlanAnalysis) doorBeside(x, y int) bool {
 	for _, side := range []string{designs.North, designs.East, designs.South, designs.West} {
@@ -248,11 +265,11 @@ func (b *PlanAnalysis) evaluate() {
 		stack := []xy{f}
 		seen[f] = true
 		room := Room{Name: "Room"}
-		var cells []xy
+		var cells [][2]int
 		for len(stack) > 0 {
 			c := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			cells = append(cells, c)
+			cells = append(cells, [2]int{c.x, c.y})
 			room.Cells++
 			room.X += float64(c.x) + 0.5
 			room.Y += float64(c.y) + 0.5
@@ -280,18 +297,7 @@ func (b *PlanAnalysis) evaluate() {
 			met.Rooms++
 			room.X /= float64(room.Cells)
 			room.Y /= float64(room.Cells)
-			room.LabelX, room.LabelY = room.X, room.Y
-			best := math.Inf(1)
-			for _, c := range cells {
-				if b.has(c.x, c.y, "core") || b.doorBeside(c.x, c.y) {
-					continue
-				}
-				cx, cy := float64(c.x)+0.5, float64(c.y)+0.5
-				d := math.Hypot(cx-room.X, cy-room.Y)
-				if d < best-1e-9 || d < best+1e-9 && (cy < room.LabelY || cy == room.LabelY && cx < room.LabelX) {
-					best, room.LabelX, room.LabelY = d, cx, cy
-				}
-			}
+			b.placeLabel(&room, cells)
 			met.RoomList = append(met.RoomList, room)
 		}
 	}

@@ -398,35 +398,9 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		return nil
 	}
 	// Top bar.
-	for _, b := range s.topButtons(g) {
-		if !b.clicked(in) {
-			continue
-		}
-		switch b.label {
-		case "< Levels":
-			s.leave(g, &SelectScene{})
-			return nil
-		case "Start over":
-			g.Goto(&StartOverScene{design: s})
-			return nil
-		case "Undo":
-			in.Intents = map[Intent]bool{IntentUndo: true}
-		case "Redo":
-			in.Intents = map[Intent]bool{IntentRedo: true}
-		case "Save":
-			in.Intents = map[Intent]bool{IntentSave: true}
-		case "Load":
-			in.Intents = map[Intent]bool{IntentLoad: true}
-		case "Export":
-			in.Intents = map[Intent]bool{IntentExport: true}
-		case "Help":
-			g.help = true
-			return nil
-		case "Finish level":
-			s.finish(g, true)
-			return nil
-		}
-		in.Pressed.Left = false
+	in, done := s.topBar(g, in)
+	if done {
+		return nil
 	}
 	changed := false
 	switch {
