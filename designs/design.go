@@ -3,6 +3,7 @@ package designs
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,11 +76,27 @@ func ParseDesign(file string, data []byte, cat *Catalog) (*Design, error) {
 	return &d, nil
 }
 
+// MaxDesignFile bounds the size of a design file LoadDesign reads: a row of
+// houses written out cell by cell is a few megabytes, and a larger file is
+// refused before it is parsed (or, for a device, once the limit is read).
+const MaxDesignFile = 16 << 20
+
 // LoadDesign reads and checks a design file.
 func LoadDesign(path string, cat *Catalog) (*Design, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read design: %w", err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxDesignFile {
+		return nil, fmt.Errorf("read design: %s is %d bytes, larger than the %d a design may be", path, fi.Size(), MaxDesignFile)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxDesignFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("read design %s: %w", path, err)
+	}
+	if len(data) > MaxDesignFile {
+		return nil, fmt.Errorf("read design: %s is larger than the %d bytes a design may be", path, MaxDesignFile)
 	}
 	return ParseDesign(path, data, cat)
 }

@@ -279,7 +279,7 @@ func (p *Plan) Buy() map[string]int {
 
 // StockToBuy is the sheet and lumber stock a design needs in the shop, by
 // SKU: the sheets of the nesting and the stock lengths of the cut lists. The
-// BOM calls it for the sheet and lumber lines.
+// lumber lines equal the BOM's: production.BuildBOM plans the same cut list.
 func StockToBuy(d *designs.Design, cat *designs.Catalog, shop *designs.Shop) (map[string]int, error) {
 	p, err := Build(d, cat, shop)
 	if err != nil {
