@@ -94,7 +94,7 @@ func TestTraineePath(t *testing.T) {
 
 	// Now earned access applies: the cabin needs the Foundation crew qualification.
 	assert.False(t, g.Unlocked(cabin))
-	assert.Contains(t, g.levelLockText(cabin), "Foundation crew qualification (foundation-crew): pass challenge 1 \"Groundwork\" with a score of 1200 or more")
+	assert.Contains(t, g.levelLockDetail(cabin), "Foundation crew qualification (foundation-crew): pass challenge 1 \"Groundwork\" with a score of 1200 or more")
 	sel := &SelectScene{}
 	assert.False(t, sel.cards(g)[1].enabled, "cabin card locked")
 
