@@ -36,6 +36,7 @@ var FlagNames = map[AccountFlags]string{
 	CreditsMustNotExceedDebits: "credits_must_not_exceed_debits",
 }
 
+// String is the flag's name ("none" for no flag).
 func (f AccountFlags) String() string {
 	switch f {
 	case 0:
