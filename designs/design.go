@@ -38,6 +38,9 @@ type Placement struct {
 	Y        int    `toml:"y"`
 	Rotation int    `toml:"rotation"`
 	Edge     string `toml:"edge"`
+	// House names the house this placement belongs to in a design that
+	// groups its modules into houses (see House); empty when ungrouped.
+	House string `toml:"house"`
 }
 
 // Design is one house design file.
@@ -63,12 +66,22 @@ func (m *Module) Footprint(rotation int) (w, h int) {
 // ParseDesign reads a design file's bytes and checks it against the catalog.
 // file names the source in errors. All problems are returned together.
 func ParseDesign(file string, data []byte, cat *Catalog) (*Design, error) {
-	var d Design
-	pos, errs := decodeTOML(file, data, &d)
+	var f designFile
+	pos, errs := decodeTOML(file, data, &f)
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
-	errs = append(errs, d.check(file, pos, cat)...)
+	ex, errs := f.expandForms(file, pos, cat)
+	d := f.Design
+	d.Placements = make([]Placement, len(ex))
+	keys := make([]string, len(ex))
+	for i, x := range ex {
+		d.Placements[i], keys[i] = x.p, x.key
+	}
+	if len(ex) == 0 {
+		d.Placements = nil
+	}
+	errs = append(errs, d.check(file, pos, keys, cat)...)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -86,13 +99,16 @@ func LoadDesign(path string, cat *Catalog) (*Design, error) {
 
 // Validate checks a design in memory (no file positions).
 func (d *Design) Validate(cat *Catalog) error {
-	return d.check("design", positions{}, cat).Err()
+	return d.check("design", positions{}, nil, cat).Err()
 }
 
 // MaxGrid bounds the grid so a hostile file cannot ask for a huge allocation.
 const MaxGrid = 512
 
-func (d *Design) check(file string, pos positions, cat *Catalog) ErrorList {
+// check checks the flat design. keys[i] is the key path of the form
+// placement i came from ("placement[3]", "house[0].fill[1]"), nil for
+// "placement[i]".
+func (d *Design) check(file string, pos positions, keys []string, cat *Catalog) ErrorList {
 	var errs ErrorList
 	e := func(key, f string, a ...any) {
 		errs = append(errs, &Error{File: file, Pos: pos.of(key), Msg: fmt.Sprintf(f, a...)})
@@ -112,6 +128,9 @@ func (d *Design) check(file string, pos positions, cat *Catalog) ErrorList {
 	}
 	for i, p := range d.Placements {
 		at := fmt.Sprintf("placement[%d].", i)
+		if keys != nil {
+			at = keys[i] + "."
+		}
 		m, ok := cat.Modules[p.Module]
 		if !ok {
 			e(at+"module", "unknown module %q", p.Module)
@@ -174,6 +193,9 @@ func (d *Design) Marshal() []byte {
 		}
 		if p.Rotation != 0 {
 			fmt.Fprintf(&b, "rotation = %d\n", p.Rotation)
+		}
+		if p.House != "" {
+			fmt.Fprintf(&b, "house = %s\n", q(p.House))
 		}
 	}
 	return b.Bytes()
