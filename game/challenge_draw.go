@@ -120,6 +120,9 @@ func (s *ChallengeScene) drawLeft(g *Game, r *Renderer) {
 	r.Bold("How to play", x, y, 15, colAccent, text.AlignStart)
 	y += 22
 	how := fmt.Sprintf("Click the parts in the order they are built. A wrong pick costs %d s and says what has to come first.", s.level.Penalty)
+	if s.level.PartsBin() {
+		how = fmt.Sprintf("Click the parts in the order they go in. Some parts on the table do not belong: a wrong part, or a part too early, costs %d s and says why.", s.level.Penalty)
+	}
 	if s.level.CrewMode() {
 		how = fmt.Sprintf("Click a crew member on the right, then a part to give it to them. It takes its real install time; what rests on it waits until it is done. A wrong assignment costs %d s.", s.level.Penalty)
 	}
@@ -215,11 +218,22 @@ func (s *ChallengeScene) drawParts(g *Game, r *Renderer, lay *challengeLayout) {
 		r.Rect(f[0], f[1], f[2], f[3], color.RGBA{0xea, 0xe6, 0xdc, 0xff})
 		r.Frame(f[0]-1, f[1]-1, f[2]+2, f[3]+2, 1, colGrid)
 	}
+	drawBin(r, lay)
+	bin := s.level.PartsBin()
 	for _, sh := range lay.shapes {
-		s.drawShape(r, gr.Tasks[sh.task], sh, hover == sh.task)
+		switch {
+		case bin && sh.tile:
+			s.drawBinTile(r, sh, hover == sh.task)
+		case sh.ghost && !s.ghostShown(sh):
+		default:
+			s.drawShape(r, gr.Tasks[sh.task], sh, hover == sh.task)
+		}
 	}
-	// Labels over everything.
+	// Labels over everything (a parts-bin challenge shows no ids).
 	for _, sh := range lay.shapes {
+		if bin {
+			continue
+		}
 		t := gr.Tasks[sh.task]
 		st := s.sess.State(sh.task)
 		lc := colInk
@@ -326,8 +340,14 @@ func (s *ChallengeScene) drawShape(r *Renderer, t buildseq.Task, sh shape, hover
 }
 
 func (s *ChallengeScene) drawTip(g *Game, r *Renderer, i int) {
+	if i >= s.level.Graph().Len() { // a stray part: its tile says what it is
+		return
+	}
 	t := s.level.Graph().Tasks[i]
 	lines := []string{t.Name}
+	if s.level.PartsBin() && s.level.Design() == nil {
+		lines[0] = s.level.Part(i) // not "cap plate": which plate it is is the question
+	}
 	if s.level.CrewMode() {
 		q := t.Qual
 		if q == "" {

@@ -78,8 +78,11 @@ func (l *Level) BinOrder() []string {
 // stockPart describes a cut of a stock material: lumber by profile and
 // length, sheets by product and size.
 func stockPart(m *designs.Material, width, length designs.Length) string {
-	if m.Kind == designs.KindSheet {
+	if m.Kind == designs.KindSheet { // "OSB 23/32 in", the product and its thickness
 		name, _, _ := strings.Cut(m.Description, ",")
+		if k := strings.Index(name, " in "); k >= 0 {
+			name = name[:k+3]
+		}
 		return fmt.Sprintf("%s, %s x %s in", name, width, length)
 	}
 	return fmt.Sprintf("%s x %s in", m.Profile, length)
@@ -189,8 +192,12 @@ func (s *Session) pickDistractor(k int) Outcome {
 		return Outcome{Msg: fmt.Sprintf("the %s is already set aside", d.Part)}
 	}
 	s.aside[k] = true
+	name := d.Part
+	if d.Module != "" { // "the exterior wall 4x8"
+		name = strings.ToLower(name[:1]) + name[1:]
+	}
 	c := Command{Tick: s.tick, Op: "pick", Task: d.ID}
-	return s.record(c, s.mistake(fmt.Sprintf("the %s does not belong here: %s", d.Part, d.Reason)))
+	return s.record(c, s.mistake(fmt.Sprintf("the %s does not belong here: %s", name, d.Reason)))
 }
 
 // arrayKeyPos finds the value of key in the k-th [[table]] of data (the
