@@ -151,9 +151,14 @@ func (s *ChallengeScene) drawLeft(g *Game, r *Renderer) {
 		for i, l := range lines {
 			r.Text(l, x+6, y+8+float64(i)*20, 15, c, text.AlignStart)
 		}
+		y += bh
 	}
-	// Legend.
+	// Legend, unless a long briefing and message leave no room for it.
 	ly := h - 150
+	if y > ly-8 {
+		r.Text("Esc: give up and go back", x, h-30, 13, colMuted, text.AlignStart)
+		return
+	}
 	r.Bold("Key", x, ly, 13, colAccent, text.AlignStart)
 	legend := []struct {
 		c    color.RGBA
