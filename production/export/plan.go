@@ -158,6 +158,7 @@ func PlanSVG(cat *designs.Catalog, d *designs.Design) []byte {
 	for _, l := range labels {
 		wallLabel(&b, l.id, l.edge, l.x, l.y)
 	}
+	houseLabels(&b, cat, d, ox, oy)
 
 	// Overall dimensions of the floor outline.
 	if len(floor) > 0 {

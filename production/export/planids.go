@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 
 	"github.com/opensourceecology/prodos/designs"
@@ -57,4 +58,35 @@ func wallLabel(b *bytes.Buffer, id, edge string, x, y int) {
 		return
 	}
 	idLabel(b, id, x+7, y+3, "start")
+}
+
+// houseLabels names each house of a design grouped into houses under the
+// cells its modules cover (nothing for a design without houses).
+func houseLabels(b *bytes.Buffer, cat *designs.Catalog, d *designs.Design, ox, oy int) {
+	type box struct{ x0, y0, x1, y1 int }
+	boxes := map[string]*box{}
+	for _, p := range d.Placements {
+		m := cat.Modules[p.Module]
+		if p.House == "" || m == nil {
+			continue
+		}
+		w, h := 1, 1
+		if m.Placement == designs.OnCell {
+			w, h = m.Footprint(p.Rotation)
+		}
+		bx := boxes[p.House]
+		if bx == nil {
+			bx = &box{p.X, p.Y, p.X + w, p.Y + h}
+			boxes[p.House] = bx
+		}
+		bx.x0, bx.y0 = min(bx.x0, p.X), min(bx.y0, p.Y)
+		bx.x1, bx.y1 = max(bx.x1, p.X+w), max(bx.y1, p.Y+h)
+	}
+	for _, name := range d.Houses() {
+		bx := boxes[name]
+		var e bytes.Buffer
+		_ = xml.EscapeText(&e, []byte(name))
+		fmt.Fprintf(b, `<text class="house" x="%d" y="%d" font-size="14" font-weight="bold" text-anchor="middle" fill="#333333">%s</text>`+"\n",
+			ox+(bx.x0+bx.x1)*cellPx/2, oy+bx.y1*cellPx+32, e.String())
+	}
 }

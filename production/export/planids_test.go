@@ -53,3 +53,18 @@ func TestPlanIDsMatchSchedule(t *testing.T) {
 		})
 	}
 }
+
+// A design grouped into houses names each house on the plan, and every
+// wall still carries its task id.
+func TestPlanNamesHouses(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	d, err := designs.LoadDesign("../../designs/examples/compact/row-of-20-24x32.toml", cat)
+	require.NoError(t, err)
+	svg := string(PlanSVG(cat, d))
+	names := regexp.MustCompile(`<text class="house"[^>]*>([^<]+)</text>`).FindAllStringSubmatch(svg, -1)
+	require.Len(t, names, 20)
+	assert.Equal(t, "House 1", names[0][1])
+	assert.Equal(t, "House 20", names[19][1])
+	assert.Equal(t, 20*42, len(wallRE.FindAllStringSubmatch(svg, -1)), "walls with ids")
+}

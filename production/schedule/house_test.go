@@ -56,7 +56,16 @@ func TestScheduleSplitsPerHouse(t *testing.T) {
 			assert.Equal(t, h, s.Tasks[byID[b[1]]].House, "%s in %s", b[1], name)
 		}
 	}
-	assert.Len(t, files, 4+20)
+	assert.Len(t, files, 5+20)
+	hs, err := csv.NewReader(bytes.NewReader(files["schedule-houses.csv"])).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, hs, 21)
+	assert.Equal(t, HousesCSVHeader, hs[0])
+	assert.Equal(t, "House 1", hs[1][0])
+	perHouse := strconv.Itoa(len(s.Tasks) / 20)
+	for _, r := range hs[1:] {
+		assert.Equal(t, perHouse, r[1], "every house has the same tasks: %v", r)
+	}
 
 	one, cat, crews := setup(t, examples[0])
 	s1, err := PlanDesign(one, cat, crews[jobs.DefaultCrewID])

@@ -359,7 +359,7 @@ func PlanDesign(d *designs.Design, cat *designs.Catalog, crew *jobs.Crew) (*Sche
 
 // Files renders schedule.csv, schedule.json, gantt.svg and
 // schedule-summary.txt, and for a design grouped into houses one Gantt
-// chart per house in gantt/ (see houseFiles).
+// chart per house in gantt/ (see houseFiles) and schedule-houses.csv.
 func (s *Schedule) Files(d *designs.Design, cat *designs.Catalog, hoursPerDay int) (map[string][]byte, error) {
 	area := FloorArea(d, cat)
 	j, err := s.JSON(d.Name, area)
@@ -374,6 +374,9 @@ func (s *Schedule) Files(d *designs.Design, cat *designs.Catalog, hoursPerDay in
 	}
 	for name, house := range s.houseFiles() {
 		files[name] = s.GanttHouse(d.Name, house)
+	}
+	if h := s.HousesCSV(); h != nil {
+		files["schedule-houses.csv"] = h
 	}
 	return files, nil
 }
