@@ -438,6 +438,14 @@ func (s *ChallengeScene) drawBriefing(g *Game, r *Renderer, w, h float64) {
 		if s.level.Design() == nil {
 			ctl = "Click a member of the frame, or a sheet or job on the right, to do it; hover shows its name"
 		}
+		switch {
+		case s.level.PartsBin() && s.level.Design() == nil:
+			rows[0][1] = "Build it from the parts that belong, in a valid order, before the clock runs out"
+			ctl = "Click a part in the bin to put it in; the drawing shows what is built; hover shows what a part is"
+		case s.level.PartsBin():
+			rows[0][1] = "Build it from the parts that belong, in a valid order, before the clock runs out"
+			ctl = "Click a part on the plans to build it (the plans are not in build order); the parts below may not belong"
+		}
 		rows = append(rows, [2]string{"Controls", ctl})
 	}
 	for _, row := range rows {
