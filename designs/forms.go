@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // The compact forms of a design file. A hand-written design need not list
@@ -106,6 +107,21 @@ type expanded struct {
 	key string // "placement[3]", "fill[0]", "house[1].row[2]"
 }
 
+// item is one form of the file, where it starts, and the function that
+// appends its placements shifted by (dx, dy) and grouped into house.
+type item struct {
+	at  Pos
+	key string
+	run func(out []expanded, dx, dy int, house string) []expanded
+}
+
+func byLine(items []item) {
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i].at, items[j].at
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+}
+
 // expandForms turns the file's placements and compact forms into the flat
 // list of placements, in the order the forms appear in the file. Problems
 // with the forms themselves are returned; the placements they make are
@@ -115,90 +131,10 @@ func (f *designFile) expandForms(file string, pos positions, cat *Catalog) ([]ex
 	e := func(key, format string, a ...any) {
 		errs = append(errs, &Error{File: file, Pos: pos.of(key), Msg: fmt.Sprintf(format, a...)})
 	}
-	type item struct {
-		at  Pos
-		key string
-		run func(out []expanded, dx, dy int, house string) []expanded
-	}
-	line := func(key string) Pos { return pos.of(key) }
-	forms := func(prefix string, ps []Placement, fills []Fill, rows []Row) []item {
-		var items []item
-		for i := range ps {
-			key := prefix + "placement[" + strconv.Itoa(i) + "]"
-			p := ps[i]
-			items = append(items, item{line(key), key, func(out []expanded, dx, dy int, house string) []expanded {
-				p := p
-				p.X, p.Y = p.X+dx, p.Y+dy
-				if house != "" {
-					p.House = house
-				}
-				return append(out, expanded{p, key})
-			}})
-		}
-		for i := range fills {
-			key := prefix + "fill[" + strconv.Itoa(i) + "]"
-			items = append(items, item{line(key), key, f.fillRun(key, fills[i], cat, e)})
-		}
-		for i := range rows {
-			key := prefix + "row[" + strconv.Itoa(i) + "]"
-			items = append(items, item{line(key), key, rowRun(key, rows[i], cat, e)})
-		}
-		return items
-	}
-	byLine := func(items []item) {
-		sort.SliceStable(items, func(i, j int) bool {
-			a, b := items[i].at, items[j].at
-			return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
-		})
-	}
-	top := forms("", f.Placements, f.Fills, f.Rows)
-	names := map[string]string{}
+	top := f.forms("", pos, cat, e, f.Placements, f.Fills, f.Rows)
+	names := map[string]Pos{}
 	for hi := range f.Houses {
-		h := f.Houses[hi]
-		hkey := "house[" + strconv.Itoa(hi) + "]"
-		inner := forms(hkey+".", h.Placements, h.Fills, h.Rows)
-		byLine(inner)
-		for i, p := range h.Placements {
-			if p.House != "" {
-				e(hkey+".placement["+strconv.Itoa(i)+"].house", "a placement inside house %q takes its house from it: remove house = %q", h.Name, p.House)
-			}
-		}
-		repeat := h.Repeat
-		switch {
-		case h.Name == "":
-			e(hkey, "house has no name")
-			continue
-		case repeat == 0:
-			repeat = 1
-		case repeat < 0 || repeat > maxExpanded:
-			e(hkey+".repeat", "house %q: repeat must be between 1 and %d, got %d", h.Name, maxExpanded, h.Repeat)
-			continue
-		}
-		if h.Repeat > 1 && h.StepX == 0 && h.StepY == 0 {
-			e(hkey+".repeat", "house %q repeats %d times in one place: give step_x or step_y", h.Name, h.Repeat)
-			continue
-		}
-		for k := 0; k < repeat; k++ {
-			name := h.Name
-			if h.Repeat > 1 {
-				name += " " + strconv.Itoa(k+1)
-			}
-			if prev, dup := names[name]; dup {
-				e(hkey+".name", "house %q is named twice (first at %s)", name, prev)
-				break
-			}
-			names[name] = hkey
-			dx, dy := h.X+k*h.StepX, h.Y+k*h.StepY
-			top = append(top, item{line(hkey), hkey, func(out []expanded, _, _ int, _ string) []expanded {
-				for _, it := range inner {
-					out = it.run(out, dx, dy, name)
-					if len(out) > maxExpanded {
-						return out
-					}
-				}
-				return out
-			}})
-		}
+		top = append(top, f.houseItems(hi, pos, cat, e, names)...)
 	}
 	byLine(top)
 	var out []expanded
@@ -210,6 +146,85 @@ func (f *designFile) expandForms(file string, pos positions, cat *Catalog) ([]ex
 		}
 	}
 	return out, errs
+}
+
+// forms makes the items of one level of the file (the top, or a house
+// whose key prefix is given).
+func (f *designFile) forms(prefix string, pos positions, cat *Catalog, e func(string, string, ...any), ps []Placement, fills []Fill, rows []Row) []item {
+	var items []item
+	for i := range ps {
+		key := prefix + "placement[" + strconv.Itoa(i) + "]"
+		p := ps[i]
+		items = append(items, item{pos.of(key), key, func(out []expanded, dx, dy int, house string) []expanded {
+			p := p
+			p.X, p.Y = p.X+dx, p.Y+dy
+			if house != "" {
+				p.House = house
+			}
+			return append(out, expanded{p, key})
+		}})
+	}
+	for i := range fills {
+		key := prefix + "fill[" + strconv.Itoa(i) + "]"
+		items = append(items, item{pos.of(key), key, f.fillRun(key, fills[i], cat, e)})
+	}
+	for i := range rows {
+		key := prefix + "row[" + strconv.Itoa(i) + "]"
+		items = append(items, item{pos.of(key), key, rowRun(key, rows[i], cat, e)})
+	}
+	return items
+}
+
+// houseItems checks house hi and makes one item per copy of it. names
+// holds the house names taken so far and where.
+func (f *designFile) houseItems(hi int, pos positions, cat *Catalog, e func(string, string, ...any), names map[string]Pos) []item {
+	h := f.Houses[hi]
+	hkey := "house[" + strconv.Itoa(hi) + "]"
+	inner := f.forms(hkey+".", pos, cat, e, h.Placements, h.Fills, h.Rows)
+	byLine(inner)
+	for i, p := range h.Placements {
+		if p.House != "" {
+			e(hkey+".placement["+strconv.Itoa(i)+"].house", "a placement inside house %q takes its house from it: remove house = %q", h.Name, p.House)
+		}
+	}
+	repeat := h.Repeat
+	switch {
+	case strings.TrimSpace(h.Name) == "":
+		e(hkey, "house has no name")
+		return nil
+	case repeat == 0:
+		repeat = 1
+	case repeat < 0 || repeat > maxExpanded:
+		e(hkey+".repeat", "house %q: repeat must be between 1 and %d, got %d", h.Name, maxExpanded, h.Repeat)
+		return nil
+	}
+	if h.Repeat > 1 && h.StepX == 0 && h.StepY == 0 {
+		e(hkey+".repeat", "house %q repeats %d times in one place: give step_x or step_y", h.Name, h.Repeat)
+		return nil
+	}
+	var items []item
+	for k := 0; k < repeat; k++ {
+		name := h.Name
+		if h.Repeat > 1 {
+			name += " " + strconv.Itoa(k+1)
+		}
+		if prev, dup := names[name]; dup {
+			e(hkey+".name", "house %q is named twice (first at line %d)", name, prev.Line)
+			return items
+		}
+		names[name] = pos.of(hkey)
+		dx, dy := h.X+k*h.StepX, h.Y+k*h.StepY
+		items = append(items, item{pos.of(hkey), hkey, func(out []expanded, _, _ int, _ string) []expanded {
+			for _, it := range inner {
+				out = it.run(out, dx, dy, name)
+				if len(out) > maxExpanded {
+					return out
+				}
+			}
+			return out
+		}})
+	}
+	return items
 }
 
 // fillRun checks a fill and returns the function that adds its placements.
