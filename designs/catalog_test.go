@@ -165,3 +165,14 @@ func TestCatalogErrors(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkLoadCatalog parses and checks the embedded catalog, what every
+// command that needs it pays once at start.
+func BenchmarkLoadCatalog(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := LoadCatalog(DataFS()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -159,7 +159,8 @@ func (p *Plan) QueuesJSON() ([]byte, error) {
 }
 
 // Files renders every output of the plan, keyed by path relative to the
-// package folder: nesting/<sheet>.svg and .dxf, gcode/<sheet>.nc,
+// package folder: nesting/<sheet>.svg and .dxf, gcode/<sheet>.nc (each DXF
+// and G-code file names the design and its hash in its header),
 // cutlists/<station>.csv and .txt, cutlists/purchase.csv, jobs.csv,
 // queues.json and jobs-summary.txt.
 func (p *Plan) Files(cat *designs.Catalog) (map[string][]byte, error) {
@@ -168,11 +169,12 @@ func (p *Plan) Files(cat *designs.Catalog) (map[string][]byte, error) {
 	if p.Router != nil {
 		bit = p.Router.ToolDiameter
 	}
+	header := []string{"design " + p.Design, "design sha256 " + p.DesignSHA256}
 	for _, s := range p.Layout.Sheets() {
 		out["nesting/"+s.Name()+".svg"] = nesting.SVG(s)
-		out["nesting/"+s.Name()+".dxf"] = nesting.DXF(s, bit)
+		out["nesting/"+s.Name()+".dxf"] = nesting.DXFComments(nesting.DXF(s, bit), header...)
 		if prog := p.Programs[s.Name()]; prog != nil {
-			out["gcode/"+s.Name()+".nc"] = prog.Code
+			out["gcode/"+s.Name()+".nc"] = nesting.GCodeComments(prog.Code, header...)
 		}
 	}
 	for _, st := range p.Stations {
@@ -214,7 +216,8 @@ func WriteFiles(dir string, files map[string][]byte) ([]string, error) {
 
 // WritePackage builds the design's machine jobs in the shop, assigns them to
 // the default crew, and writes every output (see Plan.Files) into dir. It
-// returns the files written. `prodos export` calls it.
+// returns the files written. (A build package gets the same files from
+// production/export, which composes them with the rest.)
 func WritePackage(dir string, d *designs.Design, cat *designs.Catalog, shop *designs.Shop) ([]string, error) {
 	p, err := Build(d, cat, shop)
 	if err != nil {
