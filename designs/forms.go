@@ -65,7 +65,7 @@ type designFile struct {
 
 // maxExpanded bounds the placements the compact forms may expand to, so a
 // hostile file cannot ask for a huge allocation with one fill or repeat.
-const maxExpanded = 100000
+const maxExpanded = MaxPlacements
 
 // Canonical is the one stored name of a wall's edge: the north or west side
 // of a cell, except on the grid's last row or column, where only the south

@@ -34,11 +34,13 @@ func TestLedgerMultiSupplierEventIsAllOrNothing(t *testing.T) {
 	code, _, errs := prodRun("ledger", "post", cabin, "--event", "po-issued", "--db", db, "--today", "2026-11-21")
 	require.Equal(t, exitOK, code, errs)
 	before := prodCountTx(t, db)
-	// cheapest orders from national-home (a new key) and valley-lumber
-	// (whose key now names a different amount).
+	// cheapest orders from national-home (a new key) and from
+	// midwest-builders and valley-lumber (whose keys now name different
+	// amounts: cheapest takes the small packs of screws and nails there).
 	code, out, errs := prodRun("ledger", "post", cabin, "--event", "po-issued", "--policy", "cheapest", "--db", db, "--today", "2026-11-21")
 	assert.Equal(t, exitUsage, code, out+errs)
-	assert.Contains(t, errs, "valley-lumber")
+	assert.Contains(t, errs, "midwest-builders")
+	assert.Contains(t, errs, "different event")
 	assert.Equal(t, before, prodCountTx(t, db), "no supplier's order of the refused event is written")
 	assert.NotContains(t, out, "transaction", "nothing reported as posted")
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production/cutlist"
 	"github.com/opensourceecology/prodos/production/nesting"
+	"github.com/shopspring/decimal"
 )
 
 // Summary is the printable summary of a plan: sheets against their lower
@@ -44,14 +45,17 @@ func (p *Plan) Summary() string {
 	}
 	b.WriteString("\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "lumber\tpieces\tstock pieces\tstock ft\tlower bound ft\tratio\tLP bound ft\t")
+	fmt.Fprintln(tw, "lumber\tpieces\tstock pieces\tstock ft\tlower bound ft\tLP bound ft\tcost $\tcost bound $\tcost ratio\t")
 	for _, g := range p.Cuts.Groups {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%.3f\t%s\t\n", g.Profile, g.Pieces, len(g.Bars), feet(g.StockLength()), feet(g.LowerBound), ratio64(g.StockLength(), g.LowerBound), feet(g.LPBound))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%.4f\t\n", g.Profile, g.Pieces, len(g.Bars), feet(g.StockLength()), feet(g.LowerBound), feet(g.LPBound),
+			g.Cost().StringFixed(2), g.CostBound.StringFixed(2), ratioDec(g.Cost(), g.CostBound))
 	}
-	fmt.Fprintf(tw, "total\t\t%d\t%s\t%s\t%.3f\t%s\t\n", len(p.Cuts.Bars()), feet(p.Cuts.StockLength()), feet(p.Cuts.LowerBound()), p.Cuts.Ratio(), feet(p.Cuts.LPBound()))
+	fmt.Fprintf(tw, "total\t\t%d\t%s\t%s\t%s\t%s\t%s\t%.4f\t\n", len(p.Cuts.Bars()), feet(p.Cuts.StockLength()), feet(p.Cuts.LowerBound()), feet(p.Cuts.LPBound()),
+		p.Cuts.Cost().StringFixed(2), p.Cuts.CostBound().StringFixed(2), p.Cuts.CostRatio())
 	tw.Flush()
-	fmt.Fprintf(&b, "Lower bound: total length of the pieces. LP bound: the cutting-stock linear relaxation (Gilmore-Gomory) with the kerf; no plan buys less.\n")
-	fmt.Fprintf(&b, "Lumber used vs length lower bound: %.1f%% over (target 5%%): %s; vs LP bound: %.1f%% over\n", 100*(p.Cuts.Ratio()-1), okText(p.Cuts.Ratio() <= 1.05), 100*(ratio64(p.Cuts.StockLength(), p.Cuts.LPBound())-1))
+	fmt.Fprintf(&b, "Cost: the catalog price of the boards bought (the purchase orders buy exactly these boards). Cost bound: the cutting-stock linear relaxation (Gilmore-Gomory) with the kerf, priced in money; no plan costs less. Lower bound ft: total length of the pieces; LP bound ft: the same relaxation priced in length.\n")
+	fmt.Fprintf(&b, "Lumber cost vs LP cost bound: $%s vs $%s, %.2f%% over (target 1%%): %s; stock length vs length lower bound: %.1f%% over (shorter stock costs less per foot, so the cheapest plan is not the shortest)\n",
+		p.Cuts.Cost().StringFixed(2), p.Cuts.CostBound().StringFixed(2), 100*(p.Cuts.CostRatio()-1), okText(p.Cuts.CostRatio() <= 1.01), 100*(p.Cuts.Ratio()-1))
 	b.WriteString("\nStock to buy:")
 	buy := p.Buy()
 	skus := make([]string, 0, len(buy))
@@ -66,7 +70,7 @@ func (p *Plan) Summary() string {
 	for _, q := range p.Queues {
 		fmt.Fprintf(&b, "  %-6s %-28s %3d job(s) %7s min", q.Machine.ID, q.Machine.Name, len(q.Jobs), q.Minutes().StringFixed(1))
 		if len(q.Jobs) > 0 {
-			fmt.Fprintf(&b, "  (%d shop day(s) of %d h)", q.Jobs[len(q.Jobs)-1].Day, p.Shop.HoursPerDay)
+			fmt.Fprintf(&b, "  (%d shop day(s) of %d h)", q.ShopDays(p.Shop.HoursPerDay), p.Shop.HoursPerDay)
 		}
 		b.WriteString("\n")
 	}
@@ -102,11 +106,11 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-func ratio64(a, b designs.Length) float64 {
-	if b == 0 {
+func ratioDec(a, b decimal.Decimal) float64 {
+	if b.IsZero() {
 		return 1
 	}
-	return float64(a) / float64(b)
+	return a.Div(b).InexactFloat64()
 }
 
 func feet(l designs.Length) string {

@@ -14,13 +14,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strings"
+	"sync"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/sqlitefile"
-	"github.com/shopspring/decimal"
 )
 
 //go:embed migrations/*.sql
@@ -31,6 +30,12 @@ type DB struct {
 	db   *sql.DB
 	path string
 	now  func() time.Time
+	// wmu lets one writer of this process at a time reach SQLite: waiting
+	// on a Go mutex is first come, first served, where SQLite's busy handler
+	// sleeps and retries (200 learners joining at once starved some past
+	// the busy timeout once every commit waits for fsync). Other processes
+	// still wait on the busy timeout.
+	wmu sync.Mutex
 }
 
 var _ classroom.Store = (*DB)(nil)
@@ -40,15 +45,15 @@ var _ classroom.Store = (*DB)(nil)
 // the file, and nothing is written to it.
 func Open(path string) (*DB, error) {
 	migrations, _ := fs.Sub(migrationFS, "migrations")
-	db, err := sqlitefile.Open(path, migrations)
+	db, err := sqlitefile.Open(path, sqlitefile.Classroom, migrations)
 	if err != nil {
 		return nil, err
 	}
 	return &DB{db: db, path: path, now: time.Now}, nil
 }
 
-// Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+// Close checkpoints the WAL and closes the database.
+func (s *DB) Close() error { return sqlitefile.Close(s.db) }
 
 func tokenHash(tok string) string {
 	sum := sha256.Sum256([]byte(tok))
@@ -69,6 +74,8 @@ func parseTime(s string) time.Time {
 
 // CreateClass adds a class with its join code.
 func (s *DB) CreateClass(ctx context.Context, name, code string) (classroom.Class, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	now := s.now().UTC()
 	res, err := s.db.ExecContext(ctx, "INSERT INTO classes (name, code, created_at) VALUES (?, ?, ?)", name, code, now.Format(timeFormat))
 	if isUnique(err) {
@@ -77,13 +84,13 @@ func (s *DB) CreateClass(ctx context.Context, name, code string) (classroom.Clas
 		return classroom.Class{}, fmt.Errorf("create class: %w", err)
 	}
 	id, _ := res.LastInsertId()
-	return classroom.Class{ID: id, Name: name, Code: code, Created: now}, nil
+	return classroom.Class{ID: id, Name: name, Code: code, Created: now, JoiningOpen: true}, nil
 }
 
 func (s *DB) classWhere(ctx context.Context, where string, arg any) (classroom.Class, error) {
 	var c classroom.Class
 	var created string
-	err := s.db.QueryRowContext(ctx, "SELECT id, name, code, created_at FROM classes WHERE "+where, arg).Scan(&c.ID, &c.Name, &c.Code, &created)
+	err := s.db.QueryRowContext(ctx, "SELECT id, name, code, created_at, joining_open FROM classes WHERE "+where, arg).Scan(&c.ID, &c.Name, &c.Code, &created, &c.JoiningOpen)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, classroom.ErrNotFound
 	} else if err != nil {
@@ -105,7 +112,7 @@ func (s *DB) Class(ctx context.Context, id int64) (classroom.Class, error) {
 
 // Classes lists every class, newest first.
 func (s *DB) Classes(ctx context.Context) ([]classroom.Class, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT id, name, code, created_at FROM classes ORDER BY id DESC")
+	rows, err := s.db.QueryContext(ctx, "SELECT id, name, code, created_at, joining_open FROM classes ORDER BY id DESC")
 	if err != nil {
 		return nil, fmt.Errorf("list classes: %w", err)
 	}
@@ -114,7 +121,7 @@ func (s *DB) Classes(ctx context.Context) ([]classroom.Class, error) {
 	for rows.Next() {
 		var c classroom.Class
 		var created string
-		if err := rows.Scan(&c.ID, &c.Name, &c.Code, &created); err != nil {
+		if err := rows.Scan(&c.ID, &c.Name, &c.Code, &created, &c.JoiningOpen); err != nil {
 			return nil, err
 		}
 		c.Created = parseTime(created)
@@ -123,10 +130,14 @@ func (s *DB) Classes(ctx context.Context) ([]classroom.Class, error) {
 	return out, rows.Err()
 }
 
-// AddLearner adds a learner; only a hash of the token is stored.
+// AddLearner adds a learner; only a hash of the token is stored. Names are
+// unique in a class regardless of case (classroom.NameKey).
 func (s *DB) AddLearner(ctx context.Context, classID int64, name, token string) (classroom.Learner, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	now := s.now().UTC()
-	res, err := s.db.ExecContext(ctx, "INSERT INTO learners (class_id, name, token_hash, joined_at) VALUES (?, ?, ?, ?)", classID, name, tokenHash(token), now.Format(timeFormat))
+	res, err := s.db.ExecContext(ctx, "INSERT INTO learners (class_id, name, name_key, token_hash, joined_at) VALUES (?, ?, ?, ?, ?)",
+		classID, name, classroom.NameKey(name), tokenHash(token), now.Format(timeFormat))
 	if isUnique(err) {
 		return classroom.Learner{}, classroom.ErrDuplicate
 	} else if err != nil {
@@ -166,56 +177,6 @@ func (s *DB) Learners(ctx context.Context, classID int64) ([]classroom.Learner, 
 		}
 		l.Joined = parseTime(joined)
 		out = append(out, l)
-	}
-	return out, rows.Err()
-}
-
-// AddResult records a verified result.
-func (s *DB) AddResult(ctx context.Context, learnerID int64, v classroom.Verified) (classroom.Result, error) {
-	now := s.now().UTC()
-	passed := 0
-	if v.Passed {
-		passed = 1
-	}
-	res, err := s.db.ExecContext(ctx, `INSERT INTO results (learner_id, kind, level, replay_hash, score, stars, passed,
-		cost_cents, labour_minutes, sheet_waste_pct, qualifications, verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		learnerID, v.Kind, v.Level, v.ReplayHash, v.Score, v.Stars, passed, v.Cost.Shift(2).Round(0).IntPart(),
-		v.LabourMinutes.String(), v.SheetWastePct.String(), strings.Join(v.Qualifications, ","), now.Format(timeFormat))
-	if err != nil {
-		return classroom.Result{}, fmt.Errorf("add result: %w", err)
-	}
-	id, _ := res.LastInsertId()
-	return classroom.Result{Verified: v, ID: id, LearnerID: learnerID, At: now}, nil
-}
-
-// Results lists a class's results, oldest first.
-func (s *DB) Results(ctx context.Context, classID int64) ([]classroom.Result, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.learner_id, l.name, r.kind, r.level, r.replay_hash, r.score, r.stars,
-		r.passed, r.cost_cents, r.labour_minutes, r.sheet_waste_pct, r.qualifications, r.verified_at
-		FROM results r JOIN learners l ON l.id = r.learner_id WHERE l.class_id = ? ORDER BY r.id`, classID)
-	if err != nil {
-		return nil, fmt.Errorf("list results: %w", err)
-	}
-	defer rows.Close()
-	var out []classroom.Result
-	for rows.Next() {
-		var r classroom.Result
-		var passed int
-		var cents int64
-		var labour, waste, quals, at string
-		if err := rows.Scan(&r.ID, &r.LearnerID, &r.Learner, &r.Kind, &r.Level, &r.ReplayHash, &r.Score, &r.Stars,
-			&passed, &cents, &labour, &waste, &quals, &at); err != nil {
-			return nil, err
-		}
-		r.Passed = passed == 1
-		r.Cost = decimal.New(cents, -2)
-		r.LabourMinutes, _ = decimal.NewFromString(labour)
-		r.SheetWastePct, _ = decimal.NewFromString(waste)
-		if quals != "" {
-			r.Qualifications = strings.Split(quals, ",")
-		}
-		r.At = parseTime(at)
-		out = append(out, r)
 	}
 	return out, rows.Err()
 }
