@@ -222,8 +222,10 @@ func (d *Design) check(file string, pos positions, keys []string, cat *Catalog) 
 	return errs
 }
 
-// Marshal writes the design in its canonical form. Parsing the result and
-// marshalling again gives the same bytes.
+// Marshal writes the design in its canonical form: every wall edge under
+// its one canonical name (Placement.Canonical), so a wall written as south
+// of (x,y) is stored as north of (x,y+1). Parsing the result and marshalling
+// again gives the same bytes.
 func (d *Design) Marshal() []byte {
 	var b bytes.Buffer
 	q := tomlQuote
@@ -239,6 +241,7 @@ func (d *Design) Marshal() []byte {
 	}
 	fmt.Fprintf(&b, "\n[grid]\nwidth = %d\nheight = %d\n", d.Grid.Width, d.Grid.Height)
 	for _, p := range d.Placements {
+		p = p.Canonical(d.Grid)
 		fmt.Fprintf(&b, "\n[[placement]]\nmodule = %s\nx = %d\ny = %d\n", q(p.Module), p.X, p.Y)
 		if p.Edge != "" {
 			fmt.Fprintf(&b, "edge = %s\n", q(p.Edge))

@@ -79,6 +79,24 @@ func sides(p designs.Placement, k int) (own, other [2]int) {
 
 var edgeNames = map[string]string{"n": "north", "e": "east", "s": "south", "w": "west"}
 
+// opposite is the other name of a wall edge: north of (x,y) is south of
+// (x,y-1), west of (x,y) is east of (x-1,y), and back.
+var opposite = map[string]string{"n": "s", "s": "n", "w": "e", "e": "w"}
+
+// wallSide names a wall's edge from the cell on its floor side, as a builder
+// standing in the house sees it: a design stores one canonical name per edge
+// (designs.Placement.Canonical), which for an outside wall may name the
+// empty cell beyond it ("north edge of cell (2,5)"); the task says "south
+// edge of cell (2,4)" instead.
+func wallSide(g *grid, p designs.Placement) string {
+	own, other := sides(p, 0)
+	if under(g, own) < 0 && under(g, other) >= 0 {
+		d := [2]int{other[0] - p.X, other[1] - p.Y}
+		p.X, p.Y, p.Edge = p.X+d[0], p.Y+d[1], opposite[p.Edge]
+	}
+	return edgeNames[p.Edge] + " edge of cell " + xy(p.X, p.Y)
+}
+
 // FromDesign builds the install task graph of a design: one task per
 // placement, Tasks[i] for Placements[i]. The design should have passed
 // Validate; placements naming unknown modules are an error, and modules
@@ -271,7 +289,7 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 		if !solid {
 			t.Noun = m.Opening
 		}
-		t.Name = m.Name + " on the " + edgeNames[p.Edge] + " edge of cell " + xy(p.X, p.Y)
+		t.Name = m.Name + " on the " + wallSide(g, p)
 		switch {
 		case t.Kind == KindCorner:
 			t.Name += ", corner"
