@@ -56,6 +56,7 @@ type index struct {
 	w, h, layers int
 	cw           int             // chunks across
 	spaces       []*resolv.Space // [cy*cw+cx], made on first use
+	cells        []*resolv.Cell  // [y*w+x]: the Spaces' cells, nil until made
 	stacks       map[int][]*placed
 }
 
@@ -64,7 +65,7 @@ func newIndex(w, h, layers int) *index {
 		panic("engine: too many layers for the index")
 	}
 	cw, ch := (w+chunkCells-1)/chunkCells, (h+chunkCells-1)/chunkCells
-	return &index{w: w, h: h, layers: layers, cw: cw, spaces: make([]*resolv.Space, cw*ch), stacks: map[int][]*placed{}}
+	return &index{w: w, h: h, layers: layers, cw: cw, spaces: make([]*resolv.Space, cw*ch), cells: make([]*resolv.Cell, w*h), stacks: map[int][]*placed{}}
 }
 
 // shapeMu guards resolv's package-level state (its shape ID counter), so
@@ -103,11 +104,10 @@ func (ix *index) cellShapes(x, y int) []resolv.IShape {
 	if x < 0 || y < 0 || x >= ix.w || y >= ix.h {
 		return nil
 	}
-	sp := ix.spaces[(y/chunkCells)*ix.cw+x/chunkCells]
-	if sp == nil {
-		return nil
+	if c := ix.cells[y*ix.w+x]; c != nil {
+		return c.Shapes
 	}
-	return sp.Cell(x%chunkCells, y%chunkCells).Shapes
+	return nil
 }
 
 // occupant is the module the Spaces hold at key k of g (g's layer or slot
@@ -274,6 +274,11 @@ func (ix *index) space(cx, cy int) *resolv.Space {
 		h := min(chunkCells, ix.h-cy*chunkCells)
 		sp = resolv.NewSpace(w*cellIn, h*cellIn, cellIn, cellIn)
 		ix.spaces[cy*ix.cw+cx] = sp
+		for y := range h {
+			for x := range w {
+				ix.cells[(cy*chunkCells+y)*ix.w+cx*chunkCells+x] = sp.Cell(x, y)
+			}
+		}
 	}
 	return sp
 }
