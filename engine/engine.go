@@ -354,7 +354,7 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-// insert adds a module to the state: the grid index, the id-ordered list,
+// insert adds a module to the state: the spatial index, the id-ordered list,
 // the running cost.
 func (e *Engine) insert(g *placed) {
 	e.ix.add(g)
