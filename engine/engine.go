@@ -4,10 +4,14 @@
 // level scoring. It never imports ebiten, so every rule runs headless: in the
 // desktop game, the browser build, the CLI and the classroom server.
 //
-// Spatial queries (overlap, support, neighbours, bearing walls) go through a
-// grid index of the 48 in cells and edge slots (index.go) whose updates cost
-// the same in a design of ten modules or ten thousand. An Engine is not safe
-// for concurrent use; separate Engines may run in parallel.
+// Spatial queries (overlap, support, neighbours, bearing walls) go through
+// solarlune/resolv Spaces whose cells are the grid's 48 in cells, one Space
+// per chunk of the design area, so that an update costs the same in a
+// design of ten modules or ten thousand; modules stacked on an occupied
+// cell or edge slot (overlaps) are kept in id-ordered lists beside the
+// Spaces, so loading them stays linear (index.go). An Engine is not safe
+// for concurrent use; separate Engines may run in parallel (resolv's shape
+// counter is guarded).
 package engine
 
 import (
@@ -18,6 +22,7 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/shopspring/decimal"
+	"github.com/solarlune/resolv"
 )
 
 // ID names one placed module for the life of an engine. IDs are handed out
@@ -65,6 +70,12 @@ type placed struct {
 	exterior  bool
 	opening   string
 	windowSqI int64 // window rough-opening area in square inches
+	// in the index: the module's resolv shapes (one per chunk, kept for a
+	// redo), whether it is held in stack lists instead, and a one-module
+	// list of itself for queries
+	shapes  []*resolv.ConvexPolygon
+	stacked bool
+	self    [1]*placed
 }
 
 // geometry derives a module's cells or edge slots from its placement.
@@ -343,7 +354,7 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-// insert adds a module to the state: the grid index, the id-ordered list,
+// insert adds a module to the state: the spatial index, the id-ordered list,
 // the running cost.
 func (e *Engine) insert(g *placed) {
 	e.ix.add(g)
