@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/opensourceecology/prodos/production/profiles"
 )
 
@@ -259,7 +260,7 @@ func (s *ChallengeScene) end(g *Game) {
 		s.submitErr = "Not recorded: " + firstLine(err)
 		g.Notify(s.submitErr, true)
 	}
-	submitToPage(SubmitChallenge, s.level.ID, s.replay)
+	g.sendToClass(submission.ForChallenge(s.level.ID, s.replay))
 }
 
 func capitalize(s string) string {

@@ -667,7 +667,7 @@ func (s *DesignScene) finish(g *Game, asked bool) {
 	if asked || s.result.Stars > s.bestShown {
 		s.bestShown = max(s.bestShown, s.result.Stars)
 		g.RecordStars(s.level.ID, s.result.Stars)
-		s.submitJS()
+		s.submitJS(g)
 		g.Goto(&ResultsScene{design: s, res: s.result})
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/opensourceecology/prodos/assets"
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 )
 
 // Logical size the layout is designed for; the window may be resized.
@@ -64,6 +65,9 @@ type Game struct {
 	dirty    bool
 	drawn    bool
 	tr       *trainer // training: challenges, qualifications, profiles (trainer.go)
+
+	classWait  []<-chan submission.Reply // answers still to come from the class server (submit.go)
+	classReply submission.Reply
 
 	// AfterDraw, when set, is called after each frame with the screen and the
 	// renderer's draw calls (screenshot and bench modes).
@@ -210,6 +214,7 @@ func (g *Game) RecordStars(id string, stars int) {
 // Step runs one tick with the given input (used by tests and by Update).
 func (g *Game) Step(in Frame) error {
 	g.tick++
+	g.pollClass()
 	if g.toastT > 0 {
 		g.toastT--
 		if g.toastT == 0 {

@@ -18,6 +18,7 @@ import (
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/classroom"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -155,7 +156,7 @@ func BenchmarkClassroomLoad(b *testing.B) {
 
 // shedReplay plays the first design level with the reference shed (a 2x2
 // cell room closed by walls and a door, two roof panels) on the engine and
-// returns its session log.
+// returns its session log, encoded as the game encodes it.
 func shedReplay(t testing.TB) string {
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
@@ -189,7 +190,7 @@ func shedReplay(t testing.TB) string {
 		require.NoError(t, err, "%+v", p)
 	}
 	require.True(t, e.Evaluate(lvl).Complete, "the reference shed completes the level")
-	return string(engine.MarshalSession("shed", e.Log()))
+	return submission.ForLevel("shed", e.Log()).Replay
 }
 
 func hasPlacement(d *designs.Design, p designs.Placement) bool {

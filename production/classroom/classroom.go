@@ -16,13 +16,14 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/shopspring/decimal"
 )
 
 // Submission kinds.
 const (
-	KindLevel     = "level"     // a design level: the replay is the engine's command log
-	KindChallenge = "challenge" // a training challenge: the replay is its pick log
+	KindLevel     = submission.KindLevel     // a design level: the replay is the engine's session log
+	KindChallenge = submission.KindChallenge // a training challenge: the replay is its pick log
 )
 
 // Class is one group of learners with a join code.

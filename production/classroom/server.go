@@ -25,6 +25,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/shopspring/decimal"
 )
 
@@ -303,25 +304,12 @@ func (s *Server) learner(w http.ResponseWriter, r *http.Request) (Learner, bool)
 	return l, true
 }
 
-// SubmitRequest is the body of POST /api/submissions.
-type SubmitRequest struct {
-	Kind   string `json:"kind"`  // "level" or "challenge"
-	Level  string `json:"level"` // level or challenge id
-	Replay string `json:"replay"`
-}
+// SubmitRequest is the body of POST /api/submissions; the game encodes it
+// with package submission, so both sides share one format.
+type SubmitRequest = submission.Request
 
 // SubmitResponse reports the verified result.
-type SubmitResponse struct {
-	ID             int64    `json:"id"`
-	Score          int      `json:"score"`
-	Stars          int      `json:"stars"`
-	Passed         bool     `json:"passed"`
-	Cost           string   `json:"cost"`
-	LabourHours    string   `json:"labour_hours"`
-	SheetWastePct  string   `json:"sheet_waste_pct"`
-	Qualifications []string `json:"qualifications"`
-	ReplayHash     string   `json:"replay_hash"`
-}
+type SubmitResponse = submission.Response
 
 func (s *Server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 	l, ok := s.learner(w, r)
@@ -332,16 +320,8 @@ func (s *Server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 	if !s.readJSON(w, r, &req) {
 		return
 	}
-	if req.Kind != KindLevel && req.Kind != KindChallenge {
-		s.apiError(w, r, http.StatusBadRequest, fmt.Sprintf("kind must be %q or %q, got %q", KindLevel, KindChallenge, req.Kind))
-		return
-	}
-	if req.Level == "" || len(req.Level) > 64 || strings.ContainsAny(req.Level, " /\\<>\"'") {
-		s.apiError(w, r, http.StatusBadRequest, fmt.Sprintf("level must be a level id, got %q", req.Level))
-		return
-	}
-	if strings.TrimSpace(req.Replay) == "" {
-		s.apiError(w, r, http.StatusBadRequest, "replay is empty")
+	if err := req.Check(); err != nil {
+		s.apiError(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
