@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/opensourceecology/prodos/production/classroom"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// shedClicks are the clicks that finish the first design level from the
+// title screen in a 1280 x 720 page; the game's own test
+// (game.TestShedClicksForTheBrowser) checks them and writes the file.
+func shedClicks(t *testing.T) []struct {
+	What string  `json:"what"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+} {
+	data, err := os.ReadFile(repoPath("game/testdata/browser-shed-clicks.json"))
+	require.NoError(t, err)
+	var clicks []struct {
+		What string  `json:"what"`
+		X    float64 `json:"x"`
+		Y    float64 `json:"y"`
+	}
+	require.NoError(t, json.Unmarshal(data, &clicks))
+	require.NotEmpty(t, clicks)
+	return clicks
+}
+
+// dashboard reads a facilitator page.
+func dashboard(t *testing.T, srv *httptest.Server, path string) string {
+	req, err := http.NewRequest("GET", srv.URL+path, nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer facilitator-token-1")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	page, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	require.Equal(t, http.StatusOK, resp.StatusCode, string(page))
+	return string(page)
+}
+
+// pageJoin joins a class with the page's form, as a learner does.
+func pageJoin(t *testing.T, ctx context.Context, code, name string) {
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.SendKeys("#code", code), chromedp.SendKeys("#name", name),
+		chromedp.Click("#joinform button")))
+	var joined string
+	var err error
+	for i := 0; i < 50 && !strings.Contains(joined, name); i++ {
+		time.Sleep(100 * time.Millisecond)
+		joined, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("joined").textContent`))
+		require.NoError(t, err)
+	}
+	require.Contains(t, joined, name)
+}
+
+// TestBrowserClassFinishesADesignLevel: a learner joins a class through the
+// page, finishes the first design level in the page with the mouse, and the
+// game posts it; the facilitator's dashboard then shows the level with the
+// verified cost, labour hours, sheet waste and the learner's standing
+// against a classmate.
+func TestBrowserClassFinishesADesignLevel(t *testing.T) {
+	srv := browserServer(t) // builds the game first: the browser's clock starts after
+	ctx := newBrowser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 720)))
+	_, _, err := waitFirstFrame(ctx, srv.URL+"/")
+	require.NoError(t, err)
+	code := newClass(t, srv)
+	pageJoin(t, ctx, code, "Ana Browser")
+
+	// A classmate posts the reference shed through the API.
+	ben := joinClass(t, srv, code, "Ben")
+	require.Equal(t, http.StatusCreated, postJSON(t, srv.URL+"/api/submissions", ben.Token, classroom.SubmitRequest{Kind: "level", Level: "shed", Replay: shedReplay(t)}, nil))
+
+	for _, c := range shedClicks(t) {
+		require.NoError(t, chromedp.Do(ctx, click(c.X, c.Y)), c.What)
+	}
+	var page string
+	for i := 0; i < 100 && !strings.Contains(page, "Ana Browser</td>"); i++ {
+		time.Sleep(100 * time.Millisecond)
+		page = dashboard(t, srv, "/dashboard/classes/1")
+	}
+	// The game shows the class server's answer: wait for it to be drawn.
+	require.NoError(t, chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseMoved, 640, 700), chromedp.Sleep(2*time.Second)))
+	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	require.NoError(t, err)
+	out := filepath.Join(os.TempDir(), "prodos-browser-class.png")
+	require.NoError(t, os.WriteFile(out, shot, 0o644))
+	t.Logf("screenshot saved to %s", out)
+
+	// What the server verifies for the reference shed is what Ana built.
+	v, err := verifyDesignLevel(context.Background(), "shed", []byte(shedReplay(t)))
+	require.NoError(t, err)
+	row := fmt.Sprintf(`<td>Ana Browser</td><td class="n">%d</td><td class="n">%d</td><td class="n">$%s</td><td class="n">50%%</td><td class="n">%s</td><td class="n">50%%</td><td class="n">%s%%</td><td class="n">50%%</td>`,
+		v.Score, v.Stars, v.Cost.StringFixed(2), v.LabourMinutes.Div(decimal.NewFromInt(60)).StringFixed(1), v.SheetWastePct.StringFixed(1))
+	assert.Contains(t, page, row, "the dashboard's row for Ana's shed:\n%s", page)
+	assert.True(t, v.Cost.IsPositive() && v.LabourMinutes.IsPositive() && v.SheetWastePct.IsPositive(), "%+v", v)
+}
