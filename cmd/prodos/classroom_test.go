@@ -18,8 +18,8 @@ import (
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/classroom"
-	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
