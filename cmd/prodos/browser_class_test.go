@@ -40,6 +40,35 @@ func shedClicks(t *testing.T) []struct {
 	return clicks
 }
 
+// classBarH is the height of the page's class bar, below the game.
+const classBarH = 34
+
+// checkClassBarClear checks that the class bar sits below the game's
+// canvas, covering none of it (it covered the "Train >" button and the HUD
+// corner when it floated over the canvas), and that the canvas is the
+// 1280 x 720 the clicks were made for.
+func checkClassBarClear(t *testing.T, ctx context.Context) {
+	t.Helper()
+	type rects struct{ BarTop, BarH, CanvasW, CanvasH, CanvasBottom float64 }
+	var r rects
+	js := `(() => { const b = document.getElementById("classbar").getBoundingClientRect(), c = document.querySelector("canvas").getBoundingClientRect();
+		return {BarTop: b.top, BarH: b.height, CanvasW: c.width, CanvasH: c.height, CanvasBottom: c.bottom}; })()`
+	var err error
+	for i := 0; i < 20; i++ { // the game resizes its canvas on its next frame
+		r, err = chromedp.Run(ctx, chromedp.Evaluate[rects](js))
+		require.NoError(t, err)
+		if r.CanvasH == 720 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	require.NoError(t, err)
+	assert.Equal(t, float64(classBarH), r.BarH)
+	assert.GreaterOrEqual(t, r.BarTop, r.CanvasBottom, "the class bar (top %v) is below the canvas (bottom %v)", r.BarTop, r.CanvasBottom)
+	assert.Equal(t, 1280.0, r.CanvasW)
+	assert.Equal(t, 720.0, r.CanvasH)
+}
+
 // dashboard reads a facilitator page.
 func dashboard(t *testing.T, srv *httptest.Server, path string) string {
 	req, err := http.NewRequest("GET", srv.URL+path, nil)
@@ -77,11 +106,12 @@ func pageJoin(t *testing.T, ctx context.Context, code, name string) {
 func TestBrowserClassFinishesADesignLevel(t *testing.T) {
 	srv := browserServer(t) // builds the game first: the browser's clock starts after
 	ctx := newBrowser(t)
-	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 720)))
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 720+classBarH)))
 	_, _, err := waitFirstFrame(ctx, srv.URL+"/")
 	require.NoError(t, err)
 	code := newClass(t, srv)
 	pageJoin(t, ctx, code, "Ana Browser")
+	checkClassBarClear(t, ctx)
 
 	// A classmate posts the reference shed through the API.
 	ben := joinClass(t, srv, code, "Ben")

@@ -193,7 +193,7 @@ func darkPixels(img image.Image, x0, y0, x1, y1 int) int {
 func TestBrowserPlaysTheGame(t *testing.T) {
 	srv := browserServer(t) // builds the game first: the browser's clock starts after
 	ctx := newBrowser(t)
-	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 657)))
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 657+classBarH)))
 	took, shot, err := waitFirstFrame(ctx, srv.URL+"/")
 	require.NoError(t, err)
 	t.Logf("first drawn frame after %v", took)
