@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -59,7 +60,8 @@ func demoReplay(t testing.TB, level string) string {
 	require.NoError(t, err)
 	l := set.Level(level)
 	require.NotNil(t, l, level)
-	return string(training.Replay(training.AutoPlay(l, 30)))
+	s := training.AutoPlay(l, 30)
+	return string(training.ReplayWall(s, training.TicksTime(s.Tick())))
 }
 
 // newClass creates a class through the facilitator API and returns its code.
@@ -100,6 +102,26 @@ func TestClassroomVerifiesChallengeReplays(t *testing.T) {
 	// A replay of one challenge sent as another is refused.
 	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c02-floor-cassette", Replay: replay}, &e))
 	assert.Contains(t, e["error"], `the replay is of challenge "c01-groundwork", not "c02-floor-cassette"`)
+
+	// The clock must have run on real time: a replay that does not say how
+	// long it took, or whose ticks ran ten times slower than real time (a
+	// browser at 6 frames a second), is refused.
+	lines := strings.Split(replay, "\n")
+	var noWall, slow []string
+	for _, l := range lines {
+		if ms, ok := strings.CutPrefix(l, "wall "); ok {
+			n, err := strconv.Atoi(ms)
+			require.NoError(t, err)
+			slow = append(slow, fmt.Sprintf("wall %d", 10*n))
+			continue
+		}
+		noWall, slow = append(noWall, l), append(slow, l)
+	}
+	require.Len(t, noWall, len(lines)-1, "the demo replay has a wall line")
+	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c01-groundwork", Replay: strings.Join(noWall, "\n")}, &e))
+	assert.Contains(t, e["error"], "the replay does not say how long the attempt took in real time")
+	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c01-groundwork", Replay: strings.Join(slow, "\n")}, &e))
+	assert.Contains(t, e["error"], "s of real time but its clock shows")
 
 	req, _ := http.NewRequest("GET", srv.URL+"/dashboard/classes/1/results.csv", nil)
 	req.Header.Set("Authorization", "Bearer facilitator-token-1")

@@ -59,6 +59,9 @@ func verifyChallenge(_ context.Context, level string, replay []byte) (classroom.
 	if v.Level.ID != level {
 		return classroom.Verified{}, fmt.Errorf("the replay is of challenge %q, not %q", v.Level.ID, level)
 	}
+	if v.Wall < 0 {
+		return classroom.Verified{}, fmt.Errorf("the replay does not say how long the attempt took in real time (no wall line): play it again in this server's game")
+	}
 	return classroom.Verified{Score: v.Result.Score, Stars: v.Result.Stars, Passed: v.Result.Passed}, nil
 }
 
