@@ -90,7 +90,7 @@ func browserServer(tb testing.TB) *httptest.Server {
 	db, err := sqlitestore.Open(filepath.Join(tb.TempDir(), "class.db"))
 	require.NoError(tb, err)
 	tb.Cleanup(func() { db.Close() })
-	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, Token: "facilitator-token-1", Web: os.DirFS(buildWeb(tb))})
+	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, LevelName: levelName, Token: "facilitator-token-1", Web: os.DirFS(buildWeb(tb))})
 	tb.Cleanup(srv.Close)
 	return srv
 }

@@ -31,7 +31,7 @@ func classroomServer(t testing.TB) *httptest.Server {
 	db, err := sqlitestore.Open(filepath.Join(t.TempDir(), "class.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
-	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, Token: "facilitator-token-1"})
+	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, LevelName: levelName, Token: "facilitator-token-1"})
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -248,4 +248,10 @@ func TestClassroomVerifiesDesignLevelReplays(t *testing.T) {
 
 	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "level", Level: "cabin", Replay: replay}, &e))
 	assert.Contains(t, e["error"], `the replay is of level "shed", not "cabin"`)
+}
+
+func TestLevelName(t *testing.T) {
+	for id, want := range map[string]string{"shed": "Close a one-room shed", "c01-groundwork": "Challenge 1: Groundwork", "nope": ""} {
+		assert.Equal(t, want, levelName(id), id)
+	}
 }

@@ -106,7 +106,7 @@ func runServe(e *env, args []string) int {
 		return exitUsage
 	}
 	srv := &http.Server{
-		Handler:           &classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, Token: *token, Web: web, Log: log.New(e.stderr, "prodos serve: ", log.LstdFlags)},
+		Handler:           &classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, LevelName: levelName, Token: *token, Web: web, Log: log.New(e.stderr, "prodos serve: ", log.LstdFlags)},
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

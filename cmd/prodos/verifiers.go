@@ -62,7 +62,8 @@ func verifyChallenge(_ context.Context, level string, replay []byte) (classroom.
 	if v.Wall < 0 {
 		return classroom.Verified{}, fmt.Errorf("the replay does not say how long the attempt took in real time (no wall line): play it again in this server's game")
 	}
-	return classroom.Verified{Score: v.Result.Score, Stars: v.Result.Stars, Passed: v.Result.Passed}, nil
+	return classroom.Verified{Score: v.Result.Score, Stars: v.Result.Stars, Passed: v.Result.Passed,
+		Ticks: v.Result.Tick, Mistakes: v.Result.Mistakes}, nil
 }
 
 // awardQualifications gives the qualifications a learner's verified results
@@ -130,4 +131,18 @@ func verifyDesignLevel(_ context.Context, level string, replay []byte) (classroo
 	}
 	return classroom.Verified{Score: 1000 * score.Stars, Stars: score.Stars, Passed: score.Complete,
 		Cost: score.Cost, LabourMinutes: minutes, SheetWastePct: waste}, nil
+}
+
+// levelName names a design level or training challenge for the classroom
+// dashboard: the level's title, or "Challenge N: Title"; "" for an unknown id.
+func levelName(id string) string {
+	if l, err := levels.DesignLevel(id); err == nil {
+		return l.Title
+	}
+	if set, _, err := challenges(); err == nil {
+		if l := set.Level(id); l != nil {
+			return fmt.Sprintf("Challenge %d: %s", l.Number, l.Title)
+		}
+	}
+	return ""
 }

@@ -55,6 +55,8 @@ type Verified struct {
 	Cost           decimal.Decimal // design levels: total cost of the design
 	LabourMinutes  decimal.Decimal // design levels: on-site and shop labour
 	SheetWastePct  decimal.Decimal // design levels: share of sheet area wasted by nesting
+	Ticks          int             // challenges: the attempt's time, 60 ticks a second
+	Mistakes       int             // challenges: wrong picks and assignments
 	Qualifications []string        // qualifications this result earns
 }
 

@@ -47,6 +47,9 @@ type Server struct {
 	Web fs.FS
 	// Log receives one line per refused or failed request; nil discards.
 	Log *log.Logger
+	// LevelName, when set, names a level or challenge id for the dashboard
+	// ("Close a one-room shed", "Challenge 1: Groundwork"); "" keeps the id.
+	LevelName func(id string) string
 	// Award, when set, decides which qualifications a verified result earns,
 	// given the learner's earlier results (oldest first).
 	Award func(prior []Result, v Verified) []string
@@ -70,7 +73,10 @@ type webFile struct {
 func (s *Server) init() {
 	s.once.Do(func() {
 		s.tmpl = template.Must(template.New("").Funcs(template.FuncMap{
-			"sixtyDec": func() decimal.Decimal { return sixty },
+			"sixtyDec":       func() decimal.Decimal { return sixty },
+			"levelName":      s.levelName,
+			"clock":          clock,
+			"refreshSeconds": func() int { return RefreshSeconds },
 		}).ParseFS(templateFS, "templates/*.html"))
 		s.files = map[string]*webFile{}
 		if s.Web != nil {
@@ -487,6 +493,53 @@ type ClassReport struct {
 	Levels      []string
 	Leaderboard map[string][]Standing
 	Results     []Result
+	// Sections are the leaderboard by level for the class page: design
+	// levels first, then challenges, each in id order.
+	Sections []Section
+	// Updated is when the report was made (the page refreshes itself).
+	Updated time.Time
+}
+
+// Section is one level's leaderboard on the class page. A challenge shows
+// only the measures a challenge has (score, stars, time, mistakes); a
+// design level shows cost, labour hours, sheet waste and standings.
+type Section struct {
+	ID, Name  string
+	Challenge bool
+	Rows      []Standing
+}
+
+// RefreshSeconds is how often the class page reloads itself.
+const RefreshSeconds = 15
+
+// levelName is the dashboard's name for a level id.
+func (s *Server) levelName(id string) string {
+	if s.LevelName != nil {
+		if n := s.LevelName(id); n != "" {
+			return n
+		}
+	}
+	return id
+}
+
+// clock is m:ss of ticks (60 a second), rounded up.
+func clock(ticks int) string {
+	secs := (ticks + 59) / 60
+	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
+}
+
+// sections orders the leaderboard for the page.
+func sections(levels []string, board map[string][]Standing, name func(string) string) []Section {
+	var out []Section
+	for _, challenge := range []bool{false, true} {
+		for _, id := range levels {
+			rows := board[id]
+			if len(rows) > 0 && (rows[0].Kind == KindChallenge) == challenge {
+				out = append(out, Section{ID: id, Name: name(id), Challenge: challenge, Rows: rows})
+			}
+		}
+	}
+	return out
 }
 
 // Report gathers a class's roster, levels passed, qualifications and leaderboard.
@@ -508,6 +561,7 @@ func (s *Server) Report(ctx context.Context, classID int64) (ClassReport, error)
 		rep.Levels = append(rep.Levels, level)
 	}
 	sort.Strings(rep.Levels)
+	rep.Sections, rep.Updated = sections(rep.Levels, rep.Leaderboard, s.levelName), time.Now()
 	for _, l := range learners {
 		row := RosterRow{Learner: l}
 		passed, quals := map[string]bool{}, map[string]bool{}
@@ -558,6 +612,7 @@ func (s *Server) classReport(w http.ResponseWriter, r *http.Request) (ClassRepor
 
 func (s *Server) handleClass(w http.ResponseWriter, r *http.Request) {
 	if rep, ok := s.classReport(w, r); ok {
+		w.Header().Set("Refresh", strconv.Itoa(RefreshSeconds)) // the page reloads itself
 		s.render(w, "class.html", rep)
 	}
 }

@@ -178,9 +178,9 @@ func (s *DB) AddResult(ctx context.Context, learnerID int64, v classroom.Verifie
 		passed = 1
 	}
 	res, err := s.db.ExecContext(ctx, `INSERT INTO results (learner_id, kind, level, replay_hash, score, stars, passed,
-		cost_cents, labour_minutes, sheet_waste_pct, qualifications, verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		cost_cents, labour_minutes, sheet_waste_pct, qualifications, verified_at, ticks, mistakes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		learnerID, v.Kind, v.Level, v.ReplayHash, v.Score, v.Stars, passed, v.Cost.Shift(2).Round(0).IntPart(),
-		v.LabourMinutes.String(), v.SheetWastePct.String(), strings.Join(v.Qualifications, ","), now.Format(timeFormat))
+		v.LabourMinutes.String(), v.SheetWastePct.String(), strings.Join(v.Qualifications, ","), now.Format(timeFormat), v.Ticks, v.Mistakes)
 	if err != nil {
 		return classroom.Result{}, fmt.Errorf("add result: %w", err)
 	}
@@ -191,7 +191,7 @@ func (s *DB) AddResult(ctx context.Context, learnerID int64, v classroom.Verifie
 // Results lists a class's results, oldest first.
 func (s *DB) Results(ctx context.Context, classID int64) ([]classroom.Result, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.learner_id, l.name, r.kind, r.level, r.replay_hash, r.score, r.stars,
-		r.passed, r.cost_cents, r.labour_minutes, r.sheet_waste_pct, r.qualifications, r.verified_at
+		r.passed, r.cost_cents, r.labour_minutes, r.sheet_waste_pct, r.qualifications, r.verified_at, r.ticks, r.mistakes
 		FROM results r JOIN learners l ON l.id = r.learner_id WHERE l.class_id = ? ORDER BY r.id`, classID)
 	if err != nil {
 		return nil, fmt.Errorf("list results: %w", err)
@@ -204,7 +204,7 @@ func (s *DB) Results(ctx context.Context, classID int64) ([]classroom.Result, er
 		var cents int64
 		var labour, waste, quals, at string
 		if err := rows.Scan(&r.ID, &r.LearnerID, &r.Learner, &r.Kind, &r.Level, &r.ReplayHash, &r.Score, &r.Stars,
-			&passed, &cents, &labour, &waste, &quals, &at); err != nil {
+			&passed, &cents, &labour, &waste, &quals, &at, &r.Ticks, &r.Mistakes); err != nil {
 			return nil, err
 		}
 		r.Passed = passed == 1
