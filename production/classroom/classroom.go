@@ -95,6 +95,31 @@ type Store interface {
 	Learners(ctx context.Context, classID int64) ([]Learner, error)
 	AddResult(ctx context.Context, learnerID int64, v Verified) (Result, error)
 	Results(ctx context.Context, classID int64) ([]Result, error)
+
+	// RequestRejoin records that someone asks to rejoin a class as the
+	// learner called name, with a new token; it replaces that learner's
+	// earlier open request. ErrNotFound when nobody of that name joined.
+	RequestRejoin(ctx context.Context, classID int64, name, token string) (RejoinRequest, error)
+	// RejoinRequests lists a class's open requests, oldest first.
+	RejoinRequests(ctx context.Context, classID int64) ([]RejoinRequest, error)
+	// RejoinPending reports whether token belongs to an open request.
+	RejoinPending(ctx context.Context, token string) (bool, error)
+	// ApproveRejoin lets the learner back in: the request's token replaces
+	// the learner's (the lost browser's token stops working) and the
+	// request is closed. ErrNotFound when the class has no such request.
+	ApproveRejoin(ctx context.Context, classID, requestID int64) (Learner, error)
+	// RefuseRejoin closes a request; its token never works.
+	RefuseRejoin(ctx context.Context, classID, requestID int64) error
+}
+
+// RejoinRequest is a learner's request to rejoin a class under their name,
+// for example after their browser's storage (and with it their token) was
+// lost. The facilitator approves or refuses it on the class page.
+type RejoinRequest struct {
+	ID        int64
+	LearnerID int64
+	Learner   string
+	At        time.Time
 }
 
 // ErrNotFound is returned by stores for a missing class, code or token.

@@ -88,6 +88,9 @@ func (s *Server) init() {
 		m.HandleFunc("POST /api/join", s.handleJoin)
 		m.HandleFunc("POST /api/submissions", s.handleSubmit)
 		m.HandleFunc("GET /api/me", s.handleMe)
+		m.HandleFunc("POST /api/rejoin", s.handleRejoin)
+		m.HandleFunc("GET /api/rejoin", s.handleRejoinStatus)
+		m.HandleFunc("POST /dashboard/classes/{id}/rejoin/{req}/{decision}", s.facilitator(s.handleRejoinDecision))
 		m.HandleFunc("GET /dashboard", s.facilitator(s.handleDashboard))
 		m.HandleFunc("POST /dashboard/classes", s.facilitator(s.handleCreateClass))
 		m.HandleFunc("POST /api/classes", s.facilitator(s.handleCreateClassAPI))
@@ -493,6 +496,8 @@ type ClassReport struct {
 	Levels      []string
 	Leaderboard map[string][]Standing
 	Results     []Result
+	// Rejoin are the open requests to rejoin under a learner's name.
+	Rejoin []RejoinRequest
 	// Sections are the leaderboard by level for the class page: design
 	// levels first, then challenges, each in id order.
 	Sections []Section
@@ -556,7 +561,11 @@ func (s *Server) Report(ctx context.Context, classID int64) (ClassReport, error)
 	if err != nil {
 		return ClassReport{}, err
 	}
-	rep := ClassReport{Class: c, Leaderboard: Leaderboard(results), Results: results}
+	rejoin, err := s.Store.RejoinRequests(ctx, classID)
+	if err != nil {
+		return ClassReport{}, err
+	}
+	rep := ClassReport{Class: c, Leaderboard: Leaderboard(results), Results: results, Rejoin: rejoin}
 	for level := range rep.Leaderboard {
 		rep.Levels = append(rep.Levels, level)
 	}
