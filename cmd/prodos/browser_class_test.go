@@ -9,12 +9,14 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/opensourceecology/prodos/production/classroom"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -140,4 +142,54 @@ func TestBrowserClassFinishesADesignLevel(t *testing.T) {
 		v.Score, v.Stars, v.Cost.StringFixed(2), v.LabourMinutes.Div(decimal.NewFromInt(60)).StringFixed(1), v.SheetWastePct.StringFixed(1))
 	assert.Contains(t, page, row, "the dashboard's row for Ana's shed:\n%s", page)
 	assert.True(t, v.Cost.IsPositive() && v.LabourMinutes.IsPositive() && v.SheetWastePct.IsPositive(), "%+v", v)
+
+	// Ana's browser forgets her (storage cleared): she joins again under her
+	// name, is told it is taken, asks to rejoin, and is back in once the
+	// facilitator lets her in on the class page.
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`localStorage.clear(), true`))
+	require.NoError(t, err)
+	_, _, err = waitFirstFrame(ctx, srv.URL+"/")
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys("#code", code), chromedp.SendKeys("#name", "Ana Browser"), chromedp.Click("#joinform button")))
+	require.Contains(t, waitText(t, ctx, "classmsg", "already taken"), `the name "Ana Browser" is already taken in Saturday`)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click("#rejoin")))
+	waitText(t, ctx, "joined", "Waiting for your facilitator")
+	page = dashboard(t, srv, "/dashboard/classes/1")
+	m := regexp.MustCompile(`action="(/dashboard/classes/1/rejoin/\d+/approve)"`).FindStringSubmatch(page)
+	require.NotNil(t, m, page)
+	req, err := http.NewRequest("POST", srv.URL+m[1], nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer facilitator-token-1")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode, "approved, and back on the class page")
+	waitText(t, ctx, "joined", `In class “Saturday” as Ana Browser`)
+	body, err := json.Marshal(string(submission.ForChallenge("c01-groundwork", []byte(demoReplay(t, "c01-groundwork"))).JSON()))
+	require.NoError(t, err)
+	answer, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.prodosSubmit(`+string(body)+`).then(r => r.status + " " + r.body)`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(answer, "201 "), answer)
+
+	// The facilitator's view, for a person to look at.
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 1400), chromedp.Navigate(srv.URL+"/dashboard/classes/1?token=facilitator-token-1")))
+	shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	require.NoError(t, err)
+	out = filepath.Join(os.TempDir(), "prodos-dashboard.png")
+	require.NoError(t, os.WriteFile(out, shot, 0o644))
+	t.Logf("dashboard screenshot saved to %s", out)
+}
+
+// waitText waits until the element's text contains want and returns it.
+func waitText(t *testing.T, ctx context.Context, id, want string) string {
+	t.Helper()
+	var got string
+	var err error
+	for i := 0; i < 100 && !strings.Contains(got, want); i++ {
+		time.Sleep(100 * time.Millisecond)
+		got, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("`+id+`").textContent`))
+		require.NoError(t, err)
+	}
+	require.Contains(t, got, want)
+	return got
 }
