@@ -66,7 +66,7 @@ func checkClassBarClear(t *testing.T, ctx context.Context) {
 	}
 	require.NoError(t, err)
 	assert.Equal(t, float64(classBarH), r.BarH)
-	assert.GreaterOrEqual(t, r.BarTop, r.CanvasBottom, "the class bar (top %v) is below the canvas (bottom %v)", r.BarTop, r.CanvasBottom)
+	require.GreaterOrEqual(t, r.BarTop, r.CanvasBottom, "the class bar (top %v) is below the canvas (bottom %v)", r.BarTop, r.CanvasBottom)
 	assert.Equal(t, 1280.0, r.CanvasW)
 	assert.Equal(t, 720.0, r.CanvasH)
 }
