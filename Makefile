@@ -66,7 +66,7 @@ bench: deps-test
 	@echo "== production quality per example design"
 	@for f in designs/examples/*.toml; do \
 	  echo "-- $$f"; \
-	  $(GO) run ./cmd/prodos jobs $$f | grep -E "vs (lower|kerf-aware|length)|used vs"; \
+	  $(GO) run ./cmd/prodos jobs $$f | grep -E "vs (lower|kerf-aware|length|LP cost)|used vs"; \
 	  $(GO) run ./cmd/prodos schedule $$f | grep -E "Makespan /|Person-hours per"; \
 	  $(GO) run ./cmd/prodos schedule $$f --crew 24 | grep -E "Makespan /"; \
 	done

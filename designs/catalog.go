@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/BurntSushi/toml"
 	"github.com/shopspring/decimal"
 )
 
@@ -197,82 +198,47 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		Modules:    map[string]*Module{},
 	}
 	var errs ErrorList
-	read := func(name string, v any) (positions, bool) {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			errs = append(errs, &Error{File: name, Msg: err.Error()})
-			return positions{}, false
-		}
-		pos, e := decodeTOML(name, data, v)
-		errs = append(errs, e...)
-		return pos, len(e) == 0
-	}
-
 	var mats struct {
 		Material []*Material `toml:"material"`
 	}
-	matPos, matOK := read("materials.toml", &mats)
-	if matOK {
-		raw, _ := fs.ReadFile(fsys, "materials.toml")
-		priced := pricedIndexes(raw, "material", "price")
-		for i, m := range mats.Material {
-			m.hasPrice = priced[i]
-			at := func(key string) Pos { return matPos.of(fmt.Sprintf("material[%d].%s", i, key)) }
-			e := func(key, f string, a ...any) {
-				errs = append(errs, &Error{File: "materials.toml", Pos: at(key), Msg: fmt.Sprintf(f, a...)})
-			}
-			switch {
-			case m.SKU == "":
-				e("sku", "material %d has no sku", i+1)
-				continue
-			case c.Materials[m.SKU] != nil:
-				e("sku", "duplicate sku %q", m.SKU)
-				continue
-			}
-			if !m.hasPrice {
-				e("sku", "material %q has no price", m.SKU)
-			} else if m.Price.Sign() < 0 {
-				e("price", "material %q has a negative price %s", m.SKU, m.Price)
-			}
-			if m.Waste.Sign() < 0 || m.Waste.GreaterThan(decimal.NewFromInt(1)) {
-				e("waste", "material %q: waste %s must be between 0 and 1", m.SKU, m.Waste)
-			}
-			if !contains(materialKinds, m.Kind) {
-				e("kind", "material %q: unknown kind %q (want one of %s)", m.SKU, m.Kind, strings.Join(materialKinds, ", "))
-			}
-			if m.Unit == "" {
-				e("sku", "material %q has no unit", m.SKU)
-			}
-			if m.Source == "" {
-				e("sku", "material %q has no source for its price", m.SKU)
-			}
-			if (m.Kind == KindLumber || m.Kind == KindSheet) && (m.Length <= 0 || m.Width <= 0 || m.Thickness <= 0) {
-				e("sku", "material %q: %s needs thickness, width and length", m.SKU, m.Kind)
-			}
-			c.Materials[m.SKU] = m
-			c.materialOrder = append(c.materialOrder, m.SKU)
-		}
-	}
-
 	var rates struct {
 		Rates Rates `toml:"rates"`
 	}
-	if ratePos, ok := read("rates.toml", &rates); ok {
-		c.Rates = rates.Rates
-		if c.Rates.LabourPerHour.Sign() <= 0 {
-			errs = append(errs, &Error{File: "rates.toml", Pos: ratePos.of("rates.labour_per_hour"), Msg: "labour_per_hour must be positive"})
-		}
-		for p, r := range c.Rates.MachinePerHour {
-			if r.Sign() < 0 {
-				errs = append(errs, &Error{File: "rates.toml", Pos: ratePos.of("rates.machine_per_hour." + p), Msg: fmt.Sprintf("machine rate for %q is negative", p)})
-			}
-		}
-	}
-
 	var asms struct {
 		Assembly []*Assembly `toml:"assembly"`
 	}
-	asmPos, asmOK := read("assemblies.toml", &asms)
+	files, err := fs.Glob(fsys, "modules/*.toml")
+	if err != nil || len(files) == 0 {
+		errs = append(errs, &Error{File: "modules/", Msg: "no module files"})
+	}
+	sort.Strings(files)
+	mods := make([]Module, len(files))
+	jobs := []decodeJob{{name: "materials.toml", v: &mats}, {name: "rates.toml", v: &rates}, {name: "assemblies.toml", v: &asms}}
+	for i, f := range files {
+		jobs = append(jobs, decodeJob{name: f, v: &mods[i]})
+	}
+	decodeConcurrently(fsys, jobs)
+	var md toml.MetaData
+	next := 0
+	// read returns the next decoded file's positions, in the order of jobs.
+	read := func(name string) (positions, bool) {
+		j := &jobs[next]
+		next++
+		errs = append(errs, j.errs...)
+		md = j.md
+		return j.pos, len(j.errs) == 0
+	}
+
+	if matPos, ok := read("materials.toml"); ok {
+		errs = append(errs, c.addMaterials(matPos, pricedIndexes(md, "material", "price"), mats.Material)...)
+	}
+
+	if ratePos, ok := read("rates.toml"); ok {
+		c.Rates = rates.Rates
+		errs = append(errs, checkRates(ratePos, c.Rates)...)
+	}
+
+	asmPos, asmOK := read("assemblies.toml")
 	if asmOK {
 		for i, a := range asms.Assembly {
 			if a.ID == "" || c.Assemblies[a.ID] != nil {
@@ -292,14 +258,9 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		}
 	}
 
-	files, err := fs.Glob(fsys, "modules/*.toml")
-	if err != nil || len(files) == 0 {
-		errs = append(errs, &Error{File: "modules/", Msg: "no module files"})
-	}
-	sort.Strings(files)
-	for _, f := range files {
-		var m Module
-		pos, ok := read(f, &m)
+	for i, f := range files {
+		m := &mods[i]
+		pos, ok := read(f)
 		if !ok {
 			continue
 		}
@@ -308,9 +269,9 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 			errs = append(errs, &Error{File: f, Pos: pos.of("id"), Msg: fmt.Sprintf("duplicate module id %q (also in %s)", m.ID, prev.file)})
 			continue
 		}
-		errs = append(errs, c.checkModule(f, pos, &m)...)
+		errs = append(errs, c.checkModule(f, pos, m)...)
 		if m.ID != "" {
-			c.Modules[m.ID] = &m
+			c.Modules[m.ID] = m
 		}
 	}
 	for _, cat := range Categories {
@@ -329,14 +290,105 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 	return c, nil
 }
 
+// addMaterials checks materials.toml's materials (priced tells which set a
+// price) and adds the good ones in file order.
+func (c *Catalog) addMaterials(matPos positions, priced map[int]bool, mats []*Material) ErrorList {
+	var errs ErrorList
+	for i, m := range mats {
+		m.hasPrice = priced[i]
+		at := func(key string) Pos { return matPos.of(fmt.Sprintf("material[%d].%s", i, key)) }
+		e := func(key, f string, a ...any) {
+			errs = append(errs, &Error{File: "materials.toml", Pos: at(key), Msg: fmt.Sprintf(f, a...)})
+		}
+		switch {
+		case m.SKU == "":
+			e("sku", "material %d has no sku", i+1)
+			continue
+		case c.Materials[m.SKU] != nil:
+			e("sku", "duplicate sku %q", m.SKU)
+			continue
+		}
+		if !m.hasPrice {
+			e("sku", "material %q has no price", m.SKU)
+		} else if m.Price.Sign() < 0 {
+			e("price", "material %q has a negative price %s", m.SKU, m.Price)
+		}
+		if m.Waste.Sign() < 0 || m.Waste.GreaterThan(decimal.NewFromInt(1)) {
+			e("waste", "material %q: waste %s must be between 0 and 1", m.SKU, m.Waste)
+		}
+		if !contains(materialKinds, m.Kind) {
+			e("kind", "material %q: unknown kind %q (want one of %s)", m.SKU, m.Kind, strings.Join(materialKinds, ", "))
+		}
+		if m.Unit == "" {
+			e("sku", "material %q has no unit", m.SKU)
+		}
+		if m.Source == "" {
+			e("sku", "material %q has no source for its price", m.SKU)
+		}
+		if (m.Kind == KindLumber || m.Kind == KindSheet) && (m.Length <= 0 || m.Width <= 0 || m.Thickness <= 0) {
+			e("sku", "material %q: %s needs thickness, width and length", m.SKU, m.Kind)
+		}
+		c.Materials[m.SKU] = m
+		c.materialOrder = append(c.materialOrder, m.SKU)
+	}
+	return errs
+}
+
+// checkRates checks rates.toml: a positive labour rate, no negative
+// machine rate.
+func checkRates(pos positions, r Rates) ErrorList {
+	var errs ErrorList
+	if r.LabourPerHour.Sign() <= 0 {
+		errs = append(errs, &Error{File: "rates.toml", Pos: pos.of("rates.labour_per_hour"), Msg: "labour_per_hour must be positive"})
+	}
+	for p, v := range r.MachinePerHour {
+		if v.Sign() < 0 {
+			errs = append(errs, &Error{File: "rates.toml", Pos: pos.of("rates.machine_per_hour." + p), Msg: fmt.Sprintf("machine rate for %q is negative", p)})
+		}
+	}
+	return errs
+}
+
+// decodeJob is one catalog file to decode into v, and what decoding found.
+type decodeJob struct {
+	name string
+	v    any
+	pos  positions
+	md   toml.MetaData
+	errs ErrorList
+}
+
+// decodeConcurrently reads and decodes every job's file, each in its own
+// goroutine: decoding is most of a catalog load, and the files are
+// independent. The checks that relate files run afterwards, in order.
+func decodeConcurrently(fsys fs.FS, jobs []decodeJob) {
+	var wg sync.WaitGroup
+	for i := range jobs {
+		wg.Add(1)
+		go func(j *decodeJob) {
+			defer wg.Done()
+			data, err := fs.ReadFile(fsys, j.name)
+			if err != nil {
+				j.errs = ErrorList{{File: j.name, Msg: err.Error()}}
+				return
+			}
+			j.pos, j.md, j.errs = decodeTOMLMeta(j.name, data, j.v)
+		}(&jobs[i])
+	}
+	wg.Wait()
+}
+
 // pricedIndexes reports which [[table]] elements set key, so a missing price
-// is told apart from a price of zero.
-func pricedIndexes(data []byte, table, key string) map[int]bool {
-	pos := indexPositions(data)
+// is told apart from a price of zero. md lists a file's keys in order: each
+// [[table]] header, then the keys set under it.
+func pricedIndexes(md toml.MetaData, table, key string) map[int]bool {
 	out := map[int]bool{}
-	for p := range pos.at {
-		var i int
-		if n, _ := fmt.Sscanf(p, table+"[%d]."+key, &i); n == 1 && strings.HasSuffix(p, "]."+key) {
+	i := -1
+	for _, k := range md.Keys() {
+		switch {
+		case len(k) == 1 && k[0] == table:
+			i++
+		case len(k) == 2 && k[0] == table && k[1] == key && i >= 0:
 			out[i] = true
 		}
 	}

@@ -83,10 +83,44 @@ func TestModuleCostIsSumOfParts(t *testing.T) {
 			}
 			c := cat.ModuleCost(m, rate)
 			assert.True(t, mat.Equal(c.Materials), "materials got %s want %s", c.Materials, mat)
-			assert.True(t, minutes.Mul(rate).Div(decimal.NewFromInt(60)).Round(2).Equal(c.Labour), "labour got %s", c.Labour)
-			assert.True(t, machine.Round(2).Equal(c.Machine), "machine got %s want %s", c.Machine, machine)
+			assert.True(t, minutes.Mul(rate).Div(decimal.NewFromInt(60)).Equal(c.Labour), "labour got %s", c.Labour)
+			assert.True(t, machine.Equal(c.Machine), "machine got %s want %s", c.Machine, machine)
 			assert.True(t, c.Total().Equal(c.Materials.Add(c.Labour).Add(c.Machine)))
 			assert.True(t, c.Materials.Sign() > 0)
+		})
+	}
+}
+
+// A design's cost is rounded once, at the end: many placements of modules
+// whose labour and machine time are not whole cents add up to the exact
+// total (minutes times rate, summed, then rounded), not to a sum of
+// per-module figures rounded to the cent first.
+func TestDesignCostRoundsOnce(t *testing.T) {
+	cat, err := DefaultCatalog()
+	require.NoError(t, err)
+	sixty := decimal.NewFromInt(60)
+	for _, rate := range []string{"35", "37.50", "41.17"} {
+		t.Run(rate, func(t *testing.T) {
+			r := decimal.RequireFromString(rate)
+			d := &Design{Name: "many"}
+			var minutes, machine decimal.Decimal
+			for i, id := range cat.ModuleIDs() {
+				m := cat.Modules[id]
+				n := 100 + 37*i
+				for k := 0; k < n; k++ {
+					d.Placements = append(d.Placements, Placement{Module: id})
+				}
+				b, in := cat.LabourMinutes(m)
+				minutes = minutes.Add(b.Add(in).Mul(decimal.NewFromInt(int64(n))))
+				for _, mo := range m.Machine {
+					machine = machine.Add(mo.Minutes.Mul(cat.Rates.MachinePerHour[mo.Process]).Mul(decimal.NewFromInt(int64(n))))
+				}
+			}
+			c := cat.DesignCost(d, r)
+			wantLabour := minutes.Mul(r).Div(sixty).Round(2)
+			wantMachine := machine.Div(sixty).Round(2)
+			assert.Equal(t, wantLabour.StringFixed(2), c.Labour.StringFixed(2), "labour of %d placements", len(d.Placements))
+			assert.Equal(t, wantMachine.StringFixed(2), c.Machine.StringFixed(2), "machine of %d placements", len(d.Placements))
 		})
 	}
 }
@@ -163,5 +197,16 @@ func TestCatalogErrors(t *testing.T) {
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.want)
 		})
+	}
+}
+
+// BenchmarkLoadCatalog parses and checks the embedded catalog, what every
+// command that needs it pays once at start.
+func BenchmarkLoadCatalog(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := LoadCatalog(DataFS()); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -139,18 +139,22 @@ func (c *Catalog) MaterialCost(m *Module) decimal.Decimal {
 
 // ModuleCost prices one module: materials, labour at labourPerHour (the
 // catalog's rate when zero) and machine time at the catalog's machine rates.
-// Labour and machine are rounded to cents; materials are exact.
+// Nothing is rounded: a figure is rounded to the cent once, where it is
+// shown, so a design's total is the exact sum over its placements
+// (minutes times rate over sixty keeps the 16 significant digits of
+// decimal.DivisionPrecision, far below a cent for any number of
+// placements).
 func (c *Catalog) ModuleCost(m *Module, labourPerHour decimal.Decimal) Cost {
 	if labourPerHour.IsZero() {
 		labourPerHour = c.Rates.LabourPerHour
 	}
 	build, install := c.LabourMinutes(m)
-	labour := build.Add(install).Mul(labourPerHour).Div(sixty).Round(2)
+	labour := build.Add(install).Mul(labourPerHour).Div(sixty)
 	var machine decimal.Decimal
 	for _, mo := range m.Machine {
-		machine = machine.Add(mo.Minutes.Mul(c.Rates.MachinePerHour[mo.Process]).Div(sixty))
+		machine = machine.Add(mo.Minutes.Mul(c.Rates.MachinePerHour[mo.Process]))
 	}
-	return Cost{Materials: c.MaterialCost(m), Labour: labour, Machine: machine.Round(2)}
+	return Cost{Materials: c.MaterialCost(m), Labour: labour, Machine: machine.Div(sixty)}
 }
 
 // DesignCost sums ModuleCost over a design's placements. The engine's live,

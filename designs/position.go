@@ -1,12 +1,14 @@
 package designs
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -81,14 +83,33 @@ func Errors(err error) ErrorList {
 // positions maps key paths such as "placement[3].module" or "grid.width" to
 // where the key's value starts. BurntSushi/toml keeps positions private, so
 // this scans the simple TOML this project writes: tables, arrays of tables
-// and one key per line.
-type positions struct {
+// and one key per line. The scan runs only when a position is first asked
+// for (in practice, to report a problem), so loading good files never pays
+// for it.
+type positions struct{ idx *posIndex }
+
+// posIndex is the lazily built index of one file.
+type posIndex struct {
+	data    []byte
+	once    sync.Once
 	at      map[string]Pos
 	generic map[string]Pos // first place of a path with indexes removed
 }
 
-func indexPositions(data []byte) positions {
-	p := positions{at: map[string]Pos{}, generic: map[string]Pos{}}
+// lazyPositions returns positions of data, indexed on first use.
+func lazyPositions(data []byte) positions { return positions{&posIndex{data: data}} }
+
+// index builds the index on first use; nil for empty positions.
+func (p positions) index() *posIndex {
+	if p.idx == nil {
+		return nil
+	}
+	p.idx.once.Do(p.idx.build)
+	return p.idx
+}
+
+func (ix *posIndex) build() {
+	ix.at, ix.generic = map[string]Pos{}, map[string]Pos{}
 	counts := map[string]int{}
 	current := map[string]string{} // array table name -> its latest element path
 	// resolve turns "a.b" into "a[2].b" when a is an array of tables.
@@ -109,7 +130,7 @@ func indexPositions(data []byte) positions {
 		return out
 	}
 	table := ""
-	for i, raw := range strings.Split(string(data), "\n") {
+	for i, raw := range strings.Split(string(ix.data), "\n") {
 		line := strings.TrimRight(raw, "\r")
 		trim := strings.TrimLeft(line, " \t")
 		indent := len(line) - len(trim)
@@ -129,11 +150,11 @@ func indexPositions(data []byte) positions {
 			counts[key]++
 			table = key + "[" + strconv.Itoa(idx) + "]"
 			current[name] = table
-			p.put(table, name, Pos{i + 1, indent + 1})
+			ix.put(table, name, Pos{i + 1, indent + 1})
 		case strings.HasPrefix(trim, "["):
 			name := strings.TrimSpace(strings.SplitN(trim[1:], "]", 2)[0])
 			table = resolve(name)
-			p.put(table, name, Pos{i + 1, indent + 1})
+			ix.put(table, name, Pos{i + 1, indent + 1})
 		default:
 			key, _, ok := strings.Cut(trim, "=")
 			if !ok {
@@ -151,25 +172,28 @@ func indexPositions(data []byte) positions {
 				path = table + "." + key
 				generic = stripIndexes(table) + "." + key
 			}
-			p.put(path, generic, Pos{i + 1, col})
+			ix.put(path, generic, Pos{i + 1, col})
 		}
 	}
-	return p
 }
 
-func (p positions) put(path, generic string, pos Pos) {
-	if _, ok := p.at[path]; !ok {
-		p.at[path] = pos
+func (ix *posIndex) put(path, generic string, pos Pos) {
+	if _, ok := ix.at[path]; !ok {
+		ix.at[path] = pos
 	}
-	if _, ok := p.generic[generic]; !ok {
-		p.generic[generic] = pos
+	if _, ok := ix.generic[generic]; !ok {
+		ix.generic[generic] = pos
 	}
 }
 
 // of returns the position of path, falling back to its enclosing table.
 func (p positions) of(path string) Pos {
+	ix := p.index()
+	if ix == nil {
+		return Pos{}
+	}
 	for path != "" {
-		if pos, ok := p.at[path]; ok {
+		if pos, ok := ix.at[path]; ok {
 			return pos
 		}
 		cut := strings.LastIndexByte(path, '.')
@@ -179,6 +203,16 @@ func (p positions) of(path string) Pos {
 		path = path[:cut]
 	}
 	return Pos{}
+}
+
+// genericOf returns the first place of a key path with indexes removed.
+func (p positions) genericOf(path string) (Pos, bool) {
+	ix := p.index()
+	if ix == nil {
+		return Pos{}, false
+	}
+	pos, ok := ix.generic[path]
+	return pos, ok
 }
 
 func stripIndexes(s string) string {
@@ -198,47 +232,71 @@ func stripIndexes(s string) string {
 }
 
 // typeErrRE matches BurntSushi/toml's type-mismatch errors, which carry the
-// line and key in their text rather than in a ParseError.
-var typeErrRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+// line and key in their text rather than in a ParseError. It is compiled on
+// first use, so program start-up does not pay for it.
+var typeErrRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+})
+
+// gotNULRE matches the TOML lexer's way of saying it met the end of the
+// input in the middle of something: it reports the end as a NUL rune.
+var gotNULRE = regexp.MustCompile(`,? but got '\\x00'( instead)?`)
+
+// endOfFileMessage words the TOML lexer's end-of-input errors as "unexpected
+// end of file" (a truncated file), not `got '\x00'` or "EOF". A file that
+// really holds a NUL byte keeps the lexer's message.
+func endOfFileMessage(msg string, data []byte) string {
+	if !bytes.ContainsRune(data, 0) && gotNULRE.MatchString(msg) {
+		msg = "unexpected end of file; " + gotNULRE.ReplaceAllString(msg, "")
+	}
+	return strings.ReplaceAll(msg, "EOF", "end of file")
+}
 
 // decodeTOML decodes data into v, turning syntax and type errors and unknown
 // keys into *Error values that name the file, line and key.
 func decodeTOML(file string, data []byte, v any) (positions, ErrorList) {
-	pos := indexPositions(data)
-	md, err := toml.NewDecoder(strings.NewReader(string(data))).Decode(v)
+	pos, _, errs := decodeTOMLMeta(file, data, v)
+	return pos, errs
+}
+
+// decodeTOMLMeta is decodeTOML that also returns the decoder's metadata
+// (which keys each file defines).
+func decodeTOMLMeta(file string, data []byte, v any) (positions, toml.MetaData, ErrorList) {
+	pos := lazyPositions(data)
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(v)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			msg := pe.Message
+			msg := endOfFileMessage(pe.Message, data)
 			if pe.LastKey != "" {
-				msg = fmt.Sprintf("key %q: %s", pe.LastKey, pe.Message)
+				msg = fmt.Sprintf("key %q: %s", pe.LastKey, msg)
 			}
 			line, col := pe.Position.Line, pe.Position.Col
 			if pe.LastKey != "" {
-				if kp, ok := pos.generic[stripIndexes(pe.LastKey)]; ok && kp.Line == line {
+				if kp, ok := pos.genericOf(stripIndexes(pe.LastKey)); ok && kp.Line == line {
 					col = kp.Col
 				}
 			}
 			if col < 1 {
 				col = 1
 			}
-			return pos, ErrorList{{File: file, Pos: Pos{line, col}, Msg: msg}}
+			return pos, md, ErrorList{{File: file, Pos: Pos{line, col}, Msg: msg}}
 		}
-		if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
+		if m := typeErrRE().FindStringSubmatch(err.Error()); m != nil {
 			line, _ := strconv.Atoi(m[1])
 			at := Pos{line, 1}
-			if kp, ok := pos.generic[stripIndexes(m[2])]; ok {
+			if kp, ok := pos.genericOf(stripIndexes(m[2])); ok {
 				at = kp
 			}
-			return pos, ErrorList{{File: file, Pos: at, Msg: fmt.Sprintf("key %q: %s", m[2], m[3])}}
+			return pos, md, ErrorList{{File: file, Pos: at, Msg: fmt.Sprintf("key %q: %s", m[2], m[3])}}
 		}
-		return pos, ErrorList{{File: file, Pos: Pos{1, 1}, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
+		return pos, md, ErrorList{{File: file, Pos: Pos{1, 1}, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
 	}
 	var errs ErrorList
 	for _, k := range md.Undecoded() {
 		ks := k.String()
-		at := pos.generic[ks]
+		at, _ := pos.genericOf(ks)
 		errs = append(errs, &Error{File: file, Pos: at, Msg: fmt.Sprintf("unknown key %q", ks)})
 	}
-	return pos, errs
+	return pos, md, errs
 }

@@ -3,21 +3,36 @@
 package game
 
 import (
+	"errors"
 	"syscall/js"
 
-	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/production/export"
 )
 
-// exportDesign downloads NAME.toml (the design) and NAME-bom.csv (its bill
-// of materials) through the browser.
-func exportDesign(g *Game, name string, d *designs.Design) (string, error) {
-	bom, err := bomCSV(g.Cat, d)
+// exportDesign downloads what a browser can take of the build package:
+// NAME.toml (the design) and NAME-bom.csv (its bill of materials), as
+// before, and the whole package as NAME-build-package.zip.
+func exportDesign(g *Game, name string, files []export.File) (string, error) {
+	var design, bom []byte
+	for _, f := range files {
+		switch f.Name {
+		case export.DesignFile:
+			design = f.Data
+		case export.BOMFile:
+			bom = f.Data
+		}
+	}
+	if design == nil || bom == nil {
+		return "", errors.New("the build package has no design or bill of materials")
+	}
+	zip, err := export.Zip(files)
 	if err != nil {
 		return "", err
 	}
-	download(name+".toml", "application/toml", d.Marshal())
+	download(name+".toml", "application/toml", design)
 	download(name+"-bom.csv", "text/csv", bom)
-	return "your downloads: " + name + ".toml and " + name + "-bom.csv", nil
+	download(name+"-build-package.zip", "application/zip", zip)
+	return "your downloads: " + name + ".toml, " + name + "-bom.csv and " + name + "-build-package.zip", nil
 }
 
 // download saves data as a file through a temporary link.

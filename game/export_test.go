@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/opensourceecology/prodos/production/export"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -23,9 +24,10 @@ func TestExportWritesBuildPackage(t *testing.T) {
 	d.selectModule("wall-ext-4x8")
 	d.placeWall(2, 2, "n")
 	d.intent(IntentExport)
-	msg, bad := g.Toast()
-	require.False(t, bad, msg)
+	msg, _ := g.Toast()
 	assert.Contains(t, msg, filepath.Join(dir, "exports", "shed"))
+	// One wall on bare ground breaks hard rules: the package is a draft.
+	assert.Contains(t, msg, "DRAFT")
 	raw, err := os.ReadFile(filepath.Join(dir, "exports", "shed", "manifest.json"))
 	require.NoError(t, err)
 	var m struct {
@@ -41,11 +43,12 @@ func TestExportWritesBuildPackage(t *testing.T) {
 	bom, err := os.ReadFile(filepath.Join(dir, "exports", "shed", "bom.csv"))
 	require.NoError(t, err)
 	assert.Contains(t, string(bom), "LUM-2X6-08")
+	assert.Contains(t, string(bom), export.DraftMark)
 
 	// Without a folder (a memory store) the player is told, nothing crashes.
 	g.Store = MemStore{}
 	d.intent(IntentExport)
-	msg, bad = g.Toast()
+	msg, bad := g.Toast()
 	assert.True(t, bad)
 	assert.Contains(t, msg, "Not exported")
 }

@@ -13,8 +13,10 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"sync"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/production/cutlist"
 	"github.com/shopspring/decimal"
 )
 
@@ -26,7 +28,8 @@ type BOMLine struct {
 	Kind        string
 	// Net is the exact quantity the modules call for, before waste.
 	Net decimal.Decimal
-	// Gross is Net plus the material's waste share.
+	// Gross is Net plus the material's waste share; for framing lumber, the
+	// boards of this stock length the cut-list plan cuts.
 	Gross decimal.Decimal
 	// Quantity is Gross rounded up to whole purchasable units.
 	Quantity decimal.Decimal
@@ -34,7 +37,8 @@ type BOMLine struct {
 	UnitCost decimal.Decimal
 	// ExtendedCost is Quantity times UnitCost.
 	ExtendedCost decimal.Decimal
-	// Modules lists the ids of the modules that need this SKU, sorted.
+	// Modules lists the ids of the modules that need this SKU (for framing
+	// lumber, also those whose pieces are cut from it), sorted.
 	Modules []string
 }
 
@@ -72,21 +76,120 @@ func (b *BOM) ModulesNeeding(sku string) []string {
 
 var one = decimal.NewFromInt(1)
 
-// BuildBOM explodes the designs through their modules and sub-assemblies to
-// material SKUs, aggregates by SKU, adds each material's waste factor and
-// rounds up to whole purchasable units. An unknown module or SKU, or a
-// negative quantity, is an error.
+// BuildBOM is BuildBOMKerf with the default shop's saw kerf, the kerf the
+// shop's cut lists (prodos jobs, the export's jobs folder) are planned with.
 func BuildBOM(cat *designs.Catalog, ds ...*designs.Design) (*BOM, error) {
+	kerf, err := DefaultKerf()
+	if err != nil {
+		return nil, err
+	}
+	return BuildBOMKerf(cat, kerf, ds...)
+}
+
+// DefaultKerf is the saw kerf of the default shop profile.
+var DefaultKerf = sync.OnceValues(func() (designs.Length, error) {
+	shops, err := designs.DefaultShops()
+	if err != nil {
+		return 0, fmt.Errorf("bom: shop profiles: %w", err)
+	}
+	s := shops[designs.DefaultShopID]
+	if s == nil {
+		return 0, fmt.Errorf("bom: no default shop %q", designs.DefaultShopID)
+	}
+	return s.Kerf, nil
+})
+
+// BuildBOMKerf explodes the designs through their modules and
+// sub-assemblies to material SKUs and aggregates by SKU. Framing lumber is
+// bought as the cut-list plan buys it (cutlist.Boards, the plan of cutlist.Optimise, over every design's
+// framing members with this kerf): its lines are the plan's boards, one
+// line per stock length, board for board, so the purchase orders buy
+// exactly the boards the cut lists cut; the offcuts are the waste. Other
+// materials add their waste factor and round up to whole purchasable
+// units. Net keeps what the modules' parts lists call for (the basis of the
+// module costs), so NetTotal equals the material cost of the designs. An
+// unknown module or SKU, or a negative quantity, is an error.
+func BuildBOMKerf(cat *designs.Catalog, kerf designs.Length, ds ...*designs.Design) (*BOM, error) {
+	b := &BOM{}
+	net, users, err := explode(cat, b, ds)
+	if err != nil {
+		return nil, err
+	}
+	var pieces []cutlist.Piece
+	for _, d := range ds {
+		ps, err := cutlist.PiecesFromDesign(d, cat)
+		if err != nil {
+			return nil, fmt.Errorf("design %q: %w", d.Name, err)
+		}
+		pieces = append(pieces, ps...)
+	}
+	cuts, err := cutlist.Boards(pieces, cat, kerf)
+	if err != nil {
+		return nil, fmt.Errorf("bom: %w", err)
+	}
+	buy := cuts.Buy()
+	cutProfiles := map[string]bool{}
+	for _, g := range cuts.Groups {
+		cutProfiles[g.Profile] = true
+	}
+	for _, bar := range cuts.Bars() {
+		if users[bar.Stock.SKU] == nil {
+			users[bar.Stock.SKU] = map[string]bool{}
+		}
+		for _, p := range bar.Pieces {
+			users[bar.Stock.SKU][p.Module] = true
+		}
+	}
+	skus := make([]string, 0, len(net)+len(buy))
+	for sku := range users {
+		skus = append(skus, sku)
+	}
+	sort.Strings(skus)
+	b.Lines = make([]BOMLine, 0, len(skus))
+	for _, sku := range skus {
+		mat := cat.Materials[sku]
+		if mat.Waste.Sign() < 0 || mat.Price.Sign() < 0 {
+			return nil, fmt.Errorf("sku %q: waste %s and price %s must not be negative", sku, mat.Waste, mat.Price)
+		}
+		b.NetTotal = b.NetTotal.Add(net[sku].Mul(mat.Price))
+		gross := net[sku].Mul(one.Add(mat.Waste))
+		qty := gross.Ceil()
+		if mat.Kind == designs.KindLumber && cutProfiles[mat.Profile] {
+			qty = decimal.NewFromInt(int64(buy[sku]))
+			gross = qty
+		}
+		if qty.IsZero() {
+			continue // a module's lumber SKU the plan cuts from other lengths
+		}
+		mods := make([]string, 0, len(users[sku]))
+		for id := range users[sku] {
+			mods = append(mods, id)
+		}
+		sort.Strings(mods)
+		l := BOMLine{
+			SKU: sku, Description: mat.Description, Unit: mat.Unit, Kind: mat.Kind,
+			Net: net[sku], Gross: gross, Quantity: qty,
+			UnitCost: mat.Price, ExtendedCost: qty.Mul(mat.Price),
+			Modules: mods,
+		}
+		b.Lines = append(b.Lines, l)
+		b.Total = b.Total.Add(l.ExtendedCost)
+	}
+	return b, nil
+}
+
+// explode sums the designs' material quantities by SKU and records which
+// modules need each SKU, naming the designs in b.
+func explode(cat *designs.Catalog, b *BOM, ds []*designs.Design) (map[string]decimal.Decimal, map[string]map[string]bool, error) {
 	// Count placements per module first: exploding each distinct module
 	// once keeps a 100-house batch cheap.
 	counts := map[string]int64{}
 	var order []string
-	b := &BOM{}
 	for _, d := range ds {
 		b.Designs = append(b.Designs, d.Name)
 		for i, p := range d.Placements {
 			if _, ok := cat.Modules[p.Module]; !ok {
-				return nil, fmt.Errorf("design %q, placement %d: %w", d.Name, i+1, &UnknownModuleError{ID: p.Module})
+				return nil, nil, fmt.Errorf("design %q, placement %d: %w", d.Name, i+1, &UnknownModuleError{ID: p.Module})
 			}
 			if counts[p.Module] == 0 {
 				order = append(order, p.Module)
@@ -101,10 +204,10 @@ func BuildBOM(cat *designs.Catalog, ds ...*designs.Design) (*BOM, error) {
 		n := decimal.NewFromInt(counts[id])
 		for _, mq := range cat.ExplodeModule(m) {
 			if cat.Materials[mq.SKU] == nil {
-				return nil, fmt.Errorf("module %q: %w", id, &UnknownSKUError{SKU: mq.SKU})
+				return nil, nil, fmt.Errorf("module %q: %w", id, &UnknownSKUError{SKU: mq.SKU})
 			}
 			if mq.Qty.Sign() < 0 {
-				return nil, fmt.Errorf("module %q, sku %q: negative quantity %s", id, mq.SKU, mq.Qty)
+				return nil, nil, fmt.Errorf("module %q, sku %q: negative quantity %s", id, mq.SKU, mq.Qty)
 			}
 			net[mq.SKU] = net[mq.SKU].Add(mq.Qty.Mul(n))
 			if users[mq.SKU] == nil {
@@ -113,35 +216,7 @@ func BuildBOM(cat *designs.Catalog, ds ...*designs.Design) (*BOM, error) {
 			users[mq.SKU][id] = true
 		}
 	}
-	skus := make([]string, 0, len(net))
-	for sku := range net {
-		skus = append(skus, sku)
-	}
-	sort.Strings(skus)
-	b.Lines = make([]BOMLine, 0, len(skus))
-	for _, sku := range skus {
-		mat := cat.Materials[sku]
-		if mat.Waste.Sign() < 0 || mat.Price.Sign() < 0 {
-			return nil, fmt.Errorf("sku %q: waste %s and price %s must not be negative", sku, mat.Waste, mat.Price)
-		}
-		gross := net[sku].Mul(one.Add(mat.Waste))
-		qty := gross.Ceil()
-		mods := make([]string, 0, len(users[sku]))
-		for id := range users[sku] {
-			mods = append(mods, id)
-		}
-		sort.Strings(mods)
-		l := BOMLine{
-			SKU: sku, Description: mat.Description, Unit: mat.Unit, Kind: mat.Kind,
-			Net: net[sku], Gross: gross, Quantity: qty,
-			UnitCost: mat.Price, ExtendedCost: qty.Mul(mat.Price),
-			Modules: mods,
-		}
-		b.Lines = append(b.Lines, l)
-		b.Total = b.Total.Add(l.ExtendedCost)
-		b.NetTotal = b.NetTotal.Add(l.NetCost())
-	}
-	return b, nil
+	return net, users, nil
 }
 
 // UnknownModuleError names a module id the catalog does not have.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/production/cutlist"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -59,8 +60,10 @@ func TestBOMGoldenCSV(t *testing.T) {
 
 func TestBOMLines(t *testing.T) {
 	cat := catalog(t)
-	// Two exterior walls: 12 2x6 studs and plates, 2 OSB sheets, 76 nails,
-	// 8 screws, 64 sq ft of R-21.
+	// Two exterior walls: 2 OSB sheets, 76 nails, 8 screws, 64 sq ft of
+	// R-21, and 12 2x6 boards in the parts lists; the cut list cuts the 8
+	// studs (92 5/8 in) from 8 ft boards and the 6 plates (48 in) two to a
+	// 10 ft board ($7.18 for two against $5.48 each from 8 ft).
 	d := &designs.Design{Name: "two walls", Placements: []designs.Placement{
 		{Module: "wall-ext-4x8", X: 0, Y: 0, Edge: "n"},
 		{Module: "wall-ext-4x8", X: 1, Y: 0, Edge: "n"},
@@ -71,7 +74,8 @@ func TestBOMLines(t *testing.T) {
 		sku      string
 		net, qty string
 	}{
-		{"LUM-2X6-08", "12", "13"},    // 12 * 1.05 = 12.6 -> 13
+		{"LUM-2X6-08", "12", "8"},     // cut list: 8 studs
+		{"LUM-2X6-10", "0", "3"},      // cut list: 6 plates
 		{"SHT-OSB-716", "2", "3"},     // 2 * 1.10 = 2.2 -> 3
 		{"HW-NAIL-16D", "76", "84"},   // 76 * 1.10 = 83.6 -> 84
 		{"HW-SCREW-3", "8", "9"},      // 8.8 -> 9
@@ -118,8 +122,9 @@ func randomDesign(r *rand.Rand, cat *designs.Catalog, n int) *designs.Design {
 }
 
 // Property: the BOM before waste and rounding equals the material part of
-// the engine's live cost (cat.DesignCost) exactly; after them it is never
-// below it, line by line and in total.
+// the engine's live cost (cat.DesignCost) exactly; every line other than
+// framing lumber buys at least its net quantity in whole units, and the
+// lumber lines buy exactly the boards of the design's cut-list plan.
 func TestBOMMatchesLiveCost(t *testing.T) {
 	cat := catalog(t)
 	var ds []*designs.Design
@@ -127,21 +132,31 @@ func TestBOMMatchesLiveCost(t *testing.T) {
 		ds = append(ds, loadExample(t, cat, name))
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	for i := 0; i < 300; i++ {
+	for i := 0; i < 100; i++ {
 		d := randomDesign(r, cat, 1+r.IntN(120))
 		require.NoError(t, d.Validate(cat))
 		ds = append(ds, d)
 	}
+	kerf, err := DefaultKerf()
+	require.NoError(t, err)
 	for i, d := range ds {
 		b, err := BuildBOM(cat, d)
 		require.NoError(t, err)
 		live := cat.DesignCost(d, decimal.Zero).Materials
 		assert.True(t, b.NetTotal.Equal(live), "design %d: BOM before waste %s, live cost materials %s", i, b.NetTotal, live)
-		assert.True(t, b.Total.GreaterThanOrEqual(live), "design %d: BOM after waste %s below live %s", i, b.Total, live)
+		cuts, err := cutlist.PlanDesign(d, cat, kerf)
+		require.NoError(t, err)
+		boards := cuts.Buy()
 		for _, l := range b.Lines {
-			assert.True(t, l.Quantity.GreaterThanOrEqual(l.Net), "design %d %s: qty %s < net %s", i, l.SKU, l.Quantity, l.Net)
 			assert.True(t, l.Quantity.IsInteger(), "design %d %s: qty %s not whole", i, l.SKU, l.Quantity)
+			if l.Kind == designs.KindLumber {
+				assert.Equal(t, int64(boards[l.SKU]), l.Quantity.IntPart(), "design %d %s: BOM against cut list", i, l.SKU)
+				delete(boards, l.SKU)
+				continue
+			}
+			assert.True(t, l.Quantity.GreaterThanOrEqual(l.Net), "design %d %s: qty %s < net %s", i, l.SKU, l.Quantity, l.Net)
 		}
+		assert.Empty(t, boards, "design %d: boards cut but not on the BOM", i)
 	}
 }
 

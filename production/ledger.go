@@ -159,6 +159,9 @@ var (
 	ErrInvalidEvent = errors.New("invalid event")
 	ErrKeyConflict  = errors.New("idempotency key already used by a different event")
 	ErrNotFound     = errors.New("not found")
+	// ErrOutOfOrder is an event that does not fit the house's life cycle so
+	// far (goods received before any order, an order after the sale, ...).
+	ErrOutOfOrder = errors.New("event out of order")
 )
 
 // Cents converts money to integer minor units. More than two decimal
@@ -443,7 +446,11 @@ type ValueData struct {
 // Ledger is the ledger service. production/sqlite implements it.
 type Ledger interface {
 	// Post records one business event in one transaction, once per key.
+	// Events out of their house's life cycle are refused (ErrOutOfOrder).
 	Post(ctx context.Context, e Event) (PostResult, error)
+	// PostAll records the events of one business event (an order to each
+	// supplier, a record per module) in one transaction: all or none.
+	PostAll(ctx context.Context, evs []Event) ([]PostResult, error)
 	// TrialBalance lists every account's balance, sorted by account.
 	TrialBalance(ctx context.Context) ([]Balance, error)
 	// Statement lists an account's postings in order with a running balance.

@@ -163,18 +163,14 @@ func Source(b *BOM, suppliers []*designs.Supplier, req SourceRequest) (*Sourcing
 		}
 		sortOffers(cands, req.Policy)
 		remaining := need
-		for _, o := range cands {
+		for _, o := range fillOrder(cands, need, req.Policy) {
 			if remaining == 0 {
 				break
 			}
-			pack := int64(max(o.item.Pack, 1))
-			available := int64(o.item.Stock) / pack * pack
-			minOrder := roundUp(int64(o.item.MinQty), pack)
-			if available == 0 || minOrder > available {
+			take, qty, ok := o.fill(remaining)
+			if !ok {
 				continue
 			}
-			take := min(remaining, available)
-			qty := max(roundUp(take, pack), minOrder)
 			remaining -= take
 			po := orders[o.sup.ID]
 			if po == nil {
@@ -185,7 +181,7 @@ func Source(b *BOM, suppliers []*designs.Supplier, req SourceRequest) (*Sourcing
 			}
 			ext := o.item.Price.Mul(decimal.NewFromInt(qty))
 			po.Lines = append(po.Lines, POLine{SKU: l.SKU, Description: l.Description, Unit: l.Unit,
-				Needed: take, Quantity: qty, Pack: int(pack), UnitPrice: o.item.Price, Extended: ext})
+				Needed: take, Quantity: qty, Pack: max(o.item.Pack, 1), UnitPrice: o.item.Price, Extended: ext})
 			po.Total = po.Total.Add(ext)
 		}
 		if remaining > 0 {
@@ -218,6 +214,110 @@ func Source(b *BOM, suppliers []*designs.Supplier, req SourceRequest) (*Sourcing
 		}
 	}
 	return plan, nil
+}
+
+// fill is what an offer covers of a remaining need and what is ordered
+// for it: the need rounded up to whole packs and the minimum order, within
+// the offer's stock. ok is false when the offer can sell nothing.
+func (o offer) fill(remaining int64) (take, qty int64, ok bool) {
+	pack := int64(max(o.item.Pack, 1))
+	available := int64(o.item.Stock) / pack * pack
+	minOrder := roundUp(int64(o.item.MinQty), pack)
+	if available == 0 || minOrder > available {
+		return 0, 0, false
+	}
+	take = min(remaining, available)
+	return take, max(roundUp(take, pack), minOrder), true
+}
+
+// maxPermute is the most candidates whose every filling order is tried.
+const maxPermute = 6
+
+// fillOrder is the order in which the sorted candidates fill a need. Under
+// PolicyCheapest it is the order whose orders, each rounded up to whole
+// packs and the minimum order, cost least in total for the whole need (so
+// two 50-packs beat a 500-pack at a lower unit price when 60 are needed);
+// among equal totals the sort order wins. With more than maxPermute
+// candidates the lowest cost per unit covered goes first instead. Other
+// policies keep the sorted order.
+func fillOrder(cands []offer, need int64, p Policy) []offer {
+	if p != PolicyCheapest || len(cands) < 2 {
+		return cands
+	}
+	if len(cands) > maxPermute {
+		return byUnitCost(cands, need)
+	}
+	best := append([]offer(nil), cands...)
+	bestCovered, bestCost := fillCost(best, need)
+	perm := append([]offer(nil), cands...)
+	permute(perm, 0, func(order []offer) {
+		covered, cost := fillCost(order, need)
+		if covered > bestCovered || (covered == bestCovered && cost.LessThan(bestCost)) {
+			copy(best, order)
+			bestCovered, bestCost = covered, cost
+		}
+	})
+	return best
+}
+
+// fillCost is how much of the need the offers cover when they fill it in
+// order, and what the rounded orders cost.
+func fillCost(order []offer, need int64) (int64, decimal.Decimal) {
+	var cost decimal.Decimal
+	remaining := need
+	for _, o := range order {
+		if remaining == 0 {
+			break
+		}
+		take, qty, ok := o.fill(remaining)
+		if !ok {
+			continue
+		}
+		remaining -= take
+		cost = cost.Add(o.item.Price.Mul(decimal.NewFromInt(qty)))
+	}
+	return need - remaining, cost
+}
+
+// permute calls f with every ordering of a[k:] (a[:k] fixed), the given
+// order first.
+func permute(a []offer, k int, f func([]offer)) {
+	if k == len(a) {
+		f(a)
+		return
+	}
+	for i := k; i < len(a); i++ {
+		a[k], a[i] = a[i], a[k]
+		permute(a, k+1, f)
+		a[k], a[i] = a[i], a[k]
+	}
+}
+
+// byUnitCost orders offers by the cost per unit covered of the rounded
+// order each would place for the whole need (stable: ties keep the sort).
+func byUnitCost(cands []offer, need int64) []offer {
+	type scored struct {
+		o          offer
+		cost, take decimal.Decimal
+		ok         bool
+	}
+	sc := make([]scored, len(cands))
+	for i, o := range cands {
+		take, qty, ok := o.fill(need)
+		sc[i] = scored{o, o.item.Price.Mul(decimal.NewFromInt(qty)), decimal.NewFromInt(take), ok}
+	}
+	sort.SliceStable(sc, func(i, j int) bool {
+		a, b := sc[i], sc[j]
+		if a.ok != b.ok {
+			return a.ok
+		}
+		return a.ok && a.cost.Mul(b.take).LessThan(b.cost.Mul(a.take))
+	})
+	out := make([]offer, len(sc))
+	for i, x := range sc {
+		out[i] = x.o
+	}
+	return out
 }
 
 func sortOffers(os []offer, p Policy) {

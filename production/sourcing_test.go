@@ -2,6 +2,7 @@ package production
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -43,6 +44,12 @@ price = "0.09"
 pack = 100
 min_qty = 1
 stock = 1000
+[[supplier.item]]
+sku = "HW-SCREW-3"
+price = "0.05"
+pack = 50
+min_qty = 1
+stock = 1000
 
 [[supplier]]
 id = "mid"
@@ -75,6 +82,12 @@ price = "0.07"
 pack = 1000
 min_qty = 1
 stock = 100000
+[[supplier.item]]
+sku = "HW-SCREW-3"
+price = "0.02"
+pack = 500
+min_qty = 1
+stock = 100000
 `
 
 func parseTestSuppliers(t *testing.T, cat *designs.Catalog) []*designs.Supplier {
@@ -86,7 +99,7 @@ func parseTestSuppliers(t *testing.T, cat *designs.Catalog) []*designs.Supplier 
 
 func bomOf(cat *designs.Catalog, lines map[string]int64) *BOM {
 	b := &BOM{}
-	for _, sku := range []string{"HW-NAIL-16D", "LUM-2X6-08", "SHT-OSB-716"} {
+	for _, sku := range []string{"HW-NAIL-16D", "HW-SCREW-3", "LUM-2X6-08", "SHT-OSB-716"} {
 		if n, ok := lines[sku]; ok {
 			m := cat.Materials[sku]
 			q := decimal.NewFromInt(n)
@@ -116,8 +129,17 @@ func TestSourcePolicies(t *testing.T) {
 			map[string][]alloc{"LUM-2X6-08": {{"mid", 15, 20}, {"near", 10, 10}}}},
 		{"local within stock stays local", map[string]int64{"LUM-2X6-08": 7}, PolicyLocal, "",
 			map[string][]alloc{"LUM-2X6-08": {{"near", 7, 7}}}},
-		{"cheapest goes national", map[string]int64{"LUM-2X6-08": 25, "HW-NAIL-16D": 150}, PolicyCheapest, "",
-			map[string][]alloc{"LUM-2X6-08": {{"far", 25, 25}}, "HW-NAIL-16D": {{"far", 150, 1000}}}},
+		// Nails: two 100-packs at $0.09 ($18) beat a 1000-pack at $0.07 ($70).
+		{"cheapest goes national for lumber, local for a few nails", map[string]int64{"LUM-2X6-08": 25, "HW-NAIL-16D": 150}, PolicyCheapest, "",
+			map[string][]alloc{"LUM-2X6-08": {{"far", 25, 25}}, "HW-NAIL-16D": {{"near", 150, 200}}}},
+		// 60 screws: two 50-packs at $0.05 cost $5.00, one 500-pack at
+		// $0.02 costs $10.00; the lower unit price is the dearer order.
+		{"cheapest counts pack rounding", map[string]int64{"HW-SCREW-3": 60}, PolicyCheapest, "",
+			map[string][]alloc{"HW-SCREW-3": {{"near", 60, 100}}}},
+		// 600 screws: the 500-pack is cheaper per screw even with 400 spare
+		// ($0.02 x 1000 = $20 against $0.05 x 600 = $30).
+		{"cheapest still takes the big pack when it pays", map[string]int64{"HW-SCREW-3": 600}, PolicyCheapest, "",
+			map[string][]alloc{"HW-SCREW-3": {{"far", 600, 1000}}}},
 		{"cheapest meeting need-by skips the slow national", map[string]int64{"LUM-2X6-08": 25}, PolicyCheapest, "2026-11-26",
 			map[string][]alloc{"LUM-2X6-08": {{"mid", 25, 30}}}},
 		{"fastest is local then regional", map[string]int64{"LUM-2X6-08": 12}, PolicyFastest, "",
@@ -238,4 +260,26 @@ func TestDefaultSuppliersCoverExamples(t *testing.T) {
 			assert.True(t, plan.Total.GreaterThanOrEqual(b.NetTotal.Mul(decimal.RequireFromString("0.9"))))
 		}
 	}
+}
+
+// With more candidates than are permuted, cheapest orders them by the cost
+// per unit covered of the pack-rounded order.
+func TestFillOrderManyOffers(t *testing.T) {
+	var cands []offer
+	for i, x := range []struct {
+		price       string
+		pack, stock int
+	}{{"0.02", 500, 10000}, {"0.03", 500, 10000}, {"0.05", 50, 1000}, {"0.04", 1000, 10000},
+		{"0.06", 10, 1000}, {"0.07", 1, 40}, {"0.02", 1000, 10000}} {
+		sup := &designs.Supplier{ID: fmt.Sprint("s", i)}
+		cands = append(cands, offer{sup, designs.SupplierItem{SKU: "HW-SCREW-3", Price: decimal.RequireFromString(x.price), Pack: x.pack, MinQty: 1, Stock: x.stock}})
+	}
+	require.Greater(t, len(cands), maxPermute)
+	var got []string
+	for _, o := range fillOrder(cands, 60, PolicyCheapest) {
+		got = append(got, o.sup.ID)
+	}
+	// per screw covered: s5 0.07, s4 0.06*60/60, s2 0.05*100/60, s0 0.02*500/60,
+	// s1 0.03*500/60, s6 0.02*1000/60, s3 0.04*1000/60
+	assert.Equal(t, []string{"s4", "s5", "s2", "s0", "s1", "s6", "s3"}, got)
 }

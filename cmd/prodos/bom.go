@@ -14,7 +14,7 @@ import (
 func init() {
 	register(&command{
 		name:    "bom",
-		usage:   "bom DESIGN [--format csv|json|table] [--indented]",
+		usage:   "bom DESIGN [--format csv|json|table] [--indented] [--draft]",
 		summary: "bill of materials: one line per SKU with waste and whole units, or the indented tree",
 		run:     runBOM,
 	})
@@ -53,6 +53,7 @@ type prodBOMNodeJSON struct {
 func runBOM(e *env, args []string) int {
 	fs := newFlags(e, "bom")
 	format := fs.String("format", "table", "output format: csv, json or table")
+	draft := prodDraftFlag(fs)
 	indented := fs.Bool("indented", false, "show the tree design > module > sub-assembly > material instead of one line per SKU")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -73,6 +74,12 @@ func runBOM(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
+	gate, code := prodGate(e, pos[0], d, cat, *draft)
+	if code != exitOK {
+		return code
+	}
+	e, flush := gate.Stdout(e, *format)
+	defer flush()
 	if *indented {
 		tree, err := production.IndentedBOM(cat, d)
 		if err != nil {

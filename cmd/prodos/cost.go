@@ -14,7 +14,7 @@ import (
 func init() {
 	register(&command{
 		name:    "cost",
-		usage:   "cost DESIGN [--format table|json]",
+		usage:   "cost DESIGN [--format table|json] [--draft]",
 		summary: "print a design's cost: materials, labor, machine time, by category; plus metrics and warnings",
 		run:     runCost,
 	})
@@ -44,6 +44,7 @@ type costReportJSON struct {
 func runCost(e *env, args []string) int {
 	fs := newFlags(e, "cost")
 	format := fs.String("format", "table", "output format: table or json")
+	draft := prodDraftFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -63,6 +64,12 @@ func runCost(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
+	gate, code := prodGate(e, pos[0], d, cat, *draft)
+	if code != exitOK {
+		return code
+	}
+	e, flush := gate.Stdout(e, *format)
+	defer flush()
 	rs, err := levels.Standard()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: rules: %v\n", err)

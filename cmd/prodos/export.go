@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,8 +15,8 @@ import (
 func init() {
 	register(&command{
 		name:    "export",
-		usage:   "export DESIGN... --out DIR [--as PROFILE] [--policy P] [--need-by DATE]",
-		summary: "write a build package: design, bom.csv, purchase-orders.csv, cost.csv, plan.svg, manifest.json",
+		usage:   "export DESIGN... --out DIR [--as PROFILE] [--policy P] [--need-by DATE] [--draft]",
+		summary: "write a build package: design, bom.csv, purchase-orders.csv, cost.csv, plan.svg, jobs/, schedule/, manifest.json",
 		run:     runExport,
 	})
 }
@@ -26,11 +27,6 @@ const ExportPermission = "export-build-package"
 // requirePermission checks that a profile holds a permission; the profiles
 // command sets it. When --as is given and it is nil, export refuses.
 var requirePermission func(e *env, profile, permission string) error
-
-// exportExtras add files to every build package. Each writes its files into
-// dir and returns their names relative to dir (slash-separated); the
-// manifest covers them. They must be deterministic.
-var exportExtras []func(dir string, d *designs.Design, cat *designs.Catalog) ([]string, error)
 
 // prodIsTerminal reports whether w is a terminal (a character device);
 // tests replace it.
@@ -57,6 +53,7 @@ func runExport(e *env, args []string) int {
 	fs := newFlags(e, "export")
 	out := fs.String("out", "", "output folder (one sub-folder per design when several are given)")
 	as := fs.String("as", "", "act as this profile; it must hold the "+ExportPermission+" permission")
+	draft := prodDraftFlag(fs)
 	sf := prodAddSourcingFlags(fs)
 	files, err := parseFlags(fs, args)
 	if err != nil {
@@ -64,6 +61,9 @@ func runExport(e *env, args []string) int {
 	}
 	if len(files) == 0 || *out == "" {
 		fs.Usage()
+		return exitUsage
+	}
+	if !prodTargetOK(e, "out", *out, true) {
 		return exitUsage
 	}
 	if *as != "" {
@@ -84,13 +84,8 @@ func runExport(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	// Load and build every package before writing anything.
-	type job struct {
-		file, dir string
-		d         *designs.Design
-		files     []export.File
-	}
-	jobs := make([]job, 0, len(files))
+	// Load, check and build every package before writing anything.
+	jobs := make([]exportJob, 0, len(files))
 	seen := map[string]string{}
 	for _, f := range files {
 		d, ok := loadDesign(e, cat, f)
@@ -107,53 +102,61 @@ func runExport(e *env, args []string) int {
 			seen[id] = f
 			dir = filepath.Join(*out, id)
 		}
+		gate, code := prodGate(e, f, d, cat, *draft)
+		if code != exitOK {
+			return code
+		}
 		if _, _, code := prodPlan(e, f, cat, d, req, sups); code != exitOK {
 			return code
 		}
-		pkg, err := export.Files(cat, d, export.Options{Suppliers: sups, Policy: req.Policy, Today: req.Today, NeedBy: req.NeedBy})
-		if err != nil {
+		if err := export.CheckDir(dir, d.Name); err != nil {
 			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", f, err)
 			return exitUsage
 		}
-		jobs = append(jobs, job{f, dir, d, pkg})
-	}
-	bar := len(jobs) > 1 && prodIsTerminal(e.stderr)
-	for i, j := range jobs {
-		if err := export.Write(j.dir, j.files); err != nil {
-			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", j.file, err)
+		pkg, err := export.Package(cat, d, export.Options{Suppliers: sups, Policy: req.Policy, Today: req.Today, NeedBy: req.NeedBy,
+			Violations: gate.Violations, Draft: gate.On})
+		if err != nil {
+			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", f, err)
 			return exitProblems
 		}
-		all := j.files
-		for _, x := range exportExtras {
-			names, err := x(j.dir, j.d, cat)
-			if err != nil {
-				fmt.Fprintf(e.stderr, "prodos: %s: %v\n", j.file, err)
-				return exitProblems
-			}
-			more, err := export.ReadFiles(j.dir, names)
-			if err != nil {
-				fmt.Fprintf(e.stderr, "prodos: %s: %v\n", j.file, err)
-				return exitProblems
-			}
-			all = append(all, more...)
-		}
-		m, err := export.Manifest(j.d, all)
-		if err == nil {
-			err = export.Write(j.dir, []export.File{m})
-		}
-		if err != nil {
+		jobs = append(jobs, exportJob{f, dir, d, gate.On, pkg})
+	}
+	return writeExports(e, *out, jobs)
+}
+
+// exportJob is one checked and composed build package, ready to write.
+type exportJob struct {
+	file, dir string
+	d         *designs.Design
+	draft     bool
+	files     []export.File
+}
+
+// writeExports writes the packages, each by folder swap, and reports them.
+func writeExports(e *env, out string, jobs []exportJob) int {
+	bar := len(jobs) > 1 && prodIsTerminal(e.stderr)
+	for i, j := range jobs {
+		if err := export.WriteDir(j.dir, j.files); err != nil {
 			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", j.file, err)
+			var te *export.TargetError
+			if errors.As(err, &te) {
+				return exitUsage
+			}
 			return exitProblems
 		}
 		if bar {
 			prodProgressBar(e.stderr, i+1, len(jobs), j.d.Name)
 		}
 		if !bar || len(jobs) == 1 {
-			fmt.Fprintf(e.stdout, "%s: wrote %d files to %s\n", j.file, len(all)+1, j.dir)
+			mark := ""
+			if j.draft {
+				mark = " (" + export.DraftMark + ")"
+			}
+			fmt.Fprintf(e.stdout, "%s: wrote %d files to %s%s\n", j.file, len(j.files), j.dir, mark)
 		}
 	}
 	if bar {
-		fmt.Fprintf(e.stdout, "exported %d build packages to %s\n", len(jobs), *out)
+		fmt.Fprintf(e.stdout, "exported %d build packages to %s\n", len(jobs), out)
 	}
 	return exitOK
 }

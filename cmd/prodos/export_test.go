@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opensourceecology/prodos/designs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -56,21 +55,6 @@ func TestExportPackagePerExampleIsByteIdentical(t *testing.T) {
 			assert.Len(t, m.Files, len(fa)-1)
 		})
 	}
-}
-
-func TestExportExtrasInManifest(t *testing.T) {
-	saved := exportExtras
-	t.Cleanup(func() { exportExtras = saved })
-	exportExtras = append(exportExtras, func(dir string, d *designs.Design, cat *designs.Catalog) ([]string, error) {
-		require.NoError(t, os.MkdirAll(filepath.Join(dir, "jobs"), 0o755))
-		return []string{"jobs/readme.txt"}, os.WriteFile(filepath.Join(dir, "jobs", "readme.txt"), []byte(d.Name+"\n"), 0o644)
-	})
-	dir := t.TempDir()
-	code, _, errs := prodRun("export", prodExample("cabin-12x16"), "--out", dir, "--today", "2026-11-21")
-	require.Equal(t, exitOK, code, errs)
-	man, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
-	require.NoError(t, err)
-	assert.Contains(t, string(man), `"jobs/readme.txt"`)
 }
 
 func TestExportProgressBarOnlyOnTerminal(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 func init() {
 	register(&command{
 		name:    "jobs",
-		usage:   "jobs DESIGN [--out DIR] [--shop ID] [--crew N]",
+		usage:   "jobs DESIGN [--out DIR] [--shop ID] [--crew N] [--draft]",
 		summary: "nest sheet parts, plan lumber cut lists and queue machine jobs; print sheets, bounds and utilisation",
 		run:     runJobs,
 	})
@@ -58,6 +58,7 @@ func runJobs(e *env, args []string) int {
 	fs := newFlags(e, "jobs")
 	out := fs.String("out", "", "folder to write nesting (SVG, DXF), G-code, cut lists and the job queue into")
 	shopID := fs.String("shop", designs.DefaultShopID, "shop profile id")
+	draft := prodDraftFlag(fs)
 	crewN := fs.Int("crew", 4, "crew size whose qualified members operate the machines (4: default crew, 24: OSE build stations)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -65,6 +66,9 @@ func runJobs(e *env, args []string) int {
 	}
 	if len(pos) != 1 {
 		fs.Usage()
+		return exitUsage
+	}
+	if !prodTargetOK(e, "out", *out, true) {
 		return exitUsage
 	}
 	cat, ok := loadCatalog(e)
@@ -75,6 +79,12 @@ func runJobs(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
+	gate, code := prodGate(e, pos[0], d, cat, *draft)
+	if code != exitOK {
+		return code
+	}
+	e, flush := gate.Stdout(e, "table")
+	defer flush()
 	shop, ok := loadShop(e, *shopID)
 	if !ok {
 		return exitUsage
@@ -105,6 +115,12 @@ func runJobs(e *env, args []string) int {
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitProblems
+	}
+	for n, data := range files {
+		if files[n], err = gate.Mark(n, data); err != nil {
+			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+			return exitProblems
+		}
 	}
 	written, err := jobs.WriteFiles(*out, files)
 	if err != nil {

@@ -30,10 +30,10 @@ func TestJobsCommand(t *testing.T) {
 			dir := t.TempDir()
 			code, out, errs := runProdos("jobs", f, "--out", dir)
 			require.Equal(t, exitOK, code, "stderr: %s", errs)
-			for _, want := range []string{"sheets used", "lower bound", "utilisation", "Lumber used vs length lower bound", "Machine queues", "Wrote "} {
+			for _, want := range []string{"sheets used", "lower bound", "utilisation", "Lumber cost vs LP cost bound", "Machine queues", "Wrote "} {
 				assert.Contains(t, out, want)
 			}
-			assert.Contains(t, out, "(target 5%): met")
+			assert.Contains(t, out, "(target 1%): met")
 			for _, f := range []string{"jobs.csv", "queues.json", "cutlists/saw-1.csv", "cutlists/purchase.csv", "nesting/SHT-OSB-716-01.svg", "nesting/SHT-OSB-716-01.dxf"} {
 				_, err := os.Stat(filepath.Join(dir, f))
 				assert.NoError(t, err, f)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/export"
 	"github.com/opensourceecology/prodos/production/sqlite"
 	"github.com/opensourceecology/prodos/production/userdata"
 	"github.com/shopspring/decimal"
@@ -44,6 +45,9 @@ func prodOpenLedger(e *env, path string) (*sqlite.DB, *sqlite.LedgerService, int
 	if path == "" {
 		path = prodDefaultDB()
 	}
+	if !prodTargetOK(e, "db", path, false) {
+		return nil, nil, exitUsage
+	}
 	db := sqlite.NewDB(path)
 	if err := db.Open(); err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
@@ -59,6 +63,7 @@ func runLedger(e *env, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprintf(e.stderr, "usage: prodos %s\n", commands["ledger"].usage)
 		fmt.Fprintln(e.stderr, "  post DESIGN --event EVENT [--db FILE] ...   record a business event (idempotent)")
+		fmt.Fprintln(e.stderr, "  post --events FILE [--db FILE]              record the events of a JSON-lines file, one transaction each")
 		fmt.Fprintln(e.stderr, "  balance [--db FILE] [--format table|csv|json]   trial balance")
 		fmt.Fprintln(e.stderr, "  statement ACCOUNT [--db FILE]               postings of one account with running balance")
 		fmt.Fprintln(e.stderr, "  verify [--db FILE]                          check the ledger; exit 1 and a report on problems")
@@ -115,10 +120,15 @@ func runLedgerPost(e *env, args []string) int {
 	key := fs.String("key", "", "idempotency key (default: derived from house, event and its fields)")
 	reverses := fs.String("reverses", "", "for reversal: the key of the transaction to reverse")
 	memo := fs.String("memo", "", "memo")
+	draft := prodDraftFlag(fs)
+	eventsFile := fs.String("events", "", "post the events of a JSON-lines FILE (- for stdin), one transaction per line, instead of DESIGN --event")
 	sf := prodAddSourcingFlags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
+	}
+	if *eventsFile != "" {
+		return runLedgerPostEvents(e, fs, pos, *eventsFile, *dbPath)
 	}
 	if len(pos) != 1 || *event == "" {
 		fs.Usage()
@@ -140,6 +150,15 @@ func runLedgerPost(e *env, args []string) int {
 	d, ok := loadDesign(e, cat, pos[0])
 	if !ok {
 		return exitUsage
+	}
+	gate, code := prodGate(e, pos[0], d, cat, *draft)
+	if code != exitOK {
+		return code
+	}
+	e, flush := gate.Stdout(e, "table")
+	defer flush()
+	if gate.On {
+		*memo = strings.TrimSpace(export.DraftMark + " " + *memo)
 	}
 	h := *house
 	if h == "" {
@@ -283,43 +302,7 @@ func runLedgerPost(e *env, args []string) int {
 		}
 		events = append(events, ev)
 	}
-	for _, ev := range events {
-		if err := ev.Validate(); err != nil {
-			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
-			return exitUsage
-		}
-	}
-	db, svc, code := prodOpenLedger(e, *dbPath)
-	if code != exitOK {
-		return code
-	}
-	defer db.Close()
-	ctx := context.Background()
-	for _, ev := range events {
-		res, err := svc.Post(ctx, ev)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
-			if errors.Is(err, production.ErrInvalidEvent) || errors.Is(err, production.ErrKeyConflict) || errors.Is(err, production.ErrNotFound) {
-				return exitUsage
-			}
-			return exitProblems
-		}
-		switch {
-		case res.Duplicate:
-			fmt.Fprintf(e.stdout, "%s: already recorded (key %s)\n", ev.Type, ev.Key)
-		case ev.Type.IsRecord():
-			fmt.Fprintf(e.stdout, "%s: recorded %d x %s by %s (key %s)\n", ev.Type, ev.Count, ev.Module, ev.Person, ev.Key)
-		default:
-			var debit int64
-			for _, p := range res.Postings {
-				if p.Amount > 0 {
-					debit += p.Amount
-				}
-			}
-			fmt.Fprintf(e.stdout, "%s: transaction %d, %d postings, %s (key %s)\n", ev.Type, res.TxID, len(res.Postings), prodMoney(debit), ev.Key)
-		}
-	}
-	return exitOK
+	return prodPostAll(e, *dbPath, events)
 }
 
 // prodDesignLabour is the design's labour minutes of one skill (all skills

@@ -11,7 +11,7 @@ import (
 func init() {
 	register(&command{
 		name:    "schedule",
-		usage:   "schedule DESIGN [--crew N] [--format table|csv|json] [--gantt FILE]",
+		usage:   "schedule DESIGN [--crew N] [--format table|csv|json] [--gantt FILE] [--draft]",
 		summary: "schedule the build on a crew: makespan, its lower bound, person-hours, critical path",
 		run:     runSchedule,
 	})
@@ -22,6 +22,7 @@ func runSchedule(e *env, args []string) int {
 	crewN := fs.Int("crew", 4, "crew size (4: default crew, 24: OSE build stations; other sizes repeat the default crew's roles)")
 	format := fs.String("format", "table", "output format: table, csv or json")
 	gantt := fs.String("gantt", "", "also write the Gantt chart as SVG to this file")
+	draft := prodDraftFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -30,7 +31,7 @@ func runSchedule(e *env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	if !oneOf(e, "format", *format, "table", "csv", "json") {
+	if !oneOf(e, "format", *format, "table", "csv", "json") || !prodTargetOK(e, "gantt", *gantt, false) {
 		return exitUsage
 	}
 	cat, ok := loadCatalog(e)
@@ -41,6 +42,12 @@ func runSchedule(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
+	gate, code := prodGate(e, pos[0], d, cat, *draft)
+	if code != exitOK {
+		return code
+	}
+	e, flush := gate.Stdout(e, *format)
+	defer flush()
 	crew, ok := loadCrew(e, cat, *crewN)
 	if !ok {
 		return exitUsage
@@ -75,7 +82,11 @@ func runSchedule(e *env, args []string) int {
 		fmt.Fprint(e.stdout, s.Summary(d.Name, area, hoursPerDay))
 	}
 	if *gantt != "" {
-		if err := designs.WriteFileAtomic(*gantt, s.Gantt(d.Name)); err != nil {
+		svg, err := gate.Mark("gantt.svg", s.Gantt(d.Name))
+		if err == nil {
+			err = designs.WriteFileAtomic(*gantt, svg)
+		}
+		if err != nil {
 			fmt.Fprintf(e.stderr, "prodos: write %s: %v\n", *gantt, err)
 			return exitProblems
 		}

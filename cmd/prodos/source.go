@@ -16,7 +16,7 @@ import (
 func init() {
 	register(&command{
 		name:    "source",
-		usage:   "source DESIGN [--policy local|cheapest|fastest] [--need-by YYYY-MM-DD] [--format csv|json|table]",
+		usage:   "source DESIGN [--policy local|cheapest|fastest] [--need-by YYYY-MM-DD] [--format csv|json|table] [--draft]",
 		summary: "purchase orders per supplier for a design's bill of materials",
 		run:     runSource,
 	})
@@ -142,6 +142,7 @@ func runSource(e *env, args []string) int {
 	fs := newFlags(e, "source")
 	sf := prodAddSourcingFlags(fs)
 	format := fs.String("format", "table", "output format: csv, json or table")
+	draft := prodDraftFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -165,6 +166,12 @@ func runSource(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
+	gate, code := prodGate(e, pos[0], d, cat, *draft)
+	if code != exitOK {
+		return code
+	}
+	e, flush := gate.Stdout(e, *format)
+	defer flush()
 	_, plan, code := prodPlan(e, pos[0], cat, d, req, sups)
 	if code != exitOK {
 		return code

@@ -50,31 +50,28 @@ func Stations(p *Plan, shop *designs.Shop) ([]*Station, error) {
 	if len(out) == 0 {
 		return nil, fmt.Errorf("shop %s has no saw station for %d pieces of framing lumber", shop.ID, len(bars))
 	}
+	cuts := make([]int, len(bars))
 	order := make([]int, len(bars))
-	for i := range order {
-		order[i] = i
+	for i, b := range bars {
+		cuts[i], order[i] = b.Cuts(p.Kerf), i
 	}
-	sort.SliceStable(order, func(i, j int) bool { return bars[order[i]].Cuts(p.Kerf) > bars[order[j]].Cuts(p.Kerf) })
+	sort.SliceStable(order, func(i, j int) bool { return cuts[order[i]] > cuts[order[j]] })
 	load := make([]decimal.Decimal, len(out))
+	at := make([]int, len(bars))
 	for _, i := range order {
-		b := bars[i]
 		best := 0
 		for k := range out {
 			if load[k].LessThan(load[best]) {
 				best = k
 			}
 		}
-		out[best].Bars = append(out[best].Bars, b)
-		b.Station = out[best].Machine.ID
-		load[best] = load[best].Add(out[best].Machine.SecondsPerCut.Mul(decimal.NewFromInt(int64(b.Cuts(p.Kerf)))))
+		at[i] = best
+		load[best] = load[best].Add(out[best].Machine.SecondsPerCut.Mul(decimal.NewFromInt(int64(cuts[i]))))
 	}
 	// Within a station keep the plan's order (by profile, longest stock first).
-	pos := map[*Bar]int{}
 	for i, b := range bars {
-		pos[b] = i
-	}
-	for _, s := range out {
-		sort.SliceStable(s.Bars, func(i, j int) bool { return pos[s.Bars[i]] < pos[s.Bars[j]] })
+		out[at[i]].Bars = append(out[at[i]].Bars, b)
+		b.Station = out[at[i]].Machine.ID
 	}
 	return out, nil
 }

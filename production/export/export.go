@@ -1,14 +1,18 @@
-// Package export writes a build package: the folder a builder works from.
-// It holds the design file, bom.csv, purchase-orders.csv (one section per
-// supplier), cost.csv (the cost breakdown), plan.svg (a plan drawing),
-// README.txt (a cover sheet) and manifest.json listing every file with its
-// SHA-256. Every file is derived
-// from the design and the catalog only, so exporting the same design twice
-// (with the same order date) gives byte-identical files.
+// Package export composes a build package: the folder a builder works
+// from. It is the one place the package is made; `prodos export` and the
+// game's Export both call Package, so the same design gives the same files
+// from either. It holds the design file, bom.csv, purchase-orders.csv (one
+// section per supplier), cost.csv (the cost breakdown), plan.svg (a plan
+// drawing), README.txt (a cover sheet), the machine jobs under jobs/
+// (nesting SVG and DXF, G-code, cut lists, job queues), the crew schedule
+// under schedule/ (CSV, JSON, Gantt chart) and manifest.json listing every
+// file with its SHA-256. Every file is derived from the design and the
+// catalog only, so exporting the same design twice (with the same order
+// date) gives byte-identical files.
 //
-// Other parts add files through Options.Extras (in memory), or write them
-// into the folder themselves and pass them back through ReadFiles so that
-// Manifest covers them.
+// The package is pure Go (no cgo, no database), so the browser build uses it
+// too: it downloads the package as one zip (Zip). WriteDir writes it as a
+// folder, replacing an earlier export whole, never mixing old and new files.
 package export
 
 import (
@@ -18,14 +22,15 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/jobs"
+	"github.com/opensourceecology/prodos/production/schedule"
 	"github.com/shopspring/decimal"
 )
 
@@ -38,10 +43,13 @@ const (
 	PlanFile           = "plan.svg"
 	ReadmeFile         = "README.txt"
 	ManifestFile       = "manifest.json"
+	// JobsDir and ScheduleDir hold the machine jobs and the crew schedule.
+	JobsDir     = "jobs"
+	ScheduleDir = "schedule"
 )
 
 // File is one file of the package. Name is a slash-separated path relative
-// to the package folder ("bom.csv", "cuts/sheet-1.svg").
+// to the package folder ("bom.csv", "jobs/gcode/SHT-OSB-716-01.nc").
 type File struct {
 	Name string
 	Data []byte
@@ -50,23 +58,42 @@ type File struct {
 // Extra adds files to a package; it must be deterministic.
 type Extra func(d *designs.Design, cat *designs.Catalog) ([]File, error)
 
-// Options are the inputs besides the design and catalog.
+// Options are the inputs besides the design and catalog. The zero value of
+// every field but Today is the default `prodos export` uses.
 type Options struct {
 	// Suppliers to source from; nil means designs.DefaultSuppliers.
 	Suppliers []*designs.Supplier
-	// Policy, Today and NeedBy are the sourcing request.
+	// Policy, Today and NeedBy are the sourcing request. Today, the order
+	// date of the purchase orders, is required.
 	Policy production.Policy
 	Today  time.Time
 	NeedBy time.Time
 	// LabourRate prices labour in the cost breakdown; zero means the
 	// catalog's rate.
 	LabourRate decimal.Decimal
+	// Shop makes the machine jobs; nil means the default shop.
+	Shop *designs.Shop
+	// Crew operates the machines and builds the house; nil means the
+	// default crew.
+	Crew *jobs.Crew
+	// Violations are the hard rules the design breaks (from the caller's
+	// rule check). A package of such a design is refused unless Draft is
+	// set; then every file says DraftMark and README.txt lists them.
+	Violations []string
+	Draft      bool
 	// Extras add files after the standard ones.
 	Extras []Extra
 }
 
 // Files builds every file of the package except the manifest, sorted by name.
 func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error) {
+	if opt.Today.IsZero() {
+		return nil, fmt.Errorf("export: no order date for the purchase orders (Options.Today)")
+	}
+	if len(opt.Violations) > 0 && !opt.Draft {
+		return nil, fmt.Errorf("export: %s breaks %d hard rule(s), export it as a draft or fix it: %s",
+			d.Name, len(opt.Violations), strings.Join(opt.Violations, "; "))
+	}
 	sups := opt.Suppliers
 	if sups == nil {
 		var err error
@@ -93,14 +120,23 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
+	readme := Readme(cat, d, opt.LabourRate, bom, plan)
+	if opt.Draft && len(opt.Violations) > 0 {
+		readme = append([]byte(draftNote(opt.Violations)), readme...)
+	}
 	files := []File{
 		{DesignFile, d.Marshal()},
 		{BOMFile, bomCSV.Bytes()},
 		{PurchaseOrdersFile, poCSV.Bytes()},
 		{CostFile, cost},
 		{PlanFile, PlanSVG(cat, d)},
-		{ReadmeFile, Readme(cat, d, opt.LabourRate, bom, plan)},
+		{ReadmeFile, readme},
 	}
+	work, err := workFiles(cat, d, opt)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	files = append(files, work...)
 	for _, x := range opt.Extras {
 		more, err := x(d, cat)
 		if err != nil {
@@ -115,8 +151,80 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 		}
 		seen[f.Name] = true
 	}
+	if opt.Draft {
+		for i := range files {
+			if files[i].Data, err = MarkDraft(files[i].Name, files[i].Data); err != nil {
+				return nil, fmt.Errorf("export: %w", err)
+			}
+		}
+	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, nil
+}
+
+// workFiles are the machine jobs (jobs/) and the crew schedule (schedule/)
+// of the design in the shop, with the crew.
+func workFiles(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error) {
+	shop := opt.Shop
+	if shop == nil {
+		shops, err := designs.DefaultShops()
+		if err != nil {
+			return nil, err
+		}
+		if shop = shops[designs.DefaultShopID]; shop == nil {
+			return nil, fmt.Errorf("no default shop %q", designs.DefaultShopID)
+		}
+	}
+	crew := opt.Crew
+	if crew == nil {
+		crews, err := jobs.DefaultCrews(cat)
+		if err != nil {
+			return nil, err
+		}
+		if crew = crews[jobs.DefaultCrewID]; crew == nil {
+			return nil, fmt.Errorf("no default crew %q", jobs.DefaultCrewID)
+		}
+	}
+	p, err := jobs.Build(d, cat, shop)
+	if err != nil {
+		return nil, fmt.Errorf("machine jobs: %w", err)
+	}
+	if err := p.AssignCrew(crew); err != nil {
+		return nil, fmt.Errorf("machine jobs: %w", err)
+	}
+	jf, err := p.Files(cat)
+	if err != nil {
+		return nil, fmt.Errorf("machine jobs: %w", err)
+	}
+	s, err := schedule.PlanDesign(d, cat, crew)
+	if err != nil {
+		return nil, fmt.Errorf("schedule: %w", err)
+	}
+	sf, err := s.Files(d, cat, shop.HoursPerDay)
+	if err != nil {
+		return nil, fmt.Errorf("schedule: %w", err)
+	}
+	var out []File
+	for _, part := range []struct {
+		dir   string
+		files map[string][]byte
+	}{{JobsDir, jf}, {ScheduleDir, sf}} {
+		for n, data := range part.files {
+			out = append(out, File{part.dir + "/" + n, data})
+		}
+	}
+	return out, nil
+}
+
+// draftNote heads README.txt of a draft: the hard rules the design breaks.
+func draftNote(violations []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: this design breaks %d hard rule(s):\n", DraftMark, len(violations))
+	for _, v := range violations {
+		fmt.Fprintf(&b, "  - %s\n", v)
+	}
+	b.WriteString("\n")
+	return b.String()
 }
 
 // Package is Files plus manifest.json.
@@ -128,6 +236,11 @@ func Package(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, erro
 	m, err := Manifest(d, files)
 	if err != nil {
 		return nil, err
+	}
+	if opt.Draft {
+		if m.Data, err = MarkDraft(m.Name, m.Data); err != nil {
+			return nil, err
+		}
 	}
 	return append(files, m), nil
 }
@@ -141,14 +254,19 @@ type ManifestEntry struct {
 
 // ManifestDoc is manifest.json.
 type ManifestDoc struct {
-	Design string          `json:"design"`
-	Author string          `json:"author"`
-	Files  []ManifestEntry `json:"files"`
+	// Draft is DraftMark in a draft package, else absent.
+	Draft  string `json:"draft,omitempty"`
+	Design string `json:"design"`
+	// DesignSHA256 is the design's hash (Design.SHA256), the one the
+	// G-code and DXF headers name.
+	DesignSHA256 string          `json:"design_sha256"`
+	Author       string          `json:"author"`
+	Files        []ManifestEntry `json:"files"`
 }
 
 // Manifest lists files (sorted by name) with their SHA-256 and size.
 func Manifest(d *designs.Design, files []File) (File, error) {
-	doc := ManifestDoc{Design: d.Name, Author: d.Author, Files: []ManifestEntry{}}
+	doc := ManifestDoc{Design: d.Name, DesignSHA256: d.SHA256(), Author: d.Author, Files: []ManifestEntry{}}
 	for _, f := range files {
 		sum := sha256.Sum256(f.Data)
 		doc.Files = append(doc.Files, ManifestEntry{Name: f.Name, SHA256: hex.EncodeToString(sum[:]), Bytes: len(f.Data)})
@@ -159,38 +277,6 @@ func Manifest(d *designs.Design, files []File) (File, error) {
 		return File{}, fmt.Errorf("manifest: %w", err)
 	}
 	return File{ManifestFile, append(data, '\n')}, nil
-}
-
-// ReadFiles reads named files back from a package folder (for files other
-// code wrote there), so the manifest can cover them.
-func ReadFiles(dir string, names []string) ([]File, error) {
-	out := make([]File, 0, len(names))
-	for _, n := range names {
-		if !filepath.IsLocal(filepath.FromSlash(n)) {
-			return nil, fmt.Errorf("export: file name %q is not a relative path", n)
-		}
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
-		if err != nil {
-			return nil, fmt.Errorf("export: %w", err)
-		}
-		out = append(out, File{path.Clean(n), data})
-	}
-	return out, nil
-}
-
-// Write writes files into dir (created if needed), each atomically through
-// a temporary file and a rename.
-func Write(dir string, files []File) error {
-	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		if err := designs.WriteFileAtomic(p, f.Data); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-	}
-	return nil
 }
 
 // Readme is the package's cover sheet: what the house is, what it costs,
@@ -237,6 +323,8 @@ func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *
 		{PurchaseOrdersFile, "one section per supplier"},
 		{CostFile, "cost per module and for the house"},
 		{PlanFile, "plan drawing, one square is 4 ft"},
+		{JobsDir + "/", "machine jobs: nesting (SVG, DXF), G-code, cut lists, job queues"},
+		{ScheduleDir + "/", "crew schedule: schedule.csv, schedule.json, gantt.svg"},
 		{ManifestFile, "SHA-256 of every file; check with sha256sum"},
 	} {
 		fmt.Fprintf(&b, "  %-20s %s\n", f[0], f[1])

@@ -49,15 +49,18 @@ func (q *Queue) Minutes() decimal.Decimal {
 
 // Plan is the shop work of one design.
 type Plan struct {
-	Design   string
-	Shop     *designs.Shop
-	Router   *designs.Machine // nil when the design has no sheet parts
-	Layout   *nesting.Layout
-	Programs map[string]*nesting.Program // by sheet name; sheets with no cut have none
-	Cuts     *cutlist.Plan
-	Stations []*cutlist.Station
-	Jobs     []*Job
-	Queues   []*Queue
+	Design string
+	// DesignSHA256 is the design's hash (designs.Design.SHA256); every
+	// G-code and DXF file names it in its header.
+	DesignSHA256 string
+	Shop         *designs.Shop
+	Router       *designs.Machine // nil when the design has no sheet parts
+	Layout       *nesting.Layout
+	Programs     map[string]*nesting.Program // by sheet name; sheets with no cut have none
+	Cuts         *cutlist.Plan
+	Stations     []*cutlist.Station
+	Jobs         []*Job
+	Queues       []*Queue
 }
 
 // SheetKerf is the gap kept between nested parts: the shop's kerf, but never
@@ -78,7 +81,7 @@ var sixty = decimal.NewFromInt(60)
 // A shop without a router (or saw) for the design's parts is an error naming
 // what cannot be made.
 func Build(d *designs.Design, cat *designs.Catalog, shop *designs.Shop) (*Plan, error) {
-	p := &Plan{Design: d.Name, Shop: shop, Programs: map[string]*nesting.Program{}}
+	p := &Plan{Design: d.Name, DesignSHA256: d.SHA256(), Shop: shop, Programs: map[string]*nesting.Program{}}
 	parts, err := nesting.PartsFromDesign(d, cat)
 	if err != nil {
 		return nil, err
@@ -276,7 +279,7 @@ func (p *Plan) Buy() map[string]int {
 
 // StockToBuy is the sheet and lumber stock a design needs in the shop, by
 // SKU: the sheets of the nesting and the stock lengths of the cut lists. The
-// BOM calls it for the sheet and lumber lines.
+// lumber lines equal the BOM's: production.BuildBOM plans the same cut list.
 func StockToBuy(d *designs.Design, cat *designs.Catalog, shop *designs.Shop) (map[string]int, error) {
 	p, err := Build(d, cat, shop)
 	if err != nil {

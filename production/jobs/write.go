@@ -15,6 +15,7 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production/cutlist"
 	"github.com/opensourceecology/prodos/production/nesting"
+	"github.com/shopspring/decimal"
 )
 
 // Summary is the printable summary of a plan: sheets against their lower
@@ -44,14 +45,17 @@ func (p *Plan) Summary() string {
 	}
 	b.WriteString("\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "lumber\tpieces\tstock pieces\tstock ft\tlower bound ft\tratio\tLP bound ft\t")
+	fmt.Fprintln(tw, "lumber\tpieces\tstock pieces\tstock ft\tlower bound ft\tLP bound ft\tcost $\tcost bound $\tcost ratio\t")
 	for _, g := range p.Cuts.Groups {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%.3f\t%s\t\n", g.Profile, g.Pieces, len(g.Bars), feet(g.StockLength()), feet(g.LowerBound), ratio64(g.StockLength(), g.LowerBound), feet(g.LPBound))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%.4f\t\n", g.Profile, g.Pieces, len(g.Bars), feet(g.StockLength()), feet(g.LowerBound), feet(g.LPBound),
+			g.Cost().StringFixed(2), g.CostBound.StringFixed(2), ratioDec(g.Cost(), g.CostBound))
 	}
-	fmt.Fprintf(tw, "total\t\t%d\t%s\t%s\t%.3f\t%s\t\n", len(p.Cuts.Bars()), feet(p.Cuts.StockLength()), feet(p.Cuts.LowerBound()), p.Cuts.Ratio(), feet(p.Cuts.LPBound()))
+	fmt.Fprintf(tw, "total\t\t%d\t%s\t%s\t%s\t%s\t%s\t%.4f\t\n", len(p.Cuts.Bars()), feet(p.Cuts.StockLength()), feet(p.Cuts.LowerBound()), feet(p.Cuts.LPBound()),
+		p.Cuts.Cost().StringFixed(2), p.Cuts.CostBound().StringFixed(2), p.Cuts.CostRatio())
 	tw.Flush()
-	fmt.Fprintf(&b, "Lower bound: total length of the pieces. LP bound: the cutting-stock linear relaxation (Gilmore-Gomory) with the kerf; no plan buys less.\n")
-	fmt.Fprintf(&b, "Lumber used vs length lower bound: %.1f%% over (target 5%%): %s; vs LP bound: %.1f%% over\n", 100*(p.Cuts.Ratio()-1), okText(p.Cuts.Ratio() <= 1.05), 100*(ratio64(p.Cuts.StockLength(), p.Cuts.LPBound())-1))
+	fmt.Fprintf(&b, "Cost: the catalog price of the boards bought (the purchase orders buy exactly these boards). Cost bound: the cutting-stock linear relaxation (Gilmore-Gomory) with the kerf, priced in money; no plan costs less. Lower bound ft: total length of the pieces; LP bound ft: the same relaxation priced in length.\n")
+	fmt.Fprintf(&b, "Lumber cost vs LP cost bound: $%s vs $%s, %.2f%% over (target 1%%): %s; stock length vs length lower bound: %.1f%% over (shorter stock costs less per foot, so the cheapest plan is not the shortest)\n",
+		p.Cuts.Cost().StringFixed(2), p.Cuts.CostBound().StringFixed(2), 100*(p.Cuts.CostRatio()-1), okText(p.Cuts.CostRatio() <= 1.01), 100*(p.Cuts.Ratio()-1))
 	b.WriteString("\nStock to buy:")
 	buy := p.Buy()
 	skus := make([]string, 0, len(buy))
@@ -102,11 +106,11 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-func ratio64(a, b designs.Length) float64 {
-	if b == 0 {
+func ratioDec(a, b decimal.Decimal) float64 {
+	if b.IsZero() {
 		return 1
 	}
-	return float64(a) / float64(b)
+	return a.Div(b).InexactFloat64()
 }
 
 func feet(l designs.Length) string {
@@ -159,7 +163,8 @@ func (p *Plan) QueuesJSON() ([]byte, error) {
 }
 
 // Files renders every output of the plan, keyed by path relative to the
-// package folder: nesting/<sheet>.svg and .dxf, gcode/<sheet>.nc,
+// package folder: nesting/<sheet>.svg and .dxf, gcode/<sheet>.nc (each DXF
+// and G-code file names the design and its hash in its header),
 // cutlists/<station>.csv and .txt, cutlists/purchase.csv, jobs.csv,
 // queues.json and jobs-summary.txt.
 func (p *Plan) Files(cat *designs.Catalog) (map[string][]byte, error) {
@@ -168,11 +173,12 @@ func (p *Plan) Files(cat *designs.Catalog) (map[string][]byte, error) {
 	if p.Router != nil {
 		bit = p.Router.ToolDiameter
 	}
+	header := []string{"design " + p.Design, "design sha256 " + p.DesignSHA256}
 	for _, s := range p.Layout.Sheets() {
 		out["nesting/"+s.Name()+".svg"] = nesting.SVG(s)
-		out["nesting/"+s.Name()+".dxf"] = nesting.DXF(s, bit)
+		out["nesting/"+s.Name()+".dxf"] = nesting.DXFComments(nesting.DXF(s, bit), header...)
 		if prog := p.Programs[s.Name()]; prog != nil {
-			out["gcode/"+s.Name()+".nc"] = prog.Code
+			out["gcode/"+s.Name()+".nc"] = nesting.GCodeComments(prog.Code, header...)
 		}
 	}
 	for _, st := range p.Stations {
@@ -214,7 +220,8 @@ func WriteFiles(dir string, files map[string][]byte) ([]string, error) {
 
 // WritePackage builds the design's machine jobs in the shop, assigns them to
 // the default crew, and writes every output (see Plan.Files) into dir. It
-// returns the files written. `prodos export` calls it.
+// returns the files written. (A build package gets the same files from
+// production/export, which composes them with the rest.)
 func WritePackage(dir string, d *designs.Design, cat *designs.Catalog, shop *designs.Shop) ([]string, error) {
 	p, err := Build(d, cat, shop)
 	if err != nil {

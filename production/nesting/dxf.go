@@ -17,7 +17,8 @@ const (
 	LayerLabels   = "LABELS"   // part ids and names
 )
 
-// DXF writes the sheet as an AutoCAD R12 (AC1009) DXF in inches: the sheet
+// DXF writes the sheet as an AutoCAD R12 (AC1009) DXF in inches ($INSUNITS
+// 1), titled inside the sheet's top left corner: the sheet
 // outline, every part outline as LINE entities, the router's centre line
 // (offset outside each part by the tool radius; none when toolDiameter is
 // zero) and
@@ -31,6 +32,8 @@ func DXF(s *Sheet, toolDiameter designs.Length) []byte {
 	g(2, "HEADER")
 	g(9, "$ACADVER")
 	g(1, "AC1009")
+	g(9, "$INSUNITS")
+	g(70, "1") // inches
 	g(9, "$EXTMIN")
 	g(10, num(-r))
 	g(20, num(-r))
@@ -101,7 +104,10 @@ func DXF(s *Sheet, toolDiameter designs.Length) []byte {
 	}
 	f := func(l designs.Length) float64 { return l.InchesFloat() }
 	box(LayerSheet, 0, 0, f(s.Width), f(s.Height))
-	text(0, s.Height+designs.Inch, 2*designs.Inch, 0, fmt.Sprintf("%s %s x %s x %s in", s.Name(), s.Width, s.Height, s.Thickness))
+	// The title, inside the sheet at its top left corner, sized to fit.
+	title := fmt.Sprintf("%s %s x %s x %s in", s.Name(), s.Width, s.Height, s.Thickness)
+	tt := max(min(designs.Inch, (s.Width-designs.Inch)*10/designs.Length(6*len(title))), designs.Inch/16)
+	text(designs.Inch/2, s.Height-designs.Inch/2-tt, tt, 0, title)
 	for _, p := range s.Parts {
 		box(LayerParts, f(p.X), f(p.Y), f(p.W), f(p.H))
 		if r > 0 && !wholeSheet(s, p) {

@@ -366,6 +366,13 @@ type bin struct {
 	sheet *Sheet
 }
 
+// maxOpen is the most sheets pack keeps open for more parts; when a new
+// sheet would exceed it, the oldest open sheet is closed. It keeps packing
+// linear in the parts (each part tries at most maxOpen sheets); the
+// examples' layouts and the 2,000-part benchmarks' sheet counts are the
+// same as with no limit, so only rows of many houses close a sheet early.
+const maxOpen = 64
+
 func pack(parts []Part, width, height, kerf designs.Length, score rule) []*Sheet {
 	W, H := width+kerf, height+kerf
 	var bins []*bin
@@ -407,6 +414,9 @@ func pack(parts []Part, width, height, kerf designs.Length, score rule) []*Sheet
 			bins = append(bins, b)
 			bestBin = len(bins) - 1
 			open = append(open, bestBin)
+			if len(open) > maxOpen {
+				open = open[1:] // the oldest open sheet takes no more parts
+			}
 			w, h := p.Length+kerf, p.Width+kerf
 			bestRot = false
 			if w > W || h > H {

@@ -494,3 +494,19 @@ func BenchmarkNestExamples(b *testing.B) {
 		})
 	}
 }
+
+// More sheets than maxOpen stay open for parts (each large part leaves
+// room for the small one): pack closes the oldest and the layout stays
+// valid, every part placed once.
+func TestPackClosesOldSheets(t *testing.T) {
+	var parts []Part
+	for i := 0; i < maxOpen+100; i++ {
+		parts = append(parts, Part{ID: fmt.Sprintf("L%04d", i), Name: "large", Module: "m", SKU: "SHT-OSB-716", Length: 60 * designs.Inch, Width: 40 * designs.Inch, Grain: true})
+	}
+	for i := 0; i < 50; i++ {
+		parts = append(parts, Part{ID: fmt.Sprintf("S%04d", i), Name: "small", Module: "m", SKU: "SHT-OSB-716", Length: 20 * designs.Inch, Width: 20 * designs.Inch})
+	}
+	sheets := pack(parts, 96*designs.Inch, 48*designs.Inch, 2, rules[0])
+	checkLayout(t, parts, &Layout{Kerf: 2, Groups: []*Group{{Sheets: sheets}}})
+	assert.Len(t, sheets, maxOpen+100, "the small parts go into open sheets' offcuts")
+}

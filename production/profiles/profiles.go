@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/opensourceecology/prodos/engine/training"
@@ -23,12 +24,12 @@ var (
 	ErrNotPermitted = errors.New("permission not earned")
 )
 
-var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$`)
+var nameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$`) })
 
 // CheckName checks a profile name: 1 to 40 letters, digits, '.', '_' or
 // '-', starting with a letter or digit.
 func CheckName(name string) error {
-	if !nameRE.MatchString(name) {
+	if !nameRE().MatchString(name) {
 		return fmt.Errorf("profile name %q: use 1-40 letters, digits, '.', '_' or '-', starting with a letter or digit", name)
 	}
 	return nil

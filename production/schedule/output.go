@@ -317,7 +317,8 @@ func (s *Schedule) Files(d *designs.Design, cat *designs.Catalog, hoursPerDay in
 // WritePackage schedules the design on the crew (the default 4-person crew
 // when nil) and writes schedule.csv, schedule.json, gantt.svg and
 // schedule-summary.txt into dir, each atomically. It returns the files
-// written. `prodos export` calls it next to jobs.WritePackage.
+// written. (production/export composes the same files into the build
+// package.)
 func WritePackage(dir string, d *designs.Design, cat *designs.Catalog, crew *jobs.Crew) ([]string, error) {
 	if crew == nil {
 		crews, err := jobs.DefaultCrews(cat)

@@ -18,7 +18,7 @@ import (
 type LedgerService struct {
 	db *DB
 
-	byKey, insTx, insPosting *sql.Stmt
+	byKey, recByKey, insTx, insPosting, stage, houseBal, modules *sql.Stmt
 	// insPostings[n] inserts n postings in one statement (n = 2..maxBatch).
 	insPostings [maxBatch + 1]*sql.Stmt
 
@@ -33,8 +33,17 @@ var _ production.Ledger = (*LedgerService)(nil)
 func NewLedgerService(db *DB) *LedgerService {
 	s := &LedgerService{db: db, accounts: map[string]int64{},
 		byKey:      db.prepare(`SELECT id, digest FROM transactions WHERE idem_key = ?`),
+		recByKey:   db.prepare(`SELECT digest FROM production_records WHERE idem_key = ?`),
 		insTx:      db.prepare(`INSERT INTO transactions (idem_key, event, house, memo, digest, reverses, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
 		insPosting: db.prepare(`INSERT INTO postings (tx_id, seq, account_id, amount) VALUES (?, ?, ?, ?)`),
+		// The live (not reversed) completion and sale of a house.
+		stage: db.prepare(`SELECT t.event FROM transactions t WHERE t.house = ? AND t.event IN ('house-completed', 'house-sold')
+			AND NOT EXISTS (SELECT 1 FROM transactions r WHERE r.reverses = t.id)`),
+		// An account's balance within one house (NULL: the postings without a house).
+		houseBal: db.prepare(`SELECT COALESCE(SUM(p.amount), 0) FROM transactions t JOIN postings p ON p.tx_id = t.id
+			WHERE t.house IS ? AND p.account_id = (SELECT id FROM accounts WHERE name = ?)`),
+		modules: db.prepare(`SELECT COALESCE(SUM(CASE op WHEN 'build' THEN count END), 0), COALESCE(SUM(CASE op WHEN 'install' THEN count END), 0)
+			FROM production_records WHERE house = ? AND module = ?`),
 	}
 	for n := 2; n <= maxBatch; n++ {
 		s.insPostings[n] = db.prepare(`INSERT INTO postings (tx_id, seq, account_id, amount) VALUES (?, ?, ?, ?)` +
@@ -50,33 +59,69 @@ const maxBatch = 4
 
 // Post records one business event in one BEGIN IMMEDIATE transaction. A key
 // already posted with the same content returns Duplicate and writes nothing;
-// with different content it returns production.ErrKeyConflict.
+// with different content it returns production.ErrKeyConflict. An event out
+// of its house's life cycle returns production.ErrOutOfOrder.
 func (s *LedgerService) Post(ctx context.Context, e production.Event) (production.PostResult, error) {
-	if err := e.Validate(); err != nil {
+	res, err := s.PostAll(ctx, []production.Event{e})
+	if err != nil {
 		return production.PostResult{}, err
 	}
-	digest := e.Digest()
+	return res[0], nil
+}
+
+// PostAll records events that make one business event (a purchase order per
+// supplier, a record per module) in one BEGIN IMMEDIATE transaction: every
+// one of them, or, when any is refused, none. Each event is checked as Post
+// checks it, after the ones before it in the list.
+func (s *LedgerService) PostAll(ctx context.Context, evs []production.Event) ([]production.PostResult, error) {
+	for _, e := range evs {
+		if err := e.Validate(); err != nil {
+			return nil, fmt.Errorf("post %s: %w", e.Key, err)
+		}
+	}
 	tx, err := s.db.beginTx(ctx)
 	if err != nil {
-		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
+		return nil, fmt.Errorf("post: %w", err)
 	}
 	defer tx.Rollback()
-
 	now := s.db.Now().UTC().Truncate(time.Second).Format(time.RFC3339)
-	if e.Type.IsRecord() {
-		return s.postRecord(ctx, tx, e, digest, now)
+	created := map[string]int64{}
+	out := make([]production.PostResult, len(evs))
+	for i, e := range evs {
+		if e.Type.IsRecord() {
+			out[i], err = s.postRecord(ctx, tx, e, now)
+		} else {
+			out[i], err = s.postTx(ctx, tx, e, now, created)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("post %s: %w", e.Key, err)
+		}
 	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("post: commit: %w", err)
+	}
+	s.mu.Lock()
+	for k, v := range created {
+		s.accounts[k] = v
+	}
+	s.mu.Unlock()
+	return out, nil
+}
+
+// postTx records one transaction inside tx. New account ids go to created.
+func (s *LedgerService) postTx(ctx context.Context, tx *sql.Tx, e production.Event, now string, created map[string]int64) (production.PostResult, error) {
+	digest := e.Digest()
 	var id int64
 	var old string
-	err = tx.StmtContext(ctx, s.byKey).QueryRowContext(ctx, e.Key).Scan(&id, &old)
+	err := tx.StmtContext(ctx, s.byKey).QueryRowContext(ctx, e.Key).Scan(&id, &old)
 	switch {
 	case err == nil:
 		if old != digest {
-			return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, production.ErrKeyConflict)
+			return production.PostResult{}, production.ErrKeyConflict
 		}
 		return production.PostResult{TxID: id, Duplicate: true}, nil
 	case !errors.Is(err, sql.ErrNoRows):
-		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
+		return production.PostResult{}, err
 	}
 
 	var postings []production.Posting
@@ -86,88 +131,153 @@ func (s *LedgerService) Post(ctx context.Context, e production.Event) (productio
 		postings, reverses, house, err = reversal(ctx, tx, e.Reverses)
 	} else {
 		if house.Valid {
-			if err = ensureHouse(ctx, tx, e, now); err != nil {
-				return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
+			if err = s.checkStage(ctx, tx, e, now); err != nil {
+				return production.PostResult{}, err
 			}
 		}
-		postings, err = e.Postings(func(account string) (int64, error) { return balanceOf(ctx, tx, account) })
+		postings, err = e.Postings(func(account string) (int64, error) { return s.houseBalance(ctx, tx, house, account) })
 	}
 	if err != nil {
-		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
+		return production.PostResult{}, err
 	}
 	if err := production.CheckBalanced(postings); err != nil {
-		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
+		return production.PostResult{}, err
+	}
+	if err := s.checkSides(ctx, tx, e.Type, house, postings); err != nil {
+		return production.PostResult{}, err
 	}
 	res, err := tx.StmtContext(ctx, s.insTx).ExecContext(ctx,
 		e.Key, string(e.Type), house, e.Memo, digest, reverses, now)
 	if err != nil {
-		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
+		return production.PostResult{}, err
 	}
 	if id, err = res.LastInsertId(); err != nil {
-		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
+		return production.PostResult{}, err
 	}
-	created := map[string]int64{}
-	args := make([]any, 0, 4*len(postings))
-	for i, p := range postings {
-		acc, err := s.accountID(ctx, tx, p.Account, now, created)
-		if err != nil {
-			return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
-		}
-		args = append(args, id, i+1, acc, p.Amount)
-	}
-	if n := len(postings); n <= maxBatch {
-		_, err = tx.StmtContext(ctx, s.insPostings[n]).ExecContext(ctx, args...)
-	} else {
-		one := tx.StmtContext(ctx, s.insPosting)
-		for i := 0; i < n && err == nil; i++ {
-			_, err = one.ExecContext(ctx, args[4*i:4*i+4]...)
-		}
-	}
-	if err != nil {
-		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
+	if err := s.insertPostings(ctx, tx, id, postings, now, created); err != nil {
+		return production.PostResult{}, err
 	}
 	if e.Type == production.EventLabour {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO contributions (tx_id, house, person, kind, skill, minutes, amount) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			id, e.House, e.Person, e.Kind, e.Skill, e.Minutes, postings[0].Amount); err != nil {
-			return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
+			return production.PostResult{}, err
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return production.PostResult{}, fmt.Errorf("post %s: commit: %w", e.Key, err)
-	}
-	s.mu.Lock()
-	for k, v := range created {
-		s.accounts[k] = v
-	}
-	s.mu.Unlock()
 	return production.PostResult{TxID: id, Postings: postings}, nil
 }
 
-func (s *LedgerService) postRecord(ctx context.Context, tx *sql.Tx, e production.Event, digest, now string) (production.PostResult, error) {
+func (s *LedgerService) insertPostings(ctx context.Context, tx *sql.Tx, id int64, postings []production.Posting, now string, created map[string]int64) error {
+	args := make([]any, 0, 4*len(postings))
+	for i, p := range postings {
+		acc, err := s.accountID(ctx, tx, p.Account, now, created)
+		if err != nil {
+			return err
+		}
+		args = append(args, id, i+1, acc, p.Amount)
+	}
+	if n := len(postings); n <= maxBatch {
+		_, err := tx.StmtContext(ctx, s.insPostings[n]).ExecContext(ctx, args...)
+		return err
+	}
+	one := tx.StmtContext(ctx, s.insPosting)
+	for i := 0; i < len(postings); i++ {
+		if _, err := one.ExecContext(ctx, args[4*i:4*i+4]...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkStage records the house on first sight and refuses an event its
+// stage does not allow.
+func (s *LedgerService) checkStage(ctx context.Context, tx *sql.Tx, e production.Event, now string) error {
+	if err := ensureHouse(ctx, tx, e, now); err != nil {
+		return err
+	}
+	st, err := s.houseStage(ctx, tx, e.House)
+	if err != nil {
+		return err
+	}
+	return production.CheckStage(e.Type, e.House, st)
+}
+
+// houseStage reads a house's stage from its live completion and sale.
+func (s *LedgerService) houseStage(ctx context.Context, tx *sql.Tx, house string) (production.HouseStage, error) {
+	rows, err := tx.StmtContext(ctx, s.stage).QueryContext(ctx, house)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	st := production.StageOpen
+	for rows.Next() {
+		var ev string
+		if err := rows.Scan(&ev); err != nil {
+			return 0, err
+		}
+		if ev == string(production.EventHouseSold) {
+			st = production.StageSold
+		} else if st == production.StageOpen {
+			st = production.StageCompleted
+		}
+	}
+	return st, rows.Err()
+}
+
+// houseBalance is an account's balance over the transactions of one house
+// (house NULL: the transactions without a house).
+func (s *LedgerService) houseBalance(ctx context.Context, tx *sql.Tx, house sql.NullString, account string) (int64, error) {
+	var b int64
+	err := tx.StmtContext(ctx, s.houseBal).QueryRowContext(ctx, house, account).Scan(&b)
+	return b, err
+}
+
+// checkSides refuses postings that take a house balance past zero.
+func (s *LedgerService) checkSides(ctx context.Context, tx *sql.Tx, t production.EventType, house sql.NullString, ps []production.Posting) error {
+	guarded := production.Guarded(ps)
+	if len(guarded) == 0 {
+		return nil
+	}
+	before := make(map[string]int64, len(guarded))
+	for _, acc := range guarded {
+		b, err := s.houseBalance(ctx, tx, house, acc)
+		if err != nil {
+			return err
+		}
+		before[acc] = b
+	}
+	return production.CheckSides(t, house.String, before, ps)
+}
+
+func (s *LedgerService) postRecord(ctx context.Context, tx *sql.Tx, e production.Event, now string) (production.PostResult, error) {
+	digest := e.Digest()
 	var old string
-	err := tx.QueryRowContext(ctx, `SELECT digest FROM production_records WHERE idem_key = ?`, e.Key).Scan(&old)
+	err := tx.StmtContext(ctx, s.recByKey).QueryRowContext(ctx, e.Key).Scan(&old)
 	switch {
 	case err == nil:
 		if old != digest {
-			return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, production.ErrKeyConflict)
+			return production.PostResult{}, production.ErrKeyConflict
 		}
 		return production.PostResult{Duplicate: true}, nil
 	case !errors.Is(err, sql.ErrNoRows):
-		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
+		return production.PostResult{}, err
 	}
-	if err := ensureHouse(ctx, tx, e, now); err != nil {
-		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
+	if err := s.checkStage(ctx, tx, e, now); err != nil {
+		return production.PostResult{}, err
 	}
 	op := "build"
 	if e.Type == production.EventModuleInstalled {
 		op = "install"
+		var built, installed int
+		if err := tx.StmtContext(ctx, s.modules).QueryRowContext(ctx, e.House, e.Module).Scan(&built, &installed); err != nil {
+			return production.PostResult{}, err
+		}
+		if err := production.CheckInstalled(e.House, e.Module, built, installed, e.Count); err != nil {
+			return production.PostResult{}, err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO production_records (idem_key, digest, house, person, module, op, count, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.Key, digest, e.House, e.Person, e.Module, op, e.Count, now); err != nil {
-		return production.PostResult{}, fmt.Errorf("post %s: %w", e.Key, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return production.PostResult{}, fmt.Errorf("post %s: commit: %w", e.Key, err)
+		return production.PostResult{}, err
 	}
 	return production.PostResult{}, nil
 }
@@ -206,12 +316,6 @@ func reversal(ctx context.Context, tx *sql.Tx, key string) ([]production.Posting
 		ps = append(ps, p)
 	}
 	return ps, sql.NullInt64{Int64: id, Valid: true}, house, rows.Err()
-}
-
-func balanceOf(ctx context.Context, tx *sql.Tx, account string) (int64, error) {
-	var b int64
-	err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(p.amount), 0) FROM postings p JOIN accounts a ON a.id = p.account_id WHERE a.name = ?`, account).Scan(&b)
-	return b, err
 }
 
 // accountID finds or creates an account inside tx. New ids go to created
@@ -305,117 +409,6 @@ func (s *LedgerService) Statement(ctx context.Context, account string) ([]produc
 		return nil, fmt.Errorf("statement: %w", err)
 	}
 	return out, nil
-}
-
-// Verify checks the database itself: SQLite's integrity and foreign-key
-// checks, that every transaction has two or more postings summing to zero,
-// that no posting is orphaned, that every reversal exactly cancels its
-// original, and that total debits equal total credits.
-func (s *LedgerService) Verify(ctx context.Context) (*production.VerifyReport, error) {
-	r := &production.VerifyReport{}
-	tx, err := s.db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("verify: %w", err)
-	}
-	defer tx.Rollback()
-	strs := func(q string, f func(*sql.Rows) (string, error)) error {
-		rows, err := tx.QueryContext(ctx, q)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			p, err := f(rows)
-			if err != nil {
-				return err
-			}
-			if p != "" {
-				r.Problems = append(r.Problems, p)
-			}
-		}
-		return rows.Err()
-	}
-	checks := []struct {
-		q string
-		f func(*sql.Rows) (string, error)
-	}{
-		{`PRAGMA integrity_check`, func(rows *sql.Rows) (string, error) {
-			var s string
-			if err := rows.Scan(&s); err != nil || s == "ok" {
-				return "", err
-			}
-			return "integrity check: " + s, nil
-		}},
-		{`PRAGMA foreign_key_check`, func(rows *sql.Rows) (string, error) {
-			var table, parent string
-			var rowid sql.NullInt64
-			var fk int64
-			if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
-				return "", err
-			}
-			return fmt.Sprintf("foreign key: %s row %d refers to a missing %s row", table, rowid.Int64, parent), nil
-		}},
-		{`SELECT t.id, t.idem_key, COUNT(p.seq), COALESCE(SUM(p.amount), 0) FROM transactions t
-			LEFT JOIN postings p ON p.tx_id = t.id GROUP BY t.id HAVING COUNT(p.seq) < 2 OR SUM(p.amount) <> 0 ORDER BY t.id`,
-			func(rows *sql.Rows) (string, error) {
-				var id, n, sum int64
-				var key string
-				if err := rows.Scan(&id, &key, &n, &sum); err != nil {
-					return "", err
-				}
-				return fmt.Sprintf("transaction %d (%s): %d postings summing to %d cents; want two or more summing to 0", id, key, n, sum), nil
-			}},
-		{`SELECT p.seq, p.tx_id FROM postings p LEFT JOIN transactions t ON t.id = p.tx_id WHERE t.id IS NULL ORDER BY p.tx_id, p.seq`,
-			func(rows *sql.Rows) (string, error) {
-				var seq, txid int64
-				if err := rows.Scan(&seq, &txid); err != nil {
-					return "", err
-				}
-				return fmt.Sprintf("posting %d/%d is orphaned: transaction %d does not exist", txid, seq, txid), nil
-			}},
-		{`SELECT p.tx_id, p.seq, p.account_id FROM postings p LEFT JOIN accounts a ON a.id = p.account_id WHERE a.id IS NULL ORDER BY p.tx_id, p.seq`,
-			func(rows *sql.Rows) (string, error) {
-				var txid, seq, acc int64
-				if err := rows.Scan(&txid, &seq, &acc); err != nil {
-					return "", err
-				}
-				return fmt.Sprintf("posting %d/%d is orphaned: account %d does not exist", txid, seq, acc), nil
-			}},
-		{`SELECT r.id, r.idem_key FROM transactions r WHERE r.reverses IS NOT NULL AND EXISTS (
-			SELECT 1 FROM (SELECT account_id, amount FROM postings WHERE tx_id = r.id
-				UNION ALL SELECT account_id, amount FROM postings WHERE tx_id = r.reverses)
-			GROUP BY account_id HAVING SUM(amount) <> 0) ORDER BY r.id`,
-			func(rows *sql.Rows) (string, error) {
-				var id int64
-				var key string
-				if err := rows.Scan(&id, &key); err != nil {
-					return "", err
-				}
-				return fmt.Sprintf("reversal %d (%s) does not exactly cancel the transaction it reverses", id, key), nil
-			}},
-	}
-	for _, c := range checks {
-		if err := strs(c.q, c.f); err != nil {
-			return nil, fmt.Errorf("verify: %w", err)
-		}
-	}
-	err = tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM transactions), (SELECT COUNT(*) FROM postings),
-		COALESCE((SELECT SUM(amount) FROM postings WHERE amount > 0), 0),
-		COALESCE((SELECT -SUM(amount) FROM postings WHERE amount < 0), 0)`).Scan(&r.Transactions, &r.Postings, &r.Debits, &r.Credits)
-	if err != nil {
-		return nil, fmt.Errorf("verify: %w", err)
-	}
-	if r.Debits != r.Credits {
-		r.Problems = append(r.Problems, fmt.Sprintf("total debits %d cents differ from total credits %d cents", r.Debits, r.Credits))
-	}
-	var v int
-	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
-		return nil, fmt.Errorf("verify: %w", err)
-	}
-	if v != SchemaVersion() {
-		r.Problems = append(r.Problems, fmt.Sprintf("schema version %d, want %d", v, SchemaVersion()))
-	}
-	return r, nil
 }
 
 // ValueData reads houses, contributions, completions, sales and production
