@@ -3,6 +3,7 @@ package designs
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,6 +64,10 @@ func (m *Module) Footprint(rotation int) (w, h int) {
 // ParseDesign reads a design file's bytes and checks it against the catalog.
 // file names the source in errors. All problems are returned together.
 func ParseDesign(file string, data []byte, cat *Catalog) (*Design, error) {
+	if n, line := countTables(data, "[[placement]]", MaxPlacements); n > MaxPlacements {
+		// refuse before decoding: the limit exists so a huge file costs little
+		return nil, ErrorList{{File: file, Pos: Pos{Line: line, Col: 1}, Msg: fmt.Sprintf("design has %d placements, more than the limit of %d", n, MaxPlacements)}}.Err()
+	}
 	var d Design
 	pos, errs := decodeTOML(file, data, &d)
 	if len(errs) > 0 {
@@ -75,11 +80,48 @@ func ParseDesign(file string, data []byte, cat *Catalog) (*Design, error) {
 	return &d, nil
 }
 
+// countTables counts the lines of data that open the array table header
+// (such as "[[placement]]") and returns the line of the one past limit.
+func countTables(data []byte, header string, limit int) (n, line int) {
+	ln := 1
+	for rest := data; len(rest) > 0; ln++ {
+		row := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			row, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if bytes.HasPrefix(bytes.TrimLeft(row, " \t"), []byte(header)) {
+			n++
+			if n == limit+1 {
+				line = ln
+			}
+		}
+	}
+	return n, line
+}
+
+// MaxDesignFile bounds the size of a design file LoadDesign reads: a row of
+// houses written out cell by cell is a few megabytes, and a larger file is
+// refused before it is parsed (or, for a device, once the limit is read).
+const MaxDesignFile = 16 << 20
+
 // LoadDesign reads and checks a design file.
 func LoadDesign(path string, cat *Catalog) (*Design, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read design: %w", err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxDesignFile {
+		return nil, fmt.Errorf("read design: %s is %d bytes, larger than the %d a design may be", path, fi.Size(), MaxDesignFile)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxDesignFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("read design %s: %w", path, err)
+	}
+	if len(data) > MaxDesignFile {
+		return nil, fmt.Errorf("read design: %s is larger than the %d bytes a design may be", path, MaxDesignFile)
 	}
 	return ParseDesign(path, data, cat)
 }
@@ -91,6 +133,11 @@ func (d *Design) Validate(cat *Catalog) error {
 
 // MaxGrid bounds the grid so a hostile file cannot ask for a huge allocation.
 const MaxGrid = 512
+
+// MaxPlacements bounds the placements of one design (a row of twenty
+// houses has under 3,000), so a hostile or broken file cannot make every
+// later command slow or run out of memory.
+const MaxPlacements = 100_000
 
 func (d *Design) check(file string, pos positions, cat *Catalog) ErrorList {
 	var errs ErrorList
@@ -108,6 +155,10 @@ func (d *Design) check(file string, pos positions, cat *Catalog) ErrorList {
 	}
 	if d.Grid.Width < 1 || d.Grid.Height < 1 || d.Grid.Width > MaxGrid || d.Grid.Height > MaxGrid {
 		e("grid", "grid must be between 1x1 and %dx%d cells, got %dx%d", MaxGrid, MaxGrid, d.Grid.Width, d.Grid.Height)
+		return errs
+	}
+	if len(d.Placements) > MaxPlacements {
+		e("placement", "design has %d placements, more than the limit of %d", len(d.Placements), MaxPlacements)
 		return errs
 	}
 	for i, p := range d.Placements {

@@ -5,8 +5,9 @@
 // desktop game, the browser build, the CLI and the classroom server.
 //
 // Spatial queries (overlap, support, neighbours, bearing walls) go through a
-// solarlune/resolv Space whose cells are the grid's 48 in cells. An Engine is
-// not safe for concurrent use; separate Engines may run in parallel.
+// grid index of the 48 in cells and edge slots (index.go) whose updates cost
+// the same in a design of ten modules or ten thousand. An Engine is not safe
+// for concurrent use; separate Engines may run in parallel.
 package engine
 
 import (
@@ -14,15 +15,10 @@ import (
 	"iter"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/shopspring/decimal"
-	"github.com/solarlune/resolv"
 )
-
-// cellIn is one grid cell in whole inches (the resolv Space works in inches).
-const cellIn = int(designs.CellSize / designs.Inch)
 
 // ID names one placed module for the life of an engine. IDs are handed out
 // in order (1, 2, ...) so that a replayed command log names the same modules.
@@ -66,7 +62,6 @@ type placed struct {
 	horiz     bool
 	line      int
 	a0, a1    int
-	shape     *resolv.ConvexPolygon
 	exterior  bool
 	opening   string
 	windowSqI int64 // window rough-opening area in square inches
@@ -98,7 +93,7 @@ func geometry(m *designs.Module, p designs.Placement) placed {
 	return g
 }
 
-// touches reports whether the module is registered in resolv cell (cx, cy):
+// touches reports whether the module is registered at grid cell (cx, cy):
 // the cells it covers, or for a wall the cells on both sides of its edge.
 func (g *placed) touches(cx, cy int) bool {
 	if !g.edge {
@@ -114,34 +109,6 @@ func (g *placed) touches(cx, cy int) bool {
 // position a.
 func (g *placed) onEdge(horiz bool, line, a int) bool {
 	return g.edge && g.horiz == horiz && g.line == line && a >= g.a0 && a < g.a1
-}
-
-// rect is the module's shape in inches: inset by one inch so that a module
-// registers only in the cells it covers (a wall: the two cells it divides).
-func (g *placed) rect() (x0, y0, x1, y1 float64) {
-	c := float64(cellIn)
-	if !g.edge {
-		return float64(g.x0)*c + 1, float64(g.y0)*c + 1, float64(g.x1)*c - 1, float64(g.y1)*c - 1
-	}
-	l := float64(g.line) * c
-	if g.horiz {
-		return float64(g.a0)*c + 1, l - 1, float64(g.a1)*c - 1, l + 1
-	}
-	return l - 1, float64(g.a0)*c + 1, l + 1, float64(g.a1)*c - 1
-}
-
-// shapeMu guards resolv's package-level state (its shape ID counter), so
-// engines in different goroutines can create shapes safely.
-var shapeMu sync.Mutex
-
-func (g *placed) newShape() *resolv.ConvexPolygon {
-	x0, y0, x1, y1 := g.rect()
-	shapeMu.Lock()
-	s := resolv.NewRectangleFromTopLeft(x0, y0, x1-x0, y1-y0)
-	shapeMu.Unlock()
-	s.Tags().Set(resolv.Tags(1) << uint(g.layer))
-	s.SetData(g)
-	return s
 }
 
 // Options configure a new engine.
@@ -174,7 +141,7 @@ type Engine struct {
 	rate      decimal.Decimal
 	meta      designs.Design // name, grid, ...; Placements unused
 	w, h      int
-	space     *resolv.Space
+	ix        *index
 
 	modIndex  map[string]int
 	costs     []designs.Cost // per catalog module, in ModuleIDs order
@@ -313,7 +280,7 @@ func FromDesign(d *designs.Design, cat *designs.Catalog, opts Options) (*Engine,
 	}
 	e.byCat = make([]designs.Cost, len(designs.Categories))
 	e.count = make([]int, len(designs.Categories))
-	e.space = resolv.NewSpace(e.w*cellIn, e.h*cellIn, cellIn, cellIn)
+	e.ix = newIndex(e.w, e.h, len(designs.Layers))
 	for _, p := range d.Placements {
 		g, err := e.prepare(p)
 		if err != nil {
@@ -376,11 +343,10 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-// insert adds a module to the state: the resolv space, the id-ordered list,
+// insert adds a module to the state: the grid index, the id-ordered list,
 // the running cost.
 func (e *Engine) insert(g *placed) {
-	g.shape = g.newShape()
-	e.space.Add(g.shape)
+	e.ix.add(g)
 	i := sort.Search(len(e.mods), func(i int) bool { return e.mods[i].id >= g.id })
 	e.mods = append(e.mods, nil)
 	copy(e.mods[i+1:], e.mods[i:])
@@ -394,8 +360,7 @@ func (e *Engine) insert(g *placed) {
 
 // delete removes a module from the state.
 func (e *Engine) delete(g *placed) {
-	e.space.Remove(g.shape)
-	g.shape = nil
+	e.ix.remove(g)
 	i := sort.Search(len(e.mods), func(i int) bool { return e.mods[i].id >= g.id })
 	if i < len(e.mods) && e.mods[i] == g {
 		copy(e.mods[i:], e.mods[i+1:])
@@ -467,15 +432,11 @@ func (e *Engine) Module(id ID) (Placed, bool) {
 // At returns the modules registered in grid cell (x, y): the cell modules
 // covering it and the walls on its four edges, in id order.
 func (e *Engine) At(x, y int) []Placed {
-	c := e.space.Cell(x, y)
-	if c == nil {
-		return nil
-	}
 	var out []Placed
-	for _, s := range c.Shapes {
-		g := s.Data().(*placed)
+	e.ix.each(x, y, func(g *placed) bool {
 		out = append(out, Placed{ID: g.id, Module: g.m, Placement: g.p})
-	}
+		return true
+	})
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine/bearing"
 	"github.com/shopspring/decimal"
 )
 
@@ -308,59 +309,59 @@ type view struct {
 }
 
 // forCell calls fn for every module registered in grid cell (cx, cy) under
-// view v, found through the resolv space. fn returns false to stop.
+// view v (the cell modules covering it and the walls on its edges), found
+// through the grid index. fn returns false to stop.
 func (e *Engine) forCell(v *view, cx, cy int, fn func(g *placed) bool) {
-	if c := e.space.Cell(cx, cy); c != nil {
-		for _, s := range c.Shapes {
-			g := s.Data().(*placed)
-			if g.id == v.skip && v.skip != 0 {
-				continue
-			}
-			if !fn(g) {
-				return
-			}
+	if !e.ix.each(cx, cy, func(g *placed) bool {
+		if g.id == v.skip && v.skip != 0 {
+			return true
 		}
+		return fn(g)
+	}) {
+		return
 	}
 	if v.add != nil && v.add.touches(cx, cy) {
 		fn(v.add)
 	}
 }
 
+// first is the first module of an id-ordered list under view v, other than
+// not; v.add is not in the lists and is not considered.
+func first(v *view, list []*placed, not *placed) *placed {
+	for _, g := range list {
+		if g != not && (v.skip == 0 || g.id != v.skip) {
+			return g
+		}
+	}
+	return nil
+}
+
 // cellModule is the first cell module on one of the layers in mask covering
 // (cx, cy), other than not.
 func (e *Engine) cellModule(v *view, cx, cy int, mask uint32, not *placed) *placed {
-	var found *placed
-	e.forCell(v, cx, cy, func(g *placed) bool {
-		if !g.edge && g != not && mask&(1<<uint(g.layer)) != 0 {
-			found = g
-			return false
+	for l := range designs.Layers {
+		if mask&(1<<uint(l)) == 0 {
+			continue
 		}
-		return true
-	})
-	return found
+		if g := first(v, e.ix.cellAt(l, cx, cy), not); g != nil {
+			return g
+		}
+	}
+	if a := v.add; a != nil && a != not && !a.edge && mask&(1<<uint(a.layer)) != 0 && a.touches(cx, cy) {
+		return a
+	}
+	return nil
 }
 
 // edgeModule is the wall standing on edge slot (horiz, line, a), other than not.
 func (e *Engine) edgeModule(v *view, horiz bool, line, a int, not *placed) *placed {
-	cx, cy := a, line
-	if !horiz {
-		cx, cy = line, a
+	if g := first(v, e.ix.slotAt(horiz, line, a), not); g != nil {
+		return g
 	}
-	if horiz && cy >= e.h {
-		cy--
+	if ad := v.add; ad != nil && ad != not && ad.onEdge(horiz, line, a) {
+		return ad
 	}
-	if !horiz && cx >= e.w {
-		cx--
-	}
-	var found *placed
-	e.forCell(v, cx, cy, func(g *placed) bool {
-		if g != not && g.onEdge(horiz, line, a) {
-			found = g
-			return false
-		}
-		return true
-	})
-	return found
+	return nil
 }
 
 func (e *Engine) hardLocal(v *view, g *placed, out []Violation) []Violation {
@@ -472,12 +473,22 @@ func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation)
 	return out
 }
 
+// checkOverlap reports each module that shares a cell (on its layer) or an
+// edge slot with an earlier one, once per cell or slot, against the first
+// module there: k modules stacked in one cell give k-1 violations, not one
+// per pair, so validation stays linear however many are stacked. A
+// candidate (v.add) is reported against the first module already there.
 func (e *Engine) checkOverlap(v *view, g *placed, mk func(string, ...ID)) {
 	var seen [8]ID
 	n := 0
-	report := func(q *placed) {
-		if v.add != g && q.id > g.id {
-			return // reported with q as the subject: the later module overlaps the earlier
+	cand := v.add == g
+	check := func(list []*placed, addHere bool) {
+		q := first(v, list, g)
+		if a := v.add; !cand && addHere && a != g && (q == nil || a.id < q.id) {
+			q = a
+		}
+		if q == nil || (!cand && q.id > g.id) {
+			return // g is the first here: the later ones report against it
 		}
 		for i := 0; i < n && i < len(seen); i++ {
 			if seen[i] == q.id {
@@ -490,23 +501,16 @@ func (e *Engine) checkOverlap(v *view, g *placed, mk func(string, ...ID)) {
 		n++
 		mk(fmt.Sprintf("%s overlaps %s", describe(g), describe(q)), g.id, q.id)
 	}
+	ad := v.add
 	if g.edge {
 		for a := g.a0; a < g.a1; a++ {
-			if q := e.edgeModule(v, g.horiz, g.line, a, g); q != nil {
-				report(q)
-			}
+			check(e.ix.slotAt(g.horiz, g.line, a), ad != nil && ad.onEdge(g.horiz, g.line, a))
 		}
 		return
 	}
-	mask := uint32(1) << uint(g.layer)
 	for cy := g.y0; cy < g.y1; cy++ {
 		for cx := g.x0; cx < g.x1; cx++ {
-			e.forCell(v, cx, cy, func(q *placed) bool {
-				if q != g && !q.edge && mask&(1<<uint(q.layer)) != 0 {
-					report(q)
-				}
-				return true
-			})
+			check(e.ix.cellAt(g.layer, cx, cy), ad != nil && !ad.edge && ad.layer == g.layer && ad.touches(cx, cy))
 		}
 	}
 }
@@ -530,62 +534,16 @@ func (e *Engine) wallInside(v *view, g *placed) *placed {
 	return nil
 }
 
-// rafterNS reports whether a panel's rafters run north-south: along its
-// longer side (north-south for a square panel).
-func (g *placed) rafterNS() bool { return g.y1-g.y0 >= g.x1-g.x0 }
-
 // span is the longest distance between the bearing walls on either side of
-// any cell of panel g, along its rafters. side names a direction with no
-// bearing wall at all.
+// any cell of panel g, along its rafters; side names a direction with no
+// bearing wall at all. The bearing walls are those engine/bearing finds,
+// the same the build order makes the panel wait for.
 func (e *Engine) span(v *view, g *placed) (designs.Length, string) {
-	var worst int
-	ns := g.rafterNS()
-	for cy := g.y0; cy < g.y1; cy++ {
-		for cx := g.x0; cx < g.x1; cx++ {
-			lo, hi := -1, -1
-			if ns {
-				for l := cy; l >= 0; l-- {
-					if e.edgeModule(v, true, l, cx, nil) != nil {
-						lo = l
-						break
-					}
-				}
-				for l := cy + 1; l <= e.h; l++ {
-					if e.edgeModule(v, true, l, cx, nil) != nil {
-						hi = l
-						break
-					}
-				}
-				if lo < 0 {
-					return 0, "north"
-				}
-				if hi < 0 {
-					return 0, "south"
-				}
-			} else {
-				for l := cx; l >= 0; l-- {
-					if e.edgeModule(v, false, l, cy, nil) != nil {
-						lo = l
-						break
-					}
-				}
-				for l := cx + 1; l <= e.w; l++ {
-					if e.edgeModule(v, false, l, cy, nil) != nil {
-						hi = l
-						break
-					}
-				}
-				if lo < 0 {
-					return 0, "west"
-				}
-				if hi < 0 {
-					return 0, "east"
-				}
-			}
-			if hi-lo > worst {
-				worst = hi - lo
-			}
-		}
+	worst, side := bearing.Walls(g.x0, g.y0, g.x1, g.y1, e.w, e.h, func(s bearing.Slot) bool {
+		return e.edgeModule(v, s.Horiz, s.Line, s.A, nil) != nil
+	}, nil)
+	if side != "" {
+		return 0, side
 	}
 	return designs.Length(worst) * designs.CellSize, ""
 }

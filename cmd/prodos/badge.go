@@ -6,17 +6,20 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/production/badge"
+	"github.com/opensourceecology/prodos/production/profiles"
 )
 
 func init() {
 	register(&command{
 		name:    "badge",
-		usage:   "badge PROFILE QUALIFICATION [--out FILE] [--db FILE] [--key FILE] | badge verify FILE",
-		summary: "write an Open Badges 3.0 credential for an earned qualification; verify checks one",
+		usage:   "badge PROFILE QUALIFICATION [--out FILE] [--db FILE] [--key FILE] | badge verify FILE [--replay FILE] [--trust FILE] | badge trust DID [NOTE...]",
+		summary: "write an Open Badges 3.0 credential for an earned qualification; verify checks one against the trust list; trust adds an issuer",
 		run:     runBadge,
 	})
 }
@@ -26,11 +29,13 @@ func runBadge(e *env, args []string) int {
 	db := fs.String("db", defaultProfilesDB(), "profiles database (SQLite)")
 	keyPath := fs.String("key", "", "issuer key (default: issuer-ed25519.pem under the XDG data dir, created on first use)")
 	out := fs.String("out", "", "write the credential to FILE instead of standard output")
+	trust := fs.String("trust", "", "verify, trust: the trust list (default: "+badge.TrustFile+" under the XDG data dir)")
+	replay := fs.String("replay", "", "verify: the replay the badge names as evidence (needed for another installation's badge)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
 	}
-	if len(pos) != 2 {
+	if len(pos) < 2 || (len(pos) != 2 && pos[0] != "trust") {
 		fs.Usage()
 		return exitUsage
 	}
@@ -40,8 +45,22 @@ func runBadge(e *env, args []string) int {
 			return exitUsage
 		}
 	}
-	if pos[0] == "verify" {
-		return verifyBadge(e, pos[1], *keyPath)
+	if *trust == "" {
+		if *trust, err = badge.DefaultTrustPath(); err != nil {
+			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+			return exitUsage
+		}
+	}
+	switch pos[0] {
+	case "verify":
+		return verifyBadge(e, badgeCheck{file: pos[1], keyPath: *keyPath, trustPath: *trust, replay: *replay, db: *db})
+	case "trust":
+		if err := badge.AddTrusted(*trust, pos[1], strings.Join(pos[2:], " ")); err != nil {
+			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+			return exitUsage
+		}
+		fmt.Fprintf(e.stdout, "trusting %s (list: %s)\n", pos[1], *trust)
+		return exitOK
 	}
 	name, qualID := pos[0], pos[1]
 	_, set, q, ok := loadTraining(e)
@@ -67,13 +86,12 @@ func runBadge(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: profile %s does not hold %s: earn it: %s\n", name, x.Name, q.HowToEarn(qualID))
 		return exitProblems
 	}
-	evidenceFor := "the attempt that completed its requirements"
-	for _, a := range p.Attempts {
-		if a.ReplayHash == award.Evidence {
-			l := set.Level(a.Challenge)
-			evidenceFor = fmt.Sprintf("challenge %s %q, score %d, %d stars", a.Challenge, l.Title, a.Score, a.Stars)
-		}
+	a, err := profiles.VerifiedAttempt(p, set, award.Evidence)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: %s's %s award cannot be issued: %v (was %s edited by hand?)\n", name, x.Name, err, *db)
+		return exitProblems
 	}
+	evidenceFor := fmt.Sprintf("challenge %s %q, score %d, %d stars", a.Challenge, set.Level(a.Challenge).Title, a.Score, a.Stars)
 	key, err := badge.LoadOrCreateKey(*keyPath)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
@@ -101,27 +119,115 @@ func runBadge(e *env, args []string) int {
 	return exitOK
 }
 
-func verifyBadge(e *env, file, keyPath string) int {
-	data, err := os.ReadFile(file)
+// badgeCheck is what `badge verify` checks a credential against.
+type badgeCheck struct {
+	file, keyPath, trustPath, replay, db string
+}
+
+// verifyBadge checks the proof, that the issuer is trusted (this
+// installation's key or one on the trust list) and that the evidence is a
+// verified, passed attempt: the replay given with --replay, or the learner's
+// attempt in this installation's profiles database. Exit 1 for an invalid
+// or untrusted credential or unverified evidence, 2 for unreadable input.
+func verifyBadge(e *env, c badgeCheck) int {
+	data, err := readFileLimit(c.file, badge.MaxCredential)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
 	}
 	info, err := badge.Verify(data)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
+		fmt.Fprintf(e.stderr, "%s: %v\n", c.file, err)
 		if errors.Is(err, badge.ErrInvalid) {
 			return exitProblems
 		}
 		return exitUsage
 	}
-	whose := "another installation's key"
-	if _, statErr := os.Stat(keyPath); statErr == nil {
-		if key, err := badge.LoadOrCreateKey(keyPath); err == nil && badge.DIDKey(key.Public().(ed25519.PublicKey)) == info.Issuer {
-			whose = "this installation's key"
+	trust, err := badge.LoadTrust(c.trustPath)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+		return exitUsage
+	}
+	own := false
+	if _, statErr := os.Stat(c.keyPath); statErr == nil {
+		key, err := badge.LoadOrCreateKey(c.keyPath)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+			return exitUsage
 		}
+		own = badge.DIDKey(key.Public().(ed25519.PublicKey)) == info.Issuer
+	}
+	whose := "this installation's key"
+	if note, ok := trust.Trusts(info.Issuer); !own && ok {
+		whose = "trusted: " + note
+	} else if !own {
+		fmt.Fprintf(e.stderr, "%s: NOT TRUSTED: issued by %s (%s), which is neither this installation's key nor on the trust list %s; if you trust it, run: prodos badge trust %s NOTE\n",
+			c.file, info.IssuerName, info.Issuer, c.trustPath, info.Issuer)
+		return exitProblems
+	}
+	if code := checkBadgeEvidence(e, c, info, own); code != exitOK {
+		return code
 	}
 	fmt.Fprintf(e.stdout, "%s: valid: %s earned by %s on %s, issued by %s (%s, %s), evidence %v\n",
-		file, info.Achievement, info.Learner, info.ValidFrom, info.IssuerName, info.Issuer, whose, info.Evidence)
+		c.file, info.Achievement, info.Learner, info.ValidFrom, info.IssuerName, info.Issuer, whose, info.Evidence)
+	return exitOK
+}
+
+// checkBadgeEvidence re-simulates the attempt each evidence id names.
+func checkBadgeEvidence(e *env, c badgeCheck, info *badge.Info, own bool) int {
+	_, set, _, ok := loadTraining(e)
+	if !ok {
+		return exitUsage
+	}
+	for _, id := range info.Evidence {
+		hash, _ := badge.EvidenceHash(id) // Verify checked the form
+		if c.replay != "" {
+			data, err := readFileLimit(c.replay, maxReplayFile)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+				return exitUsage
+			}
+			if got := training.ReplayHash(data); got != hash {
+				fmt.Fprintf(e.stderr, "%s: the evidence is %s but %s hashes to %s\n", c.file, hash, c.replay, got)
+				return exitProblems
+			}
+			v, err := training.VerifyReplay(c.replay, data, set)
+			if err != nil || !v.Result.Passed {
+				fmt.Fprintf(e.stderr, "%s: the evidence replay %s does not verify as a passed attempt: %v\n", c.file, c.replay, err)
+				return exitProblems
+			}
+			continue
+		}
+		if !own {
+			fmt.Fprintf(e.stderr, "%s: the evidence %s is another installation's attempt: pass its replay with --replay FILE\n", c.file, hash)
+			return exitProblems
+		}
+		if code := checkLocalEvidence(e, c, info.Learner, hash, set); code != exitOK {
+			return code
+		}
+	}
+	return exitOK
+}
+
+// checkLocalEvidence finds and re-simulates the learner's attempt in this
+// installation's profiles database.
+func checkLocalEvidence(e *env, c badgeCheck, learner, hash string, set *training.Set) int {
+	if _, err := os.Stat(c.db); err != nil {
+		fmt.Fprintf(e.stderr, "%s: cannot check the evidence %s: no profiles database at %s (pass --db FILE or --replay FILE)\n", c.file, hash, c.db)
+		return exitProblems
+	}
+	st, ok := openProfiles(e, c.db)
+	if !ok {
+		return exitUsage
+	}
+	defer st.Close()
+	p, err := st.Get(context.Background(), learner)
+	if err == nil {
+		_, err = profiles.VerifiedAttempt(p, set, hash)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: the evidence is not a verified attempt in %s: %v\n", c.file, c.db, err)
+		return exitProblems
+	}
 	return exitOK
 }

@@ -39,7 +39,7 @@ func defaultProfilesDB() string {
 }
 
 func openProfiles(e *env, path string) (profiles.Store, bool) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		fmt.Fprintf(e.stderr, "prodos: profiles database: %v\n", err)
 		return nil, false
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
@@ -41,7 +40,7 @@ func loadTraining(e *env) (*designs.Catalog, *training.Set, *training.Quals, boo
 // and returns the exit code when it fails: 1 when the replay does not
 // re-simulate to its claim, 2 when it cannot be read or parsed.
 func verifyReplayFile(e *env, set *training.Set, file string) (*training.Verified, []byte, int) {
-	data, err := os.ReadFile(file)
+	data, err := readFileLimit(file, maxReplayFile)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return nil, nil, exitUsage

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"embed"
 	"errors"
 	"fmt"
@@ -27,7 +28,7 @@ var webdist embed.FS
 func init() {
 	register(&command{
 		name:    "serve",
-		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token TOKEN]",
+		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N]",
 		summary: "serve the browser game and the classroom (join codes, verified results, dashboard)",
 		run:     runServe,
 	})
@@ -57,9 +58,13 @@ var serveContext = func() (context.Context, context.CancelFunc) {
 
 func runServe(e *env, args []string) int {
 	fs := newFlags(e, "serve")
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port); nothing listens beyond it")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port); 0.0.0.0:PORT for the classroom network")
 	dbPath := fs.String("db", "", "classroom database file (default: classroom.db in the user's data directory)")
-	token := fs.String("token", "", "facilitator token for the dashboard (default: a new random token, printed)")
+	token := fs.String("token", "", "facilitator token (visible in ps: prefer --token-file or $"+tokenEnv+")")
+	tokenFile := fs.String("token-file", "", "read the facilitator token from FILE (default: $"+tokenEnv+", else facilitator-token next to the database, made on first use)")
+	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM; with --tls-key)")
+	tlsKey := fs.String("tls-key", "", "the certificate's private key (PEM)")
+	verifications := fs.Int("verifications", 0, "replays re-simulated at once (default: the number of CPUs); more wait, then get 503")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -67,6 +72,16 @@ func runServe(e *env, args []string) int {
 	if len(pos) > 0 {
 		fmt.Fprintf(e.stderr, "prodos serve: unexpected argument %q\n", pos[0])
 		return exitUsage
+	}
+	if (*tlsCert == "") != (*tlsKey == "") {
+		fmt.Fprintln(e.stderr, "prodos serve: --tls-cert and --tls-key go together")
+		return exitUsage
+	}
+	if *tlsCert != "" {
+		if _, err := tls.LoadX509KeyPair(*tlsCert, *tlsKey); err != nil {
+			fmt.Fprintf(e.stderr, "prodos serve: TLS: %v\n", err)
+			return exitUsage
+		}
 	}
 	if *dbPath == "" {
 		p, err := userdata.File("classroom.db")
@@ -79,16 +94,9 @@ func runServe(e *env, args []string) int {
 		}
 		*dbPath = p
 	}
-	if *token == "" {
-		t, err := classroom.NewToken()
-		if err != nil {
-			fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
-			return exitProblems
-		}
-		*token = t
-	} else if len(*token) < 12 {
-		fmt.Fprintln(e.stderr, "prodos serve: --token must be at least 12 characters")
-		return exitUsage
+	tok, code := facilitatorToken(e, *token, *tokenFile)
+	if code != exitOK {
+		return code
 	}
 	db, err := sqlitestore.Open(*dbPath)
 	if err != nil {
@@ -96,6 +104,11 @@ func runServe(e *env, args []string) int {
 		return exitUsage
 	}
 	defer db.Close()
+	if tok.value == "" {
+		if tok, code = madeToken(e, *dbPath); code != exitOK {
+			return code
+		}
+	}
 	web, _ := iofs.Sub(webdist, "webdist")
 	if _, err := iofs.Stat(web, "housegame.wasm.gz"); err != nil {
 		fmt.Fprintln(e.stderr, "prodos serve: warning: this binary has no browser build embedded; run `make web` and rebuild prodos")
@@ -106,21 +119,37 @@ func runServe(e *env, args []string) int {
 		return exitUsage
 	}
 	srv := &http.Server{
-		Handler:           &classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, LevelName: levelName, Token: *token, Web: web, Log: log.New(e.stderr, "prodos serve: ", log.LstdFlags)},
+		Handler: &classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, LevelName: levelName, Token: tok.value, Web: web,
+			Log: log.New(e.stderr, "prodos serve: ", log.LstdFlags), Limits: classroom.Limits{Verifications: *verifications}},
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		MaxHeaderBytes:    16 << 10,
 	}
-	url := "http://" + ln.Addr().String()
-	fmt.Fprintf(e.stdout, "Production OS classroom\n  game:      %s/\n  dashboard: %s/dashboard?token=%s\n  database:  %s\nPress Ctrl+C to stop.\n", url, url, *token, *dbPath)
+	scheme := "http"
+	if *tlsCert != "" {
+		scheme = "https"
+	}
+	printServeBanner(e, scheme, ln.Addr(), tok, *dbPath)
 	if serveReady != nil {
 		serveReady(ln.Addr().String())
 	}
+	return serveUntilStopped(e, srv, ln, *tlsCert, *tlsKey)
+}
+
+// serveUntilStopped serves until the listener fails or the serve context
+// ends (Ctrl+C, SIGTERM), then shuts down gracefully.
+func serveUntilStopped(e *env, srv *http.Server, ln net.Listener, cert, key string) int {
 	ctx, stop := serveContext()
 	defer stop()
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() {
+		if cert != "" {
+			errc <- srv.ServeTLS(ln, cert, key)
+			return
+		}
+		errc <- srv.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		if !errors.Is(err, http.ErrServerClosed) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"sync"
@@ -47,9 +48,15 @@ func init() {
 
 // verifyChallenge re-simulates a training challenge replay and checks that it
 // is a replay of the level it was submitted for.
-func verifyChallenge(_ context.Context, level string, replay []byte) (classroom.Verified, error) {
+func verifyChallenge(ctx context.Context, level string, replay []byte) (classroom.Verified, error) {
 	set, _, err := challenges()
 	if err != nil {
+		return classroom.Verified{}, err
+	}
+	if n := bytes.Count(replay, []byte("\n")); n > engine.MaxReplayCommands+10 {
+		return classroom.Verified{}, fmt.Errorf("the replay has %d lines, more than the %d a replay may have", n, engine.MaxReplayCommands+10)
+	}
+	if err := ctx.Err(); err != nil {
 		return classroom.Verified{}, err
 	}
 	v, err := training.VerifyReplay("replay", replay, set)
@@ -69,19 +76,21 @@ func verifyChallenge(_ context.Context, level string, replay []byte) (classroom.
 // awardQualifications gives the qualifications a learner's verified results
 // earn: best challenge scores so far plus this one, against the rules in
 // levels/qualifications.toml. Qualifications already held are not repeated.
-func awardQualifications(prior []classroom.Result, v classroom.Verified) []string {
+func awardQualifications(p classroom.Progress, v classroom.Verified) []string {
 	_, quals, err := challenges()
 	if err != nil {
 		return nil
 	}
-	best, have := map[string]int{}, map[string]bool{}
-	for _, r := range append(prior, classroom.Result{Verified: v}) {
-		if r.Kind == classroom.KindChallenge && r.Passed && r.Score > best[r.Level] {
-			best[r.Level] = r.Score
-		}
-		for _, q := range r.Qualifications {
-			have[q] = true
-		}
+	best := map[string]int{}
+	for level, score := range p.Best[classroom.KindChallenge] {
+		best[level] = score
+	}
+	if v.Kind == classroom.KindChallenge && v.Passed && v.Score > best[v.Level] {
+		best[v.Level] = v.Score
+	}
+	have := map[string]bool{}
+	for q := range p.Held {
+		have[q] = true
 	}
 	return quals.Earned(best, have)
 }
@@ -94,7 +103,7 @@ func init() {
 // built from the level, then scores the resulting design: stars from the
 // level's objectives, cost from the engine, labour minutes from the module
 // data and sheet waste from nesting its sheet parts.
-func verifyDesignLevel(_ context.Context, level string, replay []byte) (classroom.Verified, error) {
+func verifyDesignLevel(ctx context.Context, level string, replay []byte) (classroom.Verified, error) {
 	cat, err := designs.DefaultCatalog()
 	if err != nil {
 		return classroom.Verified{}, err
@@ -111,7 +120,10 @@ func verifyDesignLevel(_ context.Context, level string, replay []byte) (classroo
 	if err != nil {
 		return classroom.Verified{}, err
 	}
-	if err := e.Replay(cmds); err != nil {
+	if err := e.ReplayContext(ctx, cmds); err != nil {
+		return classroom.Verified{}, err
+	}
+	if err := ctx.Err(); err != nil {
 		return classroom.Verified{}, err
 	}
 	score := e.Evaluate(lvl)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine/bearing"
 	"github.com/shopspring/decimal"
 )
 
@@ -91,10 +92,11 @@ var edgeNames = map[string]string{"n": "north", "e": "east", "s": "south", "w": 
 //     corner in each direction along their straight run;
 //   - a window or door module needs the nearest solid wall in each
 //     direction along its run (its wall);
-//   - a roof or loft panel needs its bearing walls: in each row it covers
-//     (for panels at least as deep as wide; columns otherwise), the nearest
-//     wall on the panel's west and east lines (north and south); a roof
-//     panel also needs the loft panels under it. Interior walls found this
+//   - a roof or loft panel needs its bearing walls, found by the same
+//     function as the engine's span rule (engine/bearing): its rafters run
+//     along its longer side (north-south when square), and each cell it
+//     covers bears on the nearest wall at or beyond each end of its
+//     rafters; a roof panel also needs the loft panels under it. Interior walls found this
 //     way are bearing walls and go up with the exterior walls;
 //   - a core needs the floor beneath and the roof over it (dry-in);
 //   - a non-bearing interior wall needs the roof and any core on both
@@ -338,42 +340,25 @@ func under(g *grid, c [2]int) int {
 	return g.cell("foundation", c[0], c[1])
 }
 
-// bearingWalls finds the walls a roof or loft panel rests on: per row (or
-// column) it covers, the nearest wall at or beyond each of its two sides.
+// bearingWalls finds the walls a roof or loft panel rests on, by the
+// span rule's own reading (engine/bearing): along its rafters, the nearest
+// wall at or beyond each end, for every cell it covers.
 func bearingWalls(g *grid, t *Task) []int {
 	var out []int
-	if t.W <= t.H { // spans east-west onto vertical wall lines
-		for y := t.Y; y < t.Y+t.H && y < g.h; y++ {
-			for x := t.X; x >= 0; x-- {
-				if w := g.vslot(x, y); w >= 0 {
-					out = append(out, w)
-					break
-				}
-			}
-			for x := t.X + t.W; x <= g.w; x++ {
-				if w := g.vslot(x, y); w >= 0 {
-					out = append(out, w)
-					break
-				}
-			}
-		}
-		return out
-	}
-	for x := t.X; x < t.X+t.W && x < g.w; x++ {
-		for y := t.Y; y >= 0; y-- {
-			if w := g.hslot(x, y); w >= 0 {
-				out = append(out, w)
-				break
-			}
-		}
-		for y := t.Y + t.H; y <= g.h; y++ {
-			if w := g.hslot(x, y); w >= 0 {
-				out = append(out, w)
-				break
-			}
-		}
-	}
+	bearing.Walls(t.X, t.Y, t.X+t.W, t.Y+t.H, g.w, g.h, func(s bearing.Slot) bool {
+		return g.slot(s) >= 0
+	}, func(s bearing.Slot) {
+		out = append(out, g.slot(s))
+	})
 	return out
+}
+
+// slot is the wall on a unit edge slot, or -1.
+func (g *grid) slot(s bearing.Slot) int {
+	if s.Horiz {
+		return g.hslot(s.A, s.Line)
+	}
+	return g.vslot(s.Line, s.A)
 }
 
 // isCorner reports whether an exterior wall meets a perpendicular exterior

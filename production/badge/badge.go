@@ -147,6 +147,9 @@ func Issue(key ed25519.PrivateKey, c Claim, created time.Time) ([]byte, error) {
 	}
 	did := DIDKey(key.Public().(ed25519.PublicKey))
 	hexHash := strings.TrimPrefix(c.Evidence, "sha256:")
+	if _, err := EvidenceHash("urn:hash::sha256:" + hexHash); err != nil || !strings.HasPrefix(c.Evidence, "sha256:") {
+		return nil, fmt.Errorf("issue: evidence %q is not the SHA-256 of a replay (sha256: and 64 lower-case hex digits)", c.Evidence)
+	}
 	doc := map[string]any{
 		"@context":  Contexts,
 		"id":        c.ID,
@@ -267,6 +270,12 @@ type Info struct {
 // achievement), its Data Integrity proof (eddsa-jcs-2022, assertionMethod)
 // and that the proof's key is the issuer's. Any edit after signing fails.
 func Verify(data []byte) (*Info, error) {
+	if len(data) > MaxCredential {
+		return nil, fmt.Errorf("%w: %d bytes is larger than a credential can be (%d)", ErrInvalid, len(data), MaxCredential)
+	}
+	if err := checkIJSON(data); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
 	var doc map[string]any
 	if err := decode(data, &doc); err != nil {
 		return nil, fmt.Errorf("%w: not a JSON object: %v", ErrInvalid, err)
@@ -320,14 +329,30 @@ func Verify(data []byte) (*Info, error) {
 			info.Learner = str(m, "identityHash")
 		}
 	}
-	if ev, ok := doc["evidence"].([]any); ok {
-		for _, e := range ev {
-			if m, ok := e.(map[string]any); ok {
-				info.Evidence = append(info.Evidence, str(m, "id"))
-			}
+	ev, _ := doc["evidence"].([]any)
+	for _, e := range ev {
+		m, _ := e.(map[string]any)
+		id := str(m, "id")
+		if _, err := EvidenceHash(id); err != nil {
+			return nil, err
 		}
+		info.Evidence = append(info.Evidence, id)
+	}
+	if len(info.Evidence) == 0 {
+		return nil, fmt.Errorf("%w: no evidence: a credential names the replay that earned it", ErrInvalid)
 	}
 	return info, nil
+}
+
+// EvidenceHash returns the replay hash ("sha256:<64 hex>") an evidence id
+// "urn:hash::sha256:<64 hex>" names, or an ErrInvalid error when the id is
+// not one (for example "sha256:00").
+func EvidenceHash(id string) (string, error) {
+	hexHash, ok := strings.CutPrefix(id, "urn:hash::sha256:")
+	if !ok || len(hexHash) != 64 || strings.Trim(hexHash, "0123456789abcdef") != "" {
+		return "", fmt.Errorf("%w: evidence %q is not the SHA-256 of a replay (urn:hash::sha256: and 64 lower-case hex digits)", ErrInvalid, id)
+	}
+	return "sha256:" + hexHash, nil
 }
 
 func hasType(v any, want string) bool {

@@ -2,6 +2,7 @@ package badge
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 )
 
@@ -29,17 +30,30 @@ func base58(data []byte) string {
 	return string(out)
 }
 
+// b58Index maps a byte to its digit value, or -1.
+var b58Index = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for i := 0; i < len(b58Alphabet); i++ {
+		t[b58Alphabet[i]] = int8(i)
+	}
+	return t
+}()
+
+// maxBase58 bounds what unbase58 decodes: the longest value a credential
+// holds is a 64-byte signature (at most 88 digits). Big-number decoding is
+// quadratic in the length, so a bound keeps a hostile proofValue cheap.
+const maxBase58 = 128
+
 func unbase58(s string) ([]byte, error) {
+	if len(s) > maxBase58 {
+		return nil, fmt.Errorf("base58 value of %d characters is longer than %d", len(s), maxBase58)
+	}
 	n := new(big.Int)
 	base := big.NewInt(58)
 	for _, c := range []byte(s) {
-		i := -1
-		for k := 0; k < len(b58Alphabet); k++ {
-			if b58Alphabet[k] == c {
-				i = k
-				break
-			}
-		}
+		i := b58Index[c]
 		if i < 0 {
 			return nil, errors.New("invalid base58 character")
 		}

@@ -14,10 +14,13 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Submission kinds.
@@ -28,10 +31,11 @@ const (
 
 // Class is one group of learners with a join code.
 type Class struct {
-	ID      int64
-	Name    string
-	Code    string
-	Created time.Time
+	ID          int64
+	Name        string
+	Code        string
+	Created     time.Time
+	JoiningOpen bool // a facilitator can close joining
 }
 
 // Learner is one member of a class. Token authenticates the learner's own
@@ -93,8 +97,23 @@ type Store interface {
 	AddLearner(ctx context.Context, classID int64, name, token string) (Learner, error)
 	LearnerByToken(ctx context.Context, token string) (Learner, error)
 	Learners(ctx context.Context, classID int64) ([]Learner, error)
-	AddResult(ctx context.Context, learnerID int64, v Verified) (Result, error)
+	// AddResult records a verified result under key (the client's
+	// idempotency key or the replay hash) in one immediate transaction that
+	// also reads the learner's Progress, asks award (when not nil) which
+	// qualifications the result earns, and updates the best-per-level and
+	// held-qualification tables. A key already recorded for the learner
+	// returns that result and true, and records nothing.
+	AddResult(ctx context.Context, learnerID int64, key string, v Verified, award AwardFunc) (Result, bool, error)
+	// ResultByKey finds the learner's result recorded under key.
+	ResultByKey(ctx context.Context, learnerID int64, key string) (Result, error)
 	Results(ctx context.Context, classID int64) ([]Result, error)
+	// SetJoining opens or closes a class for joining.
+	SetJoining(ctx context.Context, classID int64, open bool) error
+	// RotateCode gives a class a new join code; the old one stops working.
+	RotateCode(ctx context.Context, classID int64, code string) error
+	// RemoveLearner deletes a learner of the class with their results; their
+	// token stops working.
+	RemoveLearner(ctx context.Context, classID, learnerID int64) error
 
 	// RequestRejoin records that someone asks to rejoin a class as the
 	// learner called name, with a new token; it replaces that learner's
@@ -163,21 +182,34 @@ func NormalizeCode(s string) string {
 	return s
 }
 
-// CheckName validates a class or learner name: 1 to 60 printable characters.
+// CheckName validates a class or learner name: 1 to 60 printable
+// characters after NFKC normalisation (so look-alike compatibility forms
+// become one), with no control, format (zero-width) or bidi characters and
+// no markup brackets.
 func CheckName(what, s string) (string, error) {
-	s = strings.TrimSpace(s)
+	if !utf8.ValidString(s) {
+		return "", fmt.Errorf("%s must be text (UTF-8)", what)
+	}
+	s = strings.TrimSpace(norm.NFKC.String(s))
 	if s == "" {
 		return "", fmt.Errorf("%s is empty", what)
 	}
-	if !utf8.ValidString(s) || utf8.RuneCountInString(s) > 60 {
+	if utf8.RuneCountInString(s) > 60 {
 		return "", fmt.Errorf("%s must be at most 60 characters of text", what)
 	}
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r == '<' || r == '>' {
+		if r < 0x20 || r == 0x7f || r == '<' || r == '>' || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) ||
+			unicode.Is(unicode.Bidi_Control, r) || unicode.In(r, unicode.Zl, unicode.Zp) {
 			return "", fmt.Errorf("%s contains a character that is not allowed: %q", what, r)
 		}
 	}
 	return s, nil
+}
+
+// NameKey is what makes two learner names the same in a class: the checked
+// name, case-folded ("Ana" and "ANA" are one learner).
+func NameKey(name string) string {
+	return cases.Fold().String(name)
 }
 
 // Standing is one learner's best verified result on one level, with the

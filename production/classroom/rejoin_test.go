@@ -52,7 +52,8 @@ func TestRejoinWithApproval(t *testing.T) {
 
 	require.Equal(t, http.StatusOK, h.do(t, "GET", "/api/rejoin", rq.Token, "", &st))
 	assert.Equal(t, "approved", st.Status)
-	assert.Equal(t, http.StatusCreated, h.do(t, "POST", "/api/submissions", rq.Token, replay, nil), "back in as Ana")
+	const again = `{"kind":"level","level":"shed","replay":"+500\nclaim 500"}`
+	assert.Equal(t, http.StatusCreated, h.do(t, "POST", "/api/submissions", rq.Token, again, nil), "back in as Ana")
 	assert.Equal(t, http.StatusUnauthorized, h.do(t, "POST", "/api/submissions", old.Token, replay, nil), "the lost browser's token no longer counts")
 	require.Equal(t, http.StatusOK, h.do(t, "GET", "/dashboard/classes/1", "facilitator-secret", "", &page))
 	assert.NotContains(t, page, "Asking to rejoin")

@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
-	"crypto/subtle"
 	"embed"
 	"encoding/csv"
 	"encoding/hex"
@@ -23,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/opensourceecology/prodos/production/classroom/submission"
@@ -51,13 +51,33 @@ type Server struct {
 	// ("Close a one-room shed", "Challenge 1: Groundwork"); "" keeps the id.
 	LevelName func(id string) string
 	// Award, when set, decides which qualifications a verified result earns,
-	// given the learner's earlier results (oldest first).
-	Award func(prior []Result, v Verified) []string
+	// given the learner's progress before it.
+	Award AwardFunc
+	// Limits bound the work clients can cause; zero fields take defaults.
+	Limits Limits
+	// Now is the clock of rate limits and sessions (time.Now when nil).
+	Now func() time.Time
 
-	once  sync.Once
-	tmpl  *template.Template
-	files map[string]*webFile
-	mux   *http.ServeMux
+	once     sync.Once
+	tmpl     *template.Template
+	files    map[string]*webFile
+	mux      *http.ServeMux
+	gameCSP  string
+	log      *quietLog
+	sessions sessions
+	verify   chan struct{} // a slot per verification running
+	waiting  atomic.Int64  // submissions waiting for a slot
+	submits  *limiter      // per learner
+	joins    *limiter      // per address
+	badCodes *limiter      // per address
+	logins   *limiter      // per address
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
 }
 
 type webFile struct {
@@ -82,6 +102,15 @@ func (s *Server) init() {
 		if s.Web != nil {
 			s.loadWeb()
 		}
+		s.gameCSP = gameCSP(inlineScriptHashes(s.indexHTML()))
+		s.Limits = s.Limits.withDefaults()
+		lim := s.Limits
+		s.verify = make(chan struct{}, lim.Verifications)
+		s.submits = newLimiter(lim.SubmitBurst, lim.SubmitEvery, s.now)
+		s.joins = newLimiter(lim.JoinBurst, lim.JoinEvery, s.now)
+		s.badCodes = newLimiter(lim.BadCodeBurst, lim.BadCodeEvery, s.now)
+		s.logins = newLimiter(lim.LoginBurst, lim.LoginEvery, s.now)
+		s.log = &quietLog{out: func() *log.Logger { return s.Log }, lim: newLimiter(50, time.Second, s.now)}
 		m := http.NewServeMux()
 		m.HandleFunc("GET /{$}", s.serveFile("index.html"))
 		m.HandleFunc("GET /{file}", s.serveStatic)
@@ -96,6 +125,11 @@ func (s *Server) init() {
 		m.HandleFunc("POST /api/classes", s.facilitator(s.handleCreateClassAPI))
 		m.HandleFunc("GET /dashboard/classes/{id}", s.facilitator(s.handleClass))
 		m.HandleFunc("GET /dashboard/classes/{id}/results.csv", s.facilitator(s.handleCSV))
+		m.HandleFunc("POST /dashboard/login", s.handleLogin)
+		m.HandleFunc("POST /dashboard/logout", s.handleLogout)
+		m.HandleFunc("POST /dashboard/classes/{id}/joining", s.facilitator(s.classAction(s.handleJoining)))
+		m.HandleFunc("POST /dashboard/classes/{id}/code", s.facilitator(s.classAction(s.handleRotateCode)))
+		m.HandleFunc("POST /dashboard/classes/{id}/remove", s.facilitator(s.classAction(s.handleRemoveLearner)))
 		s.mux = m
 	})
 }
@@ -151,8 +185,7 @@ func contentType(name string) string {
 // ServeHTTP makes Server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.init()
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Referrer-Policy", "no-referrer")
+	s.securityHeaders(w, r)
 	s.mux.ServeHTTP(w, r)
 }
 
@@ -219,9 +252,7 @@ const notBuiltPage = `<!doctype html><meta charset="utf-8"><title>Production OS<
 
 // apiError writes {"error": msg} with status.
 func (s *Server) apiError(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	if s.Log != nil {
-		s.Log.Printf("%s %s: %d %s", r.Method, r.URL.Path, status, msg)
-	}
+	s.log.printf("%s %s: %d %s", r.Method, r.URL.Path, status, msg)
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(map[string]string{"error": msg})
@@ -265,6 +296,9 @@ type JoinResponse struct {
 }
 
 func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
+	if !s.joinAllowed(w, r) {
+		return
+	}
 	var req JoinRequest
 	if !s.readJSON(w, r, &req) {
 		return
@@ -274,12 +308,8 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	c, err := s.Store.ClassByCode(r.Context(), NormalizeCode(req.Code))
-	if errors.Is(err, ErrNotFound) {
-		s.apiError(w, r, http.StatusNotFound, fmt.Sprintf("no class has the join code %q", req.Code))
-		return
-	} else if err != nil {
-		s.apiError(w, r, http.StatusInternalServerError, "could not look up the class")
+	c, ok := s.joinClass(w, r, req.Code)
+	if !ok {
 		return
 	}
 	tok, err := NewToken()
@@ -322,7 +352,7 @@ type SubmitResponse = submission.Response
 
 func (s *Server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 	l, ok := s.learner(w, r)
-	if !ok {
+	if !ok || !s.submitAllowed(w, r, l) {
 		return
 	}
 	var req SubmitRequest
@@ -333,40 +363,41 @@ func (s *Server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
-	defer cancel()
-	v, err := s.Verifier.Verify(ctx, req.Kind, req.Level, []byte(req.Replay))
-	if err != nil {
-		s.apiError(w, r, http.StatusUnprocessableEntity, "replay does not verify: "+err.Error())
+	sum := sha256.Sum256([]byte(req.Replay))
+	hash := hex.EncodeToString(sum[:])
+	key, ok := s.idempotencyKey(w, r, req, hash)
+	if !ok {
 		return
 	}
-	sum := sha256.Sum256([]byte(req.Replay))
-	v.ReplayHash = hex.EncodeToString(sum[:])
-	v.Kind, v.Level = req.Kind, req.Level
-	if s.Award != nil {
-		all, err := s.Store.Results(r.Context(), l.ClassID)
-		if err != nil {
-			s.apiError(w, r, http.StatusInternalServerError, "could not read earlier results")
-			return
-		}
-		var prior []Result
-		for _, x := range all {
-			if x.LearnerID == l.ID {
-				prior = append(prior, x)
-			}
-		}
-		v.Qualifications = s.Award(prior, v)
+	if old, err := s.Store.ResultByKey(r.Context(), l.ID, key); err == nil {
+		writeSubmitted(w, http.StatusOK, old) // a retry: the first answer again
+		return
 	}
-	res, err := s.Store.AddResult(r.Context(), l.ID, v)
+	v, ok := s.verifyLimited(w, r, req)
+	if !ok {
+		return
+	}
+	v.ReplayHash = hash
+	v.Kind, v.Level = req.Kind, req.Level
+	res, dup, err := s.Store.AddResult(r.Context(), l.ID, key, v, s.Award)
 	if err != nil {
 		s.apiError(w, r, http.StatusInternalServerError, "could not record the result")
 		return
 	}
+	status := http.StatusCreated
+	if dup {
+		status = http.StatusOK
+	}
+	writeSubmitted(w, status, res)
+}
+
+func writeSubmitted(w http.ResponseWriter, status int, res Result) {
+	v := res.Verified
 	quals := v.Qualifications
 	if quals == nil {
 		quals = []string{}
 	}
-	writeJSON(w, http.StatusCreated, SubmitResponse{ID: res.ID, Score: v.Score, Stars: v.Stars, Passed: v.Passed,
+	writeJSON(w, status, SubmitResponse{ID: res.ID, Score: v.Score, Stars: v.Stars, Passed: v.Passed,
 		Cost: v.Cost.StringFixed(2), LabourHours: v.LabourMinutes.Div(sixty).StringFixed(1), SheetWastePct: v.SheetWastePct.StringFixed(1),
 		Qualifications: quals, ReplayHash: v.ReplayHash})
 }
@@ -379,35 +410,6 @@ func (s *Server) handleMe(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"learner_id": l.ID, "name": l.Name})
 }
 
-// facilitator guards dashboard pages with the facilitator token, given as a
-// Bearer header, or once as ?token= which then sets an HttpOnly cookie.
-func (s *Server) facilitator(next http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		given := ""
-		if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-			given = tok
-		} else if q := r.URL.Query().Get("token"); q != "" {
-			given = q
-		} else if c, err := r.Cookie("facilitator"); err == nil {
-			given = c.Value
-		}
-		if s.Token == "" || subtle.ConstantTimeCompare([]byte(given), []byte(s.Token)) != 1 {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusUnauthorized)
-			io.WriteString(w, `<!doctype html><meta charset="utf-8"><title>Facilitator token needed</title><h1>Facilitator token needed</h1><p>Open the dashboard address that <code>prodos serve</code> printed at start-up (it ends in <code>?token=...</code>).</p>`)
-			if s.Log != nil {
-				s.Log.Printf("%s %s: 401 facilitator token missing or wrong", r.Method, r.URL.Path)
-			}
-			return
-		}
-		if r.URL.Query().Get("token") != "" {
-			http.SetCookie(w, &http.Cookie{Name: "facilitator", Value: s.Token, Path: "/dashboard", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-		}
-		w.Header().Set("Cache-Control", "no-store")
-		next(w, r)
-	}
-}
-
 func (s *Server) render(w http.ResponseWriter, name string, data any) {
 	var b bytes.Buffer
 	if err := s.tmpl.ExecuteTemplate(&b, name, data); err != nil {
@@ -415,6 +417,7 @@ func (s *Server) render(w http.ResponseWriter, name string, data any) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", dashboardCSP(inlineScriptHashes(b.Bytes())))
 	w.Write(b.Bytes())
 }
 
@@ -632,7 +635,7 @@ func (rep ClassReport) WriteCSV(w io.Writer) error {
 	cw.Write([]string{"level", "learner", "score", "stars", "cost", "labour_hours", "sheet_waste_pct", "cost_percentile", "labour_percentile", "waste_percentile", "replay_sha256", "verified_at"})
 	for _, level := range rep.Levels {
 		for _, st := range rep.Leaderboard[level] {
-			cw.Write([]string{level, st.Learner, strconv.Itoa(st.Score), strconv.Itoa(st.Stars), st.Cost.StringFixed(2),
+			cw.Write([]string{csvCell(level), csvCell(st.Learner), strconv.Itoa(st.Score), strconv.Itoa(st.Stars), st.Cost.StringFixed(2),
 				st.LabourMinutes.Div(sixty).StringFixed(1), st.SheetWastePct.StringFixed(1), strconv.Itoa(st.CostPct),
 				strconv.Itoa(st.LabourPct), strconv.Itoa(st.WastePct), st.ReplayHash, st.At.UTC().Format(time.RFC3339)})
 		}

@@ -171,12 +171,24 @@ func TestDashboardNeedsToken(t *testing.T) {
 		assert.Equal(t, http.StatusUnauthorized, h.do(t, "GET", p, "wrong", "", &body), p)
 		assert.NotContains(t, body, h.code)
 	}
-	// ?token= sets a cookie scoped to the dashboard.
-	resp, err := http.Get(h.srv.URL + "/dashboard?token=facilitator-secret")
+	// ?token= logs in: a session cookie (not the token) and a redirect to
+	// the same address without the token (issue 13 item 5).
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.Get(h.srv.URL + "/dashboard/classes/1?token=facilitator-secret")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	assert.Equal(t, "/dashboard/classes/1", resp.Header.Get("Location"))
+	cookie := resp.Header.Get("Set-Cookie")
+	assert.Contains(t, cookie, "HttpOnly")
+	assert.Contains(t, cookie, "SameSite=Strict")
+	assert.NotContains(t, cookie, "facilitator-secret")
+	req, _ := http.NewRequest("GET", h.srv.URL+"/dashboard/classes/1", nil)
+	req.Header.Set("Cookie", strings.Split(cookie, ";")[0])
+	resp, err = noFollow.Do(req)
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
-	assert.Contains(t, resp.Header.Get("Set-Cookie"), "HttpOnly")
 }
 
 func TestServesPrecompressedWasm(t *testing.T) {

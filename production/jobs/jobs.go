@@ -47,6 +47,17 @@ func (q *Queue) Minutes() decimal.Decimal {
 	return t
 }
 
+// ShopDays is the number of shop days of hoursPerDay hours the queue
+// takes: its total run time from the queue's start over the working day,
+// rounded up (0 for an empty queue).
+func (q *Queue) ShopDays(hoursPerDay int) int {
+	if len(q.Jobs) == 0 {
+		return 0
+	}
+	day := decimal.NewFromInt(int64(max(1, hoursPerDay) * 60))
+	return int(q.Jobs[len(q.Jobs)-1].End.Div(day).Ceil().IntPart())
+}
+
 // Plan is the shop work of one design.
 type Plan struct {
 	Design string

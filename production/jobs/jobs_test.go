@@ -4,10 +4,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -188,4 +190,32 @@ func TestWritePackage(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join(dir, "jobs.csv"))
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(string(data), "id,machine,process,material,program,minutes,qualification,operator"))
+}
+
+// TestShopDays: a queue's shop days count its whole run time, not the day
+// its last job starts (issue 12.4: a 2,585-minute saw job is 6 days of 8 h).
+func TestShopDays(t *testing.T) {
+	shop := &designs.Shop{HoursPerDay: 8, Machines: []designs.Machine{{ID: "saw-1"}}}
+	for _, tc := range []struct {
+		name    string
+		minutes []int64
+		want    int
+	}{
+		{"one long saw job", []int64{2585}, 6},
+		{"exactly one day", []int64{480}, 1},
+		{"one minute over a day", []int64{480, 1}, 2},
+		{"last job starts on day 1, ends on day 2", []int64{400, 100}, 2},
+		{"three days back to back", []int64{480, 480, 480}, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var js []*Job
+			for i, m := range tc.minutes {
+				js = append(js, &Job{ID: strconv.Itoa(i), Machine: "saw-1", Minutes: decimal.NewFromInt(m)})
+			}
+			qs := queues(js, shop)
+			require.Len(t, qs, 1)
+			assert.Equal(t, tc.want, qs[0].ShopDays(8))
+		})
+	}
+	assert.Zero(t, (&Queue{}).ShopDays(8))
 }

@@ -70,7 +70,7 @@ func (p *Plan) Summary() string {
 	for _, q := range p.Queues {
 		fmt.Fprintf(&b, "  %-6s %-28s %3d job(s) %7s min", q.Machine.ID, q.Machine.Name, len(q.Jobs), q.Minutes().StringFixed(1))
 		if len(q.Jobs) > 0 {
-			fmt.Fprintf(&b, "  (%d shop day(s) of %d h)", q.Jobs[len(q.Jobs)-1].Day, p.Shop.HoursPerDay)
+			fmt.Fprintf(&b, "  (%d shop day(s) of %d h)", q.ShopDays(p.Shop.HoursPerDay), p.Shop.HoursPerDay)
 		}
 		b.WriteString("\n")
 	}

@@ -65,11 +65,8 @@ func (s *Schedule) Summary(design string, areaSqFt int, hoursPerDay int) string 
 		days = fmt.Sprintf(", %s working days of %d h", decimal.NewFromInt(s.Makespan).Div(decimal.NewFromInt(int64(hoursPerDay)*3600)).StringFixed(1), hoursPerDay)
 	}
 	fmt.Fprintf(&b, "Makespan: %s h (%s min%s)\n", hours(s.Makespan), minutes(s.Makespan), days)
-	fmt.Fprintf(&b, "Lower bound: %s h = max(critical path %s h, work %s h / %d people)\n", hours(s.LowerBound), hours(s.PathSeconds), hours(s.WorkSeconds), len(s.Crew.Members))
+	fmt.Fprintf(&b, "Lower bound: %s h = max(critical path %s h, work %s h / %d people, qualification bound %s h)\n", hours(s.LowerBound), hours(s.PathSeconds), hours(s.WorkSeconds), len(s.Crew.Members), hours(s.QualBound))
 	fmt.Fprintf(&b, "Makespan / lower bound: %.3f (target 1.10): %s\n", s.Ratio(), okText(s.Ratio() <= 1.10))
-	if s.QualBound > s.LowerBound {
-		fmt.Fprintf(&b, "Qualification bound: %s h (the busiest qualification's work over the people holding it)\n", hours(s.QualBound))
-	}
 	fmt.Fprintf(&b, "Person-hours: %s\n", s.PersonHours().StringFixed(1))
 	if areaSqFt > 0 {
 		per := s.PersonHours().Mul(decimal.NewFromInt(1000)).Div(decimal.NewFromInt(int64(areaSqFt)))

@@ -16,7 +16,6 @@
 package schedule
 
 import (
-	"container/heap"
 	"fmt"
 	"sort"
 	"strings"
@@ -113,9 +112,11 @@ type Schedule struct {
 	// indexes, first to last) and PathSeconds its length.
 	CriticalPath []int
 	PathSeconds  int64
-	// WorkSeconds is the total work; LowerBound the larger of PathSeconds
-	// and WorkSeconds over the crew size; QualBound the largest work of one
-	// qualification over the people holding it (also a valid bound).
+	// WorkSeconds is the total work. QualBound is the qualification bound:
+	// for every set of qualifications, the work needing one of them over
+	// the people holding any of them, plus the least time before the first
+	// such task can start and after the last can end. LowerBound is the
+	// largest of PathSeconds, WorkSeconds over the crew size and QualBound.
 	WorkSeconds int64
 	LowerBound  int64
 	QualBound   int64
@@ -232,105 +233,52 @@ func Plan(tasks []Task, crew *jobs.Crew) (*Schedule, error) {
 		tail[i] = tasks[i].Seconds + best
 	}
 	s := &Schedule{Tasks: tasks, Crew: crew, Slots: make([]Slot, n)}
-	var start int = -1
+	s.criticalPath(tail, users)
+	pr := &problem{tasks: tasks, users: users, order: order, pos: make([]int, n), tail: tail, head: make([]int64, n),
+		qual: make([]int, n), holders: holders, members: len(crew.Members)}
+	for k, i := range order {
+		pr.pos[i] = k
+		pr.qual[i] = qualIdx[tasks[i].Qual]
+		for _, d := range tasks[i].Deps {
+			pr.head[i] = max(pr.head[i], pr.head[d]+tasks[d].Seconds)
+		}
+	}
+	crewSize := int64(len(crew.Members))
+	s.QualBound = pr.qualBound()
+	s.LowerBound = max(s.PathSeconds, (s.WorkSeconds+crewSize-1)/crewSize, s.QualBound)
+	s.Slots = pr.best(Passes(n))
+	for _, sl := range s.Slots {
+		s.Makespan = max(s.Makespan, sl.End)
+	}
+	s.markChain(users)
+	return s, nil
+}
+
+// criticalPath sets WorkSeconds, PathSeconds and CriticalPath from the
+// longest remaining path of every task.
+func (s *Schedule) criticalPath(tail []int64, users [][]int32) {
+	tasks := s.Tasks
+	start := -1
 	for i := range tasks {
 		s.WorkSeconds += tasks[i].Seconds
 		if len(tasks[i].Deps) == 0 && (start < 0 || tail[i] > tail[start]) {
 			start = i
 		}
 	}
-	if start >= 0 {
-		s.PathSeconds = tail[start]
-		for i := start; i >= 0; {
-			s.CriticalPath = append(s.CriticalPath, i)
-			next := -1
-			for _, u := range users[i] {
-				if tail[u] == tail[i]-tasks[i].Seconds && (next < 0 || int(u) < next) {
-					next = int(u)
-				}
-			}
-			i = next
-		}
+	if start < 0 {
+		return
 	}
-	crewSize := int64(len(crew.Members))
-	s.LowerBound = max(s.PathSeconds, (s.WorkSeconds+crewSize-1)/crewSize)
-	qualWork := make([]int64, len(holders))
-	for _, t := range tasks {
-		qualWork[qualIdx[t.Qual]] += t.Seconds
-	}
-	for q, w := range qualWork {
-		h := int64(len(holders[q]))
-		s.QualBound = max(s.QualBound, (w+h-1)/h)
-	}
-
-	// Parallel schedule generation.
-	waiting := make([]int32, n)
-	ready := make([]taskHeap, len(holders))
-	for i, t := range tasks {
-		waiting[i] = int32(len(t.Deps))
-		if waiting[i] == 0 {
-			q := qualIdx[t.Qual]
-			heap.Push(&ready[q], item{i, tail[i]})
-		}
-	}
-	free := make([]bool, len(crew.Members))
-	for i := range free {
-		free[i] = true
-	}
-	var events eventHeap
-	var now int64
-	started := 0
-	for started < n {
-		// Start ready tasks, highest priority first across qualifications.
-		for {
-			bestQ, bestM := -1, -1
-			var bestP int64
-			for q := range ready {
-				if ready[q].Len() == 0 {
-					continue
-				}
-				top := ready[q].items[0]
-				if bestQ >= 0 && (top.prio < bestP || (top.prio == bestP && top.task > ready[bestQ].items[0].task)) {
-					continue
-				}
-				for _, mi := range holders[q] {
-					if free[mi] {
-						bestQ, bestM, bestP = q, mi, top.prio
-						break
-					}
-				}
-			}
-			if bestQ < 0 {
-				break
-			}
-			it := heap.Pop(&ready[bestQ]).(item)
-			free[bestM] = false
-			end := now + tasks[it.task].Seconds
-			s.Slots[it.task] = Slot{Task: it.task, Member: bestM, Start: now, End: end}
-			heap.Push(&events, event{end, it.task, bestM})
-			started++
-		}
-		if events.Len() == 0 {
-			break
-		}
-		// Advance to the next finish; release everything finishing then.
-		now = events[0].at
-		for events.Len() > 0 && events[0].at == now {
-			ev := heap.Pop(&events).(event)
-			free[ev.member] = true
-			for _, u := range users[ev.task] {
-				waiting[u]--
-				if waiting[u] == 0 {
-					heap.Push(&ready[qualIdx[tasks[u].Qual]], item{int(u), tail[u]})
-				}
+	s.PathSeconds = tail[start]
+	for i := start; i >= 0; {
+		s.CriticalPath = append(s.CriticalPath, i)
+		next := -1
+		for _, u := range users[i] {
+			if tail[u] == tail[i]-tasks[i].Seconds && (next < 0 || int(u) < next) {
+				next = int(u)
 			}
 		}
+		i = next
 	}
-	for _, sl := range s.Slots {
-		s.Makespan = max(s.Makespan, sl.End)
-	}
-	s.markChain(users)
-	return s, nil
 }
 
 // markChain walks back from the last-finishing task through whatever it

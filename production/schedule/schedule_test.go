@@ -94,9 +94,33 @@ func TestExamples(t *testing.T) {
 				}
 				assert.Equal(t, len(d.Placements), installs)
 				assert.Equal(t, want, s.WorkSeconds)
-				assert.LessOrEqual(t, s.Ratio(), 1.10, "makespan %d s, lower bound %d s", s.Makespan, s.LowerBound)
+				assert.LessOrEqual(t, s.Ratio(), 1.05, "makespan %d s, lower bound %d s", s.Makespan, s.LowerBound)
 				t.Logf("%s: makespan %s h, bound %s h (ratio %.3f), qualification bound %s h, %s person-hours, %d sq ft",
 					crewID, hours(s.Makespan), hours(s.LowerBound), s.Ratio(), hours(s.QualBound), s.PersonHours().StringFixed(1), FloorArea(d, cat))
+			})
+		}
+	}
+}
+
+// TestMakespanTargets (issue 14): on every example and crews of 2, 4, 8
+// and 24, the makespan is at most the best of 300 randomized serial
+// samples and at most 1.05 times the lower bound.
+func TestMakespanTargets(t *testing.T) {
+	for _, f := range examples {
+		for _, size := range []int{2, 4, 8, 24} {
+			t.Run(fmt.Sprintf("%s/crew=%d", filepath.Base(f), size), func(t *testing.T) {
+				d, cat, crews := setup(t, f)
+				crew, err := jobs.CrewOfSize(crews, size)
+				require.NoError(t, err)
+				s, err := PlanDesign(d, cat, crew)
+				var se *Error
+				if errors.As(err, &se) && len(se.Unassigned) > 0 {
+					t.Skipf("crew of %d cannot build it: %v", size, err)
+				}
+				require.NoError(t, err)
+				checkSchedule(t, s)
+				assert.LessOrEqual(t, s.Makespan, randomSerial(s.Tasks, s.Crew, 300, 1), "against the randomized serial generator")
+				assert.LessOrEqual(t, s.Ratio(), 1.05, "makespan %d s, lower bound %d s", s.Makespan, s.LowerBound)
 			})
 		}
 	}

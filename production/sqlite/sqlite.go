@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"github.com/opensourceecology/prodos/production/sqlitefile"
 )
 
 //go:embed migration/*.sql
@@ -70,6 +71,8 @@ func (db *DB) Open() error {
 		return err
 	} else if n := len(migrationNames()); v > n {
 		return fmt.Errorf("ledger %s: schema version %d, this program knows %d: %w", db.Path, v, n, ErrNewerSchema)
+	} else if _, err := sqlitefile.Preflight(db.Path, sqlitefile.Ledger, n); err != nil {
+		return err // another store's file (issue 12 item 11), untouched
 	}
 	q := url.Values{}
 	q.Set("_busy_timeout", fmt.Sprint(BusyTimeout.Milliseconds()))
@@ -88,6 +91,10 @@ func (db *DB) Open() error {
 	if err := db.migrate(); err != nil {
 		conn.Close()
 		return fmt.Errorf("ledger %s: migrate: %w", db.Path, err)
+	}
+	if err := sqlitefile.Stamp(conn, db.Path, sqlitefile.Ledger); err != nil {
+		conn.Close()
+		return err
 	}
 	return nil
 }

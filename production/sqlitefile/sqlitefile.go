@@ -1,11 +1,14 @@
 //go:build !js
 
-// Package sqlitefile opens a SQLite file the way prodos's stores do: it
-// refuses a file that is not SQLite or whose schema is newer than the
-// program, turns on foreign keys and WAL with a busy timeout, makes every
-// transaction BEGIN IMMEDIATE (writers never deadlock on upgrade), and
-// applies embedded migrations in order, recording them in PRAGMA
-// user_version, each in its own transaction.
+// Package sqlitefile opens a SQLite file the way prodos's stores do. Before
+// anything can write to the file it refuses one that is not SQLite, that
+// another store stamped with its PRAGMA application_id, or whose schema is
+// newer than the program; only then does it connect with foreign keys, WAL,
+// synchronous=FULL (a committed write survives power loss), a busy timeout
+// and BEGIN IMMEDIATE for every transaction, stamp the store's
+// application_id and apply embedded migrations in order, recording them in
+// PRAGMA user_version, each in its own transaction. Paths are escaped in the
+// SQLite URI, so "a?b.db" and "pct%41.db" name those files.
 package sqlitefile
 
 import (
@@ -18,32 +21,72 @@ import (
 	"net/url"
 	"os"
 	"sort"
+	"strings"
 
-	_ "github.com/mattn/go-sqlite3" // the database/sql driver "sqlite3"
+	"github.com/mattn/go-sqlite3"
+)
+
+// Driver is the database/sql driver name Open uses: go-sqlite3 with a hook
+// that bounds the WAL file (PRAGMA journal_size_limit) on every connection.
+const Driver = "sqlite3_prodos"
+
+// WALLimit is the size the WAL file is truncated to after a checkpoint.
+const WALLimit = 8 << 20
+
+func init() {
+	sql.Register(Driver, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		_, err := c.Exec(fmt.Sprintf("PRAGMA journal_size_limit = %d", WALLimit), nil)
+		return err
+	}})
+}
+
+// App identifies one store's files: its PRAGMA application_id, a name for
+// messages, and a table only it has (a file from before application ids
+// were stamped is adopted when it has that table, refused when it has
+// tables but not that one).
+type App struct {
+	ID     int32
+	Name   string
+	Marker string
+}
+
+// The stores of prodos. The ids spell "PDLG", "PDPR" and "PDCL".
+var (
+	Ledger    = App{ID: 0x50444c47, Name: "ledger", Marker: "accounts"}
+	Profiles  = App{ID: 0x50445052, Name: "profiles", Marker: "profiles"}
+	Classroom = App{ID: 0x5044434c, Name: "classroom", Marker: "classes"}
+)
+
+var known = []App{Ledger, Profiles, Classroom}
+
+// ErrNotSQLite, ErrOtherApp and ErrNewerSchema say why a file was refused.
+var (
+	ErrNotSQLite   = errors.New("not a SQLite database")
+	ErrOtherApp    = errors.New("belongs to another store")
+	ErrNewerSchema = errors.New("schema is newer than this program")
 )
 
 var magic = []byte("SQLite format 3\x00")
 
-// Open opens (creating on first use) the database at path and applies the
-// *.sql files of migrations in name order. Nothing is written to a file it
-// refuses.
-func Open(path string, migrations fs.FS) (*sql.DB, error) {
-	if err := checkHeader(path); err != nil {
-		return nil, err
-	}
+// Open opens (creating on first use, mode 0600) the database at path for app
+// and applies the *.sql files of migrations in name order. Nothing is
+// written to a file it refuses.
+func Open(path string, app App, migrations fs.FS) (*sql.DB, error) {
 	names, err := fs.Glob(migrations, "*.sql")
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(names)
-	q := url.Values{}
-	q.Set("_foreign_keys", "on")
-	q.Set("_journal_mode", "WAL")
-	q.Set("_busy_timeout", "5000")
-	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	if _, err := Preflight(path, app, len(names)); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open(Driver, DSN(path, nil))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := stamp(db, path, app); err != nil {
+		db.Close()
+		return nil, err
 	}
 	if err := migrate(db, path, migrations, names); err != nil {
 		db.Close()
@@ -51,6 +94,135 @@ func Open(path string, migrations fs.FS) (*sql.DB, error) {
 	}
 	return db, nil
 }
+
+// DSN is the connection string for path: the path escaped as a URI path,
+// then foreign keys, WAL, synchronous=FULL, a 30 s busy timeout (another
+// process's writer) and
+// immediate transactions; extra overrides or adds parameters.
+func DSN(path string, extra url.Values) string {
+	q := url.Values{}
+	q.Set("_foreign_keys", "on")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "FULL")
+	q.Set("_busy_timeout", "30000")
+	q.Set("_txlock", "immediate")
+	for k, v := range extra {
+		q[k] = v
+	}
+	return "file:" + escapePath(path) + "?" + q.Encode()
+}
+
+// escapePath escapes a file path for a SQLite URI: '?', '#' and '%' would
+// otherwise end the path or be decoded.
+func escapePath(path string) string {
+	p := (&url.URL{Path: path}).EscapedPath()
+	// A relative path whose first segment holds ':' must not read as a scheme.
+	if i := strings.IndexAny(p, ":/"); i >= 0 && p[i] == ':' {
+		p = "./" + p
+	}
+	return p
+}
+
+// Preflight checks the file before any read-write connection touches it: it
+// must be empty, absent or SQLite; its application_id must be app's (or
+// unset on a file that is new or has app's marker table); and its schema
+// version must be at most known. It creates an absent file with mode 0600
+// and tightens a wider mode to 0600. It returns the file's schema version.
+func Preflight(path string, app App, known int) (int, error) {
+	if err := checkHeader(path); err != nil {
+		return 0, err
+	}
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o600)
+		if err != nil {
+			return 0, fmt.Errorf("create %s: %w", path, err)
+		}
+		return 0, f.Close()
+	} else if err != nil {
+		return 0, fmt.Errorf("open %s: %w", path, err)
+	}
+	if fi.Mode().IsRegular() && fi.Mode().Perm()&0o077 != 0 {
+		if err := os.Chmod(path, 0o600); err != nil {
+			return 0, fmt.Errorf("%s: make it private (0600): %w", path, err)
+		}
+	}
+	if fi.Size() == 0 {
+		return 0, nil
+	}
+	id, version, tables, err := inspect(path, app.Marker)
+	if err != nil {
+		return 0, err
+	}
+	switch {
+	case id != 0 && id != app.ID:
+		return 0, fmt.Errorf("%s is %s, not a %s database: %w", path, describe(id), app.Name, ErrOtherApp)
+	case id == 0 && tables.any && !tables.marker:
+		return 0, fmt.Errorf("%s is another program's database (it has no %s table), not a %s database: %w", path, app.Marker, app.Name, ErrOtherApp)
+	case version > known:
+		return 0, fmt.Errorf("%s has schema version %d, newer than this program's %d: upgrade prodos: %w", path, version, known, ErrNewerSchema)
+	}
+	return version, nil
+}
+
+func describe(id int32) string {
+	for _, a := range known {
+		if a.ID == id {
+			return "a " + a.Name + " database"
+		}
+	}
+	return fmt.Sprintf("another program's database (application_id %#x)", uint32(id))
+}
+
+type tableInfo struct{ any, marker bool }
+
+// inspect reads application_id, user_version and the tables over a
+// read-only connection, which never changes the file.
+func inspect(path, marker string) (int32, int, tableInfo, error) {
+	var t tableInfo
+	ro, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?mode=ro&_busy_timeout=5000")
+	if err != nil {
+		return 0, 0, t, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer ro.Close()
+	var id int32
+	var version int
+	if err := ro.QueryRow("PRAGMA application_id").Scan(&id); err != nil {
+		var se sqlite3.Error
+		if errors.As(err, &se) && se.Code == sqlite3.ErrNotADB {
+			return 0, 0, t, fmt.Errorf("%s is %w", path, ErrNotSQLite)
+		}
+		return 0, 0, t, fmt.Errorf("%s: read application id: %w", path, err)
+	}
+	if err := ro.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return 0, 0, t, fmt.Errorf("%s: read schema version: %w", path, err)
+	}
+	var n, m int
+	if err := ro.QueryRow("SELECT count(*), count(CASE WHEN name = ? THEN 1 END) FROM sqlite_schema WHERE type = 'table'", marker).Scan(&n, &m); err != nil {
+		return 0, 0, t, fmt.Errorf("%s: list tables: %w", path, err)
+	}
+	t.any, t.marker = n > 0, m > 0
+	return id, version, t, nil
+}
+
+// stamp records app's application_id (a new file, or one from before ids).
+func stamp(db *sql.DB, path string, app App) error {
+	var id int32
+	if err := db.QueryRow("PRAGMA application_id").Scan(&id); err != nil {
+		return fmt.Errorf("%s: read application id: %w", path, err)
+	}
+	if id == app.ID {
+		return nil
+	}
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d", app.ID)); err != nil {
+		return fmt.Errorf("%s: stamp application id: %w", path, err)
+	}
+	return nil
+}
+
+// Stamp records app's application_id in an open database (for stores with
+// their own opener; Open does it itself).
+func Stamp(db *sql.DB, path string, app App) error { return stamp(db, path, app) }
 
 // checkHeader refuses an existing, non-empty file that is not SQLite.
 func checkHeader(path string) error {
@@ -61,15 +233,28 @@ func checkHeader(path string) error {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory, not a SQLite database", path)
+	}
 	head := make([]byte, len(magic))
 	n, err := io.ReadFull(f, head)
 	if n == 0 && (err == io.EOF || err == io.ErrUnexpectedEOF) {
 		return nil
 	}
 	if !bytes.Equal(head[:n], magic) {
-		return fmt.Errorf("%s is not a SQLite database", path)
+		return fmt.Errorf("%s is %w", path, ErrNotSQLite)
 	}
 	return nil
+}
+
+// Close checkpoints the WAL into the database and truncates it, then closes
+// db: a backup of the .db file alone is then complete.
+func Close(db *sql.DB) error {
+	_, cerr := db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	if err := db.Close(); err != nil {
+		return err
+	}
+	return cerr
 }
 
 func migrate(db *sql.DB, path string, migrations fs.FS, names []string) error {
@@ -78,7 +263,7 @@ func migrate(db *sql.DB, path string, migrations fs.FS, names []string) error {
 		return fmt.Errorf("%s: read schema version: %w", path, err)
 	}
 	if version > len(names) {
-		return fmt.Errorf("%s has schema version %d, newer than this program's %d: upgrade prodos", path, version, len(names))
+		return fmt.Errorf("%s has schema version %d, newer than this program's %d: upgrade prodos: %w", path, version, len(names), ErrNewerSchema)
 	}
 	for i := version; i < len(names); i++ {
 		body, err := fs.ReadFile(migrations, names[i])

@@ -31,10 +31,21 @@ func File(name string) (string, error) {
 	return filepath.Join(dir, name), nil
 }
 
-// Ensure creates the folder that will hold path, for a file made on first use.
+// Ensure creates the folder that will hold path, for a file made on first
+// use. It is private (0700): it holds the databases and the issuer key. The
+// prodos data directory itself is made private when an older version left
+// it readable by others.
 func Ensure(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", filepath.Dir(path), err)
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	if data, err := Dir(); err == nil && filepath.Clean(dir) == filepath.Clean(data) {
+		if fi, err := os.Stat(dir); err == nil && fi.Mode().Perm()&0o077 != 0 {
+			if err := os.Chmod(dir, 0o700); err != nil {
+				return fmt.Errorf("make %s private: %w", dir, err)
+			}
+		}
 	}
 	return nil
 }

@@ -35,9 +35,9 @@ func TestStoreRoundTrip(t *testing.T) {
 	v := classroom.Verified{Kind: "level", Level: "shed", Score: 870, Stars: 2, Passed: true,
 		Cost: decimal.RequireFromString("4123.45"), LabourMinutes: decimal.NewFromInt(600), SheetWastePct: decimal.RequireFromString("12.5"),
 		Qualifications: []string{"wall-framer"}, ReplayHash: "abc"}
-	_, err = db.AddResult(ctx, l.ID, v)
+	_, _, err = db.AddResult(ctx, l.ID, "k1", v, nil)
 	require.NoError(t, err)
-	_, err = db.AddResult(ctx, l.ID, classroom.Verified{Kind: "challenge", Level: "c01-groundwork", Score: 1800, Stars: 2, Passed: true, Ticks: 2490, Mistakes: 2})
+	_, _, err = db.AddResult(ctx, l.ID, "k2", classroom.Verified{Kind: "challenge", Level: "c01-groundwork", Score: 1800, Stars: 2, Passed: true, Ticks: 2490, Mistakes: 2}, nil)
 	require.NoError(t, err)
 	require.NoError(t, db.Close())
 
@@ -73,5 +73,5 @@ func TestOpenRefusesBadFiles(t *testing.T) {
 	db.Close()
 	_, err = Open(newer)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "schema version 99, newer than this program's 2")
+	assert.Contains(t, err.Error(), "schema version 99, newer than this program")
 }

@@ -30,7 +30,7 @@ var _ profiles.Store = (*Store)(nil)
 // file that is not SQLite or has a newer schema is refused, untouched.
 func Open(path string) (*Store, error) {
 	migrations, _ := fs.Sub(migrationFS, "migrations")
-	db, err := sqlitefile.Open(path, migrations)
+	db, err := sqlitefile.Open(path, sqlitefile.Profiles, migrations)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +38,7 @@ func Open(path string) (*Store, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error { return sqlitefile.Close(s.db) }
 
 const timeFormat = time.RFC3339Nano
 
