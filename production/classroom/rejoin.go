@@ -23,7 +23,13 @@ type RejoinResponse struct {
 	Status    string `json:"status"` // "pending" or "approved"
 }
 
+// handleRejoin records a request to rejoin. It shares the join limits per
+// address (a wrong code costs one of the few wrong-code tokens) but works
+// in a class closed for joining: the facilitator decides anyway.
 func (s *Server) handleRejoin(w http.ResponseWriter, r *http.Request) {
+	if !s.joinAllowed(w, r) {
+		return
+	}
 	var req JoinRequest
 	if !s.readJSON(w, r, &req) {
 		return
@@ -35,7 +41,8 @@ func (s *Server) handleRejoin(w http.ResponseWriter, r *http.Request) {
 	}
 	c, err := s.Store.ClassByCode(r.Context(), NormalizeCode(req.Code))
 	if errors.Is(err, ErrNotFound) {
-		s.apiError(w, r, http.StatusNotFound, fmt.Sprintf("no class has the join code %q", req.Code))
+		s.badCodes.take(clientAddr(r))
+		s.apiError(w, r, http.StatusNotFound, fmt.Sprintf("no class has the join code %q", clip(req.Code, 20)))
 		return
 	} else if err != nil {
 		s.apiError(w, r, http.StatusInternalServerError, "could not look up the class")
