@@ -69,4 +69,17 @@ func TestDashboardShowsWhatEachLevelMeasures(t *testing.T) {
 	assert.NotContains(t, challenge, "better than")
 	assert.Contains(t, page, `<span class="tag">Close a one-room shed</span>`, "the roster names the levels passed")
 	assert.Contains(t, page, `<span class="tag">Challenge 1: Groundwork</span>`)
+
+	csv := get(t, h, "/dashboard/classes/1/results.csv")
+	lines := strings.Split(strings.TrimSpace(csv), "\n")
+	require.Len(t, lines, 3, csv)
+	assert.True(t, strings.HasSuffix(lines[0], ",kind,time_s,mistakes"), lines[0])
+	assert.Regexp(t, `^c01-groundwork,Ana,1800,2,,,,,,,[0-9a-f]*,[-0-9T:Z]+,challenge,41.5,2$`, lines[1], "no cost or standings for a challenge")
+	assert.Regexp(t, `^shed,Ana,3000,3,2291.79,11.6,5.2,100,100,100,[0-9a-f]*,[-0-9T:Z]+,level,,$`, lines[2])
+}
+
+func get(t *testing.T, h *harness, path string) string {
+	var out string
+	require.Equal(t, http.StatusOK, h.do(t, "GET", path, "facilitator-secret", "", &out))
+	return out
 }

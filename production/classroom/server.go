@@ -629,15 +629,23 @@ func (s *Server) handleClass(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// WriteCSV writes the class leaderboard as CSV, one row per learner and level.
+// WriteCSV writes the class leaderboard as CSV, one row per learner and
+// level. A challenge row leaves the design measures (cost, labour, waste and
+// their percentiles) empty and gives its time and mistakes; a design level
+// row leaves those two empty.
 func (rep ClassReport) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"level", "learner", "score", "stars", "cost", "labour_hours", "sheet_waste_pct", "cost_percentile", "labour_percentile", "waste_percentile", "replay_sha256", "verified_at"})
+	cw.Write([]string{"level", "learner", "score", "stars", "cost", "labour_hours", "sheet_waste_pct", "cost_percentile", "labour_percentile", "waste_percentile", "replay_sha256", "verified_at", "kind", "time_s", "mistakes"})
 	for _, level := range rep.Levels {
 		for _, st := range rep.Leaderboard[level] {
-			cw.Write([]string{csvCell(level), csvCell(st.Learner), strconv.Itoa(st.Score), strconv.Itoa(st.Stars), st.Cost.StringFixed(2),
+			row := []string{csvCell(level), csvCell(st.Learner), strconv.Itoa(st.Score), strconv.Itoa(st.Stars), st.Cost.StringFixed(2),
 				st.LabourMinutes.Div(sixty).StringFixed(1), st.SheetWastePct.StringFixed(1), strconv.Itoa(st.CostPct),
-				strconv.Itoa(st.LabourPct), strconv.Itoa(st.WastePct), st.ReplayHash, st.At.UTC().Format(time.RFC3339)})
+				strconv.Itoa(st.LabourPct), strconv.Itoa(st.WastePct), st.ReplayHash, st.At.UTC().Format(time.RFC3339), st.Kind, "", ""}
+			if st.Kind == KindChallenge {
+				clear(row[4:10])
+				row[13], row[14] = decimal.New(int64(st.Ticks), 0).Div(sixty).StringFixed(1), strconv.Itoa(st.Mistakes)
+			}
+			cw.Write(row)
 		}
 	}
 	cw.Flush()
