@@ -39,6 +39,9 @@ type Placement struct {
 	Y        int    `toml:"y"`
 	Rotation int    `toml:"rotation"`
 	Edge     string `toml:"edge"`
+	// House names the house this placement belongs to in a design that
+	// groups its modules into houses (see House); empty when ungrouped.
+	House string `toml:"house"`
 }
 
 // Design is one house design file.
@@ -68,12 +71,22 @@ func ParseDesign(file string, data []byte, cat *Catalog) (*Design, error) {
 		// refuse before decoding: the limit exists so a huge file costs little
 		return nil, ErrorList{{File: file, Pos: Pos{Line: line, Col: 1}, Msg: fmt.Sprintf("design has %d placements, more than the limit of %d", n, MaxPlacements)}}.Err()
 	}
-	var d Design
-	pos, errs := decodeTOML(file, data, &d)
+	var f designFile
+	pos, errs := decodeTOML(file, data, &f)
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
-	errs = append(errs, d.check(file, pos, cat)...)
+	ex, errs := f.expandForms(file, pos, cat)
+	d := f.Design
+	d.Placements = make([]Placement, len(ex))
+	keys := make([]string, len(ex))
+	for i, x := range ex {
+		d.Placements[i], keys[i] = x.p, x.key
+	}
+	if len(ex) == 0 {
+		d.Placements = nil
+	}
+	errs = append(errs, d.check(file, pos, keys, cat)...)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -128,7 +141,7 @@ func LoadDesign(path string, cat *Catalog) (*Design, error) {
 
 // Validate checks a design in memory (no file positions).
 func (d *Design) Validate(cat *Catalog) error {
-	return d.check("design", positions{}, cat).Err()
+	return d.check("design", positions{}, nil, cat).Err()
 }
 
 // MaxGrid bounds the grid so a hostile file cannot ask for a huge allocation.
@@ -136,10 +149,14 @@ const MaxGrid = 512
 
 // MaxPlacements bounds the placements of one design (a row of twenty
 // houses has under 3,000), so a hostile or broken file cannot make every
-// later command slow or run out of memory.
+// later command slow or run out of memory. The compact forms of a file
+// expand to at most this many too.
 const MaxPlacements = 100_000
 
-func (d *Design) check(file string, pos positions, cat *Catalog) ErrorList {
+// check checks the flat design. keys[i] is the key path of the form
+// placement i came from ("placement[3]", "house[0].fill[1]"), nil for
+// "placement[i]".
+func (d *Design) check(file string, pos positions, keys []string, cat *Catalog) ErrorList {
 	var errs ErrorList
 	e := func(key, f string, a ...any) {
 		errs = append(errs, &Error{File: file, Pos: pos.of(key), Msg: fmt.Sprintf(f, a...)})
@@ -163,6 +180,9 @@ func (d *Design) check(file string, pos positions, cat *Catalog) ErrorList {
 	}
 	for i, p := range d.Placements {
 		at := fmt.Sprintf("placement[%d].", i)
+		if keys != nil {
+			at = keys[i] + "."
+		}
 		m, ok := cat.Modules[p.Module]
 		if !ok {
 			e(at+"module", "unknown module %q", p.Module)
@@ -225,6 +245,9 @@ func (d *Design) Marshal() []byte {
 		}
 		if p.Rotation != 0 {
 			fmt.Fprintf(&b, "rotation = %d\n", p.Rotation)
+		}
+		if p.House != "" {
+			fmt.Fprintf(&b, "house = %s\n", q(p.House))
 		}
 	}
 	return b.Bytes()

@@ -160,7 +160,7 @@ func TestLength(t *testing.T) {
 // and reloads to the same design.
 func FuzzParseDesign(f *testing.F) {
 	cat := mustCatalog(f)
-	for _, dir := range []string{"examples", "testdata/malformed", "testdata/golden"} {
+	for _, dir := range []string{"examples", "examples/compact", "testdata/malformed", "testdata/golden", "testdata/compact"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
 		for _, p := range files {
 			b, err := os.ReadFile(p)

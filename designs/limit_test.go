@@ -22,11 +22,11 @@ func TestMaxPlacements(t *testing.T) {
 		}
 		return d
 	}
-	err := design(MaxPlacements+1).check("stack.toml", positions{}, cat).Err()
+	err := design(MaxPlacements+1).check("stack.toml", positions{}, nil, cat).Err()
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "stack.toml")
 	assert.Contains(t, err.Error(), fmt.Sprintf("design has %d placements, more than the limit of %d", MaxPlacements+1, MaxPlacements))
-	require.NoError(t, design(MaxPlacements).check("stack.toml", positions{}, cat).Err())
+	require.NoError(t, design(MaxPlacements).check("stack.toml", positions{}, nil, cat).Err())
 }
 
 // TestMaxPlacementsParse: a file over the limit is refused before it is

@@ -22,6 +22,7 @@ const (
 	OpRemove Op = "remove" // take module ID away
 	OpUndo   Op = "undo"   // undo the last change
 	OpRedo   Op = "redo"   // redo the last undone change
+	OpSwap   Op = "swap"   // put module Placement.Module in module ID's slot (same id, cell, edge, rotation)
 )
 
 // Command is one change to the design, applied at a tick (60 per second).
@@ -55,6 +56,12 @@ func Undo(tick int64) Command { return Command{Tick: tick, Op: OpUndo} }
 
 // Redo builds a redo command.
 func Redo(tick int64) Command { return Command{Tick: tick, Op: OpRedo} }
+
+// Swap builds a swap command: module id is exchanged for another module of
+// the same kind of placement, in place.
+func Swap(tick int64, id ID, module string) Command {
+	return Command{Tick: tick, Op: OpSwap, ID: id, Placement: designs.Placement{Module: module}}
+}
 
 // Result is what an accepted command did.
 type Result struct {
@@ -108,15 +115,21 @@ func (e *Engine) Apply(c Command) (Result, error) {
 		e.insert(g)
 		e.push(change{after: g})
 		res.ID = g.id
-	case OpMove, OpRotate:
+	case OpMove, OpRotate, OpSwap:
 		old := e.find(c.ID)
 		if old == nil {
 			return Result{}, fmt.Errorf("%s: no module with id %d", c.Op, c.ID)
 		}
 		p := c.Placement
 		p.Module = old.p.Module
-		if c.Op == OpRotate {
+		switch c.Op {
+		case OpRotate:
 			p = rotated(old)
+		case OpSwap:
+			var err error
+			if p, err = e.swapped(old, c.Placement.Module); err != nil {
+				return Result{}, fmt.Errorf("swap: %w", err)
+			}
 		}
 		g, err := e.prepare(p)
 		if err != nil {
@@ -225,6 +238,7 @@ const LogHeader = "prodos-log 1"
 //	160 remove 7
 //	170 undo
 //	180 redo
+//	190 swap 7 wall-window-4x8
 func (c Command) String() string {
 	var b strings.Builder
 	b.WriteString(strconv.FormatInt(c.Tick, 10))
@@ -246,6 +260,8 @@ func (c Command) String() string {
 		}
 	case OpRotate, OpRemove:
 		b.WriteString(" " + strconv.FormatUint(uint64(c.ID), 10))
+	case OpSwap:
+		b.WriteString(" " + strconv.FormatUint(uint64(c.ID), 10) + " " + c.Placement.Module)
 	}
 	return b.String()
 }
@@ -450,12 +466,23 @@ func parseCommand(line string) (Command, int, error) {
 		if len(args) > 1 {
 			return c, args[1].col, fmt.Errorf("%s takes one argument, got %d", c.Op, len(args))
 		}
+	case OpSwap:
+		if err := want(2, "ID MODULE"); err != nil {
+			return c, f[1].col, err
+		}
+		if c.ID, err = id(args[0]); err != nil {
+			return c, args[0].col, err
+		}
+		c.Placement.Module = args[1].s
+		if len(args) > 2 {
+			return c, args[2].col, fmt.Errorf("swap takes two arguments, got %d", len(args))
+		}
 	case OpUndo, OpRedo:
 		if len(args) > 0 {
 			return c, args[0].col, fmt.Errorf("%s takes no arguments", c.Op)
 		}
 	default:
-		return c, f[1].col, fmt.Errorf("unknown command %q (want place, move, rotate, remove, undo or redo)", clip(f[1].s))
+		return c, f[1].col, fmt.Errorf("unknown command %q (want place, move, rotate, remove, swap, undo or redo)", clip(f[1].s))
 	}
 	return c, 0, nil
 }

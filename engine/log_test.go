@@ -52,7 +52,7 @@ func TestParseLogErrors(t *testing.T) {
 		{"no header", "0 place foundation-cell 1 1\n", `bad.log:1:1: a command log starts with "prodos-log 1", got "0 place foundation-cell 1 1"`},
 		{"empty", "", `bad.log:1:1: empty command log: want the header "prodos-log 1"`},
 		{"bad tick", "prodos-log 1\nx place a 1 1\n", `bad.log:2:1: tick must be a whole number >= 0, got "x"`},
-		{"unknown op", "prodos-log 1\n5 jump 1\n", `bad.log:2:3: unknown command "jump" (want place, move, rotate, remove, undo or redo)`},
+		{"unknown op", "prodos-log 1\n5 jump 1\n", `bad.log:2:3: unknown command "jump" (want place, move, rotate, remove, swap, undo or redo)`},
 		{"short place", "prodos-log 1\n5 place wall-ext-4x8 1\n", `bad.log:2:3: place needs MODULE|ID X Y [rot=R] [edge=E]`},
 		{"bad x", "prodos-log 1\n5 place wall-ext-4x8 one 1\n", `bad.log:2:22: x must be a whole number, got "one"`},
 		{"bad edge", "prodos-log 1\n5 place wall-ext-4x8 1 1 edge=q\n", `bad.log:2:26: edge must be n, e, s or w, got "q"`},
@@ -60,7 +60,7 @@ func TestParseLogErrors(t *testing.T) {
 		{"bad id", "prodos-log 1\n5 remove 0\n", `bad.log:2:10: module id must be a whole number >= 1, got "0"`},
 		{"extra arg", "prodos-log 1\n5 undo 3\n", `bad.log:2:8: undo takes no arguments`},
 		{"tick goes back", "prodos-log 1\n5 undo\n4 redo\n", `bad.log:3:1: tick 4 comes before the previous command's tick 5`},
-		{"two errors", "prodos-log 1\n5 undo 3\n6 hop\n", "bad.log:2:8: undo takes no arguments\nbad.log:3:3: unknown command \"hop\" (want place, move, rotate, remove, undo or redo)"},
+		{"two errors", "prodos-log 1\n5 undo 3\n6 hop\n", "bad.log:2:8: undo takes no arguments\nbad.log:3:3: unknown command \"hop\" (want place, move, rotate, remove, swap, undo or redo)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

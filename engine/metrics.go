@@ -328,7 +328,7 @@ func (e *Engine) designViolations(a *analysis, m *Metrics) []Violation {
 		case CheckRequired:
 			for _, id := range r.Modules {
 				if a.byMod[id] == 0 {
-					add(fmt.Sprintf("the design needs at least one %s (%s)", strings.ToLower(e.cat.Modules[id].Name), id), nil)
+					add(fmt.Sprintf("the design needs at least one %s", strings.ToLower(e.cat.Modules[id].Name)), nil)
 				}
 			}
 		}

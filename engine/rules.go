@@ -420,7 +420,10 @@ func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation)
 					missing++
 				}
 			}
-			if missing > 0 {
+			switch {
+			case missing == g.a1-g.a0:
+				mk(fmt.Sprintf("%s stands on no %s", describe(g), r.onText), g.id)
+			case missing > 0:
 				mk(fmt.Sprintf("%s stands on no %s along %d of its %d cells", describe(g), r.onText, missing, g.a1-g.a0), g.id)
 			}
 		case CheckSpan:
@@ -443,11 +446,8 @@ func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation)
 				mk(fmt.Sprintf("%s spans %s between bearing walls; the %s's limit is %s", describe(g), feet(span), name, feet(limit)), g.id)
 			}
 		case CheckOpeningCorner:
-			if !g.edge || g.opening == "" || !g.exterior {
-				continue
-			}
-			if q := e.cornerWall(v, g); q != nil {
-				mk(fmt.Sprintf("%s sits at a corner of the envelope, against %s; keep windows and doors at least one panel from a corner", describe(g), describe(q)), g.id)
+			if msg := e.openingCorner(v, g, r.onMask); msg != "" {
+				mk(msg, g.id)
 			}
 		case CheckShopProcess:
 			if p := e.shopOK[g.mi]; p != "" {
@@ -631,6 +631,7 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 	if old != nil {
 		subjects = append(subjects, old)
 		subjects = e.dependents(old, subjects)
+		subjects = e.cornerSubjects(old, subjects)
 	}
 	after := &view{add: nw}
 	if old != nil {
@@ -638,6 +639,7 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 	}
 	if nw != nil {
 		subjects = append(subjects, nw)
+		subjects = e.cornerSubjects(nw, subjects)
 		if nw.edge && nw.exterior {
 			subjects = e.endNeighbours(after, nw, subjects)
 		}
@@ -678,8 +680,8 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 			afterV = e.hardLocal(after, cur, afterV)
 		}
 	}
-	if old == nil && nw != nil && !e.inPalette[nw.mi] {
-		// the palette limits what the player adds, not what the level starts with
+	if nw != nil && (old == nil || old.mi != nw.mi) && !e.inPalette[nw.mi] {
+		// the palette limits what the player adds (or swaps in), not what the level starts with
 		afterV = append(afterV, Violation{Rule: "palette", Check: "palette", Severity: Hard, Modules: []ID{nw.id},
 			Message: fmt.Sprintf("%s is not offered in this level's palette", describe(nw)), key: vkey{rule: -1, a: nw.id}})
 	}

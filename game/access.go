@@ -27,9 +27,19 @@ func (g *Game) LevelLock(l *Level) string {
 	return t.quals.LockReason(t.held(), training.UnlockLevel, l.ID)
 }
 
-// levelLockText says what opens a locked design level: the star chain,
-// the qualification, or both.
+// levelLockText says in short what opens a locked design level: the star
+// chain, the qualification, or both (the level card shows it; a click on
+// the card gives levelLockDetail).
 func (g *Game) levelLockText(l *Level) string {
+	return g.levelLock(l, false)
+}
+
+// levelLockDetail is levelLockText with how to earn each qualification.
+func (g *Game) levelLockDetail(l *Level) string {
+	return g.levelLock(l, true)
+}
+
+func (g *Game) levelLock(l *Level, detail bool) string {
 	var parts []string
 	if l.Unlock != "" && g.Progress.Stars[l.Unlock] == 0 {
 		title := l.Unlock
@@ -39,12 +49,48 @@ func (g *Game) levelLockText(l *Level) string {
 		parts = append(parts, fmt.Sprintf("earn a star in %q", title))
 	}
 	if r := g.LevelLock(l); r != "" {
+		if !detail {
+			r = g.shortLevelLock(l)
+		}
 		parts = append(parts, strings.TrimPrefix(r, "needs ")+" (Training, on the title screen)")
 	}
 	if len(parts) == 0 {
 		return ""
 	}
 	return "Locked: " + strings.Join(parts, "; and ") + "."
+}
+
+// shortLevelLock names the qualifications that open a level, without how
+// to earn them.
+func (g *Game) shortLevelLock(l *Level) string {
+	t := g.trainer()
+	var names []string
+	for _, x := range t.quals.Unlocking(training.UnlockLevel, l.ID) {
+		names = append(names, x.Name)
+	}
+	if len(names) == 1 {
+		return "the " + names[0] + " qualification"
+	}
+	return "one of the qualifications " + strings.Join(names, ", ")
+}
+
+// OpenLock is "" when the learner playing now may open level or challenge
+// id from the command line (housegame --level ID), else why not.
+func (g *Game) OpenLock(id string) string {
+	if l := LevelByID(g.Levels, id); l != nil {
+		if g.Unlocked(l) {
+			return ""
+		}
+		return fmt.Sprintf("level %s (%s) is locked: %s", id, l.Title, strings.TrimSuffix(strings.TrimPrefix(g.levelLockDetail(l), "Locked: "), "."))
+	}
+	if set, _ := g.Training(); set != nil {
+		if l := set.Level(id); l != nil {
+			if r := g.ChallengeLock(l); r != "" {
+				return fmt.Sprintf("challenge %s (%s) is locked: %s", id, l.Title, r)
+			}
+		}
+	}
+	return ""
 }
 
 // ModuleLock is "" when the learner may use the module in the level, else
@@ -107,6 +153,9 @@ func (g *Game) ChallengeLockDetail(l *training.Level) string {
 
 func (g *Game) challengeLock(l *training.Level, detail bool) string {
 	t := g.trainer()
+	if g.UnlockAll && t.set != nil {
+		return ""
+	}
 	if t.set == nil {
 		return "the training levels could not be loaded"
 	}

@@ -1,7 +1,9 @@
 package game
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/opensourceecology/prodos/designs"
@@ -22,6 +24,10 @@ type Room struct {
 	Name  string  // "Kitchen", "Bathroom", ... or "Room"
 	Cells int     // floor cells
 	X, Y  float64 // centre, in cells
+	// LabelX, LabelY is where its label goes: the centre of the room's cell
+	// nearest its centre with no door on its sides and no core, so the
+	// label keeps off door swings (the centre when every cell has one).
+	LabelX, LabelY float64
 }
 
 // Check is the answer to "may this module go here?".
@@ -29,6 +35,7 @@ type Check struct {
 	OK     bool
 	Reason string          // why not, when !OK
 	Delta  decimal.Decimal // change in total cost if placed
+	Swap   string          // the name of the module it would take the place of, when it is a swap
 }
 
 // Metrics are the figures the HUD shows.
@@ -57,12 +64,19 @@ type Board interface {
 	Place(p designs.Placement) error
 	// RemoveAt removes the topmost module at a cell (edge "") or on a cell's edge.
 	RemoveAt(x, y int, edge string) bool
+	// SwapCheck is Check for putting p's module in the place of the module
+	// standing in p's slot; false when no module there could be swapped.
+	SwapCheck(p designs.Placement) (Check, bool)
+	// Swap exchanges the module in p's slot for p's module, in place.
+	Swap(p designs.Placement) error
 	Undo() bool
 	Redo() bool
 	Cost() designs.Cost
 	Violations() []Violation
 	Metrics() Metrics
 }
+
+var errNothingToSwap = errors.New("nothing here to swap")
 
 // edgeKey names an edge slot independent of which cell it is read from.
 type edgeKey struct {
@@ -163,6 +177,35 @@ func (b *PlanAnalysis) has(x, y int, layer string) bool {
 	return ok
 }
 
+// placeLabel puts the room's label in the cell nearest its centre with no
+// door on its sides and no core (at the centre when there is none).
+func (b *PlanAnalysis) placeLabel(room *Room, cells [][2]int) {
+	room.LabelX, room.LabelY = room.X, room.Y
+	best := math.Inf(1)
+	for _, c := range cells {
+		if b.has(c[0], c[1], "core") || b.doorBeside(c[0], c[1]) {
+			continue
+		}
+		cx, cy := float64(c[0])+0.5, float64(c[1])+0.5
+		d := math.Hypot(cx-room.X, cy-room.Y)
+		if d < best-1e-9 || d < best+1e-9 && (cy < room.LabelY || cy == room.LabelY && cx < room.LabelX) {
+			best, room.LabelX, room.LabelY = d, cx, cy
+		}
+	}
+}
+
+// doorBeside reports whether a door stands on a side of cell (x, y).
+func (b *PlanAnalysis) doorBeside(x, y int) bool {
+	for _, side := range []string{designs.North, designs.East, designs.South, designs.West} {
+		if i, ok := b.edges[edgeOf(x, y, side)]; ok {
+			if m := b.cat.Modules[b.d.Placements[i].Module]; m != nil && m.Opening == "door" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var coreRoom = map[string]string{"core-kitchen": "Kitchen", "core-bath": "Bathroom", "core-mech": "Utility room"}
 
 var sideName = map[string]string{"n": "north", "e": "east", "s": "south", "w": "west"}
@@ -222,9 +265,11 @@ func (b *PlanAnalysis) evaluate() {
 		stack := []xy{f}
 		seen[f] = true
 		room := Room{Name: "Room"}
+		var cells [][2]int
 		for len(stack) > 0 {
 			c := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
+			cells = append(cells, [2]int{c.x, c.y})
 			room.Cells++
 			room.X += float64(c.x) + 0.5
 			room.Y += float64(c.y) + 0.5
@@ -252,6 +297,7 @@ func (b *PlanAnalysis) evaluate() {
 			met.Rooms++
 			room.X /= float64(room.Cells)
 			room.Y /= float64(room.Cells)
+			b.placeLabel(&room, cells)
 			met.RoomList = append(met.RoomList, room)
 		}
 	}

@@ -70,6 +70,9 @@ func TestShedClicksForTheBrowser(t *testing.T) {
 		x, y := ds.ToScreen(g, cx, 2.5)
 		click("roof panel", x, y)
 	}
+	for i := 0; i < resultsDelay+1; i++ { // the finished house shows, then the results
+		d.step(Frame{})
+	}
 	_, done := g.Scene().(*ResultsScene)
 	require.True(t, done, "the clicks finish the level (scene %T)", g.Scene())
 	assert.Equal(t, 3, g.Progress.Stars["shed"])

@@ -120,6 +120,9 @@ func (s *ChallengeScene) drawLeft(g *Game, r *Renderer) {
 	r.Bold("How to play", x, y, 15, colAccent, text.AlignStart)
 	y += 22
 	how := fmt.Sprintf("Click the parts in the order they are built. A wrong pick costs %d s and says what has to come first.", s.level.Penalty)
+	if s.level.PartsBin() {
+		how = fmt.Sprintf("Click the parts in the order they go in. Some parts on the table do not belong: a wrong part, or a part too early, costs %d s and says why.", s.level.Penalty)
+	}
 	if s.level.CrewMode() {
 		how = fmt.Sprintf("Click a crew member on the right, then a part to give it to them. It takes its real install time; what rests on it waits until it is done. A wrong assignment costs %d s.", s.level.Penalty)
 	}
@@ -148,9 +151,14 @@ func (s *ChallengeScene) drawLeft(g *Game, r *Renderer) {
 		for i, l := range lines {
 			r.Text(l, x+6, y+8+float64(i)*20, 15, c, text.AlignStart)
 		}
+		y += bh
 	}
-	// Legend.
+	// Legend, unless a long briefing and message leave no room for it.
 	ly := h - 150
+	if y > ly-8 {
+		r.Text("Esc: give up and go back", x, h-30, 13, colMuted, text.AlignStart)
+		return
+	}
 	r.Bold("Key", x, ly, 13, colAccent, text.AlignStart)
 	legend := []struct {
 		c    color.RGBA
@@ -215,11 +223,22 @@ func (s *ChallengeScene) drawParts(g *Game, r *Renderer, lay *challengeLayout) {
 		r.Rect(f[0], f[1], f[2], f[3], color.RGBA{0xea, 0xe6, 0xdc, 0xff})
 		r.Frame(f[0]-1, f[1]-1, f[2]+2, f[3]+2, 1, colGrid)
 	}
+	drawBin(r, lay)
+	bin := s.level.PartsBin()
 	for _, sh := range lay.shapes {
-		s.drawShape(r, gr.Tasks[sh.task], sh, hover == sh.task)
+		switch {
+		case bin && sh.tile:
+			s.drawBinTile(r, sh, hover == sh.task)
+		case sh.ghost && !s.ghostShown(sh):
+		default:
+			s.drawShape(r, gr.Tasks[sh.task], sh, hover == sh.task)
+		}
 	}
-	// Labels over everything.
+	// Labels over everything (a parts-bin challenge shows no ids).
 	for _, sh := range lay.shapes {
+		if bin {
+			continue
+		}
 		t := gr.Tasks[sh.task]
 		st := s.sess.State(sh.task)
 		lc := colInk
@@ -326,8 +345,14 @@ func (s *ChallengeScene) drawShape(r *Renderer, t buildseq.Task, sh shape, hover
 }
 
 func (s *ChallengeScene) drawTip(g *Game, r *Renderer, i int) {
+	if i >= s.level.Graph().Len() { // a stray part: its tile says what it is
+		return
+	}
 	t := s.level.Graph().Tasks[i]
 	lines := []string{t.Name}
+	if s.level.PartsBin() && s.level.Design() == nil {
+		lines[0] = s.level.Part(i) // not "cap plate": which plate it is is the question
+	}
 	if s.level.CrewMode() {
 		q := t.Qual
 		if q == "" {
@@ -412,6 +437,14 @@ func (s *ChallengeScene) drawBriefing(g *Game, r *Renderer, w, h float64) {
 		ctl := "Click a part on the plans (one per stage of the build) to build it; hover shows its name"
 		if s.level.Design() == nil {
 			ctl = "Click a member of the frame, or a sheet or job on the right, to do it; hover shows its name"
+		}
+		switch {
+		case s.level.PartsBin() && s.level.Design() == nil:
+			rows[0][1] = "Build it from the parts that belong, in a valid order, before the clock runs out"
+			ctl = "Click a part in the bin to put it in; the drawing shows what is built; hover shows what a part is"
+		case s.level.PartsBin():
+			rows[0][1] = "Build it from the parts that belong, in a valid order, before the clock runs out"
+			ctl = "Click a part on the plans to build it (the plans are not in build order); the parts below may not belong"
 		}
 		rows = append(rows, [2]string{"Controls", ctl})
 	}

@@ -10,6 +10,7 @@ func (s *ChallengeScene) HelpRows(g *Game) ([][2]string, string) {
 		{"Wrong pick", "Costs the level's penalty; the left panel says what it waits for"},
 		{"Colours", "White: to build; own colour: built; red: wrong; orange: wait for"},
 		{"Crew", "Crew levels: click a person on the right, then a part for them"},
+		{"Parts bin", "Challenges 1-3: parts carry no ids and some do not belong; a stray part costs the penalty and says why"},
 		{"Give up", g.Keys.Label(IntentBack) + " or < Challenges (the attempt is still recorded)"},
 		{"This help", g.Keys.Label(IntentHelp) + " (the clock waits while it is open)"},
 	}

@@ -68,6 +68,10 @@ type shape struct {
 	thick      float64
 	tile       bool   // a sheet or fitting-work tile beside a framing diagram
 	label      string // tile text
+	// ghost: a part drawn in place only once built, and never clicked (a
+	// parts-bin level takes its parts from the bin). A shape whose task is
+	// the graph's length or more is distractor task-len of the bin.
+	ghost bool
 }
 
 // challengeLayout is where everything of a challenge is on screen.
@@ -76,6 +80,7 @@ type challengeLayout struct {
 	shapes  []shape // in draw order; hit tests go backwards
 	caption string  // framing: what view of the module this is
 	frame   [4]float64
+	bin     [4]float64 // the parts bin of a parts-bin challenge
 }
 
 // layoutChallenge lays out a challenge in the rectangle (x, y, w, h).
@@ -99,6 +104,12 @@ func layoutHouse(l *training.Level, x, y, w, h float64) *challengeLayout {
 			order = append(order, i)
 		}
 	}
+	binH := 0.0
+	if l.PartsBin() {
+		order = binStages(l)
+		binH = binStripH
+		h -= binH
+	}
 	n := len(order)
 	gw, gh := float64(max(d.Grid.Width, 1)), float64(max(d.Grid.Height, 1))
 	// Choose the rows that give the biggest cells.
@@ -117,7 +128,11 @@ func layoutHouse(l *training.Level, x, y, w, h float64) *challengeLayout {
 	lay := &challengeLayout{}
 	for k, si := range order {
 		px, py := x+float64(k%cols)*pw, y+float64(k/cols)*ph
-		p := planPanel{stage: si, title: stages[si].title, x: px + 6, y: py + 6, w: pw - 12, h: ph - 12, cell: cell}
+		title := stages[si].title
+		if l.PartsBin() { // no numbers: which comes first is the question
+			title = strings.TrimLeft(title, "0123456789 ")
+		}
+		p := planPanel{stage: si, title: title, x: px + 6, y: py + 6, w: pw - 12, h: ph - 12, cell: cell}
 		p.ox = px + (pw-gw*cell)/2
 		p.oy = py + 30 + (ph-30-gh*cell)/2
 		lay.panels = append(lay.panels, p)
@@ -137,6 +152,9 @@ func layoutHouse(l *training.Level, x, y, w, h float64) *challengeLayout {
 			s := houseShape(t, i, k, lay.panels[k])
 			lay.shapes = append(lay.shapes, s)
 		}
+	}
+	if l.PartsBin() {
+		binStrip(lay, l, x, y+h, w, binH)
 	}
 	return lay
 }
@@ -263,6 +281,9 @@ func layoutFraming(l *training.Level, cat *designs.Catalog, x, y, w, h float64) 
 	if len(tileList) > 0 {
 		tileW = math.Min(290, w*0.32)
 	}
+	if l.PartsBin() {
+		tileW = math.Min(460, w*0.46)
+	}
 	dw, dh := w-tileW-40, h-60
 	sc := math.Min(dw/uw, dh/uh)
 	fx := x + (dw-uw*sc)/2 + 10
@@ -277,7 +298,11 @@ func layoutFraming(l *training.Level, cat *designs.Catalog, x, y, w, h float64) 
 		if elev { // y up
 			sy = fy + (uh-r.y-r.h)*sc
 		}
-		lay.shapes = append(lay.shapes, shape{task: i, panel: -1, x: fx + r.x*sc, y: sy, w: r.w * sc, h: r.h * sc})
+		lay.shapes = append(lay.shapes, shape{task: i, panel: -1, x: fx + r.x*sc, y: sy, w: r.w * sc, h: r.h * sc, ghost: l.PartsBin()})
+	}
+	if l.PartsBin() {
+		binTiles(lay, l, x+w-tileW, y, tileW, h)
+		return lay
 	}
 	// Shapes are in task order (the cut list's order), so where two cross
 	// (an end block over the middle rafter) the later one is drawn on top
@@ -302,6 +327,9 @@ func moduleName(m *designs.Module) string {
 func (lay *challengeLayout) hit(px, py float64) int {
 	for k := len(lay.shapes) - 1; k >= 0; k-- {
 		s := lay.shapes[k]
+		if s.ghost {
+			continue
+		}
 		if s.edge {
 			if distToSeg(px, py, s.x1, s.y1, s.x2, s.y2) <= math.Max(s.thick, 12) {
 				return s.task
@@ -318,7 +346,7 @@ func (lay *challengeLayout) hit(px, py float64) int {
 // center is a point on the task's shape (for tests and tours).
 func (lay *challengeLayout) center(task int) (float64, float64, bool) {
 	for _, s := range lay.shapes {
-		if s.task != task {
+		if s.task != task || s.ghost {
 			continue
 		}
 		if s.edge {

@@ -234,6 +234,17 @@ func (s *ChallengeScene) clockTicks(g *Game) int {
 // act picks the task, or gives it to the selected crew member.
 func (s *ChallengeScene) act(i int) {
 	gr := s.level.Graph()
+	if s.level.PartsBin() {
+		id := s.binPick(i)
+		if i = gr.Index(id); i < 0 { // a part that does not belong
+			o := s.sess.Pick(id)
+			s.msg, s.msgBad = capitalize(o.Msg), o.Mistake
+			if o.Mistake {
+				s.wrong, s.need, s.flashT = gr.Len()+indexOfDistractor(s.level, id), -1, flashFor
+			}
+			return
+		}
+	}
 	t := gr.Tasks[i]
 	done := make([]bool, gr.Len())
 	for k := range done {
@@ -252,8 +263,13 @@ func (s *ChallengeScene) act(i int) {
 	switch {
 	case o.OK && s.level.CrewMode():
 		s.msg, s.msgBad = fmt.Sprintf("%s is on %s %s", s.level.Crew[s.member].Name, t.Noun, t.ID), false
+	case o.OK && s.level.PartsBin():
+		s.msg, s.msgBad = capitalize(t.Noun)+" is in place", false
 	case o.OK:
 		s.msg, s.msgBad = fmt.Sprintf("%s %s is in place", capitalize(t.Noun), t.ID), false
+	case o.Mistake && s.level.PartsBin() && blocker >= 0:
+		s.msg, s.msgBad = binWaits(t, gr.Tasks[blocker], s.level.Penalty), true
+		s.wrong, s.need, s.flashT = i, blocker, flashFor
 	default:
 		s.msg, s.msgBad = o.Msg, o.Mistake
 		if o.Mistake {

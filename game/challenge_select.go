@@ -2,7 +2,6 @@ package game
 
 import (
 	"fmt"
-	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/opensourceecology/prodos/engine/training"
@@ -101,7 +100,7 @@ func (s *ChallengeSelectScene) Draw(g *Game, r *Renderer) {
 	if p != nil {
 		who = fmt.Sprintf("Learner %s · %d qualification(s)", p.Name, len(p.Awards))
 	}
-	r.Text(who, w/2, 66, 16, colMuted, text.AlignCenter)
+	r.Text(who, w/2, 66, 16, colMutedInk, text.AlignCenter)
 	for i, b := range s.topButtons(g) {
 		if i == 1 && p != nil {
 			b.label = "Profile: " + p.Name
@@ -127,7 +126,7 @@ func (s *ChallengeSelectScene) Draw(g *Game, r *Renderer) {
 			bg = colPanelHi
 		}
 		if !c.enabled {
-			bg = color.RGBA{0x6a, 0x6e, 0x74, 0xff}
+			bg = colLockedCard
 		}
 		r.Rect(c.x+4, c.y+5, c.w, c.h, colShadow)
 		r.Rect(c.x, c.y, c.w, c.h, bg)
@@ -136,7 +135,11 @@ func (s *ChallengeSelectScene) Draw(g *Game, r *Renderer) {
 		if l.CrewMode() {
 			mode = fmt.Sprintf("crew of %d", len(l.Crew))
 		}
-		r.Text(fmt.Sprintf("%s · %s", mode, clock(l.LimitTicks())), c.x+c.w-12, c.y+16, 12, colMuted, text.AlignEnd)
+		mc := colMuted
+		if !c.enabled {
+			mc = colLight
+		}
+		r.Text(fmt.Sprintf("%s · %s", mode, clock(l.LimitTicks())), c.x+c.w-12, c.y+16, 12, mc, text.AlignEnd)
 		yy := c.y + 50
 		yy += r.Wrap(l.Title, c.x+14, yy, 16, c.w-28, colLight) + 6
 		if !c.enabled {

@@ -95,6 +95,12 @@ type DesignScene struct {
 	hudPY                                          float64
 
 	lock func(id string) string // earned access: why a module is locked ("" = open), access.go
+
+	savedGen, changedAt int // autosave: gen last written, tick of the last change (design_autosave.go)
+
+	resultsAt int               // tick the results open at, after a look at the finished house (design_finish.go)
+	picked    bool              // a module has been picked: the "Start here" callout is done
+	hideKey   designs.Placement // the slot just placed: no ghost over it until the pointer moves
 }
 
 // planKey is what the cached plan image depends on.
@@ -107,7 +113,7 @@ type planKey struct {
 // NewDesignScene opens a level, continuing the player's saved design when
 // there is one.
 func NewDesignScene(g *Game, l *Level) (*DesignScene, error) {
-	s := &DesignScene{level: l, saveName: "designs/" + l.ID + ".toml", lock: g.paletteLock(l)}
+	s := &DesignScene{level: l, saveName: g.designFile(l.ID), lock: g.paletteLock(l)}
 	b, err := l.NewBoard(g.Cat, nil, g.Tick)
 	if err != nil {
 		return nil, err
@@ -120,7 +126,7 @@ func NewDesignScene(g *Game, l *Level) (*DesignScene, error) {
 			var sb *EngineBoard
 			if sb, err = l.NewBoard(g.Cat, d, g.Tick); err == nil {
 				s.board = sb
-				g.Notify("Continuing your saved design ("+g.Store.Where(s.saveName)+")", false)
+				g.Notify("Welcome back: your design is as you left it. \"Start over\" (top bar) clears it.", false)
 			}
 		}
 		if err != nil {
@@ -142,6 +148,7 @@ func (s *DesignScene) LoadDesign(g *Game, d *designs.Design) error {
 	s.board = b
 	s.undoGroups, s.redoGroups = nil, nil
 	s.gen++
+	s.savedGen = s.gen // a design loaded to look at replaces the player's save only once they change it
 	s.fitted = false
 	s.result = s.level.Evaluate(s.board)
 	return nil
@@ -274,8 +281,7 @@ func (s *DesignScene) Snap(g *Game, id string, x, y float64) (designs.Placement,
 		}
 		return p, true
 	}
-	w, h := m.Footprint(s.rot)
-	return designs.Placement{Module: id, X: int(math.Floor(cx - float64(w)/2 + 0.5)), Y: int(math.Floor(cy - float64(h)/2 + 0.5)), Rotation: s.rot}, true
+	return s.snapCell(m, cx, cy), true
 }
 
 // palette rows in draw order.
@@ -321,11 +327,14 @@ func (s *DesignScene) PaletteItem(g *Game, id string) (float64, float64) {
 func (s *DesignScene) topButtons(g *Game) []button {
 	w, _ := g.Size()
 	b := []button{{10, 8, 100, 36, "< Levels", true}}
-	labels := []string{"Undo", "Redo", "Save", "Load", "Export", "Help"}
-	x := w - hudW - float64(len(labels))*76 - 10
+	labels := []string{"Start over", "Undo", "Redo", "Save", "Load", "Export", "Help"}
+	x := w - hudW - 10
 	for _, l := range labels {
-		b = append(b, button{x, 8, 70, 36, l, true})
-		x += 76
+		x -= topButtonW(l) + 6
+	}
+	for _, l := range labels {
+		b = append(b, button{x, 8, topButtonW(l), 36, l, true})
+		x += topButtonW(l) + 6
 	}
 	b = append(b, button{w - hudW + 10, 8, hudW - 20, 36, "Finish level", s.result.Complete && !s.level.Sandbox})
 	return b
@@ -377,42 +386,21 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		s.Fit(g)
 		s.fitted = true
 	}
+	if s.pendingResults(g, in) {
+		return nil
+	}
 	if in.Has(IntentBack) {
 		if s.sel != "" {
 			s.sel = ""
 		} else {
-			g.Goto(&SelectScene{})
+			s.leave(g, &SelectScene{})
 		}
 		return nil
 	}
 	// Top bar.
-	tb := s.topButtons(g)
-	for i, b := range tb {
-		if !b.clicked(in) {
-			continue
-		}
-		switch i {
-		case 0:
-			g.Goto(&SelectScene{})
-			return nil
-		case 1:
-			in.Intents = map[Intent]bool{IntentUndo: true}
-		case 2:
-			in.Intents = map[Intent]bool{IntentRedo: true}
-		case 3:
-			in.Intents = map[Intent]bool{IntentSave: true}
-		case 4:
-			in.Intents = map[Intent]bool{IntentLoad: true}
-		case 5:
-			in.Intents = map[Intent]bool{IntentExport: true}
-		case 6:
-			g.help = true
-			return nil
-		case 7:
-			s.finish(g, true)
-			return nil
-		}
-		in.Pressed.Left = false
+	in, done := s.topBar(g, in)
+	if done {
+		return nil
 	}
 	changed := false
 	switch {
@@ -524,6 +512,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 				if s.offered(r.id) {
 					s.sel = r.id
 					s.rot = 0
+					s.picked = true
 				} else {
 					g.Notify(s.lockedMsg(g, r.id), false)
 				}
@@ -546,8 +535,11 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		if p, ok := s.Snap(g, s.sel, in.X, in.Y); ok {
 			s.ghost = &p
 			key := p // the slot: module, cell, edge and rotation
+			if key != s.hideKey {
+				s.hideKey = designs.Placement{}
+			}
 			if key != s.checkKey || s.gen != s.checkGen {
-				s.check = s.board.Check(p) // only when the slot or the design changes
+				s.check = s.slotCheck(p) // only when the slot or the design changes
 				s.checkKey, s.checkGen = key, s.gen
 			}
 			if in.Pressed.Left {
@@ -561,10 +553,11 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 					}
 				}
 				if s.check.OK {
-					if err := s.board.Place(p); err == nil {
-						s.pushGroup(true)
+					if err := s.put(p, in.Pressed.Left); err == nil {
+						s.pushGroup(s.check.Swap == "")
 						changed = true
-						s.check = s.board.Check(p)
+						s.check = s.slotCheck(p)
+						s.hideKey = key
 						s.gen++
 						s.checkGen = s.gen
 					}
@@ -586,6 +579,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		s.result = s.level.Evaluate(s.board)
 		s.finish(g, false)
 	}
+	s.autosaveTick(g, changed)
 	return nil
 }
 
@@ -659,19 +653,6 @@ func indexOf(list []string, v string) int {
 	return -1
 }
 
-// finish shows the results when the level is newly complete (or asked).
-func (s *DesignScene) finish(g *Game, asked bool) {
-	if s.level.Sandbox || !s.result.Complete {
-		return
-	}
-	if asked || s.result.Stars > s.bestShown {
-		s.bestShown = max(s.bestShown, s.result.Stars)
-		g.RecordStars(s.level.ID, s.result.Stars)
-		s.submitJS(g)
-		g.Goto(&ResultsScene{design: s, res: s.result})
-	}
-}
-
 func (s *DesignScene) zoomAt(g *Game, f, x, y float64, atPointer bool) {
 	if !atPointer || !s.inPlan(g, x, y) {
 		px, py, pw, ph := s.planRect(g)
@@ -703,43 +684,6 @@ func (s *DesignScene) removeAt(g *Game, x, y float64) bool {
 		return true
 	}
 	return s.board.RemoveAt(ix, iy, "")
-}
-
-func (s *DesignScene) save(g *Game) {
-	d := *s.board.Design()
-	if d.Name == "" {
-		d.Name = s.level.Title
-	}
-	if err := g.Store.Write(s.saveName, d.Marshal()); err != nil {
-		g.Notify("Not saved, your previous save is kept: "+err.Error(), true)
-		return
-	}
-	g.Notify("Saved to "+g.Store.Where(s.saveName), false)
-}
-
-func (s *DesignScene) load(g *Game) bool {
-	data, err := g.Store.Read(s.saveName)
-	if errors.Is(err, ErrNotSaved) {
-		g.Notify("Nothing saved for this level yet: press "+g.Keys.Label(IntentSave)+" to save", false)
-		return false
-	}
-	if err != nil {
-		g.Notify("Could not load: "+err.Error(), true)
-		return false
-	}
-	d, err := designs.ParseDesign(g.Store.Where(s.saveName), data, g.Cat)
-	var b *EngineBoard
-	if err == nil {
-		b, err = s.level.NewBoard(g.Cat, d, g.Tick)
-	}
-	if err != nil {
-		g.Notify("Could not load, your design is unchanged: "+firstLine(err), true)
-		return false
-	}
-	s.board = b
-	s.undoGroups, s.redoGroups = nil, nil
-	g.Notify("Loaded "+g.Store.Where(s.saveName), false)
-	return true
 }
 
 // whole is money rounded to dollars, with thousands separators.
@@ -794,15 +738,16 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 	if s.sel != "" {
 		m := g.Cat.Modules[s.sel]
 		if m.Placement == designs.OnEdge {
-			hint = "Click near a cell edge to stand a " + m.Name + " there; drag to lay a run. Right click removes."
+			hint = "Click near a cell edge to put the " + lowerFirst(m.Name) + " there; drag to lay a run. Right click removes."
 		} else {
-			hint = "Click to place a " + m.Name + "; R rotates. Right click removes. Esc drops the module."
+			hint = "Click to place the " + lowerFirst(m.Name) + "; R rotates. Right click removes. Esc drops the module."
 		}
 	}
 	r.Rect(px, h-30, pw, 30, color.RGBA{0xff, 0xff, 0xff, 0xc0})
 	r.Text(hint, px+pw/2, h-25, 14, colInk, text.AlignCenter)
-	if s.sel == "" {
-		// A callout pointing at the palette, until a module is picked.
+	s.drawBanner(g, r)
+	if s.sel == "" && !s.picked && !s.result.Complete {
+		// A callout pointing at the palette, until a module is first picked.
 		msg := "Start here: pick a module from the palette"
 		tw := r.Measure(msg, 16, true) + 40
 		r.Rect(px+12, topBarH+14, tw, 34, colAccent)
@@ -906,7 +851,7 @@ func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 		for i, b := range tb {
 			b.draw(&cr, b.hover(s.in), i == len(tb)-1) // "Finish level" is the primary action
 		}
-		cr.Bold(s.level.Title, 124, 15, 20, colLight, text.AlignStart)
+		cr.Bold(cr.Ellipsis(s.level.Title, 20, true, tb[1].x-134), 124, 15, 20, colLight, text.AlignStart)
 		cr.Flush()
 		r.Calls += cr.Calls
 		s.chromeKey = key
@@ -1315,7 +1260,7 @@ func (s *DesignScene) drawProblems(g *Game, r *Renderer, py float64) {
 }
 
 func (s *DesignScene) drawGhost(g *Game, r *Renderer) {
-	if s.ghost == nil {
+	if !s.ghostShown() {
 		return
 	}
 	m := g.Cat.Modules[s.ghost.Module]
@@ -1347,11 +1292,14 @@ func (s *DesignScene) drawGhost(g *Game, r *Renderer) {
 }
 
 func (s *DesignScene) drawTooltip(g *Game, r *Renderer) {
-	if s.ghost == nil {
+	if !s.ghostShown() {
 		return
 	}
 	m := g.Cat.Modules[s.ghost.Module]
-	lines := []string{"+$" + money(s.check.Delta)}
+	lines := []string{engineDelta(s.check.Delta)}
+	if s.check.Swap != "" {
+		lines = []string{"Click to swap for the " + s.check.Swap + ": " + engineDelta(s.check.Delta)}
+	}
 	c := colGood
 	if !s.check.OK {
 		lines = r.wrapLines("Not here: "+s.check.Reason, 14, 320)

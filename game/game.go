@@ -48,6 +48,9 @@ type Game struct {
 	Store    Store
 	Input    Source
 	Progress Progress
+	// UnlockAll opens every design level and training challenge whatever
+	// the learner has earned (housegame --unlock-all, for facilitators).
+	UnlockAll bool
 
 	scene    Scene
 	next     Scene
@@ -180,6 +183,9 @@ func (g *Game) HelpShown() bool { return g.help }
 
 // Unlocked reports whether a level can be played.
 func (g *Game) Unlocked(l *Level) bool {
+	if g.UnlockAll {
+		return true
+	}
 	return (l.Unlock == "" || g.Progress.Stars[l.Unlock] > 0) && g.LevelLock(l) == ""
 }
 
@@ -324,7 +330,11 @@ func (g *Game) Render(screen *ebiten.Image) int {
 	g.scene.Draw(g, &g.r)
 	g.r.Flush()
 	if msg, bad := g.Toast(); msg != "" {
-		drawToast(&g.r, g.w, g.h, msg, bad)
+		var avoid []button
+		if a, ok := g.scene.(toastAvoider); ok {
+			avoid = a.toastAvoid(g)
+		}
+		drawToast(&g.r, g.w, g.h, msg, bad, g.last.X, g.last.Y, avoid)
 		g.r.Flush()
 	}
 	if g.help {
@@ -379,7 +389,8 @@ var (
 	colPanel2   = color.RGBA{0x38, 0x42, 0x4e, 0xff}
 	colPanelHi  = color.RGBA{0x4a, 0x57, 0x66, 0xff}
 	colInk      = color.RGBA{0x22, 0x22, 0x22, 0xff}
-	colMuted    = color.RGBA{0x8a, 0x93, 0x9e, 0xff}
+	colMuted    = color.RGBA{0xb4, 0xbc, 0xc6, 0xff} // secondary text on dark panels
+	colMutedInk = color.RGBA{0x5c, 0x63, 0x6c, 0xff} // secondary text on the light background
 	colLight    = color.RGBA{0xf2, 0xf2, 0xee, 0xff}
 	colAccent   = color.RGBA{0xf0, 0xa0, 0x30, 0xff}
 	colGood     = color.RGBA{0x3c, 0xb0, 0x5a, 0xff}
@@ -397,21 +408,69 @@ var (
 	colShadow   = color.RGBA{0, 0, 0, 0x70}
 	colGhostOK  = color.RGBA{0x30, 0xc0, 0x50, 0xa0}
 	colGhostBad = color.RGBA{0xe0, 0x30, 0x30, 0xa0}
+	// colLockedCard is a locked card's background.
+	colLockedCard = color.RGBA{0x5a, 0x5e, 0x64, 0xff}
 )
 
-func drawToast(r *Renderer, w, h float64, msg string, bad bool) {
-	tw := math.Min(r.Measure(msg, 16, false)+40, w-40)
-	x := (w - tw) / 2
+func drawToast(r *Renderer, w, h float64, msg string, bad bool, px, py float64, avoid []button) {
+	x, y, tw, _ := toastBox(r, w, h, msg, px, py, avoid)
 	c := colPanel
 	if bad {
 		c = color.RGBA{0x8a, 0x24, 0x1c, 0xf0}
 	}
 	lines := r.wrapLines(msg, 16, tw-40)
-	th := float64(len(lines))*21 + 20
-	r.Rect(x, h-th-56, tw, th, c)
+	r.Rect(x, y, tw, float64(len(lines))*21+20, c)
 	for i, l := range lines {
-		r.Text(l, x+20, h-th-46+float64(i)*21, 16, colLight, text.AlignStart)
+		r.Text(l, x+20, y+10+float64(i)*21, 16, colLight, text.AlignStart)
 	}
+}
+
+// toastBox is where a message goes: centred, no wider than the space
+// between the buttons in the bottom corners, near the bottom of the screen.
+// A scene's buttons down there (avoid) narrow it to the free space between
+// them; when the pointer (with its tooltip) is down there, or no space is
+// wide enough, it goes to the top, under the top bar.
+func toastBox(r *Renderer, w, h float64, msg string, px, py float64, avoid []button) (x, y, tw, th float64) {
+	lo, hi := 20.0, w-20
+	place := func() {
+		tw = math.Min(r.Measure(msg, 16, false)+40, math.Min(660, hi-lo))
+		x = math.Min(math.Max((w-tw)/2, lo), hi-tw)
+		th = float64(len(r.wrapLines(msg, 16, tw-40)))*21 + 20
+		y = h - th - 56
+	}
+	place()
+	for k := 0; k < 3; k++ { // each pass narrows past the buttons it meets
+		narrowed := false
+		for _, b := range avoid {
+			if b.x < x+tw && b.x+b.w > x && b.y < y+th && b.y+b.h > y {
+				if b.x+b.w/2 < w/2 {
+					lo = math.Max(lo, b.x+b.w+12)
+				} else {
+					hi = math.Min(hi, b.x-12)
+				}
+				narrowed = true
+			}
+		}
+		if !narrowed {
+			break
+		}
+		place()
+	}
+	clash := hi-lo < 320 || py > y-120 && px > x-40 && px < x+tw+40
+	for _, b := range avoid {
+		clash = clash || b.x < x+tw && b.x+b.w > x && b.y < y+th && b.y+b.h > y
+	}
+	if clash {
+		lo, hi = 20, w-20
+		place()
+		y = topBarH + 60
+	}
+	return x, y, tw, th
+}
+
+// toastAvoider is a scene with buttons a message must not cover.
+type toastAvoider interface {
+	toastAvoid(g *Game) []button
 }
 
 func drawHelp(g *Game, r *Renderer) {

@@ -131,7 +131,7 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 		met := b.Metrics()
 		n := 0
 		for _, room := range met.RoomList {
-			x, y := to(room.X, room.Y)
+			x, y := to(room.LabelX, room.LabelY)
 			name := room.Name
 			if name == "Room" {
 				n++
@@ -140,12 +140,14 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 			if !visible(x-60, y-20, 120, 40) {
 				continue
 			}
-			fs := math.Min(16, zoom*0.3)
+			fs, as := math.Min(16, zoom*0.3), math.Min(13, zoom*0.25)
 			area := fmt.Sprintf("%d sq ft", room.Cells*16)
-			pw := math.Max(r.Measure(name, fs, true), r.Measure(area, math.Min(13, zoom*0.25), false)) + 12
-			r.Rect(x-pw/2, y+zoom*0.25-3, pw, fs*1.3+math.Min(13, zoom*0.25)*1.3+6, color.RGBA{0xff, 0xff, 0xff, 0xb0})
-			r.Bold(name, x, y+zoom*0.25, fs, colInk, text.AlignCenter)
-			r.Text(fmt.Sprintf("%d sq ft", room.Cells*16), x, y+zoom*0.25+math.Min(16, zoom*0.3)*1.3, math.Min(13, zoom*0.25), colInk, text.AlignCenter)
+			pw := math.Max(r.Measure(name, fs, true), r.Measure(area, as, false)) + 12
+			lh := fs*1.3 + as*1.3 + 6
+			top := y - lh/2 // centred on its cell
+			r.Rect(x-pw/2, top, pw, lh, color.RGBA{0xff, 0xff, 0xff, 0xb0})
+			r.Bold(name, x, top+3, fs, colInk, text.AlignCenter)
+			r.Text(area, x, top+3+fs*1.3, as, colInk, text.AlignCenter)
 		}
 	}
 }

@@ -20,6 +20,7 @@ type ProfileScene struct {
 	loaded bool
 	err    string
 	t      int
+	offer  int // stars a guest earned, offered to the learner just added (player.go)
 }
 
 // Typing implements the game's text-field hook: the name field always has
@@ -76,8 +77,13 @@ func (s *ProfileScene) Update(g *Game, in Frame) error {
 	if s.field.max == 0 {
 		s.field = textField{max: 40, allow: nameRune}
 	}
-	if s.field.update(in.Text) {
+	if changed, refused := s.field.update(in.Text); refused != 0 {
+		s.err = nameRefusal(refused)
+	} else if changed && s.field.text == "" {
 		s.err = ""
+	}
+	if s.updateOffer(g, in) {
+		return nil
 	}
 	b := s.buttons(g)
 	switch {
@@ -121,16 +127,19 @@ func (s *ProfileScene) create(g *Game) {
 		s.err = firstLine(err)
 		return
 	}
-	s.field.text = ""
+	s.field.text, s.err = "", ""
+	s.offer = countStars(g.guestStars())
 	s.refresh(g)
-	g.Notify(fmt.Sprintf("Welcome, %s! Press Train to start with challenge 1.", name), false)
+	if s.offer == 0 { // else the offer says hello
+		g.Notify(fmt.Sprintf("Welcome, %s! Press Train to start with challenge 1.", name), false)
+	}
 }
 
 // Draw implements Scene.
 func (s *ProfileScene) Draw(g *Game, r *Renderer) {
 	w, h := g.Size()
 	r.Bold("Who is training?", w/2, 26, 32, colInk, text.AlignCenter)
-	r.Text("Each learner on this computer has a profile: progress, best scores and qualifications.", w/2, 72, 15, colMuted, text.AlignCenter)
+	r.Text("Each learner on this computer has a profile: progress, best scores and qualifications.", w/2, 72, 15, colMutedInk, text.AlignCenter)
 	bs := s.buttons(g)
 	for i, b := range bs {
 		b.draw(r, b.hover(s.in), i == 2)
@@ -139,7 +148,7 @@ func (s *ProfileScene) Draw(g *Game, r *Renderer) {
 	cur := g.Profile()
 	rows := s.Rows(g)
 	if len(rows) == 0 {
-		r.Text("Nobody yet: type your name below.", 40, 160, 15, colMuted, text.AlignStart)
+		r.Text("Nobody yet: type your name below.", 40, 160, 15, colMutedInk, text.AlignStart)
 	}
 	for _, row := range rows {
 		bg := colPanel
@@ -157,7 +166,7 @@ func (s *ProfileScene) Draw(g *Game, r *Renderer) {
 		}
 	}
 	if len(s.names) > len(rows) {
-		r.Text(fmt.Sprintf("and %d more: type a name below to choose it", len(s.names)-len(rows)), 40, 150+float64(len(rows))*46+4, 13, colMuted, text.AlignStart)
+		r.Text(fmt.Sprintf("and %d more: type a name below to choose it", len(s.names)-len(rows)), 40, 150+float64(len(rows))*46+4, 13, colMutedInk, text.AlignStart)
 	}
 	fy := s.fieldY()
 	r.Bold("New learner", 40, fy, 15, colInk, text.AlignStart)
@@ -168,15 +177,16 @@ func (s *ProfileScene) Draw(g *Game, r *Renderer) {
 		shown += "|"
 	}
 	if s.field.text == "" && s.t/30%2 == 1 {
-		r.Text("type a name", 52, fy+36, 16, colMuted, text.AlignStart)
+		r.Text("type a name", 52, fy+36, 16, colMutedInk, text.AlignStart)
 	}
 	r.Text(shown, 52, fy+36, 18, colInk, text.AlignStart)
 	hint := "Letters, digits, '.', '_' or '-'. Enter adds (or chooses) the learner."
-	hc := colMuted
+	hc := colMutedInk
 	if s.err != "" {
 		hint, hc = s.err, colBad
 	}
 	r.Wrap(hint, 40, fy+76, 13, 400, hc)
+	defer s.drawOffer(g, r)
 
 	// The profile of the learner training now.
 	x := 490.0

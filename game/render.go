@@ -287,6 +287,8 @@ type Renderer struct {
 	triOp  ebiten.DrawTrianglesOptions
 	imgOp  ebiten.DrawImageOptions
 	layout text.LayoutOptions
+
+	record *[]queuedText // tests: every line of text drawn
 }
 
 type queuedText struct {
@@ -465,6 +467,11 @@ func (r *Renderer) Ellipsis(s string, size float64, bold bool, maxWidth float64)
 }
 
 func (r *Renderer) wrapLines(s string, size, maxWidth float64) []string {
+	return r.wrapStyled(s, size, maxWidth, false)
+}
+
+// wrapStyled is wrapLines for bold (titles) or regular text.
+func (r *Renderer) wrapStyled(s string, size, maxWidth float64, bold bool) []string {
 	var lines []string
 	line := ""
 	for _, word := range strings.Fields(s) {
@@ -472,7 +479,7 @@ func (r *Renderer) wrapLines(s string, size, maxWidth float64) []string {
 		if line != "" {
 			cand = line + " " + word
 		}
-		if line != "" && r.Measure(cand, size, false) > maxWidth {
+		if line != "" && r.Measure(cand, size, bold) > maxWidth {
 			lines = append(lines, line)
 			line = word
 		} else {
@@ -517,6 +524,9 @@ func (r *Renderer) Flush() {
 	for _, t := range r.texts {
 		r.drawText(t)
 		r.Calls++
+	}
+	if r.record != nil {
+		*r.record = append(*r.record, r.texts...)
 	}
 	r.texts = r.texts[:0]
 }

@@ -160,6 +160,9 @@ func TestPlaceUndoRedoAndCompleteFirstLevel(t *testing.T) {
 	assert.Empty(t, eb.E.HardViolations())
 	assert.Equal(t, 1, eb.E.Metrics().ReachableRooms)
 	assert.Equal(t, g.Cat.DesignCost(eb.E.Design(), eb.E.LabourRate()).Total().String(), eb.E.Cost().Total().String())
+	for i := 0; i < resultsDelay && g.Scene() == Scene(s); i++ {
+		d.step(Frame{}) // a look at the finished house first
+	}
 	res, ok := g.Scene().(*ResultsScene)
 	require.True(t, ok, "results shown when the level is complete, scene %T", g.Scene())
 	assert.Equal(t, 3, res.res.Stars, "7 walls, a door and 2 roof panels cost %s", s.Board().Cost().Total())

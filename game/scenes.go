@@ -40,6 +40,8 @@ func (s *TitleScene) Update(g *Game, in Frame) error {
 		g.help = true
 	case b[3].clicked(in):
 		g.OpenTraining()
+	case playerButton(g, &g.r).clicked(in):
+		g.Goto(&ProfileScene{})
 	case in.Has(IntentBack):
 		return ErrQuit
 	}
@@ -68,6 +70,7 @@ func (s *TitleScene) Draw(g *Game, r *Renderer) {
 		b.draw(r, b.hover(s.in), i == 0)
 	}
 	r.Text("F1 or H: controls at any time   ·   Esc: back", w/2, h-40, 15, colMuted, text.AlignCenter)
+	drawPlayer(g, r, s.in, true)
 }
 
 // SelectScene lists the levels.
@@ -76,15 +79,11 @@ type SelectScene struct {
 }
 
 func (s *SelectScene) cards(g *Game) []button {
-	w, _ := g.Size()
-	cols := 3
-	cw, ch := 360.0, 170.0
-	gap := 24.0
-	x0 := (w - float64(cols)*cw - float64(cols-1)*gap) / 2
+	x0, y0, cw, ch, gap, cols := cardGeometry(g)
 	var out []button
 	for i, l := range g.Levels {
 		x := x0 + float64(i%cols)*(cw+gap)
-		y := 120 + float64(i/cols)*(ch+gap)
+		y := y0 + float64(i/cols)*(ch+gap)
 		out = append(out, button{x, y, cw, ch, l.Title, g.Unlocked(l)})
 	}
 	return out
@@ -101,9 +100,16 @@ func (s *SelectScene) Update(g *Game, in Frame) error {
 		g.Goto(&TitleScene{})
 		return nil
 	}
+	if playerButton(g, &g.r).clicked(in) {
+		g.Goto(&ProfileScene{})
+		return nil
+	}
 	for i, c := range s.cards(g) {
-		if c.clicked(in) {
+		switch {
+		case c.clicked(in):
 			g.Play(g.Levels[i])
+		case in.Pressed.Left && c.hover(in) && !c.enabled:
+			g.Notify(g.levelLockDetail(g.Levels[i]), false)
 		}
 	}
 	return nil
@@ -115,44 +121,9 @@ func (s *SelectScene) Draw(g *Game, r *Renderer) {
 	r.Bold("Choose a level", w/2, 40, 34, colInk, text.AlignCenter)
 	b := s.back(g)
 	b.draw(r, b.hover(s.in), false)
+	drawPlayer(g, r, s.in, false)
 	for i, c := range s.cards(g) {
-		l := g.Levels[i]
-		hover := c.enabled && c.hover(s.in)
-		bg := colPanel
-		if hover {
-			bg = colPanelHi
-		}
-		if !c.enabled {
-			bg = color.RGBA{0x6a, 0x6e, 0x74, 0xff}
-		}
-		r.Rect(c.x+4, c.y+5, c.w, c.h, colShadow)
-		r.Rect(c.x, c.y, c.w, c.h, bg)
-		title := l.Title
-		if !l.Sandbox {
-			title = fmt.Sprintf("%d. %s", i+1, l.Title)
-		}
-		r.Bold(r.Ellipsis(title, 19, true, c.w-80), c.x+18, c.y+14, 19, colLight, text.AlignStart)
-		if !c.enabled {
-			r.Sprite(SpriteLock, c.x+c.w-50, c.y+12, 32, 32, colLight)
-			r.Wrap(g.levelLockText(l), c.x+18, c.y+60, 16, c.w-36, colLight)
-			continue
-		}
-		r.WrapN(l.Briefing, c.x+18, c.y+48, 14, c.w-36, colLight, 4)
-		if l.Sandbox {
-			r.Text("No objectives", c.x+18, c.y+c.h-34, 15, colAccent, text.AlignStart)
-			continue
-		}
-		got := g.Progress.Stars[l.ID]
-		for k := 0; k < 3; k++ {
-			sp := SpriteStarEmpty
-			if k < got {
-				sp = SpriteStar
-			}
-			r.Sprite(sp, c.x+18+float64(k)*34, c.y+c.h-42, 30, 30, colAccent)
-		}
-		if got == 0 {
-			r.Text("Not finished yet", c.x+130, c.y+c.h-36, 15, colMuted, text.AlignStart)
-		}
+		s.drawCard(g, r, i, c)
 	}
 }
 
@@ -166,7 +137,7 @@ type ResultsScene struct {
 
 func (s *ResultsScene) buttons(g *Game) []button {
 	w, h := g.Size()
-	y := h/2 + 200
+	y := h/2 + 250 - 50 - 24 // inside the 500-high dialog, clear of its border
 	next := s.nextLevel(g)
 	return []button{
 		{w/2 - 330, y, 200, 50, "Keep improving", true},

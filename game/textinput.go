@@ -49,11 +49,17 @@ type textField struct {
 	allow func(r rune) bool
 }
 
-// update applies typed text; it reports whether the text changed.
-func (f *textField) update(in TextInput) bool {
-	changed := false
+// update applies typed text; it reports whether the text changed, and the
+// first character refused (0 for none), so the scene can say why.
+func (f *textField) update(in TextInput) (changed bool, refused rune) {
 	for _, r := range in.Chars {
-		if len([]rune(f.text)) >= f.max || !f.allow(r) {
+		if len([]rune(f.text)) >= f.max {
+			continue
+		}
+		if !f.allow(r) {
+			if refused == 0 {
+				refused = r
+			}
 			continue
 		}
 		f.text += string(r)
@@ -64,7 +70,7 @@ func (f *textField) update(in TextInput) bool {
 		f.text = string(rs[:len(rs)-1])
 		changed = true
 	}
-	return changed
+	return changed, refused
 }
 
 // nameRune is a character allowed in a learner's name (see profiles.CheckName).

@@ -93,7 +93,7 @@ func TestTraineePath(t *testing.T) {
 
 	// Now earned access applies: the cabin needs the Foundation crew qualification.
 	assert.False(t, g.Unlocked(cabin))
-	assert.Contains(t, g.levelLockText(cabin), "Foundation crew qualification (foundation-crew): pass challenge 1 \"Groundwork\" with a score of 1200 or more")
+	assert.Contains(t, g.levelLockDetail(cabin), "Foundation crew qualification (foundation-crew): pass challenge 1 \"Groundwork\" with a score of 1200 or more")
 	sel := &SelectScene{}
 	assert.False(t, sel.cards(g)[1].enabled, "cabin card locked")
 
@@ -129,7 +129,7 @@ func TestTraineePath(t *testing.T) {
 	d.pick("FL1")
 	assert.Equal(t, 1, s.Session().Mistakes())
 	assert.True(t, s.msgBad)
-	assert.Regexp(t, `^floor panel FL1 needs foundation cell F\d in place first \(-5 s\)$`, s.msg)
+	assert.Equal(t, "Floor panel needs the foundation cell in place first (-5 s)", s.msg, "no ids: the parts carry none")
 	assert.Less(t, s.Session().Remaining(), before-5*training.TicksPerSecond+1)
 	assert.Equal(t, gr.Tasks[gr.Index("FL1")].Deps[0], s.need, "the part it waits for is marked")
 	shot(t, g, "training-mistake")
@@ -266,6 +266,9 @@ func TestChallengePixels(t *testing.T) {
 	var built, open shape
 	d.pick("F1")
 	for _, sh := range s.layout(g).shapes {
+		if sh.task >= gr.Len() {
+			continue // a part that does not belong
+		}
 		switch gr.Tasks[sh.task].ID {
 		case "F1":
 			built = sh
@@ -488,4 +491,73 @@ func TestStarsArePerLearner(t *testing.T) {
 	require.NoError(t, err)
 	g2.trainer()
 	assert.Equal(t, 2, g2.Progress.Stars["shed"])
+}
+
+// TestPartsBinChallenges: the first three challenges show no ids, take
+// their parts from a shuffled bin or show their plans out of build order,
+// and hold parts that do not belong, which cost time and say why.
+func TestPartsBinChallenges(t *testing.T) {
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	require.NoError(t, g.CreateProfile("ivy"))
+	set, _ := g.Training()
+	for _, l := range set.Levels[:3] {
+		t.Run(l.ID, func(t *testing.T) {
+			s, err := g.OpenChallenge(l.ID, true)
+			require.NoError(t, err)
+			d.step(Frame{})
+			lay := s.layout(g)
+			gr := l.Graph()
+			var tiles, clickable []shape
+			for _, sh := range lay.shapes {
+				if !sh.ghost {
+					clickable = append(clickable, sh)
+				}
+				if sh.tile {
+					tiles = append(tiles, sh)
+				}
+			}
+			if l.Design() == nil { // framing: every part is a bin tile, the drawing only shows what is built
+				assert.Len(t, clickable, gr.Len()+len(l.Distractors()))
+				var order []int
+				for _, sh := range tiles {
+					assert.NotContains(t, sh.label, gr.Tasks[min(sh.task, gr.Len()-1)].ID)
+					if sh.task < gr.Len() {
+						order = append(order, sh.task)
+						assert.Equal(t, l.Part(sh.task), sh.label)
+					}
+				}
+				assert.NotEqual(t, gr.Order(), order, "the bin is in build order")
+			} else { // a house: unnumbered plans, not in build order
+				assert.Len(t, tiles, len(l.Distractors()))
+				assert.Equal(t, "Floor", lay.panels[0].title)
+				assert.Equal(t, "Foundation", lay.panels[1].title)
+			}
+
+			// A part that does not belong: a mistake, the reason, set aside.
+			dx := tiles[0]
+			for _, sh := range tiles {
+				if sh.task >= gr.Len() {
+					dx = sh
+				}
+			}
+			require.GreaterOrEqual(t, dx.task, gr.Len())
+			dist := l.Distractors()[dx.task-gr.Len()]
+			d.click(dx.x+dx.w/2, dx.y+dx.h/2)
+			assert.Equal(t, 1, s.Session().Mistakes())
+			assert.True(t, s.msgBad)
+			assert.Contains(t, s.msg, dist.Reason)
+			assert.True(t, s.Session().Aside(dist.ID))
+			img := shot(t, g, "training-bin-"+l.ID)
+			px, py := int(dx.x+dx.w-16), int(dx.y+dx.h/2)
+			assert.True(t, near(img.At(px, py), colBad), "the stray part is struck through: %v", img.At(px, py))
+
+			// The parts in a valid order, taking look-alikes from any tile.
+			for _, i := range gr.Order() {
+				d.pick(gr.Tasks[i].ID)
+			}
+			assert.Equal(t, training.Won, s.Session().Status())
+			assert.Equal(t, 1, s.Session().Mistakes())
+		})
+	}
 }

@@ -4,6 +4,11 @@
 //	housegame --screenshot FILE --level ID [--design FILE] [--frames N]
 //	housegame --bench-frames N --design FILE
 //	housegame --screenshot FILE --level CHALLENGE|training|profiles [--profile NAME]
+//	housegame --level ID [--profile NAME] [--unlock-all]
+//
+// --level opens a level or challenge only when the learner (or a guest)
+// has unlocked it; --unlock-all, for facilitators, opens every one.
+// Screenshots and benchmarks do not play, so they open any level.
 //
 // Exit codes: 0 ok, 1 the game failed, 2 bad usage or a bad input file.
 package main
@@ -26,11 +31,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("housegame", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	shot := fs.String("screenshot", "", "render a level to this PNG file and exit")
-	level := fs.String("level", "", "level id for --screenshot: a design level (shed, cabin, ..., sandbox), a challenge (c01-groundwork, ...), training or profiles")
+	level := fs.String("level", "", "level id for --screenshot: a design level (shed, cabin, ..., sandbox), a challenge (c01-groundwork, ...), levels, training or profiles")
 	designFile := fs.String("design", "", "design file to load into the level (--screenshot) or to draw (--bench-frames)")
 	frames := fs.Int("frames", 3, "frames to run before the screenshot")
 	bench := fs.Int("bench-frames", 0, "run this many frames of --design and print frame times and draw calls")
 	learner := fs.String("profile", "", "learner to train as (created if missing; with --screenshot, in memory only)")
+	unlockAll := fs.Bool("unlock-all", false, "facilitators: open every design level and training challenge, whatever the learner has earned")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -80,6 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	g.UnlockAll = *unlockAll
 	ebiten.SetWindowSize(game.BaseWidth, game.BaseHeight)
 	ebiten.SetWindowTitle("House Design Game - Production OS")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
@@ -118,6 +125,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		shotErr = g.ScreenshotMode(*shot, *frames)
 	case *level != "":
+		if why := g.OpenLock(*level); why != "" {
+			fmt.Fprintf(stderr, "housegame: %s\n(a facilitator can open every level with --unlock-all)\n", why)
+			return 2
+		}
 		if err := openScene(g, *level, d); err != nil {
 			fmt.Fprintln(stderr, "housegame:", err)
 			return 2
@@ -138,13 +149,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // openScene opens a design level, a training challenge (its briefing), the
-// challenge list ("training") or the learner picker ("profiles").
+// level select ("levels"), the challenge list ("training") or the learner
+// picker ("profiles").
 func openScene(g *game.Game, id string, d *designs.Design) error {
 	switch {
 	case id == "training":
 		return g.OpenScene(&game.ChallengeSelectScene{})
 	case id == "profiles":
 		return g.OpenScene(&game.ProfileScene{})
+	case id == "levels":
+		return g.OpenScene(&game.SelectScene{})
 	case game.LevelByID(g.Levels, id) == nil:
 		if set, _ := g.Training(); set != nil && set.Level(id) != nil {
 			_, err := g.OpenChallenge(id, false)
@@ -158,7 +172,7 @@ func openScene(g *game.Game, id string, d *designs.Design) error {
 			for _, l := range set.Levels {
 				ids = append(ids, l.ID)
 			}
-			err = fmt.Errorf("%w; challenges: %v; or training, profiles", err, ids)
+			err = fmt.Errorf("%w; challenges: %v; or levels, training, profiles", err, ids)
 		}
 	}
 	return err

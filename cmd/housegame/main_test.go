@@ -35,3 +35,37 @@ func TestRunUsageErrors(t *testing.T) {
 		})
 	}
 }
+
+// Locks hold on the command line: a learner (or a guest) cannot open a
+// challenge or a design level they have not unlocked with --level; a
+// facilitator's --unlock-all opens them (issue 11.10). The refusals come
+// before the window opens.
+func TestLevelFlagHonoursLocks(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("PRODOS_GAME_DIR", filepath.Join(dir, "game"))
+	t.Setenv("PRODOS_PROFILES_DB", filepath.Join(dir, "profiles.db"))
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"locked challenge, guest", []string{"--level", "c09-crew-cabin"}, "choose a learner first"},
+		{"locked challenge, new learner", []string{"--level", "c09-crew-cabin", "--profile", "ana"}, "pass challenge 8"},
+		{"locked design level", []string{"--level", "cabin"}, `earn a star in "`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(tc.args, &out, &errb)
+			assert.Equal(t, 2, code, "stderr: %s", errb.String())
+			assert.Contains(t, errb.String(), "is locked")
+			assert.Contains(t, errb.String(), tc.want)
+			assert.Contains(t, errb.String(), "--unlock-all")
+		})
+	}
+	// a facilitator's screenshot of the same challenge opens it
+	shot := filepath.Join(dir, "c09.png")
+	var out, errb bytes.Buffer
+	code := run([]string{"--unlock-all", "--level", "c09-crew-cabin", "--screenshot", shot, "--profile", "ana"}, &out, &errb)
+	assert.Equal(t, 0, code, "stderr: %s", errb.String())
+	assert.FileExists(t, shot)
+}

@@ -105,6 +105,9 @@ type Task struct {
 	// placement's cell, its edge for walls, and the covered size in cells.
 	X, Y, W, H int
 	Edge       string
+	// House is the house the placement belongs to in a design grouped into
+	// houses (designs.Placement.House), empty otherwise.
+	House string
 }
 
 // Graph is a task graph. Tasks[i].Deps index into Tasks.

@@ -161,6 +161,7 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 		m := mods[i]
 		t := &gr.Tasks[i]
 		t.Module, t.ModuleID, t.X, t.Y, t.Edge = i, m.ID, p.X, p.Y, p.Edge
+		t.House = p.House
 		mi, ok := info[m]
 		if !ok {
 			_, mi.minutes = cat.LabourMinutes(m)

@@ -62,6 +62,10 @@ type Level struct {
 	TicksPerMinute int      `toml:"ticks_per_minute"`
 	// Stars are the scores for one, two and three stars; one star passes.
 	Stars [3]int `toml:"stars"`
+	// Bin makes a parts-bin level (see PartsBin): unlabelled, shuffled
+	// parts and the Distractor parts that do not belong.
+	Bin        bool         `toml:"parts_bin"`
+	Distractor []Distractor `toml:"distractor"`
 
 	// File is the level's file name; Hash the SHA-256 of its bytes, which
 	// a replay carries so it is checked against the same level.
@@ -70,6 +74,7 @@ type Level struct {
 
 	design *designs.Design
 	graph  *buildseq.Graph
+	parts  []string // what each task's part is (Part)
 }
 
 // Graph is the level's task graph (shared, do not modify).
@@ -259,6 +264,11 @@ func ParseLevel(file string, data []byte, cat *designs.Catalog) (*Level, error) 
 	}
 	if l.graph != nil && l.graph.Len() == 0 {
 		e("layout", "the level has no tasks")
+	}
+	if l.graph != nil {
+		l.parseBin(cat, e, func(k int, key, f string, a ...any) {
+			errs = append(errs, &designs.Error{File: file, Pos: arrayKeyPos(data, "distractor", k, key), Msg: fmt.Sprintf(f, a...)})
+		})
 	}
 	if len(l.Crew) > 0 {
 		if l.TicksPerMinute < 1 {

@@ -86,12 +86,14 @@ type Session struct {
 	finish   int
 	log      []Command
 	last     Outcome
+	aside    []bool // distractors picked and set aside
 }
 
 // NewSession starts an attempt at tick 0.
 func NewSession(l *Level) *Session {
 	n := l.graph.Len()
-	s := &Session{level: l, g: l.graph, done: make([]bool, n), worker: make([]int, n), crew: make([]crewState, len(l.Crew))}
+	s := &Session{level: l, g: l.graph, done: make([]bool, n), worker: make([]int, n), crew: make([]crewState, len(l.Crew)),
+		aside: make([]bool, len(l.Distractor))}
 	for i := range s.worker {
 		s.worker[i] = -1
 	}
@@ -239,6 +241,9 @@ func (s *Session) Pick(id string) Outcome {
 		return Outcome{Msg: "in this level each task goes to a crew member: assign it"}
 	}
 	i := s.g.Index(id)
+	if k := s.level.distractor(id); i < 0 && k >= 0 {
+		return s.pickDistractor(k)
+	}
 	if i < 0 {
 		return Outcome{Msg: fmt.Sprintf("there is no task %q", id)}
 	}

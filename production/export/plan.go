@@ -50,9 +50,11 @@ func PlanSVG(cat *designs.Catalog, d *designs.Design) []byte {
 	type cellMod struct {
 		x, y, w, h int
 		m          *designs.Module
+		id         string
 	}
+	ids := taskIDs(cat, d)
 	var cellMods []cellMod
-	for _, p := range d.Placements {
+	for i, p := range d.Placements {
 		m := cat.Modules[p.Module]
 		if m == nil || m.Placement != designs.OnCell {
 			continue
@@ -68,7 +70,7 @@ func PlanSVG(cat *designs.Catalog, d *designs.Design) []byte {
 				}
 			}
 		}
-		cellMods = append(cellMods, cellMod{p.X, p.Y, fw, fh, m})
+		cellMods = append(cellMods, cellMod{p.X, p.Y, fw, fh, m, ids[i]})
 	}
 	if len(floor) == 0 {
 		floor = found
@@ -99,16 +101,21 @@ func PlanSVG(cat *designs.Catalog, d *designs.Design) []byte {
 		if c.m.Layer == "foundation" && len(floor) > 0 && !sameSet(floor, found) {
 			continue
 		}
-		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#c9bfa8" stroke-width="1"/>`+"\n",
-			ox+c.x*cellPx, oy+c.y*cellPx, c.w*cellPx, c.h*cellPx, fill)
+		fmt.Fprintf(&b, `<rect%s x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#c9bfa8" stroke-width="1"/>`+"\n",
+			idAttr(c.id), ox+c.x*cellPx, oy+c.y*cellPx, c.w*cellPx, c.h*cellPx, fill)
 		if c.m.Layer == "core" {
+			cx, cy := ox+c.x*cellPx+c.w*cellPx/2, oy+c.y*cellPx+c.h*cellPx/2
 			fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" text-anchor="middle">%s</text>`+"\n",
-				ox+c.x*cellPx+c.w*cellPx/2, oy+c.y*cellPx+c.h*cellPx/2+4, esc(strings.Fields(c.m.Name)[0]))
+				cx, cy+4, esc(strings.Fields(c.m.Name)[0]))
+			idLabel(&b, c.id, cx, cy+17, "middle")
+		} else {
+			idLabel(&b, c.id, ox+c.x*cellPx+cellPx/2, oy+c.y*cellPx+cellPx-9, "middle") // low in its first cell
 		}
 	}
 
-	// Walls on edges.
-	for _, p := range d.Placements {
+	// Walls on edges, then their ids so no wall covers a label.
+	var labels []wallID
+	for i, p := range d.Placements {
 		m := cat.Modules[p.Module]
 		if m == nil || m.Placement != designs.OnEdge {
 			continue
@@ -130,8 +137,9 @@ func PlanSVG(cat *designs.Catalog, d *designs.Design) []byte {
 		if m.Exterior {
 			width, color = 7, "#333333"
 		}
-		fmt.Fprintf(&b, `<line class="wall" data-module="%s" x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="%d" stroke-linecap="square"/>`+"\n",
-			esc(m.ID), px1, py1, px2, py2, color, width)
+		fmt.Fprintf(&b, `<line class="wall"%s data-module="%s" x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="%d" stroke-linecap="square"/>`+"\n",
+			idAttr(ids[i]), esc(m.ID), px1, py1, px2, py2, color, width)
+		labels = append(labels, wallID{ids[i], p.Edge, (px1 + px2) / 2, (py1 + py2) / 2})
 		if m.Opening != "" && m.OpeningWidth > 0 {
 			// The opening, centred on the module, to scale.
 			run := m.Cells * cellPx
@@ -146,6 +154,11 @@ func PlanSVG(cat *designs.Catalog, d *designs.Design) []byte {
 			fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="%d"/>`+"\n", ax, ay, bx, by, oc, width+2)
 		}
 	}
+
+	for _, l := range labels {
+		wallLabel(&b, l.id, l.edge, l.x, l.y)
+	}
+	houseLabels(&b, cat, d, ox, oy)
 
 	// Overall dimensions of the floor outline.
 	if len(floor) > 0 {

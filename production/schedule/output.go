@@ -124,11 +124,17 @@ func (s *Schedule) onPath() map[int]bool {
 // CSVHeader is the header of the schedule CSV.
 var CSVHeader = []string{"task", "name", "phase", "kind", "op", "qualification", "person", "start_min", "end_min", "minutes", "depends_on", "critical"}
 
-// CSV writes one row per task in start order.
+// CSV writes one row per task in start order. A design grouped into houses
+// gets a last column, house.
 func (s *Schedule) CSV() []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	_ = w.Write(CSVHeader)
+	grouped := len(s.Houses()) > 0
+	if grouped {
+		_ = w.Write(append(append([]string(nil), CSVHeader...), "house"))
+	} else {
+		_ = w.Write(CSVHeader)
+	}
 	path := s.onPath()
 	for _, i := range s.byStart() {
 		t, sl := s.Tasks[i], s.Slots[i]
@@ -136,8 +142,12 @@ func (s *Schedule) CSV() []byte {
 		for k, d := range t.Deps {
 			deps[k] = s.Tasks[d].ID
 		}
-		_ = w.Write([]string{t.ID, t.Name, t.Phase, t.Kind, t.Op, t.Qual, s.Crew.Members[sl.Member].ID,
-			minutes(sl.Start), minutes(sl.End), minutes(t.Seconds), strings.Join(deps, " "), strconv.FormatBool(path[i])})
+		row := []string{t.ID, t.Name, t.Phase, t.Kind, t.Op, t.Qual, s.Crew.Members[sl.Member].ID,
+			minutes(sl.Start), minutes(sl.End), minutes(t.Seconds), strings.Join(deps, " "), strconv.FormatBool(path[i])}
+		if grouped {
+			row = append(row, t.House)
+		}
+		_ = w.Write(row)
 	}
 	w.Flush()
 	return b.Bytes()
@@ -156,6 +166,7 @@ type taskJSON struct {
 	Minutes       float64  `json:"minutes"`
 	DependsOn     []string `json:"depends_on"`
 	Critical      bool     `json:"critical"`
+	House         string   `json:"house,omitempty"`
 }
 
 type scheduleJSON struct {
@@ -200,7 +211,7 @@ func (s *Schedule) JSON(design string, areaSqFt int) ([]byte, error) {
 			deps[k] = s.Tasks[d].ID
 		}
 		out.Tasks = append(out.Tasks, taskJSON{t.ID, t.Name, t.Phase, t.Kind, t.Op, t.Qual, s.Crew.Members[sl.Member].ID,
-			m(sl.Start), m(sl.End), m(t.Seconds), deps, path[i]})
+			m(sl.Start), m(sl.End), m(t.Seconds), deps, path[i], t.House})
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
@@ -224,8 +235,57 @@ var phaseColours = map[string]string{
 // a bar per task coloured by phase and labelled with its id when wide
 // enough, critical-path tasks outlined in black, an hour axis and a legend.
 func (s *Schedule) Gantt(title string) []byte {
+	all := make([]int, len(s.Tasks))
+	for i := range all {
+		all[i] = i
+	}
+	head := fmt.Sprintf("%s: makespan %s h, lower bound %s h, %s person-hours", title, hours(s.Makespan), hours(s.LowerBound), s.PersonHours().StringFixed(1))
+	return s.gantt(head, all, 0, s.Makespan)
+}
+
+// GanttHouse draws the Gantt chart of one house's tasks, on the time axis
+// from the house's first start to its last end (hours from the start of
+// the whole build), titled with the house and its own span.
+func (s *Schedule) GanttHouse(title, house string) []byte {
+	var idx []int
+	from, to, work := int64(-1), int64(0), int64(0)
+	for i, t := range s.Tasks {
+		if t.House != house {
+			continue
+		}
+		idx = append(idx, i)
+		work += t.Seconds
+		sl := s.Slots[i]
+		if from < 0 || sl.Start < from {
+			from = sl.Start
+		}
+		to = max(to, sl.End)
+	}
+	from = max(from, 0)
+	head := fmt.Sprintf("%s, %s: %d tasks from hour %s to hour %s of the build, %s person-hours", title, house, len(idx), hours(from), hours(to),
+		decimal.NewFromInt(work).Div(decimal.NewFromInt(3600)).StringFixed(1))
+	return s.gantt(head, idx, from/3600*3600, to) // the axis starts on a whole hour
+}
+
+// Houses lists the houses of the scheduled tasks, in task order; none for
+// a design not grouped into houses.
+func (s *Schedule) Houses() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range s.Tasks {
+		if t.House != "" && !seen[t.House] {
+			seen[t.House] = true
+			out = append(out, t.House)
+		}
+	}
+	return out
+}
+
+// gantt draws the tasks idx on the time axis [from, to] seconds under the
+// headline.
+func (s *Schedule) gantt(headline string, idx []int, from, to int64) []byte {
 	const left, top, rowH, width = 170.0, 50.0, 22.0, 1100.0
-	span := float64(max(s.Makespan, 1))
+	span := float64(max(to-from, 1))
 	pxPerSec := width / span
 	rows := len(s.Crew.Members)
 	height := top + float64(rows)*rowH + 80
@@ -233,8 +293,7 @@ func (s *Schedule) Gantt(title string) []byte {
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="sans-serif" font-size="11">`+"\n",
 		left+width+20, height, left+width+20, height)
 	fmt.Fprintf(&b, `<rect width="100%%" height="100%%" fill="#ffffff"/>`+"\n")
-	fmt.Fprintf(&b, `<text x="10" y="20" font-size="14">%s: makespan %s h, lower bound %s h, %s person-hours</text>`+"\n",
-		html.EscapeString(title), hours(s.Makespan), hours(s.LowerBound), s.PersonHours().StringFixed(1))
+	fmt.Fprintf(&b, `<text x="10" y="20" font-size="14">%s</text>`+"\n", html.EscapeString(headline))
 	// hour grid
 	stepH := 1
 	for float64(stepH*3600)*pxPerSec < 40 {
@@ -243,16 +302,16 @@ func (s *Schedule) Gantt(title string) []byte {
 	for h := 0; float64(h*3600) <= span; h += stepH {
 		x := left + float64(h*3600)*pxPerSec
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#dddddd"/><text x="%.1f" y="%.0f" text-anchor="middle" fill="#555555">%dh</text>`+"\n",
-			x, top-5, x, top+float64(rows)*rowH, x, top-10, h)
+			x, top-5, x, top+float64(rows)*rowH, x, top-10, h+int(from/3600))
 	}
 	for r, m := range s.Crew.Members {
 		y := top + float64(r)*rowH
 		fmt.Fprintf(&b, `<text x="5" y="%.1f">%s</text>`+"\n", y+rowH*0.7, html.EscapeString(m.ID))
 	}
 	path := s.onPath()
-	for i, t := range s.Tasks {
-		sl := s.Slots[i]
-		x := left + float64(sl.Start)*pxPerSec
+	for _, i := range idx {
+		t, sl := s.Tasks[i], s.Slots[i]
+		x := left + float64(sl.Start-from)*pxPerSec
 		w := max(float64(sl.End-sl.Start)*pxPerSec, 0.5)
 		y := top + float64(sl.Member)*rowH + 2
 		stroke := `stroke="#ffffff" stroke-width="0.5"`
@@ -296,19 +355,57 @@ func PlanDesign(d *designs.Design, cat *designs.Catalog, crew *jobs.Crew) (*Sche
 }
 
 // Files renders schedule.csv, schedule.json, gantt.svg and
-// schedule-summary.txt.
+// schedule-summary.txt, and for a design grouped into houses one Gantt
+// chart per house in gantt/ (see houseFiles) and schedule-houses.csv.
 func (s *Schedule) Files(d *designs.Design, cat *designs.Catalog, hoursPerDay int) (map[string][]byte, error) {
 	area := FloorArea(d, cat)
 	j, err := s.JSON(d.Name, area)
 	if err != nil {
 		return nil, err
 	}
-	return map[string][]byte{
+	files := map[string][]byte{
 		"schedule.csv":         s.CSV(),
 		"schedule.json":        j,
 		"gantt.svg":            s.Gantt(d.Name),
 		"schedule-summary.txt": []byte(s.Summary(d.Name, area, hoursPerDay)),
-	}, nil
+	}
+	for name, house := range s.houseFiles() {
+		files[name] = s.GanttHouse(d.Name, house)
+	}
+	if h := s.HousesCSV(); h != nil {
+		files["schedule-houses.csv"] = h
+	}
+	return files, nil
+}
+
+// houseFiles names one Gantt file per house, "gantt/house-1.svg" for
+// "House 1": the name lower-cased, runs of other characters turned to one
+// "-", a number added when two houses would share a file.
+func (s *Schedule) houseFiles() map[string]string {
+	out := map[string]string{}
+	for _, h := range s.Houses() {
+		var b strings.Builder
+		dash := false
+		for _, r := range strings.ToLower(h) {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+				b.WriteRune(r)
+				dash = false
+			} else if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+		slug := strings.TrimSuffix(b.String(), "-")
+		if slug == "" {
+			slug = "house"
+		}
+		name := "gantt/" + slug + ".svg"
+		for k := 2; out[name] != ""; k++ {
+			name = "gantt/" + slug + "-" + strconv.Itoa(k) + ".svg"
+		}
+		out[name] = h
+	}
+	return out
 }
 
 // WritePackage schedules the design on the crew (the default 4-person crew

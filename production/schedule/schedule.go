@@ -38,6 +38,9 @@ type Task struct {
 	Seconds int64
 	Qual    string
 	Deps    []int // indexes of tasks that must finish first
+
+	// House is the placement's house in a design grouped into houses.
+	House string
 }
 
 // Minutes is the task's duration in minutes.
@@ -58,7 +61,7 @@ func FromGraph(g *buildseq.Graph, d *designs.Design, cat *designs.Catalog) ([]Ta
 	tasks := make([]Task, 0, 2*n)
 	for _, bt := range g.Tasks {
 		tasks = append(tasks, Task{ID: bt.ID, Name: bt.Name, Phase: bt.Kind.Phase(), Kind: string(bt.Kind), Op: "install",
-			Module: bt.Module, Seconds: seconds(bt.Minutes), Qual: bt.Qual, Deps: append([]int(nil), bt.Deps...)})
+			Module: bt.Module, Seconds: seconds(bt.Minutes), Qual: bt.Qual, Deps: append([]int(nil), bt.Deps...), House: bt.House})
 	}
 	for i := range g.Tasks {
 		p := g.Tasks[i].Module
@@ -74,7 +77,7 @@ func FromGraph(g *buildseq.Graph, d *designs.Design, cat *designs.Catalog) ([]Ta
 			continue
 		}
 		tasks = append(tasks, Task{ID: g.Tasks[i].ID + ".build", Name: "build " + m.Name + " for " + g.Tasks[i].ID,
-			Phase: BuildPhase, Kind: "build", Op: "build", Module: p, Seconds: seconds(build), Qual: m.BuildQual})
+			Phase: BuildPhase, Kind: "build", Op: "build", Module: p, Seconds: seconds(build), Qual: m.BuildQual, House: g.Tasks[i].House})
 		tasks[i].Deps = append(tasks[i].Deps, len(tasks)-1)
 	}
 	return tasks, nil

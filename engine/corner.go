@@ -1,0 +1,93 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/opensourceecology/prodos/designs"
+)
+
+// openingCorner is why exterior opening g sits at a corner of the envelope
+// ("" when it does not): against a perpendicular exterior wall, or, before
+// that wall stands, where the outline of the floor (layers in mask) turns.
+func (e *Engine) openingCorner(v *view, g *placed, mask uint32) string {
+	if !g.edge || g.opening == "" || !g.exterior {
+		return ""
+	}
+	if q := e.cornerWall(v, g); q != nil {
+		return fmt.Sprintf("%s sits at a corner of the envelope, against %s; keep windows and doors at least one panel from a corner", describe(g), describe(q))
+	}
+	if e.floorCorner(v, g, mask) {
+		return fmt.Sprintf("%s sits at a corner of the floor, where the envelope turns; keep windows and doors at least one panel from a corner", describe(g))
+	}
+	return ""
+}
+
+// floorCorner reports whether an end of opening g is a vertex where the
+// outline of the floor turns (an outside edge of the floor meets g there at
+// a right angle): the corner wall is not up yet, but the opening would sit
+// at a corner once it is, so the opening is the piece to blame. The floor
+// is the layers in mask, the floor layer when mask is 0.
+func (e *Engine) floorCorner(v *view, g *placed, mask uint32) bool {
+	if mask == 0 {
+		mask = 1 << uint(indexOf(designs.Layers, "floor"))
+	}
+	floor := func(cx, cy int) bool {
+		if !g.horiz {
+			cx, cy = cy, cx
+		}
+		return e.cellModule(v, cx, cy, mask, nil) != nil
+	}
+	for _, end := range [2]int{g.a0, g.a1} {
+		// the perpendicular edges at the vertex separate the cells on
+		// either side of line `end`, one row (column) each side of g's line
+		for _, a := range [2]int{g.line - 1, g.line} {
+			if floor(end-1, a) != floor(end, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cornerFloorMask is the floor layers of the enabled opening-corner rules
+// (0 when there is none).
+func (e *Engine) cornerFloorMask() uint32 {
+	var mask uint32
+	for i := range e.rules.Rules {
+		r := &e.rules.Rules[i]
+		if r.Disabled || r.Check != CheckOpeningCorner {
+			continue
+		}
+		if r.onMask == 0 {
+			mask |= 1 << uint(indexOf(designs.Layers, "floor"))
+		}
+		mask |= r.onMask
+	}
+	return mask
+}
+
+// cornerSubjects appends the exterior openings whose corner status a floor
+// module g changes (placed, moved or removed): those with an end at a
+// vertex of g's footprint, so a floor laid next to a window that would put
+// it at a corner is refused like the window would be.
+func (e *Engine) cornerSubjects(g *placed, out []*placed) []*placed {
+	if g.edge {
+		return out
+	}
+	mask := e.cornerFloorMask()
+	if mask&(1<<uint(g.layer)) == 0 {
+		return out
+	}
+	v := &view{}
+	for cy := g.y0 - 1; cy <= g.y1; cy++ {
+		for cx := g.x0 - 1; cx <= g.x1; cx++ {
+			e.forCell(v, cx, cy, func(q *placed) bool {
+				if q.edge && q.exterior && q.opening != "" && q != g {
+					out = append(out, q)
+				}
+				return true
+			})
+		}
+	}
+	return out
+}
