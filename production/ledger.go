@@ -2,9 +2,6 @@ package production
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -142,16 +139,6 @@ type Event struct {
 	// Reverses is the key of the transaction a reversal cancels.
 	Reverses string `json:"reverses,omitempty"`
 	Memo     string `json:"memo,omitempty"`
-}
-
-// Digest is a stable hash of the event's content, used to tell a repeated
-// posting from a different event reusing a key.
-func (e Event) Digest() string {
-	e.Amount = e.Amount.Round(2)
-	e.Rate = e.Rate.Round(4)
-	data, _ := json.Marshal(e)
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
 }
 
 // Errors of event validation and posting.
@@ -395,7 +382,12 @@ type VerifyReport struct {
 	Postings     int64
 	Debits       int64
 	Credits      int64 // as a positive number
-	Problems     []string
+	// Entries is the length of the hash chain and ChainHead the hash of
+	// its last entry: a copy of the head kept elsewhere detects a ledger
+	// rewritten with a recomputed chain.
+	Entries   int64
+	ChainHead string
+	Problems  []string
 }
 
 // OK reports whether verification found no problems.
@@ -451,6 +443,9 @@ type Ledger interface {
 	// PostAll records the events of one business event (an order to each
 	// supplier, a record per module) in one transaction: all or none.
 	PostAll(ctx context.Context, evs []Event) ([]PostResult, error)
+	// OpenAccount creates an account with its flags before its first
+	// posting (an existing account with the same flags is not an error).
+	OpenAccount(ctx context.Context, name string, flags AccountFlags) (created bool, err error)
 	// TrialBalance lists every account's balance, sorted by account.
 	TrialBalance(ctx context.Context) ([]Balance, error)
 	// Statement lists an account's postings in order with a running balance.

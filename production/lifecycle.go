@@ -2,6 +2,7 @@ package production
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -184,11 +185,16 @@ type Replay struct {
 	stage map[string]HouseStage
 	bal   map[string]map[string]int64 // house -> account -> cents
 	event map[int64]EventType
+	total map[string]int64 // account -> cents
+	// Flags are the accounts' flags; Apply checks running balances
+	// against them.
+	Flags map[string]AccountFlags
 }
 
 // NewReplay starts a replay of an empty ledger.
 func NewReplay() *Replay {
-	return &Replay{stage: map[string]HouseStage{}, bal: map[string]map[string]int64{}, event: map[int64]EventType{}}
+	return &Replay{stage: map[string]HouseStage{}, bal: map[string]map[string]int64{}, event: map[int64]EventType{},
+		total: map[string]int64{}, Flags: map[string]AccountFlags{}}
 }
 
 // Apply checks one transaction against the history so far, then records
@@ -205,11 +211,34 @@ func (r *Replay) Apply(tx ReplayTx) error {
 	}
 	for _, p := range tx.Postings {
 		bal[p.Account] += p.Amount
+		r.total[p.Account] += p.Amount
+	}
+	if err == nil {
+		err = r.checkLimits(tx.Postings)
 	}
 	r.stage[tx.House] = NextStage(r.stage[tx.House], tx.Event, r.event[tx.Reverses])
 	r.event[tx.ID] = tx.Event
 	if err != nil {
 		return fmt.Errorf("transaction %d (%s): %w", tx.ID, tx.Key, err)
+	}
+	return nil
+}
+
+// checkLimits checks the whole balances of the accounts the postings moved
+// against their flags, in account order.
+func (r *Replay) checkLimits(ps []Posting) error {
+	moves := netMoves(ps)
+	accs := make([]string, 0, len(moves))
+	for acc := range moves {
+		accs = append(accs, acc)
+	}
+	sort.Strings(accs)
+	for _, acc := range accs {
+		if f := r.Flags[acc]; breaksWay(f, moves[acc]) {
+			if err := CheckLimit(acc, f, r.total[acc]); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

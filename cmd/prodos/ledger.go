@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -23,8 +24,8 @@ import (
 func init() {
 	register(&command{
 		name:    "ledger",
-		usage:   "ledger post|balance|statement|verify ... [--db FILE]",
-		summary: "double-entry ledger: post business events, trial balance, statements, verify",
+		usage:   "ledger post|account|balance|statement|verify ... [--db FILE]",
+		summary: "double-entry ledger: post business events, open accounts, trial balance, statements, verify",
 		run:     runLedger,
 	})
 }
@@ -64,6 +65,8 @@ func runLedger(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "usage: prodos %s\n", commands["ledger"].usage)
 		fmt.Fprintln(e.stderr, "  post DESIGN --event EVENT [--db FILE] ...   record a business event (idempotent)")
 		fmt.Fprintln(e.stderr, "  post --events FILE [--db FILE]              record the events of a JSON-lines file, one transaction each")
+		fmt.Fprintln(e.stderr, "  account ACCOUNT [--credits-must-not-exceed-debits|--debits-must-not-exceed-credits] [--db FILE]")
+		fmt.Fprintln(e.stderr, "                                              open an account with its balance constraint")
 		fmt.Fprintln(e.stderr, "  balance [--db FILE] [--format table|csv|json]   trial balance")
 		fmt.Fprintln(e.stderr, "  statement ACCOUNT [--db FILE]               postings of one account with running balance")
 		fmt.Fprintln(e.stderr, "  verify [--db FILE]                          check the ledger; exit 1 and a report on problems")
@@ -72,6 +75,8 @@ func runLedger(e *env, args []string) int {
 	switch args[0] {
 	case "post":
 		return runLedgerPost(e, args[1:])
+	case "account":
+		return runLedgerAccount(e, args[1:])
 	case "balance":
 		return runLedgerBalance(e, args[1:])
 	case "statement":
@@ -79,7 +84,7 @@ func runLedger(e *env, args []string) int {
 	case "verify":
 		return runLedgerVerify(e, args[1:])
 	}
-	fmt.Fprintf(e.stderr, "prodos: ledger: unknown subcommand %q (want post, balance, statement or verify)\n", args[0])
+	fmt.Fprintf(e.stderr, "prodos: ledger: unknown subcommand %q (want post, account, balance, statement or verify)\n", args[0])
 	return exitUsage
 }
 
@@ -104,43 +109,68 @@ func prodEventNames() string {
 	return strings.Join(names, ", ")
 }
 
+// prodPostFlags are the flags of `ledger post DESIGN --event EVENT`.
+type prodPostFlags struct {
+	event, house, supplier, amount, person, kind, skill, hours, rate, module *string
+	key, reverses, memo, events                                              *string
+	count                                                                    *int
+	draft                                                                    *bool
+	sourcing                                                                 prodSourcingFlags
+}
+
+func prodAddPostFlags(fs *flag.FlagSet) *prodPostFlags {
+	return &prodPostFlags{
+		event:    fs.String("event", "", "event: "+prodEventNames()),
+		house:    fs.String("house", "", "house id (default: the design file name without .toml)"),
+		supplier: fs.String("supplier", "", "supplier id for po-issued, goods-received, supplier-paid (default: every supplier of the sourcing plan)"),
+		amount:   fs.String("amount", "", "amount; default for supplier events and materials-issued: the sourcing plan's figure; required for house-sold (the sale price)"),
+		person:   fs.String("person", "", "person for labour-contributed, module-built, module-installed"),
+		kind:     fs.String("kind", "labour", "contribution kind: labour, design, training or review"),
+		skill:    fs.String("skill", "", "skill of the contribution (labour default: all of the design's labour of this skill)"),
+		hours:    fs.String("hours", "", "hours contributed (labour default: the design's labour hours for --skill)"),
+		rate:     fs.String("rate", "", "value per hour of a contribution (default: the catalog's labour rate)"),
+		module:   fs.String("module", "", "module id for module-built/module-installed (default: every module of the design)"),
+		count:    fs.Int("count", 0, "modules built or installed (default: the design's count of --module)"),
+		key:      fs.String("key", "", "idempotency key (default: derived from house, event and its fields)"),
+		reverses: fs.String("reverses", "", "for reversal: the key of the transaction to reverse"),
+		memo:     fs.String("memo", "", "memo"),
+		draft:    prodDraftFlag(fs),
+		events:   fs.String("events", "", "post the events of a JSON-lines FILE (- for stdin), one transaction per line, instead of DESIGN --event"),
+		sourcing: prodAddSourcingFlags(fs),
+	}
+}
+
+// prodPositive parses a flag's positive decimal ("" is zero: not given); on a
+// bad value it prints the problem and returns false.
+func prodPositive(e *env, name, v string) (decimal.Decimal, bool) {
+	if v == "" {
+		return decimal.Decimal{}, true
+	}
+	d, err := decimal.NewFromString(v)
+	if err != nil || d.Sign() <= 0 {
+		fmt.Fprintf(e.stderr, "prodos: --%s must be a positive number, got %q\n", name, v)
+		return decimal.Decimal{}, false
+	}
+	return d, true
+}
+
 func runLedgerPost(e *env, args []string) int {
 	fs, dbPath := prodLedgerFlags(e, "post DESIGN --event EVENT [--db FILE] [flags]")
-	event := fs.String("event", "", "event: "+prodEventNames())
-	house := fs.String("house", "", "house id (default: the design file name without .toml)")
-	supplier := fs.String("supplier", "", "supplier id for po-issued, goods-received, supplier-paid (default: every supplier of the sourcing plan)")
-	amount := fs.String("amount", "", "amount; default for supplier events and materials-issued: the sourcing plan's figure; required for house-sold (the sale price)")
-	person := fs.String("person", "", "person for labour-contributed, module-built, module-installed")
-	kind := fs.String("kind", "labour", "contribution kind: labour, design, training or review")
-	skill := fs.String("skill", "", "skill of the contribution (labour default: all of the design's labour of this skill)")
-	hours := fs.String("hours", "", "hours contributed (labour default: the design's labour hours for --skill)")
-	rate := fs.String("rate", "", "value per hour of a contribution (default: the catalog's labour rate)")
-	module := fs.String("module", "", "module id for module-built/module-installed (default: every module of the design)")
-	count := fs.Int("count", 0, "modules built or installed (default: the design's count of --module)")
-	key := fs.String("key", "", "idempotency key (default: derived from house, event and its fields)")
-	reverses := fs.String("reverses", "", "for reversal: the key of the transaction to reverse")
-	memo := fs.String("memo", "", "memo")
-	draft := prodDraftFlag(fs)
-	eventsFile := fs.String("events", "", "post the events of a JSON-lines FILE (- for stdin), one transaction per line, instead of DESIGN --event")
-	sf := prodAddSourcingFlags(fs)
+	f := prodAddPostFlags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
 	}
-	if *eventsFile != "" {
-		return runLedgerPostEvents(e, fs, pos, *eventsFile, *dbPath)
+	if *f.events != "" {
+		return runLedgerPostEvents(e, fs, pos, *f.events, *dbPath)
 	}
-	if len(pos) != 1 || *event == "" {
+	if len(pos) != 1 || *f.event == "" {
 		fs.Usage()
 		return exitUsage
 	}
-	typ := production.EventType(*event)
-	known := false
-	for _, t := range production.EventTypes {
-		known = known || t == typ
-	}
-	if !known {
-		fmt.Fprintf(e.stderr, "prodos: --event must be one of %s, got %q\n", prodEventNames(), *event)
+	typ := production.EventType(*f.event)
+	if !slices.Contains(production.EventTypes, typ) {
+		fmt.Fprintf(e.stderr, "prodos: --event must be one of %s, got %q\n", prodEventNames(), *f.event)
 		return exitUsage
 	}
 	cat, ok := loadCatalog(e)
@@ -151,176 +181,67 @@ func runLedgerPost(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	gate, code := prodGate(e, pos[0], d, cat, *draft)
+	gate, code := prodGate(e, pos[0], d, cat, *f.draft)
 	if code != exitOK {
 		return code
 	}
 	e, flush := gate.Stdout(e, "table")
 	defer flush()
+	req, ok := f.request(e, typ, pos[0], cat, d)
+	if !ok {
+		return exitUsage
+	}
 	if gate.On {
-		*memo = strings.TrimSpace(export.DraftMark + " " + *memo)
+		req.Memo = strings.TrimSpace(export.DraftMark + " " + req.Memo)
 	}
-	h := *house
-	if h == "" {
-		h = prodHouseID(pos[0])
-	}
-	base := production.Event{Type: typ, House: h, Design: d.Name, Author: d.Author, Memo: *memo}
-	var amt decimal.Decimal
-	if *amount != "" {
-		if amt, err = decimal.NewFromString(*amount); err != nil || amt.Sign() <= 0 {
-			fmt.Fprintf(e.stderr, "prodos: --amount must be a positive number, got %q\n", *amount)
-			return exitUsage
-		}
-	}
-	dflKey := func(parts ...string) string {
-		if *key != "" {
-			return *key
-		}
-		return strings.Join(append([]string{h, *event}, parts...), ":")
-	}
-	var events []production.Event
-	switch typ {
-	case production.EventPOIssued, production.EventGoodsReceived, production.EventSupplierPaid, production.EventMaterialsIssued:
-		if !amt.IsZero() && (typ == production.EventMaterialsIssued || *supplier != "") {
-			ev := base
-			ev.Supplier, ev.Amount, ev.Key = *supplier, amt, dflKey(*supplier)
-			if typ == production.EventMaterialsIssued {
-				ev.Key = dflKey()
-			}
-			events = append(events, ev)
-			break
-		}
-		req, sups, ok := sf.request(e, cat)
+	planCode := exitOK
+	req.Plan = func() (*production.SourcingPlan, error) {
+		sreq, sups, ok := f.sourcing.request(e, cat)
 		if !ok {
-			return exitUsage
+			planCode = exitUsage
+			return nil, errPrinted
 		}
-		_, plan, code := prodPlan(e, pos[0], cat, d, req, sups)
+		_, plan, code := prodPlan(e, pos[0], cat, d, sreq, sups)
 		if code != exitOK {
-			return code
+			planCode = code
+			return nil, errPrinted
 		}
-		if typ == production.EventMaterialsIssued {
-			ev := base
-			ev.Amount, ev.Key = plan.Total, dflKey()
-			events = append(events, ev)
-			break
-		}
-		for _, po := range plan.Orders {
-			if *supplier != "" && po.SupplierID != *supplier {
-				continue
-			}
-			ev := base
-			ev.Supplier, ev.Amount, ev.Key = po.SupplierID, po.Total, dflKey(po.SupplierID)
-			if *key != "" && *supplier == "" {
-				ev.Key = *key + ":" + po.SupplierID
-			}
-			events = append(events, ev)
-		}
-		if len(events) == 0 {
-			fmt.Fprintf(e.stderr, "prodos: supplier %q has no purchase order for %s under policy %s\n", *supplier, pos[0], req.Policy)
-			return exitUsage
-		}
-	case production.EventLabour:
-		ev := base
-		ev.Person, ev.Kind, ev.Skill = *person, *kind, *skill
-		ev.Rate = cat.Rates.LabourPerHour
-		if *rate != "" {
-			if ev.Rate, err = decimal.NewFromString(*rate); err != nil || ev.Rate.Sign() <= 0 {
-				fmt.Fprintf(e.stderr, "prodos: --rate must be a positive number, got %q\n", *rate)
-				return exitUsage
-			}
-		}
-		var minutes decimal.Decimal
-		if *hours != "" {
-			hv, err := decimal.NewFromString(*hours)
-			if err != nil || hv.Sign() <= 0 {
-				fmt.Fprintf(e.stderr, "prodos: --hours must be a positive number, got %q\n", *hours)
-				return exitUsage
-			}
-			minutes = hv.Mul(decimal.NewFromInt(60))
-		} else if *kind == "labour" {
-			minutes = prodDesignLabour(cat, d, *skill)
-		} else {
-			fmt.Fprintf(e.stderr, "prodos: --hours is required for a %s contribution\n", *kind)
-			return exitUsage
-		}
-		ev.Minutes = minutes.Round(0).IntPart()
-		if ev.Skill == "" {
-			ev.Skill = "all"
-		}
-		ev.Key = dflKey(ev.Person, ev.Kind, ev.Skill)
-		events = append(events, ev)
-	case production.EventModuleBuilt, production.EventModuleInstalled:
-		counts := map[string]int{}
-		var order []string
-		for _, p := range d.Placements {
-			if counts[p.Module] == 0 {
-				order = append(order, p.Module)
-			}
-			counts[p.Module]++
-		}
-		if *module == "" && *count != 0 {
-			fmt.Fprintln(e.stderr, "prodos: --count needs --module")
-			return exitUsage
-		}
-		if *module != "" {
-			if counts[*module] == 0 {
-				fmt.Fprintf(e.stderr, "prodos: module %q is not in %s\n", *module, pos[0])
-				return exitUsage
-			}
-			order = []string{*module}
-			if *count != 0 {
-				counts[*module] = *count
-			}
-		}
-		for _, id := range order {
-			ev := base
-			ev.Person, ev.Module, ev.Count = *person, id, counts[id]
-			ev.Key = dflKey(*person, id)
-			if *key != "" && *module == "" {
-				ev.Key = *key + ":" + id
-			}
-			events = append(events, ev)
-		}
-	case production.EventHouseCompleted:
-		ev := base
-		ev.Key = dflKey()
-		events = append(events, ev)
-	case production.EventHouseSold:
-		if amt.IsZero() {
-			fmt.Fprintln(e.stderr, "prodos: house-sold needs --amount (the sale price)")
-			return exitUsage
-		}
-		ev := base
-		ev.Amount, ev.Key = amt, dflKey()
-		events = append(events, ev)
-	case production.EventReversal:
-		ev := base
-		ev.Reverses = *reverses
-		ev.Key = *key
-		if ev.Key == "" {
-			ev.Key = "reversal:" + *reverses
-		}
-		events = append(events, ev)
+		return plan, nil
+	}
+	events, err := production.DeriveEvents(req)
+	if errors.Is(err, errPrinted) {
+		return planCode
+	} else if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+		return exitUsage
 	}
 	return prodPostAll(e, *dbPath, events)
 }
 
-// prodDesignLabour is the design's labour minutes of one skill (all skills
-// when skill is empty), from the catalog's labour operations.
-func prodDesignLabour(cat *designs.Catalog, d *designs.Design, skill string) decimal.Decimal {
-	var t decimal.Decimal
-	for _, p := range d.Placements {
-		m := cat.Modules[p.Module]
-		if m == nil {
-			continue
-		}
-		for _, l := range m.Labour {
-			if skill == "" || l.Skill == skill {
-				t = t.Add(cat.OpMinutes(m, l))
-			}
-		}
+// errPrinted is an error already reported on standard error.
+var errPrinted = errors.New("reported")
+
+// request is the domain request the flags state; bad figures are printed
+// and return false.
+func (f *prodPostFlags) request(e *env, typ production.EventType, file string, cat *designs.Catalog, d *designs.Design) (production.PostRequest, bool) {
+	req := production.PostRequest{Type: typ, House: *f.house, File: file, Design: d, Catalog: cat,
+		Supplier: *f.supplier, Person: *f.person, Kind: *f.kind, Skill: *f.skill, Module: *f.module, Count: *f.count,
+		Key: *f.key, Reverses: *f.reverses, Memo: *f.memo}
+	if req.House == "" {
+		req.House = prodHouseID(file)
 	}
-	return t
+	var ok bool
+	if req.Amount, ok = prodPositive(e, "amount", *f.amount); !ok {
+		return req, false
+	}
+	if typ != production.EventLabour {
+		return req, true
+	}
+	if req.Rate, ok = prodPositive(e, "rate", *f.rate); !ok {
+		return req, false
+	}
+	req.Hours, ok = prodPositive(e, "hours", *f.hours)
+	return req, ok
 }
 
 type prodBalanceJSON struct {
@@ -469,11 +390,48 @@ func runLedgerVerify(e *env, args []string) int {
 	for _, p := range r.Problems {
 		fmt.Fprintf(e.stdout, "problem: %s\n", p)
 	}
+	fmt.Fprintf(e.stdout, "hash chain: %d entries, head %s\n", r.Entries, r.ChainHead)
 	if !r.OK() {
 		fmt.Fprintf(e.stdout, "ledger verify: %d problems in %d transactions, %d postings\n", len(r.Problems), r.Transactions, r.Postings)
 		return exitProblems
 	}
 	fmt.Fprintf(e.stdout, "ledger ok: %d transactions, %d postings, debits %s = credits %s\n",
 		r.Transactions, r.Postings, prodMoney(r.Debits), prodMoney(r.Credits))
+	return exitOK
+}
+
+func runLedgerAccount(e *env, args []string) int {
+	fs, dbPath := prodLedgerFlags(e, "account ACCOUNT [--credits-must-not-exceed-debits|--debits-must-not-exceed-credits] [--db FILE]")
+	cr := fs.Bool("credits-must-not-exceed-debits", false, "the balance may not go below zero (cash that may not be overdrawn)")
+	dr := fs.Bool("debits-must-not-exceed-credits", false, "the balance may not go above zero (a liability that may not be overpaid)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 1 || (*cr && *dr) {
+		fs.Usage()
+		return exitUsage
+	}
+	var flags production.AccountFlags
+	if *cr {
+		flags = production.CreditsMustNotExceedDebits
+	} else if *dr {
+		flags = production.DebitsMustNotExceedCredits
+	}
+	db, svc, code := prodOpenLedger(e, *dbPath)
+	if code != exitOK {
+		return code
+	}
+	defer db.Close()
+	created, err := svc.OpenAccount(context.Background(), pos[0], flags)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+		return prodPostCode(err)
+	}
+	what := "already open"
+	if created {
+		what = "opened"
+	}
+	fmt.Fprintf(e.stdout, "account %s %s, flags %s\n", pos[0], what, flags)
 	return exitOK
 }

@@ -74,11 +74,14 @@ func prodBenchEventLine(key string) string {
 }
 
 // prodBenchSQL is what prodos does for one labour contribution, as SQL for
-// the sqlite3 tool: the key lookup, the house, the house's stage, the
-// transaction, its two postings and the contribution, in one transaction.
+// the sqlite3 tool: the key lookup (transactions and production records),
+// the house, the house's stage, the transaction, its two postings, the
+// contribution and the hash-chain entry after the last one (the hash
+// itself, SHA-256 over JCS, is computed by prodos alone), in one
+// transaction.
 func prodBenchSQL(key string) string {
 	return fmt.Sprintf(`BEGIN IMMEDIATE;
-SELECT id, digest FROM transactions WHERE idem_key = '%[1]s';
+SELECT 1, id, digest FROM transactions WHERE idem_key = '%[1]s' UNION ALL SELECT 0, id, digest FROM production_records WHERE idem_key = '%[1]s';
 INSERT INTO houses (id, design, author, created_at) VALUES ('cabin-12x16', 'Cabin 12x16', 'x', '2026-11-21T00:00:00Z') ON CONFLICT (id) DO NOTHING;
 SELECT t.event FROM transactions t WHERE t.house = 'cabin-12x16' AND t.event IN ('house-completed', 'house-sold') AND NOT EXISTS (SELECT 1 FROM transactions r WHERE r.reverses = t.id);
 INSERT INTO transactions (idem_key, event, house, memo, digest, reverses, posted_at) VALUES ('%[1]s', 'labour-contributed', 'cabin-12x16', '', '%[2]s', NULL, '2026-11-21T00:00:00Z');
@@ -86,6 +89,8 @@ INSERT INTO postings (tx_id, seq, account_id, amount) VALUES
  (last_insert_rowid(), 1, (SELECT id FROM accounts WHERE name = 'assets:wip:cabin-12x16:labour'), 5250),
  ((SELECT id FROM transactions WHERE idem_key = '%[1]s'), 2, (SELECT id FROM accounts WHERE name = 'equity:contributed-labour:pat'), -5250);
 INSERT INTO contributions (tx_id, house, person, kind, skill, minutes, amount) VALUES ((SELECT id FROM transactions WHERE idem_key = '%[1]s'), 'cabin-12x16', 'pat', 'labour', 'all', 90, 5250);
+SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1;
+INSERT INTO entries (seq, tx_id, record_id, hash) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM entries), (SELECT id FROM transactions WHERE idem_key = '%[1]s'), NULL, '%[2]s');
 COMMIT;
 `, key, strings.Repeat("d", 64))
 }

@@ -18,9 +18,11 @@ import (
 
 // prodPostCode is the exit code of a refused posting: the event itself is
 // wrong (invalid, a reused key, an unknown reversal, out of its house's
-// order) is bad input, 2; anything else (the disk, the database) is 1.
+// order, past an account's limit) is bad input, 2; anything else (the
+// disk, the database) is 1.
 func prodPostCode(err error) int {
-	for _, bad := range []error{production.ErrInvalidEvent, production.ErrKeyConflict, production.ErrNotFound, production.ErrOutOfOrder} {
+	for _, bad := range []error{production.ErrInvalidEvent, production.ErrKeyConflict, production.ErrNotFound, production.ErrOutOfOrder,
+		production.ErrAccountLimit, production.ErrAccountFlags} {
 		if errors.Is(err, bad) {
 			return exitUsage
 		}

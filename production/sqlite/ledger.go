@@ -18,12 +18,12 @@ import (
 type LedgerService struct {
 	db *DB
 
-	byKey, recByKey, insTx, insPosting, stage, houseBal, modules *sql.Stmt
+	byKey, insTx, insPosting, stage, houseBal, modules, accBal, lastEntry, insEntry *sql.Stmt
 	// insPostings[n] inserts n postings in one statement (n = 2..maxBatch).
 	insPostings [maxBatch + 1]*sql.Stmt
 
 	mu       sync.Mutex
-	accounts map[string]int64 // committed account ids; accounts are append-only
+	accounts map[string]account // committed accounts; accounts are append-only
 }
 
 var _ production.Ledger = (*LedgerService)(nil)
@@ -31,9 +31,13 @@ var _ production.Ledger = (*LedgerService)(nil)
 // NewLedgerService returns the ledger service over an open DB. Its
 // prepared statements live as long as the DB.
 func NewLedgerService(db *DB) *LedgerService {
-	s := &LedgerService{db: db, accounts: map[string]int64{},
-		byKey:      db.prepare(`SELECT id, digest FROM transactions WHERE idem_key = ?`),
-		recByKey:   db.prepare(`SELECT digest FROM production_records WHERE idem_key = ?`),
+	s := &LedgerService{db: db, accounts: map[string]account{},
+		// One idempotency namespace: a key is a transaction's or a record's.
+		byKey: db.prepare(`SELECT 1, id, digest FROM transactions WHERE idem_key = ?1
+			UNION ALL SELECT 0, id, digest FROM production_records WHERE idem_key = ?1`),
+		accBal:     db.prepare(`SELECT COALESCE(SUM(amount), 0) FROM postings WHERE account_id = ?`),
+		lastEntry:  db.prepare(`SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1`),
+		insEntry:   db.prepare(`INSERT INTO entries (seq, tx_id, record_id, hash) VALUES (?, ?, ?, ?)`),
 		insTx:      db.prepare(`INSERT INTO transactions (idem_key, event, house, memo, digest, reverses, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
 		insPosting: db.prepare(`INSERT INTO postings (tx_id, seq, account_id, amount) VALUES (?, ?, ?, ?)`),
 		// The live (not reversed) completion and sale of a house.
@@ -85,7 +89,7 @@ func (s *LedgerService) PostAll(ctx context.Context, evs []production.Event) ([]
 	}
 	defer tx.Rollback()
 	now := s.db.Now().UTC().Truncate(time.Second).Format(time.RFC3339)
-	created := map[string]int64{}
+	created := map[string]account{}
 	out := make([]production.PostResult, len(evs))
 	for i, e := range evs {
 		if e.Type.IsRecord() {
@@ -108,30 +112,21 @@ func (s *LedgerService) PostAll(ctx context.Context, evs []production.Event) ([]
 	return out, nil
 }
 
-// postTx records one transaction inside tx. New account ids go to created.
-func (s *LedgerService) postTx(ctx context.Context, tx *sql.Tx, e production.Event, now string, created map[string]int64) (production.PostResult, error) {
-	digest := e.Digest()
-	var id int64
-	var old string
-	err := tx.StmtContext(ctx, s.byKey).QueryRowContext(ctx, e.Key).Scan(&id, &old)
-	switch {
-	case err == nil:
-		if old != digest {
-			return production.PostResult{}, production.ErrKeyConflict
-		}
-		return production.PostResult{TxID: id, Duplicate: true}, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return production.PostResult{}, err
+// postTx records one transaction inside tx. New accounts go to created.
+func (s *LedgerService) postTx(ctx context.Context, tx *sql.Tx, e production.Event, now string, created map[string]account) (production.PostResult, error) {
+	if res, found, err := s.seen(ctx, tx, e); found || err != nil {
+		return res, err
 	}
-
 	var postings []production.Posting
 	var reverses sql.NullInt64
+	var err error
+	var newHouse bool
 	house := sql.NullString{String: e.House, Valid: e.House != ""}
 	if e.Type == production.EventReversal {
 		postings, reverses, house, err = reversal(ctx, tx, e.Reverses)
 	} else {
 		if house.Valid {
-			if err = s.checkStage(ctx, tx, e, now); err != nil {
+			if newHouse, err = s.checkStage(ctx, tx, e, now); err != nil {
 				return production.PostResult{}, err
 			}
 		}
@@ -146,34 +141,88 @@ func (s *LedgerService) postTx(ctx context.Context, tx *sql.Tx, e production.Eve
 	if err := s.checkSides(ctx, tx, e.Type, house, postings); err != nil {
 		return production.PostResult{}, err
 	}
+	accs, err := s.resolveAccounts(ctx, tx, postings, now, created)
+	if err != nil {
+		return production.PostResult{}, err
+	}
+	if err := s.checkLimits(ctx, tx, postings, accs); err != nil {
+		return production.PostResult{}, err
+	}
+	digest := e.Digest()
 	res, err := tx.StmtContext(ctx, s.insTx).ExecContext(ctx,
 		e.Key, string(e.Type), house, e.Memo, digest, reverses, now)
 	if err != nil {
 		return production.PostResult{}, err
 	}
-	if id, err = res.LastInsertId(); err != nil {
+	id, err := res.LastInsertId()
+	if err != nil {
 		return production.PostResult{}, err
 	}
-	if err := s.insertPostings(ctx, tx, id, postings, now, created); err != nil {
+	if err := s.insertPostings(ctx, tx, id, postings, accs); err != nil {
 		return production.PostResult{}, err
+	}
+	entry := production.ChainEntry{Kind: kindTx, ID: id, Key: e.Key, Event: string(e.Type), House: house.String, Memo: e.Memo,
+		Digest: digest, Reverses: reverses.Int64, At: now, Postings: make([]production.ChainPosting, len(postings))}
+	for i, p := range postings {
+		entry.Postings[i] = production.ChainPosting{Account: p.Account, Flags: accs[p.Account].flags, Amount: p.Amount}
 	}
 	if e.Type == production.EventLabour {
+		c := production.Contribution{TxID: id, House: e.House, Person: e.Person, Kind: e.Kind, Skill: e.Skill, Minutes: e.Minutes, Amount: postings[0].Amount}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO contributions (tx_id, house, person, kind, skill, minutes, amount) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			id, e.House, e.Person, e.Kind, e.Skill, e.Minutes, postings[0].Amount); err != nil {
+			id, c.House, c.Person, c.Kind, c.Skill, c.Minutes, c.Amount); err != nil {
 			return production.PostResult{}, err
 		}
+		entry.Contribution = &c
+	}
+	if err := s.appendEntry(ctx, tx, entry, e, newHouse); err != nil {
+		return production.PostResult{}, err
 	}
 	return production.PostResult{TxID: id, Postings: postings}, nil
 }
 
-func (s *LedgerService) insertPostings(ctx context.Context, tx *sql.Tx, id int64, postings []production.Posting, now string, created map[string]int64) error {
+// seen looks the event's key up in the one idempotency namespace of
+// transactions and production records: found with the same event is a
+// duplicate; found with other content is production.ErrKeyConflict.
+func (s *LedgerService) seen(ctx context.Context, tx *sql.Tx, e production.Event) (production.PostResult, bool, error) {
+	var isTx bool
+	var id int64
+	var old string
+	err := tx.StmtContext(ctx, s.byKey).QueryRowContext(ctx, e.Key).Scan(&isTx, &id, &old)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return production.PostResult{}, false, nil
+	case err != nil:
+		return production.PostResult{}, true, err
+	case isTx == e.Type.IsRecord() || !e.SameEvent(old):
+		return production.PostResult{}, true, production.ErrKeyConflict
+	case isTx:
+		return production.PostResult{TxID: id, Duplicate: true}, true, nil
+	}
+	return production.PostResult{Duplicate: true}, true, nil
+}
+
+// appendEntry links an entry into the hash chain after the last one. The
+// entry carries the house when this posting recorded it.
+func (s *LedgerService) appendEntry(ctx context.Context, tx *sql.Tx, entry production.ChainEntry, e production.Event, newHouse bool) error {
+	var seq int64
+	var prev string
+	if err := tx.StmtContext(ctx, s.lastEntry).QueryRowContext(ctx).Scan(&seq, &prev); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if newHouse {
+		entry.NewHouse = &production.House{ID: e.House, Design: e.Design, Author: e.Author}
+	}
+	txID := sql.NullInt64{Int64: entry.ID, Valid: entry.Kind == kindTx}
+	recID := sql.NullInt64{Int64: entry.ID, Valid: entry.Kind == kindRecord}
+	entry.Seq = seq + 1
+	_, err := tx.StmtContext(ctx, s.insEntry).ExecContext(ctx, entry.Seq, txID, recID, production.EntryHash(prev, entry))
+	return err
+}
+
+func (s *LedgerService) insertPostings(ctx context.Context, tx *sql.Tx, id int64, postings []production.Posting, accs map[string]account) error {
 	args := make([]any, 0, 4*len(postings))
 	for i, p := range postings {
-		acc, err := s.accountID(ctx, tx, p.Account, now, created)
-		if err != nil {
-			return err
-		}
-		args = append(args, id, i+1, acc, p.Amount)
+		args = append(args, id, i+1, accs[p.Account].id, p.Amount)
 	}
 	if n := len(postings); n <= maxBatch {
 		_, err := tx.StmtContext(ctx, s.insPostings[n]).ExecContext(ctx, args...)
@@ -188,17 +237,17 @@ func (s *LedgerService) insertPostings(ctx context.Context, tx *sql.Tx, id int64
 	return nil
 }
 
-// checkStage records the house on first sight and refuses an event its
-// stage does not allow.
-func (s *LedgerService) checkStage(ctx context.Context, tx *sql.Tx, e production.Event, now string) error {
-	if err := ensureHouse(ctx, tx, e, now); err != nil {
-		return err
+// checkStage records the house on first sight (newHouse) and refuses an
+// event its stage does not allow.
+func (s *LedgerService) checkStage(ctx context.Context, tx *sql.Tx, e production.Event, now string) (newHouse bool, err error) {
+	if newHouse, err = ensureHouse(ctx, tx, e, now); err != nil {
+		return false, err
 	}
 	st, err := s.houseStage(ctx, tx, e.House)
 	if err != nil {
-		return err
+		return false, err
 	}
-	return production.CheckStage(e.Type, e.House, st)
+	return newHouse, production.CheckStage(e.Type, e.House, st)
 }
 
 // houseStage reads a house's stage from its live completion and sale.
@@ -249,19 +298,11 @@ func (s *LedgerService) checkSides(ctx context.Context, tx *sql.Tx, t production
 }
 
 func (s *LedgerService) postRecord(ctx context.Context, tx *sql.Tx, e production.Event, now string) (production.PostResult, error) {
-	digest := e.Digest()
-	var old string
-	err := tx.StmtContext(ctx, s.recByKey).QueryRowContext(ctx, e.Key).Scan(&old)
-	switch {
-	case err == nil:
-		if old != digest {
-			return production.PostResult{}, production.ErrKeyConflict
-		}
-		return production.PostResult{Duplicate: true}, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return production.PostResult{}, err
+	if res, found, err := s.seen(ctx, tx, e); found || err != nil {
+		return res, err
 	}
-	if err := s.checkStage(ctx, tx, e, now); err != nil {
+	newHouse, err := s.checkStage(ctx, tx, e, now)
+	if err != nil {
 		return production.PostResult{}, err
 	}
 	op := "build"
@@ -275,17 +316,31 @@ func (s *LedgerService) postRecord(ctx context.Context, tx *sql.Tx, e production
 			return production.PostResult{}, err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO production_records (idem_key, digest, house, person, module, op, count, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.Key, digest, e.House, e.Person, e.Module, op, e.Count, now); err != nil {
+	digest := e.Digest()
+	res, err := tx.ExecContext(ctx, `INSERT INTO production_records (idem_key, digest, house, person, module, op, count, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.Key, digest, e.House, e.Person, e.Module, op, e.Count, now)
+	if err != nil {
 		return production.PostResult{}, err
 	}
-	return production.PostResult{}, nil
+	id, err := res.LastInsertId()
+	if err != nil {
+		return production.PostResult{}, err
+	}
+	entry := production.ChainEntry{Kind: kindRecord, ID: id, Key: e.Key, Digest: digest, House: e.House, At: now,
+		Person: e.Person, Module: e.Module, Op: op, Count: int64(e.Count)}
+	return production.PostResult{}, s.appendEntry(ctx, tx, entry, e, newHouse)
 }
 
-func ensureHouse(ctx context.Context, tx *sql.Tx, e production.Event, now string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO houses (id, design, author, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+// ensureHouse records the event's house unless it is known, and reports
+// whether it recorded it.
+func ensureHouse(ctx context.Context, tx *sql.Tx, e production.Event, now string) (bool, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO houses (id, design, author, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 		e.House, e.Design, e.Author, now)
-	return err
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
 func reversal(ctx context.Context, tx *sql.Tx, key string) ([]production.Posting, sql.NullInt64, sql.NullString, error) {
@@ -318,38 +373,80 @@ func reversal(ctx context.Context, tx *sql.Tx, key string) ([]production.Posting
 	return ps, sql.NullInt64{Int64: id, Valid: true}, house, rows.Err()
 }
 
-// accountID finds or creates an account inside tx. New ids go to created
-// and join the cache only after the commit.
-func (s *LedgerService) accountID(ctx context.Context, tx *sql.Tx, name, now string, created map[string]int64) (int64, error) {
+// account is a stored account's id and flags.
+type account struct {
+	id    int64
+	flags production.AccountFlags
+}
+
+// resolveAccounts finds or creates the accounts of postings inside tx.
+func (s *LedgerService) resolveAccounts(ctx context.Context, tx *sql.Tx, ps []production.Posting, now string, created map[string]account) (map[string]account, error) {
+	out := make(map[string]account, len(ps))
+	for _, p := range ps {
+		a, err := s.account(ctx, tx, p.Account, now, created, production.DefaultAccountFlags(p.Account))
+		if err != nil {
+			return nil, err
+		}
+		out[p.Account] = a
+	}
+	return out, nil
+}
+
+// checkLimits refuses postings that take an account past what its flags
+// allow (production.ErrAccountLimit), reading whole balances only for the
+// accounts the house guards of CheckSides do not already cover.
+func (s *LedgerService) checkLimits(ctx context.Context, tx *sql.Tx, ps []production.Posting, accs map[string]account) error {
+	for _, name := range production.LimitChecks(ps, func(n string) production.AccountFlags { return accs[n].flags }) {
+		var bal int64
+		if err := tx.StmtContext(ctx, s.accBal).QueryRowContext(ctx, accs[name].id).Scan(&bal); err != nil {
+			return err
+		}
+		for _, p := range ps {
+			if p.Account == name {
+				bal += p.Amount
+			}
+		}
+		if err := production.CheckLimit(name, accs[name].flags, bal); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// account finds or creates an account inside tx; a new account gets
+// flags. New accounts go to created and join the cache only after the
+// commit.
+func (s *LedgerService) account(ctx context.Context, tx *sql.Tx, name, now string, created map[string]account, flags production.AccountFlags) (account, error) {
 	s.mu.Lock()
-	id, ok := s.accounts[name]
+	a, ok := s.accounts[name]
 	s.mu.Unlock()
 	if ok {
-		return id, nil
+		return a, nil
 	}
-	if id, ok := created[name]; ok {
-		return id, nil
+	if a, ok := created[name]; ok {
+		return a, nil
 	}
-	err := tx.QueryRowContext(ctx, `SELECT id FROM accounts WHERE name = ?`, name).Scan(&id)
+	err := tx.QueryRowContext(ctx, `SELECT id, flags FROM accounts WHERE name = ?`, name).Scan(&a.id, &a.flags)
 	if err == nil {
-		created[name] = id
-		return id, nil
+		created[name] = a
+		return a, nil
 	} else if !errors.Is(err, sql.ErrNoRows) {
-		return 0, err
+		return account{}, err
 	}
 	typ, err := production.AccountTypeOf(name)
 	if err != nil {
-		return 0, err
+		return account{}, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO accounts (name, type, created_at) VALUES (?, ?, ?)`, name, string(typ), now)
+	res, err := tx.ExecContext(ctx, `INSERT INTO accounts (name, type, created_at, flags) VALUES (?, ?, ?, ?)`, name, string(typ), now, int(flags))
 	if err != nil {
-		return 0, err
+		return account{}, err
 	}
-	if id, err = res.LastInsertId(); err != nil {
-		return 0, err
+	if a.id, err = res.LastInsertId(); err != nil {
+		return account{}, err
 	}
-	created[name] = id
-	return id, nil
+	a.flags = flags
+	created[name] = a
+	return a, nil
 }
 
 // TrialBalance lists every account that has postings, sorted by name.

@@ -166,6 +166,12 @@ func (db *DB) migrate() error {
 	return nil
 }
 
+// migrationHooks finish a migration in its transaction where SQL alone
+// cannot (the hashes of the entries already recorded).
+var migrationHooks = map[string]func(context.Context, *sql.Tx) error{
+	"migration/0003_chain.sql": backfillChain,
+}
+
 func (db *DB) migrateFile(name string, version int) error {
 	tx, err := db.db.Begin()
 	if err != nil {
@@ -184,6 +190,11 @@ func (db *DB) migrateFile(name string, version int) error {
 	}
 	if _, err := tx.Exec(string(buf)); err != nil {
 		return err
+	}
+	if hook := migrationHooks[name]; hook != nil {
+		if err := hook(context.Background(), tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.Exec(`INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
 		return err

@@ -13,8 +13,10 @@ import (
 // Verify checks the database itself: SQLite's integrity and foreign-key
 // checks, that every transaction has two or more postings summing to zero,
 // that no posting is orphaned, that every reversal exactly cancels its
-// original, that total debits equal total credits, and that every house's
-// events come in the order of its life cycle (production.Replay).
+// original, that total debits equal total credits, that every house's
+// events come in the order of its life cycle and no account's running
+// balance breaks its flags (production.Replay), and that the hash chain
+// matches the entries it covers (verifyChain).
 func (s *LedgerService) Verify(ctx context.Context) (*production.VerifyReport, error) {
 	r := &production.VerifyReport{}
 	tx, err := s.db.db.BeginTx(ctx, nil)
@@ -53,6 +55,9 @@ func (s *LedgerService) Verify(ctx context.Context) (*production.VerifyReport, e
 	if err := s.replay(ctx, tx, r); err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}
+	if err := verifyChain(ctx, tx, r); err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
 	if r.Debits != r.Credits {
 		r.Problems = append(r.Problems, fmt.Sprintf("total debits %d cents differ from total credits %d cents", r.Debits, r.Credits))
 	}
@@ -77,6 +82,15 @@ func (s *LedgerService) replay(ctx context.Context, tx *sql.Tx, r *production.Ve
 	}
 	defer rows.Close()
 	rp := production.NewReplay()
+	if err := each(ctx, tx, `SELECT name, flags FROM accounts WHERE flags <> 0`, func(rows *sql.Rows) error {
+		var name string
+		var f production.AccountFlags
+		err := rows.Scan(&name, &f)
+		rp.Flags[name] = f
+		return err
+	}); err != nil {
+		return err
+	}
 	var cur production.ReplayTx
 	flush := func() {
 		if cur.ID == 0 {
@@ -133,6 +147,15 @@ type verifyCheck struct {
 
 // verifyChecks are the queries of Verify that each report problems row by row.
 var verifyChecks = []verifyCheck{
+	{`SELECT t.id, r.id, t.idem_key FROM transactions t JOIN production_records r ON r.idem_key = t.idem_key ORDER BY t.id`,
+		func(rows *sql.Rows) (string, error) {
+			var tx, rec int64
+			var key string
+			if err := rows.Scan(&tx, &rec, &key); err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("key %s names both transaction %d and production record %d (one idempotency namespace)", key, tx, rec), nil
+		}},
 	{`PRAGMA integrity_check`, func(rows *sql.Rows) (string, error) {
 		var s string
 		if err := rows.Scan(&s); err != nil || s == "ok" {

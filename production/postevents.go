@@ -1,0 +1,225 @@
+package production
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/shopspring/decimal"
+)
+
+// PostRequest is one business event about a design, as `prodos ledger
+// post DESIGN --event EVENT` states it: the event's type and house and
+// whichever figures were given. DeriveEvents fills in the rest from the
+// design, its catalog and its sourcing plan.
+type PostRequest struct {
+	Type    EventType
+	House   string
+	File    string // the design file, for messages
+	Design  *designs.Design
+	Catalog *designs.Catalog
+	// Supplier limits supplier events to one supplier ("" is every
+	// supplier of the sourcing plan).
+	Supplier string
+	// Amount, Hours and Rate are zero when not given.
+	Amount decimal.Decimal
+	Person string
+	Kind   string
+	Skill  string
+	Hours  decimal.Decimal
+	Rate   decimal.Decimal
+	// Module limits module events to one module ("" is every module of the
+	// design); Count overrides its count (0: the design's).
+	Module   string
+	Count    int
+	Key      string // "" derives the keys (DefaultKey)
+	Reverses string
+	Memo     string
+	// Plan computes the design's sourcing plan, for supplier events and
+	// materials-issued without an amount; its errors pass through.
+	Plan func() (*SourcingPlan, error)
+}
+
+// ErrPostRequest is a request that does not describe an event (a flag
+// missing or contradicting the design). Its errors read as the message
+// alone.
+var ErrPostRequest = errors.New("bad post request")
+
+type requestError string
+
+func (e requestError) Error() string        { return string(e) }
+func (e requestError) Is(target error) bool { return target == ErrPostRequest }
+
+func badRequest(format string, a ...any) error { return requestError(fmt.Sprintf(format, a...)) }
+
+// DefaultKey is the idempotency key scheme of `ledger post`: the house, the
+// event type and the fields that tell its events apart, joined with ":"
+// (h1:po-issued:valley, h1:labour-contributed:ann:labour:framing,
+// h1:module-built:ann:wall-ext-4x8). Posting the same request twice gives
+// the same keys, so it records once. A reversal's key is "reversal:" and
+// the reversed key.
+func DefaultKey(house string, t EventType, parts ...string) string {
+	return strings.Join(append([]string{house, string(t)}, parts...), ":")
+}
+
+// DeriveEvents turns a request into the events it posts, in one ledger
+// transaction: a purchase order, receipt or payment per supplier of the
+// sourcing plan; a production record per module of the design; one event
+// otherwise. A given key names a single event and is suffixed with the
+// supplier or module id when the request makes several.
+func DeriveEvents(r PostRequest) ([]Event, error) {
+	base := Event{Type: r.Type, House: r.House, Design: r.Design.Name, Author: r.Design.Author, Memo: r.Memo}
+	switch r.Type {
+	case EventPOIssued, EventGoodsReceived, EventSupplierPaid, EventMaterialsIssued:
+		return r.supplierEvents(base)
+	case EventLabour:
+		ev, err := r.labourEvent(base)
+		return []Event{ev}, err
+	case EventModuleBuilt, EventModuleInstalled:
+		return r.moduleEvents(base)
+	case EventHouseSold:
+		if r.Amount.IsZero() {
+			return nil, badRequest("house-sold needs --amount (the sale price)")
+		}
+		base.Amount = r.Amount
+		fallthrough
+	case EventHouseCompleted:
+		base.Key = r.key()
+		return []Event{base}, nil
+	case EventReversal:
+		base.Reverses, base.Key = r.Reverses, r.Key
+		if base.Key == "" {
+			base.Key = "reversal:" + r.Reverses
+		}
+		return []Event{base}, nil
+	}
+	return nil, badRequest("unknown event type %q", r.Type)
+}
+
+// key is the request's key, or the default key with parts.
+func (r PostRequest) key(parts ...string) string {
+	if r.Key != "" {
+		return r.Key
+	}
+	return DefaultKey(r.House, r.Type, parts...)
+}
+
+// supplierEvents are the events of an order, receipt, payment or issue of
+// materials: the given amount, else the sourcing plan's figures.
+func (r PostRequest) supplierEvents(base Event) ([]Event, error) {
+	if !r.Amount.IsZero() && (r.Type == EventMaterialsIssued || r.Supplier != "") {
+		ev := base
+		ev.Supplier, ev.Amount, ev.Key = r.Supplier, r.Amount, r.key(r.Supplier)
+		if r.Type == EventMaterialsIssued {
+			ev.Key = r.key()
+		}
+		return []Event{ev}, nil
+	}
+	plan, err := r.Plan()
+	if err != nil {
+		return nil, err
+	}
+	if r.Type == EventMaterialsIssued {
+		ev := base
+		ev.Amount, ev.Key = plan.Total, r.key()
+		return []Event{ev}, nil
+	}
+	var events []Event
+	for _, po := range plan.Orders {
+		if r.Supplier != "" && po.SupplierID != r.Supplier {
+			continue
+		}
+		ev := base
+		ev.Supplier, ev.Amount, ev.Key = po.SupplierID, po.Total, r.key(po.SupplierID)
+		if r.Key != "" && r.Supplier == "" {
+			ev.Key = r.Key + ":" + po.SupplierID
+		}
+		events = append(events, ev)
+	}
+	if len(events) == 0 {
+		return nil, badRequest("supplier %q has no purchase order for %s under policy %s", r.Supplier, r.File, plan.Policy)
+	}
+	return events, nil
+}
+
+// labourEvent is a contribution: the given hours, else (for labour) the
+// design's labour of the skill; the given rate, else the catalog's.
+func (r PostRequest) labourEvent(base Event) (Event, error) {
+	ev := base
+	ev.Person, ev.Kind, ev.Skill = r.Person, r.Kind, r.Skill
+	ev.Rate = r.Catalog.Rates.LabourPerHour
+	if !r.Rate.IsZero() {
+		ev.Rate = r.Rate
+	}
+	var minutes decimal.Decimal
+	switch {
+	case !r.Hours.IsZero():
+		minutes = r.Hours.Mul(decimal.NewFromInt(60))
+	case r.Kind == "labour":
+		minutes = DesignLabourMinutes(r.Catalog, r.Design, r.Skill)
+	default:
+		return Event{}, badRequest("--hours is required for a %s contribution", r.Kind)
+	}
+	ev.Minutes = minutes.Round(0).IntPart()
+	if ev.Skill == "" {
+		ev.Skill = "all"
+	}
+	ev.Key = r.key(ev.Person, ev.Kind, ev.Skill)
+	return ev, nil
+}
+
+// moduleEvents are a production record per module of the design (or of
+// the one module asked for), counted from the design unless a count is
+// given.
+func (r PostRequest) moduleEvents(base Event) ([]Event, error) {
+	counts := map[string]int{}
+	var order []string
+	for _, p := range r.Design.Placements {
+		if counts[p.Module] == 0 {
+			order = append(order, p.Module)
+		}
+		counts[p.Module]++
+	}
+	if r.Module == "" && r.Count != 0 {
+		return nil, badRequest("--count needs --module")
+	}
+	if r.Module != "" {
+		if counts[r.Module] == 0 {
+			return nil, badRequest("module %q is not in %s", r.Module, r.File)
+		}
+		order = []string{r.Module}
+		if r.Count != 0 {
+			counts[r.Module] = r.Count
+		}
+	}
+	var events []Event
+	for _, id := range order {
+		ev := base
+		ev.Person, ev.Module, ev.Count = r.Person, id, counts[id]
+		ev.Key = r.key(r.Person, id)
+		if r.Key != "" && r.Module == "" {
+			ev.Key = r.Key + ":" + id
+		}
+		events = append(events, ev)
+	}
+	return events, nil
+}
+
+// DesignLabourMinutes is the design's labour minutes of one skill (all
+// skills when skill is empty), from the catalog's labour operations.
+func DesignLabourMinutes(cat *designs.Catalog, d *designs.Design, skill string) decimal.Decimal {
+	var t decimal.Decimal
+	for _, p := range d.Placements {
+		m := cat.Modules[p.Module]
+		if m == nil {
+			continue
+		}
+		for _, l := range m.Labour {
+			if skill == "" || l.Skill == skill {
+				t = t.Add(cat.OpMinutes(m, l))
+			}
+		}
+	}
+	return t
+}
