@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/opensourceecology/prodos/production/profiles"
 )
 
@@ -24,7 +26,8 @@ type ChallengeScene struct {
 	level   *training.Level
 	sess    *training.Session
 	started bool
-	member  int // selected crew member
+	t0      time.Duration // the game's Clock when the challenge clock started
+	member  int           // selected crew member
 	in      Frame
 
 	wrong, need, flashT int // last wrong pick and what it waited for
@@ -63,7 +66,9 @@ func (g *Game) OpenChallenge(id string, start bool) (*ChallengeScene, error) {
 		return nil, fmt.Errorf("no challenge %q (challenges: %s)", id, strings.Join(ids, ", "))
 	}
 	s := NewChallengeScene(l)
-	s.started = start
+	if start {
+		s.start(g)
+	}
 	g.scene, g.next = s, nil
 	return s, nil
 }
@@ -172,7 +177,7 @@ func (s *ChallengeScene) Update(g *Game, in Frame) error {
 		case in.Has(IntentBack) || s.backButton().clicked(in):
 			g.Goto(&ChallengeSelectScene{})
 		case in.Has(IntentConfirm) || s.startButton(g).clicked(in):
-			s.started = true
+			s.start(g)
 		}
 		return nil
 	case s.ended:
@@ -181,7 +186,7 @@ func (s *ChallengeScene) Update(g *Game, in Frame) error {
 		switch {
 		case b[0].clicked(in):
 			n := NewChallengeScene(s.level)
-			n.started = true
+			n.start(g)
 			g.Goto(n)
 		case b[1].clicked(in) || in.Has(IntentBack):
 			g.Goto(&ChallengeSelectScene{})
@@ -195,7 +200,7 @@ func (s *ChallengeScene) Update(g *Game, in Frame) error {
 		s.end(g)
 		return nil
 	}
-	s.sess.Step()
+	s.sess.AdvanceTo(s.clockTicks(g))
 	if in.Pressed.Left {
 		for i, c := range s.crewCards(g) {
 			if c.hover(in) {
@@ -210,6 +215,20 @@ func (s *ChallengeScene) Update(g *Game, in Frame) error {
 		s.end(g)
 	}
 	return nil
+}
+
+// start starts the challenge clock.
+func (s *ChallengeScene) start(g *Game) {
+	s.started, s.t0 = true, g.Clock()
+}
+
+// elapsed is the real time since the clock started.
+func (s *ChallengeScene) elapsed(g *Game) time.Duration { return g.Clock() - s.t0 }
+
+// clockTicks is the tick the attempt is at: the real time since the start
+// in ticks, however few frames the machine draws (the replay keeps ticks).
+func (s *ChallengeScene) clockTicks(g *Game) int {
+	return int((s.elapsed(g)*training.TicksPerSecond + time.Second/2) / time.Second)
 }
 
 // act picks the task, or gives it to the selected crew member.
@@ -268,14 +287,14 @@ func (s *ChallengeScene) end(g *Game) {
 	}
 	s.ended = true
 	s.result = s.sess.Result()
-	s.replay = training.Replay(s.sess)
+	s.replay = training.ReplayWall(s.sess, s.elapsed(g))
 	awards, err := g.SubmitAttempt(s.replay)
 	s.awards = awards
 	if err != nil {
 		s.submitErr = "Not recorded: " + firstLine(err)
 		g.Notify(s.submitErr, true)
 	}
-	submitToPage(SubmitChallenge, s.level.ID, s.replay)
+	g.sendToClass(submission.ForChallenge(s.level.ID, s.replay))
 }
 
 func capitalize(s string) string {

@@ -24,14 +24,14 @@ func (s *DesignScene) finish(g *Game, asked bool) {
 	if asked {
 		s.bestShown = max(s.bestShown, s.result.Stars)
 		g.RecordStars(s.level.ID, s.result.Stars)
-		s.submitJS()
+		s.submitJS(g)
 		s.showResults(g)
 		return
 	}
 	if s.result.Stars > s.bestShown {
 		s.bestShown = s.result.Stars
 		g.RecordStars(s.level.ID, s.result.Stars)
-		s.submitJS()
+		s.submitJS(g)
 		s.resultsAt = g.tick + resultsDelay
 	}
 }

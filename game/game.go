@@ -10,12 +10,14 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/opensourceecology/prodos/assets"
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 )
 
 // Logical size the layout is designed for; the window may be resized.
@@ -68,6 +70,16 @@ type Game struct {
 	drawn    bool
 	tr       *trainer // training: challenges, qualifications, profiles (trainer.go)
 
+	classWait  []<-chan submission.Reply // answers still to come from the class server (submit.go)
+	classReply submission.Reply
+
+	// Now is the real clock timed challenges run on (time.Now unless
+	// changed). Nil runs them on the frame count, 1/60 s per Step, as the
+	// tests do. In the browser a slow machine draws few frames a second and
+	// Update runs once per frame, so only a real clock keeps time there.
+	Now   func() time.Time
+	epoch time.Time
+
 	// AfterDraw, when set, is called after each frame with the screen and the
 	// renderer's draw calls (screenshot and bench modes).
 	AfterDraw func(screen *ebiten.Image, calls int)
@@ -90,7 +102,7 @@ func New(cat *designs.Catalog, store Store) (*Game, error) {
 		return nil, err
 	}
 	g := &Game{Cat: cat, Levels: lv, Keys: DefaultKeyMap(), Store: store,
-		w: BaseWidth, h: BaseHeight, scale: 1,
+		w: BaseWidth, h: BaseHeight, scale: 1, Now: time.Now, epoch: time.Now(),
 		Progress: Progress{Stars: map[string]int{}}}
 	g.Input = EbitenSource{Keys: g.Keys}
 	g.r = Renderer{Fonts: &Fonts{Regular: src, Bold: bold}, Scale: 1}
@@ -112,6 +124,15 @@ func (g *Game) Size() (float64, float64) { return g.w, g.h }
 
 // Tick is the game's tick (60 per second); engine commands carry it.
 func (g *Game) Tick() int64 { return int64(g.tick) }
+
+// Clock is the time since the game started: real time (Now), or the frame
+// count at 60 per second when Now is nil.
+func (g *Game) Clock() time.Duration {
+	if g.Now == nil {
+		return time.Duration(g.tick) * time.Second / 60
+	}
+	return g.Now().Sub(g.epoch)
+}
 
 // Play opens a level's design scene, or says in the game why it cannot.
 func (g *Game) Play(l *Level) {
@@ -216,6 +237,7 @@ func (g *Game) RecordStars(id string, stars int) {
 // Step runs one tick with the given input (used by tests and by Update).
 func (g *Game) Step(in Frame) error {
 	g.tick++
+	g.pollClass()
 	if g.toastT > 0 {
 		g.toastT--
 		if g.toastT == 0 {

@@ -1,7 +1,6 @@
 package game
 
 import (
-	"bytes"
 	"image"
 	"image/color"
 	"os"
@@ -9,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/opensourceecology/prodos/engine"
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -340,15 +339,22 @@ func TestEveryPickChallengeClickable(t *testing.T) {
 
 // TestPageSubmission checks what the game hands to the page
 // (window.prodosSubmit in the browser build) when a design level or a
-// challenge is finished: the kind, the level and a log that replays.
+// challenge is finished: the request the classroom server decodes, with a
+// log that replays; and that the server's answer, a refusal above all,
+// reaches the learner in the game.
 func TestPageSubmission(t *testing.T) {
-	type call struct {
-		kind, level string
-		data        []byte
+	var calls []submission.Request
+	answers := []submission.Reply{
+		submission.Interpret(201, []byte(`{"id":1,"score":1900,"stars":3,"passed":true,"qualifications":["foundation-crew"]}`)),
+		submission.Interpret(422, []byte(`{"error":"replay does not verify: level shed has changed"}`)),
 	}
-	var calls []call
 	old := submitToPage
-	submitToPage = func(kind, level string, data []byte) { calls = append(calls, call{kind, level, data}) }
+	submitToPage = func(req submission.Request) <-chan submission.Reply {
+		ch := make(chan submission.Reply, 1)
+		ch <- answers[len(calls)]
+		calls = append(calls, req)
+		return ch
+	}
 	defer func() { submitToPage = old }()
 
 	g, _ := newTestGame(t)
@@ -360,12 +366,17 @@ func TestPageSubmission(t *testing.T) {
 		d.pick(s.level.Graph().Tasks[i].ID)
 	}
 	require.Len(t, calls, 1)
-	assert.Equal(t, SubmitChallenge, calls[0].kind)
-	assert.Equal(t, "c01-groundwork", calls[0].level)
+	require.NoError(t, calls[0].Check())
+	assert.Equal(t, submission.KindChallenge, calls[0].Kind)
+	assert.Equal(t, "c01-groundwork", calls[0].Level)
 	set, _ := g.Training()
-	v, err := training.VerifyReplay("page", calls[0].data, set)
+	v, err := training.VerifyReplay("page", []byte(calls[0].Replay), set)
 	require.NoError(t, err)
 	assert.True(t, v.Result.Passed)
+	d.step(Frame{})
+	msg, bad := g.Toast()
+	assert.False(t, bad)
+	assert.Equal(t, "Verified by your class: 3 stars, score 1900; earned foundation-crew", msg)
 
 	// The shed, closed and roofed (as in TestPlaceUndoRedoAndCompleteFirstLevel).
 	ds, err := g.OpenLevel("shed", nil)
@@ -386,14 +397,24 @@ func TestPageSubmission(t *testing.T) {
 		d.click(px, py)
 	}
 	require.Len(t, calls, 2, "the finished level is handed over")
-	assert.Equal(t, SubmitLevel, calls[1].kind)
-	assert.Equal(t, "shed", calls[1].level)
+	require.NoError(t, calls[1].Check())
+	assert.Equal(t, submission.KindLevel, calls[1].Kind)
+	assert.Equal(t, "shed", calls[1].Level)
 	fresh, err := ds.level.NewBoard(g.Cat, nil, g.Tick)
 	require.NoError(t, err)
-	cmds, err := engine.ParseLog("page", bytes.NewReader(calls[1].data))
-	require.NoError(t, err)
+	// The server decodes it with the same package the game encodes with.
+	cmds, err := submission.LevelCommands("shed", []byte(calls[1].Replay))
+	require.NoError(t, err, "the classroom server accepts the level's log")
 	require.NoError(t, fresh.E.Replay(cmds))
 	assert.True(t, fresh.E.Evaluate(ds.level.Level).Complete, "the submitted log replays to a finished level")
+
+	// The server refused it: the learner reads why, in the game.
+	d.step(Frame{})
+	msg, bad = g.Toast()
+	assert.True(t, bad)
+	assert.Equal(t, "Your class refused this result (422): replay does not verify: level shed has changed", msg)
+	assert.Equal(t, msg, g.ClassReply().Msg)
+	shot(t, g, "class-refused")
 }
 
 func TestProfileSceneManyLearners(t *testing.T) {

@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -89,7 +90,7 @@ func browserServer(tb testing.TB) *httptest.Server {
 	db, err := sqlitestore.Open(filepath.Join(tb.TempDir(), "class.db"))
 	require.NoError(tb, err)
 	tb.Cleanup(func() { db.Close() })
-	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, Token: "facilitator-token-1", Web: os.DirFS(buildWeb(tb))})
+	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, LevelName: levelName, Token: "facilitator-token-1", Web: os.DirFS(buildWeb(tb))})
 	tb.Cleanup(srv.Close)
 	return srv
 }
@@ -110,7 +111,7 @@ func newBrowser(tb testing.TB) context.Context {
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, 180*time.Second)
 	tb.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	return ctx
 }
@@ -190,9 +191,9 @@ func darkPixels(img image.Image, x0, y0, x1, y1 int) int {
 // level 1, the exterior wall in the palette, and the north edge of the
 // floor's top-left cell, and checks a wall panel is drawn there.
 func TestBrowserPlaysTheGame(t *testing.T) {
+	srv := browserServer(t) // builds the game first: the browser's clock starts after
 	ctx := newBrowser(t)
-	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 657)))
-	srv := browserServer(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 657+classBarH)))
 	took, shot, err := waitFirstFrame(ctx, srv.URL+"/")
 	require.NoError(t, err)
 	t.Logf("first drawn frame after %v", took)
@@ -236,9 +237,9 @@ func TestBrowserPlaysTheGame(t *testing.T) {
 		require.NoError(t, err)
 	}
 	require.Contains(t, joined, "Ana Browser")
-	replay, err := json.Marshal(demoReplay(t, "c01-groundwork"))
+	body, err := json.Marshal(string(submission.ForChallenge("c01-groundwork", []byte(demoReplay(t, "c01-groundwork"))).JSON()))
 	require.NoError(t, err)
-	answer, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.prodosSubmit("challenge", "c01-groundwork", `+string(replay)+`)`, chromedp.EvalAwaitPromise))
+	answer, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.prodosSubmit(`+string(body)+`).then(r => r.body)`, chromedp.EvalAwaitPromise))
 	require.NoError(t, err)
 	require.Contains(t, answer, `"passed":true`)
 	req, _ := http.NewRequest("GET", srv.URL+"/dashboard/classes/1", nil)

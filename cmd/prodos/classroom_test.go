@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -20,6 +21,7 @@ import (
 	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -30,7 +32,7 @@ func classroomServer(t testing.TB, lim ...classroom.Limits) *httptest.Server {
 	db, err := sqlitestore.Open(filepath.Join(t.TempDir(), "class.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
-	s := &classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, Token: "facilitator-token-1"}
+	s := &classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, LevelName: levelName, Token: "facilitator-token-1"}
 	if len(lim) > 0 {
 		s.Limits = lim[0]
 	}
@@ -63,7 +65,8 @@ func demoReplay(t testing.TB, level string) string {
 	require.NoError(t, err)
 	l := set.Level(level)
 	require.NotNil(t, l, level)
-	return string(training.Replay(training.AutoPlay(l, 30)))
+	s := training.AutoPlay(l, 30)
+	return string(training.ReplayWall(s, training.TicksTime(s.Tick())))
 }
 
 // newClass creates a class through the facilitator API and returns its code.
@@ -97,7 +100,8 @@ func TestClassroomVerifiesChallengeReplays(t *testing.T) {
 	// Another passing attempt does not earn it twice.
 	set, _, err := challenges()
 	require.NoError(t, err)
-	other := string(training.Replay(training.AutoPlay(set.Level("c01-groundwork"), 20)))
+	fast := training.AutoPlay(set.Level("c01-groundwork"), 20)
+	other := string(training.ReplayWall(fast, training.TicksTime(fast.Tick())))
 	require.Equal(t, http.StatusCreated, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c01-groundwork", Replay: other}, &res))
 	assert.Empty(t, res.Qualifications)
 
@@ -111,6 +115,26 @@ func TestClassroomVerifiesChallengeReplays(t *testing.T) {
 	// A replay of one challenge sent as another is refused.
 	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c02-floor-cassette", Replay: replay}, &e))
 	assert.Contains(t, e["error"], `the replay is of challenge "c01-groundwork", not "c02-floor-cassette"`)
+
+	// The clock must have run on real time: a replay that does not say how
+	// long it took, or whose ticks ran ten times slower than real time (a
+	// browser at 6 frames a second), is refused.
+	lines := strings.Split(replay, "\n")
+	var noWall, slow []string
+	for _, l := range lines {
+		if ms, ok := strings.CutPrefix(l, "wall "); ok {
+			n, err := strconv.Atoi(ms)
+			require.NoError(t, err)
+			slow = append(slow, fmt.Sprintf("wall %d", 10*n))
+			continue
+		}
+		noWall, slow = append(noWall, l), append(slow, l)
+	}
+	require.Len(t, noWall, len(lines)-1, "the demo replay has a wall line")
+	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c01-groundwork", Replay: strings.Join(noWall, "\n")}, &e))
+	assert.Contains(t, e["error"], "the replay does not say how long the attempt took in real time")
+	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c01-groundwork", Replay: strings.Join(slow, "\n")}, &e))
+	assert.Contains(t, e["error"], "s of real time but its clock shows")
 
 	req, _ := http.NewRequest("GET", srv.URL+"/dashboard/classes/1/results.csv", nil)
 	req.Header.Set("Authorization", "Bearer facilitator-token-1")
@@ -177,7 +201,7 @@ func BenchmarkClassroomLoad(b *testing.B) {
 
 // shedReplay plays the first design level with the reference shed (a 2x2
 // cell room closed by walls and a door, two roof panels) on the engine and
-// returns its session log.
+// returns its session log, encoded as the game encodes it.
 func shedReplay(t testing.TB) string {
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
@@ -211,7 +235,7 @@ func shedReplay(t testing.TB) string {
 		require.NoError(t, err, "%+v", p)
 	}
 	require.True(t, e.Evaluate(lvl).Complete, "the reference shed completes the level")
-	return string(engine.MarshalSession("shed", e.Log()))
+	return submission.ForLevel("shed", e.Log()).Replay
 }
 
 func hasPlacement(d *designs.Design, p designs.Placement) bool {
@@ -247,4 +271,10 @@ func TestClassroomVerifiesDesignLevelReplays(t *testing.T) {
 
 	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "level", Level: "cabin", Replay: replay}, &e))
 	assert.Contains(t, e["error"], `the replay is of level "shed", not "cabin"`)
+}
+
+func TestLevelName(t *testing.T) {
+	for id, want := range map[string]string{"shed": "Close a one-room shed", "c01-groundwork": "Challenge 1: Groundwork", "nope": ""} {
+		assert.Equal(t, want, levelName(id), id)
+	}
 }

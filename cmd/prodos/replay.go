@@ -93,7 +93,8 @@ func runReplay(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "prodos: unknown challenge %q\n", pos[1])
 			return exitUsage
 		}
-		data := training.Replay(training.AutoPlay(l, *think))
+		s := training.AutoPlay(l, *think)
+		data := training.ReplayWall(s, training.TicksTime(s.Tick())) // played at exactly real time
 		if *out == "" {
 			e.stdout.Write(data)
 			return exitOK

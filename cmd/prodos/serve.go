@@ -119,7 +119,7 @@ func runServe(e *env, args []string) int {
 		return exitUsage
 	}
 	srv := &http.Server{
-		Handler: &classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, Token: tok.value, Web: web,
+		Handler: &classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, LevelName: levelName, Token: tok.value, Web: web,
 			Log: log.New(e.stderr, "prodos serve: ", log.LstdFlags), Limits: classroom.Limits{Verifications: *verifications}},
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,

@@ -11,6 +11,7 @@ import (
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/classroom"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/opensourceecology/prodos/production/nesting"
 	"github.com/shopspring/decimal"
 )
@@ -65,7 +66,11 @@ func verifyChallenge(ctx context.Context, level string, replay []byte) (classroo
 	if v.Level.ID != level {
 		return classroom.Verified{}, fmt.Errorf("the replay is of challenge %q, not %q", v.Level.ID, level)
 	}
-	return classroom.Verified{Score: v.Result.Score, Stars: v.Result.Stars, Passed: v.Result.Passed}, nil
+	if v.Wall < 0 {
+		return classroom.Verified{}, fmt.Errorf("the replay does not say how long the attempt took in real time (no wall line): play it again in this server's game")
+	}
+	return classroom.Verified{Score: v.Result.Score, Stars: v.Result.Stars, Passed: v.Result.Passed,
+		Ticks: v.Result.Tick, Mistakes: v.Result.Mistakes}, nil
 }
 
 // awardQualifications gives the qualifications a learner's verified results
@@ -103,12 +108,9 @@ func verifyDesignLevel(ctx context.Context, level string, replay []byte) (classr
 	if err != nil {
 		return classroom.Verified{}, err
 	}
-	logLevel, cmds, err := engine.ParseSession("replay", bytes.NewReader(replay))
+	cmds, err := submission.LevelCommands(level, replay)
 	if err != nil {
 		return classroom.Verified{}, err
-	}
-	if logLevel != level {
-		return classroom.Verified{}, fmt.Errorf("the replay is of level %q, not %q", logLevel, level)
 	}
 	lvl, err := levels.DesignLevel(level)
 	if err != nil {
@@ -141,4 +143,18 @@ func verifyDesignLevel(ctx context.Context, level string, replay []byte) (classr
 	}
 	return classroom.Verified{Score: 1000 * score.Stars, Stars: score.Stars, Passed: score.Complete,
 		Cost: score.Cost, LabourMinutes: minutes, SheetWastePct: waste}, nil
+}
+
+// levelName names a design level or training challenge for the classroom
+// dashboard: the level's title, or "Challenge N: Title"; "" for an unknown id.
+func levelName(id string) string {
+	if l, err := levels.DesignLevel(id); err == nil {
+		return l.Title
+	}
+	if set, _, err := challenges(); err == nil {
+		if l := set.Level(id); l != nil {
+			return fmt.Sprintf("Challenge %d: %s", l.Number, l.Title)
+		}
+	}
+	return ""
 }

@@ -6,8 +6,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/opensourceecology/prodos/designs"
 )
@@ -24,10 +26,36 @@ const ReplayHeader = "prodos-replay 1"
 //	41 pick F2
 //	200 assign W1 ana
 //	end 1234
+//	wall 20580
 //	claim won score 1876 stars 3
 //
+// The optional wall line is the real time the attempt took, in
+// milliseconds from the start of the clock to the end (see ReplayWall).
 // Lines starting with '#' are comments.
 func Replay(s *Session) []byte {
+	return replay(s, -1)
+}
+
+// ReplayWall is Replay with the real time the attempt took. The game runs
+// the challenge clock on real time, so the end tick and the wall time agree
+// (within ClockTolerance); VerifyReplay checks that they do.
+func ReplayWall(s *Session, wall time.Duration) []byte {
+	return replay(s, wall)
+}
+
+// TicksTime is the real time of a number of ticks.
+func TicksTime(ticks int) time.Duration {
+	return time.Duration(ticks) * time.Second / TicksPerSecond
+}
+
+// ClockTolerance is how far a replay's wall time may be from its end tick's
+// time: 2 s, or 5% of the wall time when that is more (a frame or two of
+// lag, a browser tab that was hidden for a moment).
+func ClockTolerance(wall time.Duration) time.Duration {
+	return max(2*time.Second, wall/20)
+}
+
+func replay(s *Session, wall time.Duration) []byte {
 	var b bytes.Buffer
 	fmt.Fprintln(&b, ReplayHeader)
 	fmt.Fprintf(&b, "level %s %s\n", s.level.ID, s.level.Hash)
@@ -36,6 +64,9 @@ func Replay(s *Session) []byte {
 	}
 	r := s.Result()
 	fmt.Fprintf(&b, "end %d\n", s.tick)
+	if wall >= 0 {
+		fmt.Fprintf(&b, "wall %d\n", wall.Milliseconds())
+	}
 	fmt.Fprintf(&b, "claim %s score %d stars %d\n", r.Status, r.Score, r.Stars)
 	return b.Bytes()
 }
@@ -53,6 +84,9 @@ type Verified struct {
 	Result  Result
 	Hash    string // ReplayHash of the file
 	Session *Session
+	// Wall is the real time the replay says the attempt took; -1 when it
+	// has no wall line.
+	Wall time.Duration
 }
 
 // ErrClaim marks a well-formed replay that fails verification: its level
@@ -79,6 +113,7 @@ func VerifyReplay(file string, data []byte, set *Set) (*Verified, error) {
 	var s *Session
 	var claim []string
 	claimLine, end := -1, -1
+	wall := time.Duration(-1)
 	header := false
 	for ln, raw := range lines {
 		line := strings.TrimSpace(strings.TrimSuffix(raw, "\r"))
@@ -115,6 +150,15 @@ func VerifyReplay(file string, data []byte, set *Set) (*Verified, error) {
 			}
 			end = n
 			s.AdvanceTo(n)
+		case f[0] == "wall":
+			ms, err := strconv.ParseInt(strings.Join(f[1:], " "), 10, 64)
+			if err != nil || len(f) != 2 || ms < 0 || ms > math.MaxInt64/int64(time.Millisecond) || end < 0 || wall >= 0 {
+				return nil, bad(ln, 1, "want one \"wall MILLISECONDS\" after the end line")
+			}
+			wall = time.Duration(ms) * time.Millisecond
+			if d, tol := TicksTime(end)-wall, ClockTolerance(wall); d > tol || -d > tol {
+				return nil, failed(bad(ln, 6, "the attempt took %.1f s of real time but its clock shows %.1f s (%d ticks); they may differ by %.1f s at most", wall.Seconds(), TicksTime(end).Seconds(), end, tol.Seconds()))
+			}
 		case f[0] == "claim":
 			if end < 0 {
 				return nil, bad(ln, 1, "the claim must follow the end line")
@@ -152,5 +196,5 @@ func VerifyReplay(file string, data []byte, set *Set) (*Verified, error) {
 	if got := strings.Join(claim, " "); got != want {
 		return nil, failed(bad(claimLine, 1, "the replay claims %q but re-simulation gives %q", strings.TrimPrefix(got, "claim "), strings.TrimPrefix(want, "claim ")))
 	}
-	return &Verified{Level: s.level, Result: r, Hash: ReplayHash(data), Session: s}, nil
+	return &Verified{Level: s.level, Result: r, Hash: ReplayHash(data), Session: s, Wall: wall}, nil
 }

@@ -2,10 +2,12 @@ package training_test
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/stretchr/testify/assert"
@@ -92,7 +94,7 @@ func TestReplayRoundTripAndTamper(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, s.Result(), v.Result, "re-simulation gives the same result")
 			assert.Equal(t, training.ReplayHash(data), v.Hash)
-			again := training.Replay(v.Session)
+			again := training.ReplayWall(v.Session, v.Wall)
 			assert.Equal(t, string(data), string(again), "replaying the log reproduces it byte for byte")
 		})
 	}
@@ -129,6 +131,60 @@ func TestReplayRoundTripAndTamper(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestReplayWallClock: a replay's real time must agree with its ticks. The
+// browser build once ran the clock on frames: at 6 frames a second, 11 s of
+// real time showed as 1 s; such a replay is refused, a frame of lag is not.
+func TestReplayWallClock(t *testing.T) {
+	_, set, _ := load(t)
+	s := training.AutoPlay(set.Level("c01-groundwork"), 30)
+	ticks := training.TicksTime(s.Tick())
+	require.GreaterOrEqual(t, ticks, 3*time.Second)
+	for _, c := range []struct {
+		name string
+		wall time.Duration
+		want string // "" when it verifies
+	}{
+		{"the same", ticks, ""},
+		{"a frame late", ticks + 50*time.Millisecond, ""},
+		{"1.9 s early", ticks - 1900*time.Millisecond, ""},
+		{"2.5 s late", ticks + 2500*time.Millisecond, "may differ by 2.0 s at most"},
+		{"the clock ran on frames", 11 * ticks, fmt.Sprintf("the attempt took %.1f s of real time but its clock shows %.1f s", (11 * ticks).Seconds(), ticks.Seconds())},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := training.ReplayWall(s, c.wall)
+			require.Contains(t, string(data), fmt.Sprintf("\nwall %d\nclaim ", c.wall.Milliseconds()))
+			v, err := training.VerifyReplay("a.replay", data, set)
+			if c.want == "" {
+				require.NoError(t, err)
+				assert.Equal(t, c.wall.Milliseconds(), v.Wall.Milliseconds())
+				assert.Equal(t, string(data), string(training.ReplayWall(v.Session, v.Wall)), "byte for byte")
+				return
+			}
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, training.ErrClaim), "%v", err)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+	v, err := training.VerifyReplay("a.replay", training.Replay(s), set)
+	require.NoError(t, err)
+	assert.Equal(t, time.Duration(-1), v.Wall, "no wall line")
+
+	good := string(training.ReplayWall(s, ticks))
+	endLine := "end " + itoa(s.Tick()) + "\n"
+	wallLine := fmt.Sprintf("wall %d\n", ticks.Milliseconds())
+	for _, bad := range []string{
+		strings.Replace(good, wallLine, "wall -5\n", 1),
+		strings.Replace(good, wallLine, "wall 1.5 s\n", 1),
+		strings.Replace(good, wallLine, wallLine+wallLine, 1),
+		strings.Replace(strings.Replace(good, wallLine, "", 1), endLine, wallLine+endLine, 1),
+	} {
+		_, err := training.VerifyReplay("a.replay", []byte(bad), set)
+		if assert.Error(t, err, bad) {
+			assert.Regexp(t, `^a\.replay:\d+:1: want one "wall MILLISECONDS" after the end line$`, err.Error())
+		}
+	}
+}
 
 // BenchmarkVerifyReplay re-simulates the largest crew level's replay.
 func BenchmarkVerifyReplay(b *testing.B) {

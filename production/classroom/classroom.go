@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -24,8 +25,8 @@ import (
 
 // Submission kinds.
 const (
-	KindLevel     = "level"     // a design level: the replay is the engine's command log
-	KindChallenge = "challenge" // a training challenge: the replay is its pick log
+	KindLevel     = submission.KindLevel     // a design level: the replay is the engine's session log
+	KindChallenge = submission.KindChallenge // a training challenge: the replay is its pick log
 )
 
 // Class is one group of learners with a join code.
@@ -58,6 +59,8 @@ type Verified struct {
 	Cost           decimal.Decimal // design levels: total cost of the design
 	LabourMinutes  decimal.Decimal // design levels: on-site and shop labour
 	SheetWastePct  decimal.Decimal // design levels: share of sheet area wasted by nesting
+	Ticks          int             // challenges: the attempt's time, 60 ticks a second
+	Mistakes       int             // challenges: wrong picks and assignments
 	Qualifications []string        // qualifications this result earns
 }
 
@@ -111,6 +114,31 @@ type Store interface {
 	// RemoveLearner deletes a learner of the class with their results; their
 	// token stops working.
 	RemoveLearner(ctx context.Context, classID, learnerID int64) error
+
+	// RequestRejoin records that someone asks to rejoin a class as the
+	// learner called name, with a new token; it replaces that learner's
+	// earlier open request. ErrNotFound when nobody of that name joined.
+	RequestRejoin(ctx context.Context, classID int64, name, token string) (RejoinRequest, error)
+	// RejoinRequests lists a class's open requests, oldest first.
+	RejoinRequests(ctx context.Context, classID int64) ([]RejoinRequest, error)
+	// RejoinPending reports whether token belongs to an open request.
+	RejoinPending(ctx context.Context, token string) (bool, error)
+	// ApproveRejoin lets the learner back in: the request's token replaces
+	// the learner's (the lost browser's token stops working) and the
+	// request is closed. ErrNotFound when the class has no such request.
+	ApproveRejoin(ctx context.Context, classID, requestID int64) (Learner, error)
+	// RefuseRejoin closes a request; its token never works.
+	RefuseRejoin(ctx context.Context, classID, requestID int64) error
+}
+
+// RejoinRequest is a learner's request to rejoin a class under their name,
+// for example after their browser's storage (and with it their token) was
+// lost. The facilitator approves or refuses it on the class page.
+type RejoinRequest struct {
+	ID        int64
+	LearnerID int64
+	Learner   string
+	At        time.Time
 }
 
 // ErrNotFound is returned by stores for a missing class, code or token.

@@ -25,6 +25,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/shopspring/decimal"
 )
 
@@ -46,6 +47,9 @@ type Server struct {
 	Web fs.FS
 	// Log receives one line per refused or failed request; nil discards.
 	Log *log.Logger
+	// LevelName, when set, names a level or challenge id for the dashboard
+	// ("Close a one-room shed", "Challenge 1: Groundwork"); "" keeps the id.
+	LevelName func(id string) string
 	// Award, when set, decides which qualifications a verified result earns,
 	// given the learner's progress before it.
 	Award AwardFunc
@@ -89,7 +93,10 @@ type webFile struct {
 func (s *Server) init() {
 	s.once.Do(func() {
 		s.tmpl = template.Must(template.New("").Funcs(template.FuncMap{
-			"sixtyDec": func() decimal.Decimal { return sixty },
+			"sixtyDec":       func() decimal.Decimal { return sixty },
+			"levelName":      s.levelName,
+			"clock":          clock,
+			"refreshSeconds": func() int { return RefreshSeconds },
 		}).ParseFS(templateFS, "templates/*.html"))
 		s.files = map[string]*webFile{}
 		if s.Web != nil {
@@ -110,6 +117,9 @@ func (s *Server) init() {
 		m.HandleFunc("POST /api/join", s.handleJoin)
 		m.HandleFunc("POST /api/submissions", s.handleSubmit)
 		m.HandleFunc("GET /api/me", s.handleMe)
+		m.HandleFunc("POST /api/rejoin", s.handleRejoin)
+		m.HandleFunc("GET /api/rejoin", s.handleRejoinStatus)
+		m.HandleFunc("POST /dashboard/classes/{id}/rejoin/{req}/{decision}", s.facilitator(s.handleRejoinDecision))
 		m.HandleFunc("GET /dashboard", s.facilitator(s.handleDashboard))
 		m.HandleFunc("POST /dashboard/classes", s.facilitator(s.handleCreateClass))
 		m.HandleFunc("POST /api/classes", s.facilitator(s.handleCreateClassAPI))
@@ -333,25 +343,12 @@ func (s *Server) learner(w http.ResponseWriter, r *http.Request) (Learner, bool)
 	return l, true
 }
 
-// SubmitRequest is the body of POST /api/submissions.
-type SubmitRequest struct {
-	Kind   string `json:"kind"`  // "level" or "challenge"
-	Level  string `json:"level"` // level or challenge id
-	Replay string `json:"replay"`
-}
+// SubmitRequest is the body of POST /api/submissions; the game encodes it
+// with package submission, so both sides share one format.
+type SubmitRequest = submission.Request
 
 // SubmitResponse reports the verified result.
-type SubmitResponse struct {
-	ID             int64    `json:"id"`
-	Score          int      `json:"score"`
-	Stars          int      `json:"stars"`
-	Passed         bool     `json:"passed"`
-	Cost           string   `json:"cost"`
-	LabourHours    string   `json:"labour_hours"`
-	SheetWastePct  string   `json:"sheet_waste_pct"`
-	Qualifications []string `json:"qualifications"`
-	ReplayHash     string   `json:"replay_hash"`
-}
+type SubmitResponse = submission.Response
 
 func (s *Server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 	l, ok := s.learner(w, r)
@@ -362,16 +359,8 @@ func (s *Server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 	if !s.readJSON(w, r, &req) {
 		return
 	}
-	if req.Kind != KindLevel && req.Kind != KindChallenge {
-		s.apiError(w, r, http.StatusBadRequest, fmt.Sprintf("kind must be %q or %q, got %q", KindLevel, KindChallenge, req.Kind))
-		return
-	}
-	if req.Level == "" || len(req.Level) > 64 || strings.ContainsAny(req.Level, " /\\<>\"'") {
-		s.apiError(w, r, http.StatusBadRequest, fmt.Sprintf("level must be a level id, got %q", req.Level))
-		return
-	}
-	if strings.TrimSpace(req.Replay) == "" {
-		s.apiError(w, r, http.StatusBadRequest, "replay is empty")
+	if err := req.Check(); err != nil {
+		s.apiError(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
 	sum := sha256.Sum256([]byte(req.Replay))
@@ -510,6 +499,55 @@ type ClassReport struct {
 	Levels      []string
 	Leaderboard map[string][]Standing
 	Results     []Result
+	// Rejoin are the open requests to rejoin under a learner's name.
+	Rejoin []RejoinRequest
+	// Sections are the leaderboard by level for the class page: design
+	// levels first, then challenges, each in id order.
+	Sections []Section
+	// Updated is when the report was made (the page refreshes itself).
+	Updated time.Time
+}
+
+// Section is one level's leaderboard on the class page. A challenge shows
+// only the measures a challenge has (score, stars, time, mistakes); a
+// design level shows cost, labour hours, sheet waste and standings.
+type Section struct {
+	ID, Name  string
+	Challenge bool
+	Rows      []Standing
+}
+
+// RefreshSeconds is how often the class page reloads itself.
+const RefreshSeconds = 15
+
+// levelName is the dashboard's name for a level id.
+func (s *Server) levelName(id string) string {
+	if s.LevelName != nil {
+		if n := s.LevelName(id); n != "" {
+			return n
+		}
+	}
+	return id
+}
+
+// clock is m:ss of ticks (60 a second), rounded up.
+func clock(ticks int) string {
+	secs := (ticks + 59) / 60
+	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
+}
+
+// sections orders the leaderboard for the page.
+func sections(levels []string, board map[string][]Standing, name func(string) string) []Section {
+	var out []Section
+	for _, challenge := range []bool{false, true} {
+		for _, id := range levels {
+			rows := board[id]
+			if len(rows) > 0 && (rows[0].Kind == KindChallenge) == challenge {
+				out = append(out, Section{ID: id, Name: name(id), Challenge: challenge, Rows: rows})
+			}
+		}
+	}
+	return out
 }
 
 // Report gathers a class's roster, levels passed, qualifications and leaderboard.
@@ -526,11 +564,16 @@ func (s *Server) Report(ctx context.Context, classID int64) (ClassReport, error)
 	if err != nil {
 		return ClassReport{}, err
 	}
-	rep := ClassReport{Class: c, Leaderboard: Leaderboard(results), Results: results}
+	rejoin, err := s.Store.RejoinRequests(ctx, classID)
+	if err != nil {
+		return ClassReport{}, err
+	}
+	rep := ClassReport{Class: c, Leaderboard: Leaderboard(results), Results: results, Rejoin: rejoin}
 	for level := range rep.Leaderboard {
 		rep.Levels = append(rep.Levels, level)
 	}
 	sort.Strings(rep.Levels)
+	rep.Sections, rep.Updated = sections(rep.Levels, rep.Leaderboard, s.levelName), time.Now()
 	for _, l := range learners {
 		row := RosterRow{Learner: l}
 		passed, quals := map[string]bool{}, map[string]bool{}
@@ -581,19 +624,28 @@ func (s *Server) classReport(w http.ResponseWriter, r *http.Request) (ClassRepor
 
 func (s *Server) handleClass(w http.ResponseWriter, r *http.Request) {
 	if rep, ok := s.classReport(w, r); ok {
+		w.Header().Set("Refresh", strconv.Itoa(RefreshSeconds)) // the page reloads itself
 		s.render(w, "class.html", rep)
 	}
 }
 
-// WriteCSV writes the class leaderboard as CSV, one row per learner and level.
+// WriteCSV writes the class leaderboard as CSV, one row per learner and
+// level. A challenge row leaves the design measures (cost, labour, waste and
+// their percentiles) empty and gives its time and mistakes; a design level
+// row leaves those two empty.
 func (rep ClassReport) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"level", "learner", "score", "stars", "cost", "labour_hours", "sheet_waste_pct", "cost_percentile", "labour_percentile", "waste_percentile", "replay_sha256", "verified_at"})
+	cw.Write([]string{"level", "learner", "score", "stars", "cost", "labour_hours", "sheet_waste_pct", "cost_percentile", "labour_percentile", "waste_percentile", "replay_sha256", "verified_at", "kind", "time_s", "mistakes"})
 	for _, level := range rep.Levels {
 		for _, st := range rep.Leaderboard[level] {
-			cw.Write([]string{csvCell(level), csvCell(st.Learner), strconv.Itoa(st.Score), strconv.Itoa(st.Stars), st.Cost.StringFixed(2),
+			row := []string{csvCell(level), csvCell(st.Learner), strconv.Itoa(st.Score), strconv.Itoa(st.Stars), st.Cost.StringFixed(2),
 				st.LabourMinutes.Div(sixty).StringFixed(1), st.SheetWastePct.StringFixed(1), strconv.Itoa(st.CostPct),
-				strconv.Itoa(st.LabourPct), strconv.Itoa(st.WastePct), st.ReplayHash, st.At.UTC().Format(time.RFC3339)})
+				strconv.Itoa(st.LabourPct), strconv.Itoa(st.WastePct), st.ReplayHash, st.At.UTC().Format(time.RFC3339), st.Kind, "", ""}
+			if st.Kind == KindChallenge {
+				clear(row[4:10])
+				row[13], row[14] = decimal.New(int64(st.Ticks), 0).Div(sixty).StringFixed(1), strconv.Itoa(st.Mistakes)
+			}
+			cw.Write(row)
 		}
 	}
 	cw.Flush()

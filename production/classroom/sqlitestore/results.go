@@ -14,7 +14,7 @@ import (
 )
 
 const resultColumns = `r.id, r.learner_id, l.name, r.kind, r.level, r.replay_hash, r.score, r.stars,
-		r.passed, r.cost_cents, r.labour_minutes, r.sheet_waste_pct, r.qualifications, r.verified_at`
+		r.passed, r.cost_cents, r.labour_minutes, r.sheet_waste_pct, r.qualifications, r.verified_at, r.ticks, r.mistakes`
 
 // AddResult records a verified result; see classroom.Store. The award is
 // read and written in the same BEGIN IMMEDIATE transaction, so two
@@ -45,9 +45,9 @@ func (s *DB) AddResult(ctx context.Context, learnerID int64, key string, v class
 		passed = 1
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO results (learner_id, idem_key, kind, level, replay_hash, score, stars, passed,
-		cost_cents, labour_minutes, sheet_waste_pct, qualifications, verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		cost_cents, labour_minutes, sheet_waste_pct, qualifications, verified_at, ticks, mistakes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		learnerID, key, v.Kind, v.Level, v.ReplayHash, v.Score, v.Stars, passed, v.Cost.Shift(2).Round(0).IntPart(),
-		v.LabourMinutes.String(), v.SheetWastePct.String(), strings.Join(v.Qualifications, ","), now.Format(timeFormat))
+		v.LabourMinutes.String(), v.SheetWastePct.String(), strings.Join(v.Qualifications, ","), now.Format(timeFormat), v.Ticks, v.Mistakes)
 	if err != nil {
 		return classroom.Result{}, false, fmt.Errorf("add result: %w", err)
 	}
@@ -136,7 +136,7 @@ func scanResult(sc scanner) (classroom.Result, error) {
 	var cents int64
 	var labour, waste, quals, at string
 	if err := sc.Scan(&r.ID, &r.LearnerID, &r.Learner, &r.Kind, &r.Level, &r.ReplayHash, &r.Score, &r.Stars,
-		&passed, &cents, &labour, &waste, &quals, &at); err != nil {
+		&passed, &cents, &labour, &waste, &quals, &at, &r.Ticks, &r.Mistakes); err != nil {
 		return r, err
 	}
 	r.Passed = passed == 1

@@ -37,6 +37,8 @@ func TestStoreRoundTrip(t *testing.T) {
 		Qualifications: []string{"wall-framer"}, ReplayHash: "abc"}
 	_, _, err = db.AddResult(ctx, l.ID, "k1", v, nil)
 	require.NoError(t, err)
+	_, _, err = db.AddResult(ctx, l.ID, "k2", classroom.Verified{Kind: "challenge", Level: "c01-groundwork", Score: 1800, Stars: 2, Passed: true, Ticks: 2490, Mistakes: 2}, nil)
+	require.NoError(t, err)
 	require.NoError(t, db.Close())
 
 	db, err = Open(path)
@@ -44,7 +46,9 @@ func TestStoreRoundTrip(t *testing.T) {
 	defer db.Close()
 	res, err := db.Results(ctx, c.ID)
 	require.NoError(t, err)
-	require.Len(t, res, 1)
+	require.Len(t, res, 2)
+	assert.Equal(t, 2490, res[1].Ticks)
+	assert.Equal(t, 2, res[1].Mistakes)
 	assert.Equal(t, "4123.45", res[0].Cost.StringFixed(2))
 	assert.Equal(t, []string{"wall-framer"}, res[0].Qualifications)
 	assert.Equal(t, "Ana", res[0].Learner)
