@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -96,11 +97,14 @@ type DesignScene struct {
 
 	lock func(id string) string // earned access: why a module is locked ("" = open), access.go
 
-	savedGen, changedAt int // autosave: gen last written, tick of the last change (design_autosave.go)
+	savedGen  int           // autosave: gen last written (design_autosave.go)
+	changedAt time.Duration // autosave: Clock at the last change
 
-	resultsAt int               // tick the results open at, after a look at the finished house (design_finish.go)
-	picked    bool              // a module has been picked: the "Start here" callout is done
-	hideKey   designs.Placement // the slot just placed: no ghost over it until the pointer moves
+	resultsDue bool              // the results open at resultsAt, after a look at the finished house (design_finish.go)
+	resultsAt  time.Duration     // on the game's Clock
+	picked     bool              // a module has been picked: the "Start here" callout is done
+	startN     int               // modules in the level's starting design (startHere)
+	hideKey    designs.Placement // the slot just placed: no ghost over it until the pointer moves
 }
 
 // planKey is what the cached plan image depends on.
@@ -119,6 +123,7 @@ func NewDesignScene(g *Game, l *Level) (*DesignScene, error) {
 		return nil, err
 	}
 	s.board = b
+	s.startN = len(b.Design().Placements)
 	s.bestShown = g.Progress.Stars[l.ID]
 	if data, err := g.Store.Read(s.saveName); err == nil {
 		d, err := designs.ParseDesign(g.Store.Where(s.saveName), data, g.Cat)
@@ -746,7 +751,7 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 	r.Rect(px, h-30, pw, 30, color.RGBA{0xff, 0xff, 0xff, 0xc0})
 	r.Text(hint, px+pw/2, h-25, 14, colInk, text.AlignCenter)
 	s.drawBanner(g, r)
-	if s.sel == "" && !s.picked && !s.result.Complete {
+	if s.startHere(g) {
 		// A callout pointing at the palette, until a module is first picked.
 		msg := "Start here: pick a module from the palette"
 		tw := r.Measure(msg, 16, true) + 40
@@ -768,6 +773,15 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 			s.overBoxes = append(s.overBoxes, b)
 		}
 	}
+}
+
+// startHere reports whether the "Start here" callout shows: only to a
+// player who has placed nothing in the level yet (the design is still the
+// level's start) and has not picked a module, and never once the level has
+// been finished.
+func (s *DesignScene) startHere(g *Game) bool {
+	return s.sel == "" && !s.picked && !s.result.Complete && g.Progress.Stars[s.level.ID] == 0 &&
+		len(s.board.Design().Placements) <= s.startN
 }
 
 // planDev is the plan's rectangle on the screen in device pixels, as the
