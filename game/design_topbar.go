@@ -36,3 +36,20 @@ func (s *DesignScene) topBar(g *Game, in Frame) (Frame, bool) {
 	}
 	return in, false
 }
+
+// topButtons are the top bar's buttons, left to right.
+func (s *DesignScene) topButtons(g *Game) []button {
+	w, _ := g.Size()
+	b := []button{{10, 8, 100, 36, "< Levels", true}}
+	labels := []string{"Start over", "Undo", "Redo", "Save", "Load", "Export", "Help"}
+	x := w - hudW - 10
+	for _, l := range labels {
+		x -= topButtonW(l) + 6
+	}
+	for _, l := range labels {
+		b = append(b, button{x, 8, topButtonW(l), 36, l, true})
+		x += topButtonW(l) + 6
+	}
+	b = append(b, button{w - hudW + 10, 8, hudW - 20, 36, "Finish level", s.result.Complete && !s.level.Sandbox})
+	return b
+}
