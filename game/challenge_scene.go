@@ -44,7 +44,8 @@ type ChallengeScene struct {
 	replay    []byte
 	awards    []profiles.Award
 	submitErr string
-	endT      int
+	endT      int // 60ths of a second since the attempt ended (real time)
+	endClock  sceneClock
 
 	lay    *challengeLayout
 	layKey [3]float64
@@ -187,7 +188,7 @@ func (s *ChallengeScene) Update(g *Game, in Frame) error {
 		}
 		return nil
 	case s.ended:
-		s.endT++
+		s.endT = s.endClock.frames(g)
 		b := s.resultButtons(g)
 		switch {
 		case b[0].clicked(in):

@@ -24,50 +24,65 @@ func withFakeClock(g *Game) *fakeClock {
 // TestUIDelaysRunOnRealTime: in the browser at a few frames a second, the
 // player-facing delays follow real time, not the frame count: the
 // see-the-house pause opens the results after 2 s however few frames pass
-// (and not before, however many), a toast goes after 5 s, and the autosave
-// writes a moment after the last change.
+// (and not before, however many), the results' stars finish growing in
+// 1 s, a toast goes after 5 s, and the autosave writes a moment after the
+// last change.
 func TestUIDelaysRunOnRealTime(t *testing.T) {
-	g, _ := newTestGame(t)
-	d := driver{t, g}
-	c := withFakeClock(g)
-	s := completeShed(t, d)
-	for i := 0; i < 200; i++ { // many frames, no time: the house stays on show
+	t.Run("see the house, then results", func(t *testing.T) {
+		g, _ := newTestGame(t)
+		d := driver{t, g}
+		c := withFakeClock(g)
+		s := completeShed(t, d)
+		for i := 0; i < 200; i++ { // many frames, no time: the house stays on show
+			d.step(Frame{X: 700, Y: 400})
+		}
+		require.True(t, g.Scene() == Scene(s), "the pause is time, not frames: scene %T", g.Scene())
+		c.advance(2100 * time.Millisecond)
+		for i := 0; i < 3; i++ {
+			d.step(Frame{X: 700, Y: 400})
+		}
+		res, ok := g.Scene().(*ResultsScene)
+		require.True(t, ok, "2 s and 3 frames open the results, scene %T", g.Scene())
 		d.step(Frame{X: 700, Y: 400})
-	}
-	require.True(t, g.Scene() == Scene(s), "the pause is time, not frames: scene %T", g.Scene())
-	c.advance(2100 * time.Millisecond)
-	for i := 0; i < 3; i++ {
+		assert.True(t, res.Animating(), "the stars are growing")
+		c.advance(1100 * time.Millisecond)
 		d.step(Frame{X: 700, Y: 400})
-	}
-	_, ok := g.Scene().(*ResultsScene)
-	assert.True(t, ok, "2 s and 3 frames open the results, scene %T", g.Scene())
-
-	g.Notify("hello", false)
-	d.step(Frame{})
-	msg, _ := g.Toast()
-	assert.Equal(t, "hello", msg)
-	c.advance(6 * time.Second)
-	d.step(Frame{})
-	msg, _ = g.Toast()
-	assert.Equal(t, "", msg, "a toast goes after 5 s of real time")
-
-	// autosave: a change is written a moment later, in real time
-	g2, store2 := newTestGame(t)
-	d2 := driver{t, g2}
-	c2 := withFakeClock(g2)
-	_, err := g2.OpenLevel("shed", nil)
-	require.NoError(t, err)
-	d2.step(Frame{})
-	d2.selectModule("wall-ext-4x8")
-	d2.placeWall(2, 2, "n")
-	for i := 0; i < 100; i++ {
-		d2.step(Frame{})
-	}
-	assert.NotContains(t, string(store2["designs/shed.toml"]), "wall-ext-4x8", "no time passed: not saved yet")
-	c2.advance(time.Second)
-	d2.step(Frame{})
-	d2.step(Frame{})
-	assert.Contains(t, string(store2["designs/shed.toml"]), "wall-ext-4x8", "saved a second later")
+		d.step(Frame{X: 700, Y: 400})
+		assert.False(t, res.Animating(), "the stars have grown after 1 s, in 3 frames")
+	})
+	t.Run("toast", func(t *testing.T) {
+		g, _ := newTestGame(t)
+		d := driver{t, g}
+		c := withFakeClock(g)
+		g.Notify("hello", false)
+		for i := 0; i < 400; i++ {
+			d.step(Frame{})
+		}
+		msg, _ := g.Toast()
+		assert.Equal(t, "hello", msg, "400 frames but no time: still shown")
+		c.advance(6 * time.Second)
+		d.step(Frame{})
+		msg, _ = g.Toast()
+		assert.Equal(t, "", msg, "a toast goes after 5 s of real time")
+	})
+	t.Run("autosave", func(t *testing.T) {
+		g, store := newTestGame(t)
+		d := driver{t, g}
+		c := withFakeClock(g)
+		_, err := g.OpenLevel("shed", nil)
+		require.NoError(t, err)
+		d.step(Frame{})
+		d.selectModule("wall-ext-4x8")
+		d.placeWall(2, 2, "n")
+		for i := 0; i < 100; i++ {
+			d.step(Frame{})
+		}
+		assert.NotContains(t, string(store["designs/shed.toml"]), "wall-ext-4x8", "no time passed: not saved yet")
+		c.advance(time.Second)
+		d.step(Frame{})
+		d.step(Frame{})
+		assert.Contains(t, string(store["designs/shed.toml"]), "wall-ext-4x8", "saved a second later")
+	})
 }
 
 // TestStartHereCalloutOnlyForNewPlayer: the "Start here" callout shows to a
@@ -114,3 +129,25 @@ func TestStartHereCalloutOnlyForNewPlayer(t *testing.T) {
 // frames is how many frames a delay lasts when the game runs on frame time
 // (Now nil, 60 frames a second).
 func frames(d time.Duration) int { return int(d * 60 / time.Second) }
+
+// TestWrongPickMarkRunsOnRealTime: a wrong pick in a challenge stays marked
+// for 1.5 s of real time, however few or many frames the machine draws.
+func TestWrongPickMarkRunsOnRealTime(t *testing.T) {
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	c := withFakeClock(g)
+	require.NoError(t, g.CreateProfile("rita"))
+	s, err := g.OpenChallenge("c01-groundwork", false)
+	require.NoError(t, err)
+	d.step(Frame{})
+	d.intent(IntentConfirm)
+	d.pick("FL1") // a floor panel before its foundation
+	require.Equal(t, 1, s.Session().Mistakes())
+	for i := 0; i < 120; i++ {
+		d.step(Frame{})
+	}
+	assert.True(t, s.flashOn, "120 frames but no time: still marked")
+	c.advance(1600 * time.Millisecond)
+	d.step(Frame{})
+	assert.False(t, s.flashOn, "unmarked after 1.5 s")
+}
