@@ -14,8 +14,15 @@ import (
 // whichever figures were given. DeriveEvents fills in the rest from the
 // design, its catalog and its sourcing plan.
 type PostRequest struct {
-	Type    EventType
-	House   string
+	Type EventType
+	// House is the id the design's events are posted under (the design
+	// file's name without .toml); for a design grouped into houses, the
+	// prefix of its houses' ids (HouseID).
+	House string
+	// Select is --house as given: for a design without houses it replaces
+	// House; for a design grouped into houses it picks the one house to
+	// post, by its name, slug or id ("" posts every house).
+	Select  string
 	File    string // the design file, for messages
 	Design  *designs.Design
 	Catalog *designs.Catalog
@@ -36,9 +43,10 @@ type PostRequest struct {
 	Key      string // "" derives the keys (DefaultKey)
 	Reverses string
 	Memo     string
-	// Plan computes the design's sourcing plan, for supplier events and
-	// materials-issued without an amount; its errors pass through.
-	Plan func() (*SourcingPlan, error)
+	// Plan computes the sourcing plan of a design (the request's design,
+	// or one house of it), for supplier events and materials-issued without
+	// an amount; its errors pass through.
+	Plan func(d *designs.Design) (*SourcingPlan, error)
 }
 
 // ErrPostRequest is a request that does not describe an event (a flag
@@ -46,12 +54,23 @@ type PostRequest struct {
 // alone.
 var ErrPostRequest = errors.New("bad post request")
 
-type requestError string
+// requestError is a bad request; absent marks a module or supplier the
+// design (or one of its houses) does not have.
+type requestError struct {
+	msg    string
+	absent bool
+}
 
-func (e requestError) Error() string        { return string(e) }
-func (e requestError) Is(target error) bool { return target == ErrPostRequest }
+func (e *requestError) Error() string        { return e.msg }
+func (e *requestError) Is(target error) bool { return target == ErrPostRequest }
 
-func badRequest(format string, a ...any) error { return requestError(fmt.Sprintf(format, a...)) }
+func badRequest(format string, a ...any) error {
+	return &requestError{msg: fmt.Sprintf(format, a...)}
+}
+
+func absent(format string, a ...any) error {
+	return &requestError{msg: fmt.Sprintf(format, a...), absent: true}
+}
 
 // DefaultKey is the idempotency key scheme of `ledger post`: the house, the
 // event type and the fields that tell its events apart, joined with ":"
@@ -68,7 +87,21 @@ func DefaultKey(house string, t EventType, parts ...string) string {
 // sourcing plan; a production record per module of the design; one event
 // otherwise. A given key names a single event and is suffixed with the
 // supplier or module id when the request makes several.
+//
+// A design grouped into houses posts house by house (see houseEvents).
 func DeriveEvents(r PostRequest) ([]Event, error) {
+	parts, rest := r.Design.SplitHouses()
+	if len(parts) == 0 {
+		if r.Select != "" {
+			r.House = r.Select
+		}
+		return r.derive()
+	}
+	return r.houseEvents(parts, rest)
+}
+
+// derive is DeriveEvents for one house: the request's design is the house.
+func (r PostRequest) derive() ([]Event, error) {
 	base := Event{Type: r.Type, House: r.House, Design: r.Design.Name, Author: r.Design.Author, Memo: r.Memo}
 	switch r.Type {
 	case EventPOIssued, EventGoodsReceived, EventSupplierPaid, EventMaterialsIssued:
@@ -116,7 +149,7 @@ func (r PostRequest) supplierEvents(base Event) ([]Event, error) {
 		}
 		return []Event{ev}, nil
 	}
-	plan, err := r.Plan()
+	plan, err := r.Plan(r.Design)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +171,7 @@ func (r PostRequest) supplierEvents(base Event) ([]Event, error) {
 		events = append(events, ev)
 	}
 	if len(events) == 0 {
-		return nil, badRequest("supplier %q has no purchase order for %s under policy %s", r.Supplier, r.File, plan.Policy)
+		return nil, absent("supplier %q has no purchase order for %s under policy %s", r.Supplier, r.File, plan.Policy)
 	}
 	return events, nil
 }
@@ -186,7 +219,7 @@ func (r PostRequest) moduleEvents(base Event) ([]Event, error) {
 	}
 	if r.Module != "" {
 		if counts[r.Module] == 0 {
-			return nil, badRequest("module %q is not in %s", r.Module, r.File)
+			return nil, absent("module %q is not in %s", r.Module, r.File)
 		}
 		order = []string{r.Module}
 		if r.Count != 0 {
