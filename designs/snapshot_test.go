@@ -201,3 +201,18 @@ func TestSnapshotValuesAreFresh(t *testing.T) {
 	a[0].Name = "changed"
 	assert.NotEqual(t, "changed", b[0].Name)
 }
+
+// BenchmarkSnapshotCatalog is what a command's start now pays for the
+// catalog, suppliers and shops: the data's checksum and the compiled values
+// (compare BenchmarkLoadCatalog, parsing the catalog alone).
+func BenchmarkSnapshotCatalog(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if sum, err := dataSum(); err != nil || sum != snapshotSum {
+			b.Fatal("snapshot is stale", err)
+		}
+		if snapshotCatalog() == nil || snapshotSuppliers() == nil || snapshotShops() == nil {
+			b.Fatal("empty snapshot")
+		}
+	}
+}
