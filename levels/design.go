@@ -159,8 +159,31 @@ func RuleSet(id string) (*engine.RuleSet, error) {
 	return rs, nil
 }
 
-// Standard is the standard rule set (what prodos validate checks).
-func Standard() (*engine.RuleSet, error) { return RuleSet(StandardRules) }
+// Standard is the standard rule set (what prodos validate checks). It
+// parses rules/standard.toml alone, once: every production command gates
+// its design on it and need not parse the other rule sets (their ids are
+// checked against each other by RuleSets).
+func Standard() (*engine.RuleSet, error) { return standard() }
+
+var standard = sync.OnceValues(func() (*engine.RuleSet, error) {
+	cat, err := designs.DefaultCatalog()
+	if err != nil {
+		return nil, err
+	}
+	file := "rules/" + StandardRules + ".toml"
+	data, err := fs.ReadFile(designFS, file)
+	if err != nil {
+		return RuleSet(StandardRules) // kept under another name
+	}
+	rs, err := engine.ParseRuleSet(file, data, cat)
+	if err != nil {
+		return nil, err
+	}
+	if rs.ID != StandardRules {
+		return RuleSet(StandardRules)
+	}
+	return rs, nil
+})
 
 // DesignLevels are the embedded design levels in play order.
 func DesignLevels() ([]*engine.Level, error) {
