@@ -54,3 +54,21 @@ func TestOpenCurrentLedgerTakesNoLock(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, before, after, "opening a current ledger writes nothing")
 }
+
+// A current ledger another tool switched to a rollback journal is switched
+// back to WAL on open.
+func TestOpenRestoresWAL(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	db := NewDB(path)
+	require.NoError(t, db.Open())
+	_, err := db.SQL().Exec("PRAGMA journal_mode = DELETE")
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+
+	db = NewDB(path)
+	require.NoError(t, db.Open())
+	defer db.Close()
+	var mode string
+	require.NoError(t, db.SQL().QueryRow("PRAGMA journal_mode").Scan(&mode))
+	assert.Equal(t, "wal", mode)
+}
