@@ -172,9 +172,14 @@ var (
 	defaultErr  error
 )
 
-// DefaultCatalog loads the embedded catalog once.
+// DefaultCatalog loads the embedded catalog once (from its compiled
+// snapshot while that is current).
 func DefaultCatalog() (*Catalog, error) {
 	defaultOnce.Do(func() {
+		if snapshotCurrent() {
+			defaultCat = snapshotCatalog()
+			return
+		}
 		sub, _ := fs.Sub(dataFS, "data")
 		defaultCat, defaultErr = LoadCatalog(sub)
 	})

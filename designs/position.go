@@ -240,14 +240,15 @@ var typeErrRE = sync.OnceValue(func() *regexp.Regexp {
 
 // gotNULRE matches the TOML lexer's way of saying it met the end of the
 // input in the middle of something: it reports the end as a NUL rune.
-var gotNULRE = regexp.MustCompile(`,? but got '\\x00'( instead)?`)
+// Compiled on first use.
+var gotNULRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`,? but got '\\x00'( instead)?`) })
 
 // endOfFileMessage words the TOML lexer's end-of-input errors as "unexpected
 // end of file" (a truncated file), not `got '\x00'` or "EOF". A file that
 // really holds a NUL byte keeps the lexer's message.
 func endOfFileMessage(msg string, data []byte) string {
-	if !bytes.ContainsRune(data, 0) && gotNULRE.MatchString(msg) {
-		msg = "unexpected end of file; " + gotNULRE.ReplaceAllString(msg, "")
+	if !bytes.ContainsRune(data, 0) && gotNULRE().MatchString(msg) {
+		msg = "unexpected end of file; " + gotNULRE().ReplaceAllString(msg, "")
 	}
 	return strings.ReplaceAll(msg, "EOF", "end of file")
 }

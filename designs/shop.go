@@ -129,5 +129,11 @@ func LoadShops(fsys fs.FS) (map[string]*Shop, error) {
 // DefaultShopID is the shop profile used when none is chosen.
 const DefaultShopID = "ose-microfactory"
 
-// DefaultShops loads the embedded shop profiles.
-func DefaultShops() (map[string]*Shop, error) { return LoadShops(DataFS()) }
+// DefaultShops loads the embedded shop profiles (a fresh copy each call,
+// from the compiled snapshot while that is current).
+func DefaultShops() (map[string]*Shop, error) {
+	if snapshotCurrent() {
+		return snapshotShops(), nil
+	}
+	return LoadShops(DataFS())
+}

@@ -73,8 +73,13 @@ func ParseSuppliers(file string, data []byte, cat *Catalog) ([]*Supplier, error)
 	return doc.Supplier, nil
 }
 
-// DefaultSuppliers loads the embedded suppliers.toml.
+// DefaultSuppliers loads the embedded suppliers.toml (a fresh copy each
+// call, from the compiled snapshot when cat is the embedded catalog and the
+// snapshot is current).
 func DefaultSuppliers(cat *Catalog) ([]*Supplier, error) {
+	if defaultSnapshot(cat) {
+		return snapshotSuppliers(), nil
+	}
 	data, err := fs.ReadFile(DataFS(), "suppliers.toml")
 	if err != nil {
 		return nil, fmt.Errorf("suppliers: %w", err)

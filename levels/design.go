@@ -59,6 +59,12 @@ func LoadDesignLevels(fsys fs.FS, cat *designs.Catalog) ([]*engine.Level, error)
 	if err != nil {
 		return nil, err
 	}
+	return loadDesignLevels(fsys, cat, sets)
+}
+
+// loadDesignLevels reads the design levels of fsys against rule sets
+// already loaded.
+func loadDesignLevels(fsys fs.FS, cat *designs.Catalog, sets map[string]*engine.RuleSet) ([]*engine.Level, error) {
 	files, err := fs.Glob(fsys, "design/*.toml")
 	if err != nil {
 		return nil, fmt.Errorf("levels: %w", err)
@@ -99,29 +105,45 @@ func LoadDesignLevels(fsys fs.FS, cat *designs.Catalog) ([]*engine.Level, error)
 // FS is the embedded level data (design/ and rules/).
 func FS() fs.FS { return designFS }
 
+// The rule sets and the design levels load separately, each once: the
+// production commands gate designs on the standard rule set and must not pay
+// for parsing every level (and its shop) on each run.
 var (
-	once   sync.Once
-	sets   map[string]*engine.RuleSet
-	levels []*engine.Level
-	errAll error
+	setsOnce  sync.Once
+	sets      map[string]*engine.RuleSet
+	errSets   error
+	levelOnce sync.Once
+	levels    []*engine.Level
+	errLevels error
 )
 
-func load() {
+func loadSets() {
 	cat, err := designs.DefaultCatalog()
 	if err != nil {
-		errAll = err
+		errSets = err
 		return
 	}
-	if sets, errAll = LoadRuleSets(designFS, cat); errAll != nil {
+	sets, errSets = LoadRuleSets(designFS, cat)
+}
+
+func loadLevels() {
+	s, err := RuleSets()
+	if err != nil {
+		errLevels = err
 		return
 	}
-	levels, errAll = LoadDesignLevels(designFS, cat)
+	cat, err := designs.DefaultCatalog()
+	if err != nil {
+		errLevels = err
+		return
+	}
+	levels, errLevels = loadDesignLevels(designFS, cat, s)
 }
 
 // RuleSets are the embedded rule sets, keyed by id.
 func RuleSets() (map[string]*engine.RuleSet, error) {
-	once.Do(load)
-	return sets, errAll
+	setsOnce.Do(loadSets)
+	return sets, errSets
 }
 
 // RuleSet returns one embedded rule set.
@@ -137,13 +159,36 @@ func RuleSet(id string) (*engine.RuleSet, error) {
 	return rs, nil
 }
 
-// Standard is the standard rule set (what prodos validate checks).
-func Standard() (*engine.RuleSet, error) { return RuleSet(StandardRules) }
+// Standard is the standard rule set (what prodos validate checks). It
+// parses rules/standard.toml alone, once: every production command gates
+// its design on it and need not parse the other rule sets (their ids are
+// checked against each other by RuleSets).
+func Standard() (*engine.RuleSet, error) { return standard() }
+
+var standard = sync.OnceValues(func() (*engine.RuleSet, error) {
+	cat, err := designs.DefaultCatalog()
+	if err != nil {
+		return nil, err
+	}
+	file := "rules/" + StandardRules + ".toml"
+	data, err := fs.ReadFile(designFS, file)
+	if err != nil {
+		return RuleSet(StandardRules) // kept under another name
+	}
+	rs, err := engine.ParseRuleSet(file, data, cat)
+	if err != nil {
+		return nil, err
+	}
+	if rs.ID != StandardRules {
+		return RuleSet(StandardRules)
+	}
+	return rs, nil
+})
 
 // DesignLevels are the embedded design levels in play order.
 func DesignLevels() ([]*engine.Level, error) {
-	once.Do(load)
-	return levels, errAll
+	levelOnce.Do(loadLevels)
+	return levels, errLevels
 }
 
 // DesignLevel returns one embedded design level.

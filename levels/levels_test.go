@@ -373,3 +373,14 @@ func TestExamplesBuildStepByStep(t *testing.T) {
 		})
 	}
 }
+
+// Standard parses its file alone (issue 14) and gives the rule set
+// RuleSets finds under its id.
+func TestStandardIsTheStandardRuleSet(t *testing.T) {
+	std, err := Standard()
+	require.NoError(t, err)
+	sets, err := RuleSets()
+	require.NoError(t, err)
+	assert.Equal(t, sets[StandardRules], std)
+	assert.NotEmpty(t, std.Rules)
+}

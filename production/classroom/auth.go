@@ -158,16 +158,19 @@ func (s *Server) loginFailed(w http.ResponseWriter, r *http.Request, status int)
 	s.loginPage(w, status, "That is not the facilitator token.")
 }
 
-var loginTmpl = template.Must(template.New("login").Parse(`<!doctype html><meta charset="utf-8"><title>Facilitator log in</title>
+// loginTmpl is parsed on first use, not at every start of the CLI.
+var loginTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("login").Parse(`<!doctype html><meta charset="utf-8"><title>Facilitator log in</title>
 <h1>Facilitator log in</h1>{{if .}}<p><strong>{{.}}</strong></p>{{end}}
 <form method="post" action="/dashboard/login"><label>Facilitator token <input type="password" name="token" autocomplete="current-password" autofocus></label> <button>Log in</button></form>
 <p>The token is the one <code>prodos serve</code> was started with (<code>--token-file</code>, <code>PRODOS_FACILITATOR_TOKEN</code> or the file it printed).</p>`))
+})
 
 func (s *Server) loginPage(w http.ResponseWriter, status int, msg string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	loginTmpl.Execute(w, msg)
+	loginTmpl().Execute(w, msg)
 }
 
 // handleLogin checks the posted token, starts a session and redirects to

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // pageCSP is the Content-Security-Policy of the dashboard, the API and
@@ -39,13 +40,15 @@ func gameCSP(scriptHashes []string) string {
 		"form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 }
 
-var inlineScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
+// inlineScript is compiled on first use (the CLI's other commands never
+// need it).
+var inlineScript = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<script>(.*?)</script>`) })
 
 // inlineScriptHashes are the base64 SHA-256 of each inline <script> of an
 // HTML page, as CSP's 'sha256-...' sources want them.
 func inlineScriptHashes(html []byte) []string {
 	var out []string
-	for _, m := range inlineScript.FindAllSubmatch(html, -1) {
+	for _, m := range inlineScript().FindAllSubmatch(html, -1) {
 		sum := sha256.Sum256(m[1])
 		out = append(out, base64.StdEncoding.EncodeToString(sum[:]))
 	}

@@ -7,6 +7,7 @@ import (
 	"path"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/opensourceecology/prodos/production/nesting"
 )
@@ -65,9 +66,14 @@ func markJSON(name string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
+// The SVG size patterns are compiled on first use, not at every start.
 var (
-	svgSizeRE    = regexp.MustCompile(`<svg[^>]*?\swidth="([0-9.]+)"[^>]*?\sheight="([0-9.]+)"`)
-	svgViewBoxRE = regexp.MustCompile(`<svg[^>]*?\sviewBox="([-0-9.]+)[ ,]+([-0-9.]+)[ ,]+([0-9.]+)[ ,]+([0-9.]+)"`)
+	svgSizeRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<svg[^>]*?\swidth="([0-9.]+)"[^>]*?\sheight="([0-9.]+)"`)
+	})
+	svgViewBoxRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<svg[^>]*?\sviewBox="([-0-9.]+)[ ,]+([-0-9.]+)[ ,]+([0-9.]+)[ ,]+([0-9.]+)"`)
+	})
 )
 
 func parse(b []byte) float64 {
@@ -82,9 +88,9 @@ func markSVG(name string, data []byte) ([]byte, error) {
 	}
 	// The drawing's user units: its viewBox, else its width and height.
 	x0, y0, w, h := 0.0, 0.0, 720.0, 360.0
-	if m := svgViewBoxRE.FindSubmatch(data); m != nil {
+	if m := svgViewBoxRE().FindSubmatch(data); m != nil {
 		x0, y0, w, h = parse(m[1]), parse(m[2]), parse(m[3]), parse(m[4])
-	} else if m := svgSizeRE.FindSubmatch(data); m != nil {
+	} else if m := svgSizeRE().FindSubmatch(data); m != nil {
 		w, h = parse(m[1]), parse(m[2])
 	}
 	// Bold sans glyphs average about 0.65 of the font size: the mark spans at

@@ -22,7 +22,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 	"github.com/opensourceecology/prodos/production/sqlitefile"
 )
 
@@ -53,8 +53,11 @@ func NewDB(path string) *DB { return &DB{Path: path, Now: time.Now} }
 var sqliteMagic = []byte("SQLite format 3\x00")
 
 // Open checks the file, connects, and applies pending migrations. A file
-// that is not an SQLite database or whose schema is newer than this program
-// is refused before anything is written to it.
+// that is not an SQLite database, is another store's, or whose schema is
+// newer than this program is refused before anything is written to it. It
+// uses one connection throughout: the file's identity (application_id,
+// user_version, journal mode) is read with one query, and a ledger already
+// current is only read, with no lock taken and nothing written.
 func (db *DB) Open() error {
 	if db.Path == "" {
 		return fmt.Errorf("ledger: database path required")
@@ -65,19 +68,15 @@ func (db *DB) Open() error {
 	if err := os.MkdirAll(filepath.Dir(db.Path), 0o700); err != nil {
 		return fmt.Errorf("ledger %s: %w", db.Path, err)
 	}
-	// Read the schema version over a read-only connection first, so a
-	// newer ledger is refused without touching it.
-	if v, err := readUserVersion(db.Path); err != nil {
+	size, err := sqlitefile.Prepare(db.Path)
+	if err != nil {
 		return err
-	} else if n := len(migrationNames()); v > n {
-		return fmt.Errorf("ledger %s: schema version %d, this program knows %d: %w", db.Path, v, n, ErrNewerSchema)
-	} else if _, err := sqlitefile.Preflight(db.Path, sqlitefile.Ledger, n); err != nil {
-		return err // another store's file (issue 12 item 11), untouched
 	}
+	// No journal mode in the DSN: connecting must not turn a file WAL (a
+	// write) before it is checked; setUp does it afterwards.
 	q := url.Values{}
 	q.Set("_busy_timeout", fmt.Sprint(BusyTimeout.Milliseconds()))
 	q.Set("_foreign_keys", "on")
-	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "FULL")
 	q.Set("_txlock", "immediate")
 	conn, err := sql.Open("sqlite3", "file:"+(&url.URL{Path: db.Path}).EscapedPath()+"?"+q.Encode())
@@ -88,13 +87,44 @@ func (db *DB) Open() error {
 	// stay on it, and other processes wait on the busy timeout.
 	conn.SetMaxOpenConns(1)
 	db.db = conn
-	if err := db.migrate(); err != nil {
+	if err := db.setUp(size); err != nil {
 		conn.Close()
-		return fmt.Errorf("ledger %s: migrate: %w", db.Path, err)
-	}
-	if err := sqlitefile.Stamp(conn, db.Path, sqlitefile.Ledger); err != nil {
-		conn.Close()
+		db.db = nil
 		return err
+	}
+	return nil
+}
+
+// setUp refuses a file that is not a ledger this program can use, then
+// (only when something is missing) switches it to WAL, migrates it and
+// stamps its application_id.
+func (db *DB) setUp(size int64) error {
+	n := SchemaVersion()
+	var id sqlitefile.Identity
+	if size > 0 {
+		var err error
+		if id, err = sqlitefile.Identify(db.db, db.Path, sqlitefile.Ledger.Marker); errors.Is(err, sqlitefile.ErrNotSQLite) {
+			return fmt.Errorf("ledger %s: %w", db.Path, ErrNotSQLite)
+		} else if err != nil {
+			return err
+		}
+		if id.Version > n {
+			return fmt.Errorf("ledger %s: schema version %d, this program knows %d: %w", db.Path, id.Version, n, ErrNewerSchema)
+		}
+		if err := id.Check(db.Path, sqlitefile.Ledger, n); err != nil {
+			return err // another store's file (issue 12 item 11), untouched
+		}
+	}
+	if err := id.EnsureWAL(db.db, db.Path); err != nil {
+		return err
+	}
+	if id.Version < n {
+		if err := db.migrate(); err != nil {
+			return fmt.Errorf("ledger %s: migrate: %w", db.Path, err)
+		}
+	}
+	if id.ID != sqlitefile.Ledger.ID {
+		return sqlitefile.Stamp(db.db, db.Path, sqlitefile.Ledger)
 	}
 	return nil
 }
@@ -119,26 +149,6 @@ func checkHeader(path string) error {
 		return fmt.Errorf("ledger %s: %w", path, ErrNotSQLite)
 	}
 	return nil
-}
-
-func readUserVersion(path string) (int, error) {
-	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
-		return 0, nil
-	}
-	ro, err := sql.Open("sqlite3", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&_busy_timeout=30000")
-	if err != nil {
-		return 0, fmt.Errorf("ledger %s: %w", path, err)
-	}
-	defer ro.Close()
-	var v int
-	if err := ro.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
-		var se sqlite3.Error
-		if errors.As(err, &se) && se.Code == sqlite3.ErrNotADB {
-			return 0, fmt.Errorf("ledger %s: %w: %w", path, ErrNotSQLite, err)
-		}
-		return 0, fmt.Errorf("ledger %s: %w", path, err)
-	}
-	return v, nil
 }
 
 func migrationNames() []string {
@@ -182,7 +192,16 @@ func (db *DB) migrateFile(name string, version int) error {
 	if err := tx.QueryRow(`SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
 		return err
 	} else if n != 0 {
-		return nil
+		// Applied before user_version was kept: record it, so the next
+		// open finds the ledger current without a transaction.
+		var v int
+		if err := tx.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil || v >= version {
+			return err
+		}
+		if _, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, version)); err != nil {
+			return err
+		}
+		return tx.Commit()
 	}
 	buf, err := fs.ReadFile(migrationFS, name)
 	if err != nil {

@@ -126,3 +126,24 @@ func TestDurableAndPrivate(t *testing.T) {
 }
 
 func fstest1(sql string) fstest.MapFS { return fstest.MapFS{"001.sql": {Data: []byte(sql)}} }
+
+// TestOpenCurrentFileTurnsWAL: a current file that another tool switched to
+// a rollback journal is switched back to WAL, though nothing is migrated.
+func TestOpenCurrentFileTurnsWAL(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.db")
+	db, err := Open(path, testApp, two)
+	require.NoError(t, err)
+	_, err = db.Exec("PRAGMA journal_mode = DELETE")
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+
+	db, err = Open(path, testApp, two)
+	require.NoError(t, err)
+	defer db.Close()
+	var mode string
+	require.NoError(t, db.QueryRow("PRAGMA journal_mode").Scan(&mode))
+	assert.Equal(t, "wal", mode)
+	var v int
+	require.NoError(t, db.QueryRow("PRAGMA user_version").Scan(&v))
+	assert.Equal(t, 2, v)
+}

@@ -1,14 +1,17 @@
 //go:build !js
 
-// Package sqlitefile opens a SQLite file the way prodos's stores do. Before
-// anything can write to the file it refuses one that is not SQLite, that
-// another store stamped with its PRAGMA application_id, or whose schema is
-// newer than the program; only then does it connect with foreign keys, WAL,
-// synchronous=FULL (a committed write survives power loss), a busy timeout
-// and BEGIN IMMEDIATE for every transaction, stamp the store's
-// application_id and apply embedded migrations in order, recording them in
-// PRAGMA user_version, each in its own transaction. Paths are escaped in the
-// SQLite URI, so "a?b.db" and "pct%41.db" name those files.
+// Package sqlitefile opens a SQLite file the way prodos's stores do. It
+// connects once, with foreign keys, synchronous=FULL (a committed write
+// survives power loss), a busy timeout and BEGIN IMMEDIATE for every
+// transaction, and reads the file's identity (application_id, user_version,
+// journal mode, tables) in one query. Before anything can write to the file
+// it refuses one that is not SQLite, that another store stamped with its
+// PRAGMA application_id, or whose schema is newer than the program; only
+// then does it switch the file to WAL, stamp the store's application_id and
+// apply the embedded migrations not yet recorded in PRAGMA user_version, each
+// in its own transaction. A file already current is only read: no lock, no
+// write, no fsync. Paths are escaped in the SQLite URI, so "a?b.db" and
+// "pct%41.db" name those files.
 package sqlitefile
 
 import (
@@ -77,22 +80,46 @@ func Open(path string, app App, migrations fs.FS) (*sql.DB, error) {
 		return nil, err
 	}
 	sort.Strings(names)
-	if _, err := Preflight(path, app, len(names)); err != nil {
+	size, err := Prepare(path)
+	if err != nil {
 		return nil, err
 	}
-	db, err := sql.Open(Driver, DSN(path, nil))
+	db, err := sql.Open(Driver, connDSN(path))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := stamp(db, path, app); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := migrate(db, path, migrations, names); err != nil {
+	if err := setUp(db, path, app, migrations, names, size); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return db, nil
+}
+
+// setUp checks the file's identity over db, then (only when something is
+// missing) switches it to WAL, stamps app's id and migrates.
+func setUp(db *sql.DB, path string, app App, migrations fs.FS, names []string, size int64) error {
+	var id Identity
+	if size > 0 {
+		var err error
+		if id, err = Identify(db, path, app.Marker); err != nil {
+			return err
+		}
+		if err := id.Check(path, app, len(names)); err != nil {
+			return err
+		}
+	}
+	if err := id.EnsureWAL(db, path); err != nil {
+		return err
+	}
+	if id.ID != app.ID {
+		if err := stamp(db, path, app); err != nil {
+			return err
+		}
+	}
+	if id.Version == len(names) {
+		return nil
+	}
+	return migrate(db, path, migrations, names)
 }
 
 // DSN is the connection string for path: the path escaped as a URI path,
@@ -100,16 +127,28 @@ func Open(path string, app App, migrations fs.FS) (*sql.DB, error) {
 // process's writer) and
 // immediate transactions; extra overrides or adds parameters.
 func DSN(path string, extra url.Values) string {
-	q := url.Values{}
-	q.Set("_foreign_keys", "on")
+	q := dsnValues()
 	q.Set("_journal_mode", "WAL")
-	q.Set("_synchronous", "FULL")
-	q.Set("_busy_timeout", "30000")
-	q.Set("_txlock", "immediate")
 	for k, v := range extra {
 		q[k] = v
 	}
 	return "file:" + escapePath(path) + "?" + q.Encode()
+}
+
+// connDSN is DSN without the journal mode: connecting must not turn a file
+// WAL (a write) before the file is checked; Open sets WAL afterwards, and
+// the mode is then recorded in the file for every later connection.
+func connDSN(path string) string {
+	return "file:" + escapePath(path) + "?" + dsnValues().Encode()
+}
+
+func dsnValues() url.Values {
+	q := url.Values{}
+	q.Set("_foreign_keys", "on")
+	q.Set("_synchronous", "FULL")
+	q.Set("_busy_timeout", "30000")
+	q.Set("_txlock", "immediate")
+	return q
 }
 
 // escapePath escapes a file path for a SQLite URI: '?', '#' and '%' would
@@ -129,6 +168,26 @@ func escapePath(path string) string {
 // version must be at most known. It creates an absent file with mode 0600
 // and tightens a wider mode to 0600. It returns the file's schema version.
 func Preflight(path string, app App, known int) (int, error) {
+	size, err := Prepare(path)
+	if err != nil || size == 0 {
+		return 0, err
+	}
+	ro, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?mode=ro&_busy_timeout=5000")
+	if err != nil {
+		return 0, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer ro.Close()
+	id, err := Identify(ro, path, app.Marker)
+	if err != nil {
+		return 0, err
+	}
+	return id.Version, id.Check(path, app, known)
+}
+
+// Prepare checks that path is absent, empty or SQLite (by its header, so a
+// text file is refused before SQLite opens it), creates an absent file with
+// mode 0600 and tightens a wider mode to 0600. It returns the file's size.
+func Prepare(path string) (int64, error) {
 	if err := checkHeader(path); err != nil {
 		return 0, err
 	}
@@ -147,22 +206,77 @@ func Preflight(path string, app App, known int) (int, error) {
 			return 0, fmt.Errorf("%s: make it private (0600): %w", path, err)
 		}
 	}
-	if fi.Size() == 0 {
-		return 0, nil
+	return fi.Size(), nil
+}
+
+// Identity is what a database file says about itself.
+type Identity struct {
+	// ID is its PRAGMA application_id (0: unset).
+	ID int32
+	// Version is its PRAGMA user_version, the migrations applied.
+	Version int
+	// WAL is set when its journal mode is WAL.
+	WAL bool
+	// Tables is set when it has any table, Marker when it has the store's
+	// marker table.
+	Tables, Marker bool
+}
+
+// identifyQuery reads a file's identity in one statement.
+const identifyQuery = `SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version),
+ (SELECT journal_mode FROM pragma_journal_mode), count(*), count(CASE WHEN name = ? THEN 1 END)
+ FROM sqlite_schema WHERE type = 'table'`
+
+// Identify reads the identity of the database open in q (path names it in
+// messages) with one query, which writes nothing. A file SQLite cannot read
+// is ErrNotSQLite.
+func Identify(q interface {
+	QueryRow(string, ...any) *sql.Row
+}, path, marker string) (Identity, error) {
+	var id Identity
+	var mode string
+	var n, m int
+	if err := q.QueryRow(identifyQuery, marker).Scan(&id.ID, &id.Version, &mode, &n, &m); err != nil {
+		var se sqlite3.Error
+		if errors.As(err, &se) && se.Code == sqlite3.ErrNotADB {
+			return id, fmt.Errorf("%s is %w", path, ErrNotSQLite)
+		}
+		return id, fmt.Errorf("%s: read application id and schema version: %w", path, err)
 	}
-	id, version, tables, err := inspect(path, app.Marker)
-	if err != nil {
-		return 0, err
-	}
+	id.WAL = strings.EqualFold(mode, "wal")
+	id.Tables, id.Marker = n > 0, m > 0
+	return id, nil
+}
+
+// Check refuses a file that is not app's: another store's (by its
+// application_id), another program's (tables but not app's marker), or one
+// whose schema is newer than the known migrations.
+func (id Identity) Check(path string, app App, known int) error {
 	switch {
-	case id != 0 && id != app.ID:
-		return 0, fmt.Errorf("%s is %s, not a %s database: %w", path, describe(id), app.Name, ErrOtherApp)
-	case id == 0 && tables.any && !tables.marker:
-		return 0, fmt.Errorf("%s is another program's database (it has no %s table), not a %s database: %w", path, app.Marker, app.Name, ErrOtherApp)
-	case version > known:
-		return 0, fmt.Errorf("%s has schema version %d, newer than this program's %d: upgrade prodos: %w", path, version, known, ErrNewerSchema)
+	case id.ID != 0 && id.ID != app.ID:
+		return fmt.Errorf("%s is %s, not a %s database: %w", path, describe(id.ID), app.Name, ErrOtherApp)
+	case id.ID == 0 && id.Tables && !id.Marker:
+		return fmt.Errorf("%s is another program's database (it has no %s table), not a %s database: %w", path, app.Marker, app.Name, ErrOtherApp)
+	case id.Version > known:
+		return fmt.Errorf("%s has schema version %d, newer than this program's %d: upgrade prodos: %w", path, id.Version, known, ErrNewerSchema)
 	}
-	return version, nil
+	return nil
+}
+
+// EnsureWAL switches the file to WAL unless it already is (the mode is
+// stored in the file, so later connections find it).
+func (id Identity) EnsureWAL(db *sql.DB, path string) error {
+	if id.WAL {
+		return nil
+	}
+	var mode string
+	if err := db.QueryRow("PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+		return fmt.Errorf("%s: journal mode: %w", path, err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("%s: journal mode is %s, cannot switch to WAL", path, mode)
+	}
+	return nil
 }
 
 func describe(id int32) string {
@@ -172,37 +286,6 @@ func describe(id int32) string {
 		}
 	}
 	return fmt.Sprintf("another program's database (application_id %#x)", uint32(id))
-}
-
-type tableInfo struct{ any, marker bool }
-
-// inspect reads application_id, user_version and the tables over a
-// read-only connection, which never changes the file.
-func inspect(path, marker string) (int32, int, tableInfo, error) {
-	var t tableInfo
-	ro, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?mode=ro&_busy_timeout=5000")
-	if err != nil {
-		return 0, 0, t, fmt.Errorf("open %s: %w", path, err)
-	}
-	defer ro.Close()
-	var id int32
-	var version int
-	if err := ro.QueryRow("PRAGMA application_id").Scan(&id); err != nil {
-		var se sqlite3.Error
-		if errors.As(err, &se) && se.Code == sqlite3.ErrNotADB {
-			return 0, 0, t, fmt.Errorf("%s is %w", path, ErrNotSQLite)
-		}
-		return 0, 0, t, fmt.Errorf("%s: read application id: %w", path, err)
-	}
-	if err := ro.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return 0, 0, t, fmt.Errorf("%s: read schema version: %w", path, err)
-	}
-	var n, m int
-	if err := ro.QueryRow("SELECT count(*), count(CASE WHEN name = ? THEN 1 END) FROM sqlite_schema WHERE type = 'table'", marker).Scan(&n, &m); err != nil {
-		return 0, 0, t, fmt.Errorf("%s: list tables: %w", path, err)
-	}
-	t.any, t.marker = n > 0, m > 0
-	return id, version, t, nil
 }
 
 // stamp records app's application_id (a new file, or one from before ids).
@@ -257,34 +340,48 @@ func Close(db *sql.DB) error {
 	return cerr
 }
 
+// migrate applies the migrations the file lacks, one transaction each
+// (BEGIN IMMEDIATE), reading user_version inside it, so that two processes
+// opening a new file at once never apply one twice.
 func migrate(db *sql.DB, path string, migrations fs.FS, names []string) error {
-	var version int
-	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("%s: read schema version: %w", path, err)
-	}
-	if version > len(names) {
-		return fmt.Errorf("%s has schema version %d, newer than this program's %d: upgrade prodos: %w", path, version, len(names), ErrNewerSchema)
-	}
-	for i := version; i < len(names); i++ {
-		body, err := fs.ReadFile(migrations, names[i])
-		if err != nil {
+	for {
+		done, err := migrateNext(db, path, migrations, names)
+		if err != nil || done {
 			return err
 		}
-		tx, err := db.Begin()
-		if err != nil {
-			return fmt.Errorf("%s: migrate: %w", path, err)
-		}
-		if _, err := tx.Exec(string(body)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("%s: migration %s: %w", path, names[i], err)
-		}
-		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("%s: migrate: %w", path, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("%s: migrate: %w", path, err)
-		}
 	}
-	return nil
+}
+
+// migrateNext applies the first migration the file lacks; done reports that
+// it lacked none.
+func migrateNext(db *sql.DB, path string, migrations fs.FS, names []string) (done bool, err error) {
+	tx, err := db.Begin()
+	if err != nil {
+		return false, fmt.Errorf("%s: migrate: %w", path, err)
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return false, fmt.Errorf("%s: read schema version: %w", path, err)
+	}
+	if version > len(names) {
+		return false, fmt.Errorf("%s has schema version %d, newer than this program's %d: upgrade prodos: %w", path, version, len(names), ErrNewerSchema)
+	}
+	if version == len(names) {
+		return true, nil
+	}
+	body, err := fs.ReadFile(migrations, names[version])
+	if err != nil {
+		return false, err
+	}
+	if _, err := tx.Exec(string(body)); err != nil {
+		return false, fmt.Errorf("%s: migration %s: %w", path, names[version], err)
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", version+1)); err != nil {
+		return false, fmt.Errorf("%s: migrate: %w", path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("%s: migrate: %w", path, err)
+	}
+	return false, nil
 }
