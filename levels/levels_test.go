@@ -325,7 +325,7 @@ func TestMalformedRuleSets(t *testing.T) {
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
 	tests := []struct{ name, data, want string }{
-		{"unknown check", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"beauty\"\n", `rules/bad.toml:4:9: rule[0].check: rule "a": unknown check "beauty" (want one of overlap, support, wall-support, span, opening-corner, shop-process, supplier-stock, forbidden, clear-inside, envelope, shear, reachable, window-ratio, budget, floor-area, rooms, required, stock-quantity)`},
+		{"unknown check", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"beauty\"\n", `rules/bad.toml:4:9: rule[0].check: rule "a": unknown check "beauty" (want one of clear-inside, forbidden, opening-corner, overlap, shop-process, span, supplier-stock, support, wall-support, budget, envelope, floor-area, reachable, required, rooms, shear, stock-quantity, window-ratio)`},
 		{"unknown layer", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"support\"\nlayers = [\"attic\"]\non = [\"floor\"]\n", `rules/bad.toml:5:10: rule[0].layers: rule "a": unknown layer "attic" (want one of foundation, floor, wall, roof, loft, core, energy)`},
 		{"duplicate id", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"overlap\"\n[[rule]]\nid = \"a\"\ncheck = \"envelope\"\n", `rules/bad.toml:6:6: rule[1].id: duplicate rule id "a"`},
 		{"share above one", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"shear\"\nmin_share = \"1.5\"\n", `rules/bad.toml:5:13: rule[0].min_share: rule "a": min_share 1.5 must be between 0 and 1`},

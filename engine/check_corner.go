@@ -6,6 +6,25 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 )
 
+// CheckOpeningCorner names the placement check: no window or door at a
+// corner of the envelope.
+const CheckOpeningCorner = "opening-corner"
+
+func init() { registerCheck(openingCornerCheck{}) }
+
+type openingCornerCheck struct {
+	placementCheck
+	noFields
+}
+
+func (openingCornerCheck) Name() string { return CheckOpeningCorner }
+
+func (openingCornerCheck) Place(e *Engine, v *view, g *placed, r *Rule, report func(string, ...ID)) {
+	if msg := e.openingCorner(v, g, r.onMask); msg != "" {
+		report(msg, g.id)
+	}
+}
+
 // openingCorner is why exterior opening g sits at a corner of the envelope
 // ("" when it does not): against a perpendicular exterior wall, or, before
 // that wall stands, where the outline of the floor (layers in mask) turns.
@@ -20,6 +39,21 @@ func (e *Engine) openingCorner(v *view, g *placed, mask uint32) string {
 		return fmt.Sprintf("%s sits at a corner of the floor, where the envelope turns; keep windows and doors at least one panel from a corner", describe(g))
 	}
 	return ""
+}
+
+// cornerWall returns an exterior wall meeting opening g at a right angle at
+// one of its ends (g then sits at a corner of the envelope).
+func (e *Engine) cornerWall(v *view, g *placed) *placed {
+	for _, end := range [2]int{g.a0, g.a1} {
+		// the vertex is (end, line) for a horizontal wall, (line, end) for a vertical one;
+		// the perpendicular edges meeting it lie on line `end`, along line-1 and line.
+		for _, a := range [2]int{g.line - 1, g.line} {
+			if q := e.edgeModule(v, !g.horiz, end, a, g); q != nil && q.exterior {
+				return q
+			}
+		}
+	}
+	return nil
 }
 
 // floorCorner reports whether an end of opening g is a vertex where the
