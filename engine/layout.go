@@ -18,19 +18,21 @@ import (
 // Edges: '-' or '|' exterior wall, 'w' window wall, 'd' door wall, 's'
 // exterior wall at 16 in o.c., 'i' interior wall, 'o' interior door wall.
 //
-// For example a closed 12 x 8 ft cabin with a window and a door:
+// For example a closed 12 x 8 ft cabin with a window and a door (the
+// drawing is written as Go strings: a comment block whose first line starts
+// with "+ " would be a bullet list to gofmt):
 //
-//   - + + + + +
-//
-//   - +-+w+-+ +
-//     |F F F|
-//
-//   - + + + + +
-//     |F F F|
-//
-//   - +-+d+-+ +
-//
-//   - + + + + +
+//	d, err := engine.Layout("cabin",
+//		"+ + + + + +",
+//		"           ",
+//		"+ +-+w+-+ +",
+//		"  |F F F|  ",
+//		"+ + + + + +",
+//		"  |F F F|  ",
+//		"+ +-+d+-+ +",
+//		"           ",
+//		"+ + + + + +",
+//	)
 //
 // Errors name the row and column (1-based) of the drawing.
 func Layout(name string, rows ...string) (*designs.Design, error) {
