@@ -30,12 +30,12 @@ type Check interface {
 	// of the offending field and a message, or "" when the rule is good.
 	// cat is nil when no catalog is at hand.
 	Validate(r *Rule, cat *designs.Catalog) (key, msg string)
-	// Place reports, through report, the violations of rule r by subject g
-	// under view v (the placement part).
-	Place(e *Engine, v *view, g *placed, r *Rule, report func(msg string, ids ...ID))
-	// Design reports, through report, the violations of rule r by the
+	// Place reports, through rep.add, the violations of rule r by subject
+	// g under view v (the placement part).
+	Place(e *Engine, v *view, g *placed, r *Rule, rep *report)
+	// Design reports, through rep.add, the violations of rule r by the
 	// whole design, analysed as a with metrics m (the whole-design part).
-	Design(e *Engine, a *analysis, m *Metrics, r *Rule, report func(msg string, ids []ID))
+	Design(e *Engine, a *analysis, m *Metrics, r *Rule, rep *report)
 }
 
 // placementCheck is embedded by placement checks: no whole-design part.
@@ -45,7 +45,7 @@ type placementCheck struct{}
 func (placementCheck) Placement() bool { return true }
 
 // Design does nothing.
-func (placementCheck) Design(*Engine, *analysis, *Metrics, *Rule, func(string, []ID)) {}
+func (placementCheck) Design(*Engine, *analysis, *Metrics, *Rule, *report) {}
 
 // designCheck is embedded by design checks: no placement part.
 type designCheck struct{}
@@ -54,13 +54,39 @@ type designCheck struct{}
 func (designCheck) Placement() bool { return false }
 
 // Place does nothing.
-func (designCheck) Place(*Engine, *view, *placed, *Rule, func(string, ...ID)) {}
+func (designCheck) Place(*Engine, *view, *placed, *Rule, *report) {}
 
 // noFields is embedded by checks that have no fields of their own.
 type noFields struct{}
 
 // Validate accepts every rule.
 func (noFields) Validate(*Rule, *designs.Catalog) (string, string) { return "", "" }
+
+// report collects the violations a check finds for one rule. The engine
+// keeps one and reuses it, so running a check allocates nothing more than
+// the violations.
+type report struct {
+	out   []Violation
+	ri    int   // index of r in the rule set
+	r     *Rule // the rule being run
+	keyed bool  // placement violations carry a key ("is this one new")
+}
+
+// add reports a violation of the rule with message msg, blaming modules
+// ids (none for a design-wide one).
+func (p *report) add(msg string, ids ...ID) {
+	v := Violation{Rule: p.r.ID, Check: p.r.Check, Severity: p.r.sev, Modules: ids, Message: msg}
+	if p.keyed {
+		v.key = vkey{rule: p.ri, a: ids[0]}
+		if len(ids) > 1 {
+			v.key.b = ids[1]
+			if v.key.b < v.key.a {
+				v.key.a, v.key.b = v.key.b, v.key.a
+			}
+		}
+	}
+	p.out = append(p.out, v)
+}
 
 // checks is the registry of check kinds by name.
 var checks = map[string]Check{}

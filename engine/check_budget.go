@@ -22,8 +22,8 @@ func (budgetCheck) Validate(r *Rule, _ *designs.Catalog) (string, string) {
 	return "", ""
 }
 
-func (budgetCheck) Design(e *Engine, _ *analysis, _ *Metrics, r *Rule, report func(string, []ID)) {
+func (budgetCheck) Design(e *Engine, _ *analysis, _ *Metrics, r *Rule, rep *report) {
 	if t := e.cost.Total(); t.GreaterThan(*r.Max) {
-		report(fmt.Sprintf("the design costs $%s, $%s over the budget of $%s", t.StringFixed(2), t.Sub(*r.Max).StringFixed(2), r.Max.StringFixed(2)), nil)
+		rep.add(fmt.Sprintf("the design costs $%s, $%s over the budget of $%s", t.StringFixed(2), t.Sub(*r.Max).StringFixed(2), r.Max.StringFixed(2)))
 	}
 }

@@ -23,12 +23,12 @@ func (clearInsideCheck) Validate(r *Rule, _ *designs.Catalog) (string, string) {
 	return "", ""
 }
 
-func (clearInsideCheck) Place(e *Engine, v *view, g *placed, r *Rule, report func(string, ...ID)) {
+func (clearInsideCheck) Place(e *Engine, v *view, g *placed, r *Rule, rep *report) {
 	if g.edge || r.layerMask&(1<<uint(g.layer)) == 0 {
 		return
 	}
 	if q := e.wallInside(v, g); q != nil {
-		report(fmt.Sprintf("%s has %s standing inside it", describe(g), describe(q)), g.id)
+		rep.add(fmt.Sprintf("%s has %s standing inside it", describe(g), describe(q)), g.id)
 	}
 }
 

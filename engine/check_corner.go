@@ -19,9 +19,9 @@ type openingCornerCheck struct {
 
 func (openingCornerCheck) Name() string { return CheckOpeningCorner }
 
-func (openingCornerCheck) Place(e *Engine, v *view, g *placed, r *Rule, report func(string, ...ID)) {
+func (openingCornerCheck) Place(e *Engine, v *view, g *placed, r *Rule, rep *report) {
 	if msg := e.openingCorner(v, g, r.onMask); msg != "" {
-		report(msg, g.id)
+		rep.add(msg, g.id)
 	}
 }
 

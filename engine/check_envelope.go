@@ -18,7 +18,7 @@ type envelopeCheck struct {
 
 func (envelopeCheck) Name() string { return CheckEnvelope }
 
-func (envelopeCheck) Design(_ *Engine, a *analysis, _ *Metrics, _ *Rule, report func(string, []ID)) {
+func (envelopeCheck) Design(_ *Engine, a *analysis, _ *Metrics, _ *Rule, rep *report) {
 	if len(a.open) > 0 {
 		var list []string
 		for i, o := range a.open {
@@ -28,13 +28,13 @@ func (envelopeCheck) Design(_ *Engine, a *analysis, _ *Metrics, _ *Rule, report 
 			}
 			list = append(list, edgeText(o))
 		}
-		report(fmt.Sprintf("the envelope is open at %d outside edge(s) of the floor with no wall: %s", len(a.open), strings.Join(list, ", ")), nil)
+		rep.add(fmt.Sprintf("the envelope is open at %d outside edge(s) of the floor with no wall: %s", len(a.open), strings.Join(list, ", ")))
 	}
 	seen := map[ID]bool{}
 	for _, g := range a.badWall {
 		if !seen[g.id] {
 			seen[g.id] = true
-			report(fmt.Sprintf("%s is an interior wall on the outside of the envelope; use an exterior wall module", describe(g)), []ID{g.id})
+			rep.add(fmt.Sprintf("%s is an interior wall on the outside of the envelope; use an exterior wall module", describe(g)), g.id)
 		}
 	}
 }

@@ -18,8 +18,8 @@ func (floorAreaCheck) Name() string { return CheckFloorArea }
 
 func (floorAreaCheck) Validate(r *Rule, _ *designs.Catalog) (string, string) { return needMin(r) }
 
-func (floorAreaCheck) Design(_ *Engine, _ *analysis, m *Metrics, r *Rule, report func(string, []ID)) {
+func (floorAreaCheck) Design(_ *Engine, _ *analysis, m *Metrics, r *Rule, rep *report) {
 	if decimal.NewFromInt(int64(m.FloorAreaSqFt)).LessThan(*r.Min) {
-		report(fmt.Sprintf("the floor area is %d sq ft; at least %s sq ft is needed", m.FloorAreaSqFt, r.Min.String()), nil)
+		rep.add(fmt.Sprintf("the floor area is %d sq ft; at least %s sq ft is needed", m.FloorAreaSqFt, r.Min.String()))
 	}
 }

@@ -19,9 +19,9 @@ func (forbiddenCheck) Validate(r *Rule, cat *designs.Catalog) (string, string) {
 	return needModules(r, cat)
 }
 
-func (forbiddenCheck) Place(_ *Engine, _ *view, g *placed, r *Rule, report func(string, ...ID)) {
+func (forbiddenCheck) Place(_ *Engine, _ *view, g *placed, r *Rule, rep *report) {
 	if indexOf(r.Modules, g.m.ID) >= 0 {
-		report(fmt.Sprintf("%s may not be used here", describe(g)), g.id)
+		rep.add(fmt.Sprintf("%s may not be used here", describe(g)), g.id)
 	}
 }
 

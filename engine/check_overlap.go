@@ -15,8 +15,8 @@ type overlapCheck struct {
 
 func (overlapCheck) Name() string { return CheckOverlap }
 
-func (overlapCheck) Place(e *Engine, v *view, g *placed, _ *Rule, report func(string, ...ID)) {
-	e.checkOverlap(v, g, report)
+func (overlapCheck) Place(e *Engine, v *view, g *placed, _ *Rule, rep *report) {
+	e.checkOverlap(v, g, rep.add)
 }
 
 // checkOverlap reports each module that shares a cell (on its layer) or an

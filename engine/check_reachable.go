@@ -15,10 +15,10 @@ type reachableCheck struct {
 
 func (reachableCheck) Name() string { return CheckReachable }
 
-func (reachableCheck) Design(_ *Engine, a *analysis, _ *Metrics, _ *Rule, report func(string, []ID)) {
+func (reachableCheck) Design(_ *Engine, a *analysis, _ *Metrics, _ *Rule, rep *report) {
 	for _, rm := range a.rooms {
 		if !rm.open && !rm.reachable {
-			report(fmt.Sprintf("the room of %d cells (%d sq ft) from (%d,%d) to (%d,%d) has no way in from outside through doors", rm.cells, rm.cells*16, rm.x0, rm.y0, rm.x1, rm.y1), nil)
+			rep.add(fmt.Sprintf("the room of %d cells (%d sq ft) from (%d,%d) to (%d,%d) has no way in from outside through doors", rm.cells, rm.cells*16, rm.x0, rm.y0, rm.x1, rm.y1))
 		}
 	}
 }

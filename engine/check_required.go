@@ -21,10 +21,10 @@ func (requiredCheck) Validate(r *Rule, cat *designs.Catalog) (string, string) {
 	return needModules(r, cat)
 }
 
-func (requiredCheck) Design(e *Engine, a *analysis, _ *Metrics, r *Rule, report func(string, []ID)) {
+func (requiredCheck) Design(e *Engine, a *analysis, _ *Metrics, r *Rule, rep *report) {
 	for _, id := range r.Modules {
 		if a.byMod[id] == 0 {
-			report(fmt.Sprintf("the design needs at least one %s", strings.ToLower(e.cat.Modules[id].Name)), nil)
+			rep.add(fmt.Sprintf("the design needs at least one %s", strings.ToLower(e.cat.Modules[id].Name)))
 		}
 	}
 }

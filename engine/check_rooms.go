@@ -18,8 +18,8 @@ func (roomsCheck) Name() string { return CheckRooms }
 
 func (roomsCheck) Validate(r *Rule, _ *designs.Catalog) (string, string) { return needMin(r) }
 
-func (roomsCheck) Design(_ *Engine, _ *analysis, m *Metrics, r *Rule, report func(string, []ID)) {
+func (roomsCheck) Design(_ *Engine, _ *analysis, m *Metrics, r *Rule, rep *report) {
 	if decimal.NewFromInt(int64(m.Rooms)).LessThan(*r.Min) {
-		report(fmt.Sprintf("the design has %d enclosed room(s); at least %s are needed", m.Rooms, r.Min.String()), nil)
+		rep.add(fmt.Sprintf("the design has %d enclosed room(s); at least %s are needed", m.Rooms, r.Min.String()))
 	}
 }

@@ -24,13 +24,13 @@ func (shearCheck) Validate(r *Rule, _ *designs.Catalog) (string, string) {
 	return "", ""
 }
 
-func (shearCheck) Design(e *Engine, a *analysis, _ *Metrics, r *Rule, report func(string, []ID)) {
-	e.shear(a, r, report)
+func (shearCheck) Design(e *Engine, a *analysis, _ *Metrics, r *Rule, rep *report) {
+	e.shear(a, r, rep)
 }
 
 // shear checks every straight run of exterior wall: the share of solid
 // panels (cells of walls with no opening) must reach r.MinShare.
-func (e *Engine) shear(a *analysis, r *Rule, add func(string, []ID)) {
+func (e *Engine) shear(a *analysis, r *Rule, rep *report) {
 	check := func(run []*placed, solid, total int, desc string) {
 		if total == 0 {
 			return
@@ -43,7 +43,7 @@ func (e *Engine) shear(a *analysis, r *Rule, add func(string, []ID)) {
 					ids = append(ids, g.id)
 				}
 			}
-			add(fmt.Sprintf("the exterior wall run %s is %s solid (%d of %d panels); at least %s must be solid panels for shear", desc, pct(share.Round(3)), solid, total, pct(r.MinShare)), ids)
+			rep.add(fmt.Sprintf("the exterior wall run %s is %s solid (%d of %d panels); at least %s must be solid panels for shear", desc, pct(share.Round(3)), solid, total, pct(r.MinShare)), ids...)
 		}
 	}
 	scan := func(n, lines int, at func(line, t int) *placed, desc func(line, t0, t1 int) string) {

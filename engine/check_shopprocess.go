@@ -15,8 +15,8 @@ type shopProcessCheck struct {
 
 func (shopProcessCheck) Name() string { return CheckShopProcess }
 
-func (shopProcessCheck) Place(e *Engine, _ *view, g *placed, _ *Rule, report func(string, ...ID)) {
+func (shopProcessCheck) Place(e *Engine, _ *view, g *placed, _ *Rule, rep *report) {
 	if p := e.shopOK[g.mi]; p != "" {
-		report(fmt.Sprintf("%s needs the %s process, which shop %q cannot perform", describe(g), p, e.shop.ID), g.id)
+		rep.add(fmt.Sprintf("%s needs the %s process, which shop %q cannot perform", describe(g), p, e.shop.ID), g.id)
 	}
 }

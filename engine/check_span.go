@@ -28,7 +28,7 @@ func (spanCheck) Validate(r *Rule, _ *designs.Catalog) (string, string) {
 	return "", ""
 }
 
-func (spanCheck) Place(e *Engine, v *view, g *placed, r *Rule, report func(string, ...ID)) {
+func (spanCheck) Place(e *Engine, v *view, g *placed, r *Rule, rep *report) {
 	if g.edge || r.layerMask&(1<<uint(g.layer)) == 0 {
 		return
 	}
@@ -43,9 +43,9 @@ func (spanCheck) Place(e *Engine, v *view, g *placed, r *Rule, report func(strin
 	name := strings.ToLower(g.m.Name)
 	switch {
 	case side != "":
-		report(fmt.Sprintf("%s has no bearing wall to the %s; the %s's limit is %s", describe(g), side, name, feet(limit)), g.id)
+		rep.add(fmt.Sprintf("%s has no bearing wall to the %s; the %s's limit is %s", describe(g), side, name, feet(limit)), g.id)
 	case span > limit:
-		report(fmt.Sprintf("%s spans %s between bearing walls; the %s's limit is %s", describe(g), feet(span), name, feet(limit)), g.id)
+		rep.add(fmt.Sprintf("%s spans %s between bearing walls; the %s's limit is %s", describe(g), feet(span), name, feet(limit)), g.id)
 	}
 }
 

@@ -20,14 +20,14 @@ type stockQuantityCheck struct {
 
 func (stockQuantityCheck) Name() string { return CheckStockQuantity }
 
-func (stockQuantityCheck) Design(e *Engine, a *analysis, _ *Metrics, _ *Rule, report func(string, []ID)) {
-	e.stockQuantity(a, report)
+func (stockQuantityCheck) Design(e *Engine, a *analysis, _ *Metrics, _ *Rule, rep *report) {
+	e.stockQuantity(a, rep)
 }
 
 // stockQuantity compares the design's material quantities (module counts
 // times each module's exploded parts) with the suppliers' stock. Materials
 // no supplier lists at all are the supplier-stock rule's business.
-func (e *Engine) stockQuantity(a *analysis, add func(string, []ID)) {
+func (e *Engine) stockQuantity(a *analysis, rep *report) {
 	need := map[string]decimal.Decimal{}
 	var skus []string
 	for _, id := range e.cat.ModuleIDs() {
@@ -50,7 +50,7 @@ func (e *Engine) stockQuantity(a *analysis, add func(string, []ID)) {
 		}
 		if q := need[sku]; q.GreaterThan(decimal.NewFromInt(have)) {
 			mat := e.cat.Materials[sku]
-			add(fmt.Sprintf("the design needs %s %s of %s (%s); the suppliers hold %d in all", q.String(), mat.Unit, sku, mat.Description, have), nil)
+			rep.add(fmt.Sprintf("the design needs %s %s of %s (%s); the suppliers hold %d in all", q.String(), mat.Unit, sku, mat.Description, have))
 		}
 	}
 }

@@ -15,8 +15,8 @@ type supplierStockCheck struct {
 
 func (supplierStockCheck) Name() string { return CheckSupplierStock }
 
-func (supplierStockCheck) Place(e *Engine, _ *view, g *placed, _ *Rule, report func(string, ...ID)) {
+func (supplierStockCheck) Place(e *Engine, _ *view, g *placed, _ *Rule, rep *report) {
 	if s := e.stockOK[g.mi]; s != "" {
-		report(fmt.Sprintf("%s needs %s, which none of the suppliers stocks", describe(g), s), g.id)
+		rep.add(fmt.Sprintf("%s needs %s, which none of the suppliers stocks", describe(g), s), g.id)
 	}
 }

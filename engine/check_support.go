@@ -23,7 +23,7 @@ func (supportCheck) Validate(r *Rule, _ *designs.Catalog) (string, string) {
 	return "", ""
 }
 
-func (supportCheck) Place(e *Engine, v *view, g *placed, r *Rule, report func(string, ...ID)) {
+func (supportCheck) Place(e *Engine, v *view, g *placed, r *Rule, rep *report) {
 	if g.edge || r.layerMask&(1<<uint(g.layer)) == 0 {
 		return
 	}
@@ -39,6 +39,6 @@ func (supportCheck) Place(e *Engine, v *view, g *placed, r *Rule, report func(st
 		}
 	}
 	if missing > 0 {
-		report(fmt.Sprintf("%s has no %s under %d of its %d cells (first: (%d,%d))", describe(g), r.onText, missing, (g.x1-g.x0)*(g.y1-g.y0), fx, fy), g.id)
+		rep.add(fmt.Sprintf("%s has no %s under %d of its %d cells (first: (%d,%d))", describe(g), r.onText, missing, (g.x1-g.x0)*(g.y1-g.y0), fx, fy), g.id)
 	}
 }

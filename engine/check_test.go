@@ -23,9 +23,9 @@ func (noCoreCheck) Validate(r *Rule, _ *designs.Catalog) (string, string) {
 	return "", ""
 }
 
-func (noCoreCheck) Place(_ *Engine, _ *view, g *placed, _ *Rule, report func(string, ...ID)) {
+func (noCoreCheck) Place(_ *Engine, _ *view, g *placed, _ *Rule, rep *report) {
 	if !g.edge && designs.Layers[g.layer] == "core" {
-		report(describe(g)+" is a core", g.id)
+		rep.add(describe(g)+" is a core", g.id)
 	}
 }
 
@@ -38,8 +38,8 @@ type moduleCountCheck struct {
 
 func (moduleCountCheck) Name() string { return "test-module-count" }
 
-func (moduleCountCheck) Design(_ *Engine, _ *analysis, m *Metrics, _ *Rule, report func(string, []ID)) {
-	report(fmt.Sprintf("%d modules", m.Modules), nil)
+func (moduleCountCheck) Design(_ *Engine, _ *analysis, m *Metrics, _ *Rule, rep *report) {
+	rep.add(fmt.Sprintf("%d modules", m.Modules))
 }
 
 // withChecks registers cs for the length of a test.

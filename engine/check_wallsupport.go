@@ -23,7 +23,7 @@ func (wallSupportCheck) Validate(r *Rule, _ *designs.Catalog) (string, string) {
 	return "", ""
 }
 
-func (wallSupportCheck) Place(e *Engine, v *view, g *placed, r *Rule, report func(string, ...ID)) {
+func (wallSupportCheck) Place(e *Engine, v *view, g *placed, r *Rule, rep *report) {
 	if !g.edge || r.layerMask != 0 && r.layerMask&(1<<uint(g.layer)) == 0 {
 		return
 	}
@@ -39,8 +39,8 @@ func (wallSupportCheck) Place(e *Engine, v *view, g *placed, r *Rule, report fun
 	}
 	switch {
 	case missing == g.a1-g.a0:
-		report(fmt.Sprintf("%s stands on no %s", describe(g), r.onText), g.id)
+		rep.add(fmt.Sprintf("%s stands on no %s", describe(g), r.onText), g.id)
 	case missing > 0:
-		report(fmt.Sprintf("%s stands on no %s along %d of its %d cells", describe(g), r.onText, missing, g.a1-g.a0), g.id)
+		rep.add(fmt.Sprintf("%s stands on no %s along %d of its %d cells", describe(g), r.onText, missing, g.a1-g.a0), g.id)
 	}
 }

@@ -17,9 +17,9 @@ func (windowRatioCheck) Name() string { return CheckWindowRatio }
 
 func (windowRatioCheck) Validate(r *Rule, _ *designs.Catalog) (string, string) { return needMin(r) }
 
-func (windowRatioCheck) Design(_ *Engine, a *analysis, m *Metrics, r *Rule, report func(string, []ID)) {
+func (windowRatioCheck) Design(_ *Engine, a *analysis, m *Metrics, r *Rule, rep *report) {
 	if a.floorN > 0 && m.WindowRatio.LessThan(*r.Min) {
-		report(fmt.Sprintf("windows are %s of the floor area (%s of %d sq ft); at least %s is needed", pct(m.WindowRatio), m.WindowAreaSqFt.Round(1).String()+" sq ft", m.FloorAreaSqFt, pct(*r.Min)), nil)
+		rep.add(fmt.Sprintf("windows are %s of the floor area (%s of %d sq ft); at least %s is needed", pct(m.WindowRatio), m.WindowAreaSqFt.Round(1).String()+" sq ft", m.FloorAreaSqFt, pct(*r.Min)))
 	}
 }
 

@@ -54,6 +54,27 @@ type edgeRef struct {
 	side string
 }
 
+// cellSide is one side of a grid cell: the step to the neighbour across
+// it, its name and the wall standing on it.
+type cellSide struct {
+	dx, dy int
+	name   string
+	wall   func(a *analysis, x, y int) *placed
+}
+
+// sides are the four sides of a cell, clockwise from north.
+var sides = [4]cellSide{
+	{0, -1, designs.North, func(a *analysis, x, y int) *placed { return a.hWall[y*a.w+x] }},
+	{1, 0, designs.East, func(a *analysis, x, y int) *placed { return a.vWall[y*(a.w+1)+x+1] }},
+	{0, 1, designs.South, func(a *analysis, x, y int) *placed { return a.hWall[(y+1)*a.w+x] }},
+	{-1, 0, designs.West, func(a *analysis, x, y int) *placed { return a.vWall[y*(a.w+1)+x] }},
+}
+
+// isFloor reports whether (x, y) is a floor cell of the grid.
+func (a *analysis) isFloor(x, y int) bool {
+	return x >= 0 && y >= 0 && x < a.w && y < a.h && a.floor[y*a.w+x]
+}
+
 func (e *Engine) analyse() *analysis {
 	w, h := e.w, e.h
 	a := &analysis{w: w, h: h, floor: make([]bool, w*h), hWall: make([]*placed, (h+1)*w), vWall: make([]*placed, h*(w+1)),
@@ -80,18 +101,15 @@ func (e *Engine) analyse() *analysis {
 			}
 		}
 	}
-	isFloor := func(x, y int) bool { return x >= 0 && y >= 0 && x < w && y < h && a.floor[y*w+x] }
-	// walls on the four sides of cell (x, y)
-	wallN := func(x, y int) *placed { return a.hWall[y*w+x] }
-	wallS := func(x, y int) *placed { return a.hWall[(y+1)*w+x] }
-	wallW := func(x, y int) *placed { return a.vWall[y*(w+1)+x] }
-	wallE := func(x, y int) *placed { return a.vWall[y*(w+1)+x+1] }
-	type side struct {
-		dx, dy int
-		name   string
-		wall   func(x, y int) *placed
-	}
-	sides := [4]side{{0, -1, designs.North, wallN}, {1, 0, designs.East, wallE}, {0, 1, designs.South, wallS}, {-1, 0, designs.West, wallW}}
+	a.findRooms()
+	a.reach()
+	return a
+}
+
+// findRooms flood-fills the floor cells into rooms, walls as borders, and
+// notes the open outside edges and the interior walls on the envelope.
+func (a *analysis) findRooms() {
+	w := a.w
 	for i := range a.roomOf {
 		a.roomOf[i] = -1
 	}
@@ -114,8 +132,8 @@ func (e *Engine) analyse() *analysis {
 			r.x1, r.y1 = max(r.x1, x), max(r.y1, y)
 			for _, s := range sides {
 				nx, ny := x+s.dx, y+s.dy
-				wall := s.wall(x, y)
-				if !isFloor(nx, ny) {
+				wall := s.wall(a, x, y)
+				if !a.isFloor(nx, ny) {
 					if wall == nil {
 						r.open = true
 						a.open = append(a.open, edgeRef{x, y, s.name})
@@ -137,7 +155,12 @@ func (e *Engine) analyse() *analysis {
 		}
 		a.rooms = append(a.rooms, r)
 	}
-	// Reachability: from outside through open edges and doors.
+}
+
+// reach marks the rooms reachable from outside: through open edges and
+// doors to the outside, then from room to room through doors.
+func (a *analysis) reach() {
+	w := a.w
 	var rq []int32
 	for i := range a.rooms {
 		if a.rooms[i].open {
@@ -152,7 +175,7 @@ func (e *Engine) analyse() *analysis {
 		}
 		x, y := c%w, c/w
 		for _, s := range sides {
-			if wall := s.wall(x, y); wall != nil && wall.opening == "door" && !isFloor(x+s.dx, y+s.dy) {
+			if wall := s.wall(a, x, y); wall != nil && wall.opening == "door" && !a.isFloor(x+s.dx, y+s.dy) {
 				if r := a.roomOf[c]; !a.rooms[r].reachable {
 					a.rooms[r].reachable = true
 					rq = append(rq, r)
@@ -172,10 +195,10 @@ func (e *Engine) analyse() *analysis {
 				}
 				for _, s := range sides {
 					nx, ny := x+s.dx, y+s.dy
-					if !isFloor(nx, ny) {
+					if !a.isFloor(nx, ny) {
 						continue
 					}
-					if wall := s.wall(x, y); wall != nil && wall.opening == "door" {
+					if wall := s.wall(a, x, y); wall != nil && wall.opening == "door" {
 						if o := a.roomOf[ny*w+nx]; !a.rooms[o].reachable {
 							a.rooms[o].reachable = true
 							rq = append(rq, o)
@@ -185,7 +208,6 @@ func (e *Engine) analyse() *analysis {
 			}
 		}
 	}
-	return a
 }
 
 // Metrics measures the design (cached until the next change).
@@ -262,16 +284,18 @@ func pct(d decimal.Decimal) string { return d.Mul(decimal.NewFromInt(100)).Round
 
 // designViolations runs the design checks of the rule set.
 func (e *Engine) designViolations(a *analysis, m *Metrics) []Violation {
-	var out []Violation
+	rep := &e.rep
+	*rep = report{}
 	for ri := range e.rules.Rules {
 		r := &e.rules.Rules[ri]
 		if r.Disabled || r.place {
 			continue
 		}
-		r.kind.Design(e, a, m, r, func(msg string, ids []ID) {
-			out = append(out, Violation{Rule: r.ID, Check: r.Check, Severity: r.sev, Modules: ids, Message: msg})
-		})
+		rep.ri, rep.r = ri, r
+		r.kind.Design(e, a, m, r, rep)
 	}
+	out := rep.out
+	*rep = report{}
 	return out
 }
 

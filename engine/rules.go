@@ -297,23 +297,18 @@ func (e *Engine) hardLocal(v *view, g *placed, out []Violation) []Violation {
 
 // localChecks appends the placement-check violations of subject g under v.
 func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation) []Violation {
+	rep := &e.rep
+	rep.out, rep.keyed = out, true
 	for ri := range e.rules.Rules {
 		r := &e.rules.Rules[ri]
 		if r.Disabled || !r.place || (hardOnly && r.sev != Hard) {
 			continue
 		}
-		mk := func(msg string, ids ...ID) {
-			k := vkey{rule: ri, a: ids[0]}
-			if len(ids) > 1 {
-				k.b = ids[1]
-				if k.b < k.a {
-					k.a, k.b = k.b, k.a
-				}
-			}
-			out = append(out, Violation{Rule: r.ID, Check: r.Check, Severity: r.sev, Modules: ids, Message: msg, key: k})
-		}
-		r.kind.Place(e, v, g, r, mk)
+		rep.ri, rep.r = ri, r
+		r.kind.Place(e, v, g, r, rep)
 	}
+	out = rep.out
+	*rep = report{}
 	return out
 }
 
@@ -387,7 +382,9 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 		subjects = e.dependents(old, subjects)
 		subjects = e.cornerSubjects(old, subjects)
 	}
-	after := &view{add: nw}
+	after := &e.after
+	*after = view{add: nw}
+	defer func() { *after = view{} }()
 	if old != nil {
 		after.skip = old.id
 	}
@@ -423,7 +420,7 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 		// the subject as it is now, and as it would be
 		cur := e.find(s.id)
 		if cur != nil {
-			before = e.hardLocal(&view{}, cur, before)
+			before = e.hardLocal(&e.noView, cur, before)
 		}
 		switch {
 		case nw != nil && s.id == nw.id:
@@ -460,7 +457,7 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 // allLocal is every placement-check violation of the current design.
 func (e *Engine) allLocal() []Violation {
 	var out []Violation
-	v := &view{}
+	v := &e.noView
 	for _, g := range e.mods {
 		out = e.localChecks(v, g, false, out)
 	}
