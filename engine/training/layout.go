@@ -102,37 +102,8 @@ func ParseLayout(text string) (*designs.Design, error) {
 			}
 		}
 	}
-	hw := map[byte]string{'-': "wall-ext-4x8", 'w': "wall-window-4x8", 'd': "wall-door-4x8", 'i': "wall-int-4x8", 'o': "wall-int-door-4x8"}
-	vw := map[byte]string{'|': "wall-ext-4x8", 'W': "wall-window-4x8", 'D': "wall-door-4x8", ':': "wall-int-4x8", 'O': "wall-int-door-4x8"}
-	for r := range lines {
-		y := r / 2
-		if r%2 == 0 {
-			for x := 0; x < W; x++ {
-				ch := at(r, 2*x+1)
-				m, ok := hw[ch]
-				switch {
-				case ok && y < H:
-					add(m, x, y, designs.North)
-				case ok:
-					add(m, x, y-1, designs.South)
-				case ch != ' ':
-					return nil, &LayoutError{r + 1, 2*x + 2, fmt.Sprintf("unknown wall %q on a horizontal edge (want - w d i o)", ch)}
-				}
-			}
-			continue
-		}
-		for x := 0; x <= W; x++ {
-			ch := at(r, 2*x)
-			m, ok := vw[ch]
-			switch {
-			case ok && x < W:
-				add(m, x, y, designs.West)
-			case ok:
-				add(m, x-1, y, designs.East)
-			case ch != ' ':
-				return nil, &LayoutError{r + 1, 2*x + 1, fmt.Sprintf("unknown wall %q on a vertical edge (want | W D : O)", ch)}
-			}
-		}
+	if err := layoutWalls(lines, W, H, at, add); err != nil {
+		return nil, err
 	}
 	for y := 0; y < H; y += 2 {
 		for x := 0; x < W; x++ {
@@ -164,4 +135,42 @@ func ParseLayout(text string) (*designs.Design, error) {
 		}
 	}
 	return d, nil
+}
+
+// layoutWalls adds the walls of a layout in reading order: the walls on
+// horizontal edges from even lines, on vertical edges from odd ones.
+func layoutWalls(lines []string, W, H int, at func(r, c int) byte, add func(m string, x, y int, edge string)) error {
+	hw := map[byte]string{'-': "wall-ext-4x8", 'w': "wall-window-4x8", 'd': "wall-door-4x8", 'i': "wall-int-4x8", 'o': "wall-int-door-4x8"}
+	vw := map[byte]string{'|': "wall-ext-4x8", 'W': "wall-window-4x8", 'D': "wall-door-4x8", ':': "wall-int-4x8", 'O': "wall-int-door-4x8"}
+	for r := range lines {
+		y := r / 2
+		if r%2 == 0 {
+			for x := 0; x < W; x++ {
+				ch := at(r, 2*x+1)
+				m, ok := hw[ch]
+				switch {
+				case ok && y < H:
+					add(m, x, y, designs.North)
+				case ok:
+					add(m, x, y-1, designs.South)
+				case ch != ' ':
+					return &LayoutError{r + 1, 2*x + 2, fmt.Sprintf("unknown wall %q on a horizontal edge (want - w d i o)", ch)}
+				}
+			}
+			continue
+		}
+		for x := 0; x <= W; x++ {
+			ch := at(r, 2*x)
+			m, ok := vw[ch]
+			switch {
+			case ok && x < W:
+				add(m, x, y, designs.West)
+			case ok:
+				add(m, x-1, y, designs.East)
+			case ch != ' ':
+				return &LayoutError{r + 1, 2*x + 1, fmt.Sprintf("unknown wall %q on a vertical edge (want | W D : O)", ch)}
+			}
+		}
+	}
+	return nil
 }
