@@ -70,7 +70,7 @@ func TestShedClicksForTheBrowser(t *testing.T) {
 		x, y := ds.ToScreen(g, cx, 2.5)
 		click("roof panel", x, y)
 	}
-	for i := 0; i < resultsDelay+1; i++ { // the finished house shows, then the results
+	for i := 0; i < frames(resultsDelay)+1; i++ { // the finished house shows, then the results
 		d.step(Frame{})
 	}
 	_, done := g.Scene().(*ResultsScene)

@@ -129,7 +129,7 @@ func (s *ChallengeScene) drawBinTile(r *Renderer, sh shape, hover bool) {
 	case hover:
 		r.Frame(sh.x-1, sh.y-1, sh.w+2, sh.h+2, 3, colAccent)
 	}
-	if s.flashT > 0 && sh.task == s.wrong {
+	if s.flashOn && sh.task == s.wrong {
 		r.Frame(sh.x-3, sh.y-3, sh.w+6, sh.h+6, 4, colBad)
 	}
 }
@@ -137,7 +137,7 @@ func (s *ChallengeScene) drawBinTile(r *Renderer, sh shape, hover bool) {
 // ghostShown reports whether a parts-bin diagram part is drawn: once built,
 // or while it is marked as what a wrong pick waits for.
 func (s *ChallengeScene) ghostShown(sh shape) bool {
-	return s.sess.State(sh.task) == training.Done || s.flashT > 0 && sh.task == s.need
+	return s.sess.State(sh.task) == training.Done || s.flashOn && sh.task == s.need
 }
 
 // binPick is what taking task i (or a distractor) from the bin picks: a

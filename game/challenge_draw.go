@@ -272,10 +272,10 @@ func (s *ChallengeScene) drawShape(r *Renderer, t buildseq.Task, sh shape, hover
 	st := s.sess.State(sh.task)
 	c := taskColour(t)
 	mark := color.RGBA{}
-	if s.flashT > 0 && sh.task == s.wrong {
+	if s.flashOn && sh.task == s.wrong {
 		mark = colBad
 	}
-	if s.flashT > 0 && sh.task == s.need {
+	if s.flashOn && sh.task == s.need {
 		mark = colNeed
 	}
 	if sh.edge {

@@ -13,11 +13,13 @@ import (
 
 // Panel sizes of the challenge scene, logical pixels.
 const (
-	chTopH   = 60.0
-	chLeftW  = 330.0
-	chCrewW  = 250.0
-	flashFor = 90 // ticks a wrong pick stays marked
+	chTopH  = 60.0
+	chLeftW = 330.0
+	chCrewW = 250.0
 )
+
+// flashFor is how long a wrong pick stays marked (real time on the game's Clock).
+const flashFor = 1500 * time.Millisecond
 
 // ChallengeScene is one attempt at a training challenge: the house or
 // module, the parts to click in build order, the timer, the crew (crew
@@ -30,16 +32,20 @@ type ChallengeScene struct {
 	member  int           // selected crew member
 	in      Frame
 
-	wrong, need, flashT int // last wrong pick and what it waited for
-	msg                 string
-	msgBad              bool
+	wrong, need int           // last wrong pick and what it waited for
+	flashOn     bool          // the wrong pick is marked, until flashEnd
+	flashEnd    time.Duration // on the game's Clock
+	now         time.Duration // the game's Clock at this Update
+	msg         string
+	msgBad      bool
 
 	ended     bool
 	result    training.Result
 	replay    []byte
 	awards    []profiles.Award
 	submitErr string
-	endT      int
+	endT      int // 60ths of a second since the attempt ended (real time)
+	endClock  sceneClock
 
 	lay    *challengeLayout
 	layKey [3]float64
@@ -84,7 +90,7 @@ func (s *ChallengeScene) Awards() []profiles.Award { return s.awards }
 
 // Animating keeps frames coming while the clock runs (and the results appear).
 func (s *ChallengeScene) Animating() bool {
-	return s.started && (!s.ended || s.endT < 60) || s.flashT > 0
+	return s.started && (!s.ended || s.endT < 60) || s.flashOn
 }
 
 func (s *ChallengeScene) layout(g *Game) *challengeLayout {
@@ -168,8 +174,9 @@ func (s *ChallengeScene) nextChallenge(g *Game) *training.Level {
 // Update implements Scene.
 func (s *ChallengeScene) Update(g *Game, in Frame) error {
 	s.in = in
-	if s.flashT > 0 {
-		s.flashT--
+	s.now = g.Clock()
+	if s.flashOn && s.now >= s.flashEnd {
+		s.flashOn = false
 	}
 	switch {
 	case !s.started:
@@ -181,7 +188,7 @@ func (s *ChallengeScene) Update(g *Game, in Frame) error {
 		}
 		return nil
 	case s.ended:
-		s.endT++
+		s.endT = s.endClock.frames(g)
 		b := s.resultButtons(g)
 		switch {
 		case b[0].clicked(in):
@@ -240,7 +247,7 @@ func (s *ChallengeScene) act(i int) {
 			o := s.sess.Pick(id)
 			s.msg, s.msgBad = capitalize(o.Msg), o.Mistake
 			if o.Mistake {
-				s.wrong, s.need, s.flashT = gr.Len()+indexOfDistractor(s.level, id), -1, flashFor
+				s.wrong, s.need, s.flashOn, s.flashEnd = gr.Len()+indexOfDistractor(s.level, id), -1, true, s.now+flashFor
 			}
 			return
 		}
@@ -258,7 +265,7 @@ func (s *ChallengeScene) act(i int) {
 		o = s.sess.Pick(t.ID)
 	}
 	if o.OK {
-		s.flashT = 0
+		s.flashOn = false
 	}
 	switch {
 	case o.OK && s.level.CrewMode():
@@ -269,11 +276,11 @@ func (s *ChallengeScene) act(i int) {
 		s.msg, s.msgBad = fmt.Sprintf("%s %s is in place", capitalize(t.Noun), t.ID), false
 	case o.Mistake && s.level.PartsBin() && blocker >= 0:
 		s.msg, s.msgBad = binWaits(t, gr.Tasks[blocker], s.level.Penalty), true
-		s.wrong, s.need, s.flashT = i, blocker, flashFor
+		s.wrong, s.need, s.flashOn, s.flashEnd = i, blocker, true, s.now+flashFor
 	default:
 		s.msg, s.msgBad = o.Msg, o.Mistake
 		if o.Mistake {
-			s.wrong, s.need, s.flashT = i, blocker, flashFor
+			s.wrong, s.need, s.flashOn, s.flashEnd = i, blocker, true, s.now+flashFor
 		}
 	}
 }

@@ -3,6 +3,7 @@ package game
 import (
 	"errors"
 	"image/color"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/opensourceecology/prodos/designs"
@@ -15,8 +16,8 @@ import (
 // reopening it continues where they left off. "Start over" clears it.
 
 // autosaveDelay is how long after the last change the design is saved by
-// itself (ticks).
-const autosaveDelay = 45
+// itself (real time on the game's Clock).
+const autosaveDelay = 750 * time.Millisecond
 
 // designFile is where the design of level id is kept for the learner
 // playing now.
@@ -45,9 +46,9 @@ func (s *DesignScene) autosave(g *Game) {
 // autosaveTick saves a moment after the last change.
 func (s *DesignScene) autosaveTick(g *Game, changed bool) {
 	if changed {
-		s.changedAt = g.tick
+		s.changedAt = g.Clock()
 	}
-	if s.gen != s.savedGen && g.tick-s.changedAt >= autosaveDelay {
+	if s.gen != s.savedGen && g.Clock()-s.changedAt >= autosaveDelay {
 		s.autosave(g)
 	}
 }

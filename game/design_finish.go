@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,8 +12,9 @@ import (
 )
 
 // resultsDelay is how long the player sees the finished house, with a
-// banner, before the results dialog opens by itself (ticks).
-const resultsDelay = 120
+// banner, before the results dialog opens by itself: real time on the
+// game's Clock, so a slow browser at a few frames a second waits as long.
+const resultsDelay = 2 * time.Second
 
 // finish records the stars when the level is newly complete and, after a
 // moment to look at the house, shows the results; asked (the Finish level
@@ -32,14 +34,14 @@ func (s *DesignScene) finish(g *Game, asked bool) {
 		s.bestShown = s.result.Stars
 		g.RecordStars(s.level.ID, s.result.Stars)
 		s.submitJS(g)
-		s.resultsAt = g.tick + resultsDelay
+		s.resultsDue, s.resultsAt = true, g.Clock()+resultsDelay
 	}
 }
 
 // pendingResults opens the results when their moment comes (or on Enter);
 // it reports whether it did.
 func (s *DesignScene) pendingResults(g *Game, in Frame) bool {
-	if s.resultsAt == 0 || g.tick < s.resultsAt && !in.Has(IntentConfirm) {
+	if !s.resultsDue || g.Clock() < s.resultsAt && !in.Has(IntentConfirm) {
 		return false
 	}
 	s.showResults(g)
@@ -48,25 +50,25 @@ func (s *DesignScene) pendingResults(g *Game, in Frame) bool {
 
 // showResults goes to the results, leaving no ghost behind to draw under them.
 func (s *DesignScene) showResults(g *Game) {
-	s.resultsAt = 0
+	s.resultsDue = false
 	s.ghost = nil
 	s.leave(g, &ResultsScene{design: s, res: s.result})
 }
 
 // Animating keeps frames coming while the results are on their way.
-func (s *DesignScene) Animating() bool { return s.resultsAt > 0 }
+func (s *DesignScene) Animating() bool { return s.resultsDue }
 
 // ghostShown reports whether the ghost (and its tooltip) is drawn: not
 // over the piece just placed until the pointer moves to another slot, and
 // not while the player looks at the finished house.
 func (s *DesignScene) ghostShown() bool {
-	return s.ghost != nil && *s.ghost != s.hideKey && s.resultsAt == 0
+	return s.ghost != nil && *s.ghost != s.hideKey && !s.resultsDue
 }
 
 // drawBanner draws the "Level complete" banner over the top of the plan
 // while the results are on their way.
 func (s *DesignScene) drawBanner(g *Game, r *Renderer) {
-	if s.resultsAt == 0 {
+	if !s.resultsDue {
 		return
 	}
 	px, _, pw, _ := s.planRect(g)

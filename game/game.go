@@ -57,7 +57,8 @@ type Game struct {
 	help     bool
 	toast    string
 	toastBad bool
-	toastT   int
+	toastOn  bool          // a message is shown, until toastEnd
+	toastEnd time.Duration // on the game's Clock
 	lastW    int
 	partial  bool
 	lastSig  overlaySig
@@ -164,15 +165,18 @@ func (g *Game) Scene() Scene {
 // ebiten.SetScreenClearedEveryFrame(false); tests draw every frame.
 var SkipUnchangedFrames = false
 
+// toastFor is how long a message stays on screen (real time, see Clock).
+const toastFor = 5 * time.Second
+
 // Notify shows a message at the bottom of the screen for a few seconds.
 func (g *Game) Notify(msg string, bad bool) {
-	g.toast, g.toastBad, g.toastT = msg, bad, 60*5
+	g.toast, g.toastBad, g.toastOn, g.toastEnd = msg, bad, true, g.Clock()+toastFor
 	g.dirty = true
 }
 
 // Toast is the message shown now, if any.
 func (g *Game) Toast() (string, bool) {
-	if g.toastT <= 0 {
+	if !g.toastOn {
 		return "", false
 	}
 	return g.toast, g.toastBad
@@ -238,11 +242,8 @@ func (g *Game) RecordStars(id string, stars int) {
 func (g *Game) Step(in Frame) error {
 	g.tick++
 	g.pollClass()
-	if g.toastT > 0 {
-		g.toastT--
-		if g.toastT == 0 {
-			g.dirty = true
-		}
+	if g.toastOn && g.Clock() >= g.toastEnd {
+		g.toastOn, g.dirty = false, true
 	}
 	if !sameInput(in, g.last) || len(in.Intents) > 0 || in.Wheel != 0 {
 		g.dirty = true
@@ -310,7 +311,7 @@ func (g *Game) Render(screen *ebiten.Image) int {
 		return 0
 	}
 	g.dirty, g.drawn, g.lastW = false, true, screen.Bounds().Dx()
-	sig := overlaySig{scene: g.scene, toast: g.toastT > 0, msg: g.toast, help: g.help, w: g.w, h: g.h, scale: g.scale}
+	sig := overlaySig{scene: g.scene, toast: g.toastOn, msg: g.toast, help: g.help, w: g.w, h: g.h, scale: g.scale}
 	opaque := false
 	if o, ok := g.scene.(interface{ Opaque() bool }); ok {
 		opaque = o.Opaque()

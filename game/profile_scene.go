@@ -19,7 +19,8 @@ type ProfileScene struct {
 	names  []string
 	loaded bool
 	err    string
-	t      int
+	t      int // 60ths of a second since the scene opened (real time): the caret blinks
+	clock  sceneClock
 	offer  int // stars a guest earned, offered to the learner just added (player.go)
 }
 
@@ -70,7 +71,7 @@ func (s *ProfileScene) buttons(g *Game) []button {
 // Update implements Scene.
 func (s *ProfileScene) Update(g *Game, in Frame) error {
 	s.in = in
-	s.t++
+	s.t = s.clock.frames(g)
 	if !s.loaded {
 		s.refresh(g)
 	}

@@ -160,7 +160,7 @@ func TestPlaceUndoRedoAndCompleteFirstLevel(t *testing.T) {
 	assert.Empty(t, eb.E.HardViolations())
 	assert.Equal(t, 1, eb.E.Metrics().ReachableRooms)
 	assert.Equal(t, g.Cat.DesignCost(eb.E.Design(), eb.E.LabourRate()).Total().String(), eb.E.Cost().Total().String())
-	for i := 0; i < resultsDelay && g.Scene() == Scene(s); i++ {
+	for i := 0; i < frames(resultsDelay) && g.Scene() == Scene(s); i++ {
 		d.step(Frame{}) // a look at the finished house first
 	}
 	res, ok := g.Scene().(*ResultsScene)

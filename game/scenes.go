@@ -132,7 +132,8 @@ type ResultsScene struct {
 	design *DesignScene
 	res    Result
 	in     Frame
-	t      int
+	t      int // 60ths of a second since the results opened (real time)
+	clock  sceneClock
 }
 
 func (s *ResultsScene) buttons(g *Game) []button {
@@ -161,7 +162,7 @@ func (s *ResultsScene) Animating() bool { return s.t < 60 }
 // Update implements Scene.
 func (s *ResultsScene) Update(g *Game, in Frame) error {
 	s.in = in
-	s.t++
+	s.t = s.clock.frames(g)
 	b := s.buttons(g)
 	switch {
 	case b[0].clicked(in) || in.Has(IntentBack):

@@ -14,8 +14,15 @@ import (
 // whichever figures were given. DeriveEvents fills in the rest from the
 // design, its catalog and its sourcing plan.
 type PostRequest struct {
-	Type    EventType
-	House   string
+	Type EventType
+	// House is the id the design's events are posted under (the design
+	// file's name without .toml); for a design grouped into houses, the
+	// prefix of its houses' ids (HouseID).
+	House string
+	// Select is --house as given: for a design without houses it replaces
+	// House; for a design grouped into houses it picks the one house to
+	// post, by its name, slug or id ("" posts every house).
+	Select  string
 	File    string // the design file, for messages
 	Design  *designs.Design
 	Catalog *designs.Catalog
@@ -36,9 +43,10 @@ type PostRequest struct {
 	Key      string // "" derives the keys (DefaultKey)
 	Reverses string
 	Memo     string
-	// Plan computes the design's sourcing plan, for supplier events and
-	// materials-issued without an amount; its errors pass through.
-	Plan func() (*SourcingPlan, error)
+	// Plan computes the sourcing plan of a design (the request's design,
+	// or one house of it), for supplier events and materials-issued without
+	// an amount; its errors pass through.
+	Plan func(d *designs.Design) (*SourcingPlan, error)
 }
 
 // ErrPostRequest is a request that does not describe an event (a flag
@@ -46,19 +54,31 @@ type PostRequest struct {
 // alone.
 var ErrPostRequest = errors.New("bad post request")
 
-type requestError string
+// requestError is a bad request; absent marks a module or supplier the
+// design (or one of its houses) does not have.
+type requestError struct {
+	msg    string
+	absent bool
+}
 
-func (e requestError) Error() string        { return string(e) }
-func (e requestError) Is(target error) bool { return target == ErrPostRequest }
+func (e *requestError) Error() string        { return e.msg }
+func (e *requestError) Is(target error) bool { return target == ErrPostRequest }
 
-func badRequest(format string, a ...any) error { return requestError(fmt.Sprintf(format, a...)) }
+func badRequest(format string, a ...any) error {
+	return &requestError{msg: fmt.Sprintf(format, a...)}
+}
+
+func absent(format string, a ...any) error {
+	return &requestError{msg: fmt.Sprintf(format, a...), absent: true}
+}
 
 // DefaultKey is the idempotency key scheme of `ledger post`: the house, the
 // event type and the fields that tell its events apart, joined with ":"
 // (h1:po-issued:valley, h1:labour-contributed:ann:labour:framing,
 // h1:module-built:ann:wall-ext-4x8). Posting the same request twice gives
 // the same keys, so it records once. A reversal's key is "reversal:" and
-// the reversed key.
+// the reversed key. A house of a design grouped into houses is keyed by
+// its HouseID (row/house-1:po-issued:valley), so each house's keys differ.
 func DefaultKey(house string, t EventType, parts ...string) string {
 	return strings.Join(append([]string{house, string(t)}, parts...), ":")
 }
@@ -68,7 +88,21 @@ func DefaultKey(house string, t EventType, parts ...string) string {
 // sourcing plan; a production record per module of the design; one event
 // otherwise. A given key names a single event and is suffixed with the
 // supplier or module id when the request makes several.
+//
+// A design grouped into houses posts house by house (see houseEvents).
 func DeriveEvents(r PostRequest) ([]Event, error) {
+	parts, rest := r.Design.SplitHouses()
+	if len(parts) == 0 {
+		if r.Select != "" {
+			r.House = r.Select
+		}
+		return r.derive()
+	}
+	return r.houseEvents(parts, rest)
+}
+
+// derive is DeriveEvents for one house: the request's design is the house.
+func (r PostRequest) derive() ([]Event, error) {
 	base := Event{Type: r.Type, House: r.House, Design: r.Design.Name, Author: r.Design.Author, Memo: r.Memo}
 	switch r.Type {
 	case EventPOIssued, EventGoodsReceived, EventSupplierPaid, EventMaterialsIssued:
@@ -97,6 +131,89 @@ func DeriveEvents(r PostRequest) ([]Event, error) {
 	return nil, badRequest("unknown event type %q", r.Type)
 }
 
+// HouseID is the ledger id of one house of a design grouped into houses:
+// the design's id (its file name without .toml), "/" and the house's slug
+// (designs.HouseSlug): "row-of-20-24x32/house-1" for "House 1".
+func HouseID(design, slug string) string { return design + "/" + slug }
+
+// houseEvents derives the events of a design grouped into houses: the
+// request once per house (or for the one house Select picks), each with
+// the house's id, its own placements, labour, modules and sourcing plan,
+// all in one transaction. A given key is suffixed with the house id when
+// several houses post. A module or supplier only some houses have posts
+// for those houses. A reversal is one event: the reversed transaction
+// names its house.
+func (r PostRequest) houseEvents(parts []designs.HousePart, rest []designs.Placement) ([]Event, error) {
+	parts, err := r.chooseHouses(parts, rest)
+	if err != nil {
+		return nil, err
+	}
+	if r.Type == EventReversal {
+		if r.Select != "" {
+			r.House = HouseID(r.House, parts[0].Slug)
+		}
+		return r.derive()
+	}
+	var out []Event
+	var missing error
+	for _, p := range parts {
+		hr := r
+		hr.House, hr.Design = HouseID(r.House, p.Slug), p.Design
+		if r.Key != "" && len(parts) > 1 {
+			hr.Key = r.Key + ":" + hr.House
+		}
+		evs, err := hr.derive()
+		var re *requestError
+		if errors.As(err, &re) && re.absent && len(parts) > 1 {
+			missing = err
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, evs...)
+	}
+	if len(out) == 0 {
+		return nil, missing
+	}
+	return out, nil
+}
+
+// chooseHouses is the house Select picks, else every house. Two houses
+// whose names have one slug, placements outside every house, and a figure
+// of one house (--amount, --hours, --count) for several houses are refused.
+func (r PostRequest) chooseHouses(parts []designs.HousePart, rest []designs.Placement) ([]designs.HousePart, error) {
+	names := make([]string, len(parts))
+	bySlug := map[string]string{}
+	for i, p := range parts {
+		names[i] = p.Name
+		if prev, dup := bySlug[p.Slug]; dup {
+			return nil, badRequest("houses %q and %q of %s would both be house %s in the ledger: rename one", prev, p.Name, r.File, HouseID(r.House, p.Slug))
+		}
+		bySlug[p.Slug] = p.Name
+	}
+	if r.Select != "" {
+		for _, p := range parts {
+			if r.Select == p.Name || r.Select == p.Slug || r.Select == HouseID(r.House, p.Slug) {
+				return []designs.HousePart{p}, nil
+			}
+		}
+		return nil, badRequest("house %q is not in %s; its houses: %s", r.Select, r.File, strings.Join(names, ", "))
+	}
+	if r.Type == EventReversal {
+		return parts, nil
+	}
+	if len(rest) > 0 {
+		return nil, badRequest("%s groups its modules into houses, but %d placements (the first a %s at %d,%d) belong to no house: put them in a [[house]], or post one house with --house",
+			r.File, len(rest), rest[0].Module, rest[0].X, rest[0].Y)
+	}
+	if len(parts) > 1 && (!r.Amount.IsZero() || !r.Hours.IsZero() || r.Count != 0) {
+		return nil, badRequest("%s has %d houses (%s): a given --amount, --hours or --count is the figure of one house; choose it with --house",
+			r.File, len(parts), strings.Join(names, ", "))
+	}
+	return parts, nil
+}
+
 // key is the request's key, or the default key with parts.
 func (r PostRequest) key(parts ...string) string {
 	if r.Key != "" {
@@ -116,7 +233,7 @@ func (r PostRequest) supplierEvents(base Event) ([]Event, error) {
 		}
 		return []Event{ev}, nil
 	}
-	plan, err := r.Plan()
+	plan, err := r.Plan(r.Design)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +255,7 @@ func (r PostRequest) supplierEvents(base Event) ([]Event, error) {
 		events = append(events, ev)
 	}
 	if len(events) == 0 {
-		return nil, badRequest("supplier %q has no purchase order for %s under policy %s", r.Supplier, r.File, plan.Policy)
+		return nil, absent("supplier %q has no purchase order for %s under policy %s", r.Supplier, r.File, plan.Policy)
 	}
 	return events, nil
 }
@@ -186,7 +303,7 @@ func (r PostRequest) moduleEvents(base Event) ([]Event, error) {
 	}
 	if r.Module != "" {
 		if counts[r.Module] == 0 {
-			return nil, badRequest("module %q is not in %s", r.Module, r.File)
+			return nil, absent("module %q is not in %s", r.Module, r.File)
 		}
 		order = []string{r.Module}
 		if r.Count != 0 {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/opensourceecology/prodos/designs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -15,7 +16,7 @@ func TestDeriveEvents(t *testing.T) {
 		{SupplierID: "midwest", Total: dec("100")}, {SupplierID: "valley", Total: dec("200")}}}
 	req := func(typ EventType, f func(r *PostRequest)) PostRequest {
 		r := PostRequest{Type: typ, House: "h1", File: "cabin.toml", Design: d, Catalog: cat, Kind: "labour",
-			Plan: func() (*SourcingPlan, error) { return plan, nil }}
+			Plan: func(*designs.Design) (*SourcingPlan, error) { return plan, nil }}
 		if f != nil {
 			f(&r)
 		}
@@ -84,7 +85,7 @@ func TestDeriveEventsRefuses(t *testing.T) {
 		{"count without module", PostRequest{Type: EventModuleBuilt, Count: 3}, "--count needs --module"},
 		{"module not in the design", PostRequest{Type: EventModuleBuilt, Module: "nope", File: "cabin.toml"}, `module "nope" is not in cabin.toml`},
 		{"supplier without an order", PostRequest{Type: EventPOIssued, Supplier: "nope", File: "cabin.toml",
-			Plan: func() (*SourcingPlan, error) { return &SourcingPlan{Policy: PolicyLocal}, nil }}, `supplier "nope" has no purchase order for cabin.toml under policy local`},
+			Plan: func(*designs.Design) (*SourcingPlan, error) { return &SourcingPlan{Policy: PolicyLocal}, nil }}, `supplier "nope" has no purchase order for cabin.toml under policy local`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -95,6 +96,6 @@ func TestDeriveEventsRefuses(t *testing.T) {
 		})
 	}
 	_, err := DeriveEvents(PostRequest{Type: EventMaterialsIssued, Design: d, Catalog: cat,
-		Plan: func() (*SourcingPlan, error) { return nil, planErr }})
+		Plan: func(*designs.Design) (*SourcingPlan, error) { return nil, planErr }})
 	assert.ErrorIs(t, err, planErr, "plan errors pass through")
 }

@@ -121,7 +121,7 @@ type prodPostFlags struct {
 func prodAddPostFlags(fs *flag.FlagSet) *prodPostFlags {
 	return &prodPostFlags{
 		event:    fs.String("event", "", "event: "+prodEventNames()),
-		house:    fs.String("house", "", "house id (default: the design file name without .toml)"),
+		house:    fs.String("house", "", "house id (default: the design file name without .toml); for a design grouped into houses, the one house to post (name, e.g. \"House 1\"; default: every house, each as DESIGN/house-1)"),
 		supplier: fs.String("supplier", "", "supplier id for po-issued, goods-received, supplier-paid (default: every supplier of the sourcing plan)"),
 		amount:   fs.String("amount", "", "amount; default for supplier events and materials-issued: the sourcing plan's figure; required for house-sold (the sale price)"),
 		person:   fs.String("person", "", "person for labour-contributed, module-built, module-installed"),
@@ -195,13 +195,13 @@ func runLedgerPost(e *env, args []string) int {
 		req.Memo = strings.TrimSpace(export.DraftMark + " " + req.Memo)
 	}
 	planCode := exitOK
-	req.Plan = func() (*production.SourcingPlan, error) {
+	req.Plan = func(hd *designs.Design) (*production.SourcingPlan, error) {
 		sreq, sups, ok := f.sourcing.request(e, cat)
 		if !ok {
 			planCode = exitUsage
 			return nil, errPrinted
 		}
-		_, plan, code := prodPlan(e, pos[0], cat, d, sreq, sups)
+		_, plan, code := prodPlan(e, pos[0], cat, hd, sreq, sups)
 		if code != exitOK {
 			planCode = code
 			return nil, errPrinted
@@ -224,12 +224,9 @@ var errPrinted = errors.New("reported")
 // request is the domain request the flags state; bad figures are printed
 // and return false.
 func (f *prodPostFlags) request(e *env, typ production.EventType, file string, cat *designs.Catalog, d *designs.Design) (production.PostRequest, bool) {
-	req := production.PostRequest{Type: typ, House: *f.house, File: file, Design: d, Catalog: cat,
+	req := production.PostRequest{Type: typ, House: prodHouseID(file), Select: *f.house, File: file, Design: d, Catalog: cat,
 		Supplier: *f.supplier, Person: *f.person, Kind: *f.kind, Skill: *f.skill, Module: *f.module, Count: *f.count,
 		Key: *f.key, Reverses: *f.reverses, Memo: *f.memo}
-	if req.House == "" {
-		req.House = prodHouseID(file)
-	}
 	var ok bool
 	if req.Amount, ok = prodPositive(e, "amount", *f.amount); !ok {
 		return req, false

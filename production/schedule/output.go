@@ -379,26 +379,12 @@ func (s *Schedule) Files(d *designs.Design, cat *designs.Catalog, hoursPerDay in
 }
 
 // houseFiles names one Gantt file per house, "gantt/house-1.svg" for
-// "House 1": the name lower-cased, runs of other characters turned to one
-// "-", a number added when two houses would share a file.
+// "House 1": the house's designs.HouseSlug, a number added when two houses
+// would share a file.
 func (s *Schedule) houseFiles() map[string]string {
 	out := map[string]string{}
 	for _, h := range s.Houses() {
-		var b strings.Builder
-		dash := false
-		for _, r := range strings.ToLower(h) {
-			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-				b.WriteRune(r)
-				dash = false
-			} else if !dash && b.Len() > 0 {
-				b.WriteByte('-')
-				dash = true
-			}
-		}
-		slug := strings.TrimSuffix(b.String(), "-")
-		if slug == "" {
-			slug = "house"
-		}
+		slug := designs.HouseSlug(h)
 		name := "gantt/" + slug + ".svg"
 		for k := 2; out[name] != ""; k++ {
 			name = "gantt/" + slug + "-" + strconv.Itoa(k) + ".svg"
