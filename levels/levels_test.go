@@ -306,7 +306,7 @@ func TestMalformedLevels(t *testing.T) {
 		{"unknown module placed", good + "[[placement]]\nmodule = \"core-sauna\"\nx = 1\ny = 1\n", `design/bad.toml:12:10: placement[0].module: unknown module "core-sauna"`},
 		{"bad rule", good + "[[rule]]\nid = \"b\"\ncheck = \"budget\"\n", `design/bad.toml:11:1: rule[0].max: rule "b": budget needs a non-negative max`},
 		{"bad severity", good + "[[rule]]\nid = \"b\"\ncheck = \"envelope\"\nseverity = \"fatal\"\n", `design/bad.toml:14:12: rule[0].severity: rule "b": severity must be "hard" or "soft", got "fatal"`},
-		{"bad plan", strings.Replace(good, "[grid]\nwidth = 4\nheight = 4\n", "plan = \"\"\"\n+ + +\n   X\n+ + +\n\"\"\"\n", 1), `design/bad.toml:5:8: plan: row 2, column 4: unknown cell 'X' (want f, F, G, '.' or space)`},
+		{"bad plan", strings.Replace(good, "[grid]\nwidth = 4\nheight = 4\n", "plan = \"\"\"\n+ + +\n   X\n+ + +\n\"\"\"\n", 1), `design/bad.toml:5:8: plan: row 2, column 4: unknown cell 'X' (want one of f F . G r s l K B M or space)`},
 		{"no objectives", strings.Replace(good, "[[objective]]\nmetric = \"closed\"\nmin = 1\n", "", 1), `design/bad.toml:1:6: id: level "x" has no objectives (only a sandbox may have none)`},
 	}
 	for _, tt := range tests {
