@@ -38,6 +38,16 @@ type Check interface {
 	Design(e *Engine, a *analysis, m *Metrics, r *Rule, rep *report)
 }
 
+// affecter is implemented by placement checks whose verdict on a module
+// depends on modules that share no cell with it (the span of a panel on
+// walls along its line, an opening's corner on the floor around it). When
+// g is added (under view v) or removed, affected appends the modules whose
+// verdict under rule r may change; before accepting a command the engine
+// re-checks them, with those sharing a cell with g, against every rule.
+type affecter interface {
+	affected(e *Engine, r *Rule, v *view, g *placed, added bool, out []*placed) []*placed
+}
+
 // placementCheck is embedded by placement checks: no whole-design part.
 type placementCheck struct{}
 

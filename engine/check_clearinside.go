@@ -32,6 +32,26 @@ func (clearInsideCheck) Place(e *Engine, v *view, g *placed, r *Rule, rep *repor
 	}
 }
 
+// affected: a new wall may stand inside a module on either side of it.
+func (clearInsideCheck) affected(e *Engine, _ *Rule, v *view, g *placed, added bool, out []*placed) []*placed {
+	if !added || !g.edge {
+		return out
+	}
+	for a := g.a0; a < g.a1; a++ {
+		cx, cy := a, g.line
+		if !g.horiz {
+			cx, cy = g.line, a
+		}
+		e.forCell(v, cx, cy, func(q *placed) bool {
+			if !q.edge && q != g {
+				out = append(out, q)
+			}
+			return true
+		})
+	}
+	return out
+}
+
 // wallInside is a wall on an edge inside cell module g's footprint.
 func (e *Engine) wallInside(v *view, g *placed) *placed {
 	for l := g.y0 + 1; l < g.y1; l++ {

@@ -83,32 +83,29 @@ func (e *Engine) floorCorner(v *view, g *placed, mask uint32) bool {
 	return false
 }
 
-// cornerFloorMask is the floor layers of the enabled opening-corner rules
-// (0 when there is none).
-func (e *Engine) cornerFloorMask() uint32 {
-	var mask uint32
-	for i := range e.rules.Rules {
-		r := &e.rules.Rules[i]
-		if r.Disabled || r.Check != CheckOpeningCorner {
-			continue
-		}
-		if r.onMask == 0 {
-			mask |= 1 << uint(indexOf(designs.Layers, "floor"))
-		}
-		mask |= r.onMask
+// affected: a floor module placed, moved or removed changes the corner
+// status of the exterior openings with an end at a vertex of its footprint
+// (so a floor laid next to a window that would put it at a corner is
+// refused like the window would be); a new exterior wall puts at a corner
+// or a T the openings meeting it.
+func (openingCornerCheck) affected(e *Engine, r *Rule, v *view, g *placed, added bool, out []*placed) []*placed {
+	out = e.cornerSubjects(r.onMask, g, out)
+	if added && g.edge && g.exterior {
+		out = e.endNeighbours(v, g, out)
 	}
-	return mask
+	return out
 }
 
-// cornerSubjects appends the exterior openings whose corner status a floor
-// module g changes (placed, moved or removed): those with an end at a
-// vertex of g's footprint, so a floor laid next to a window that would put
-// it at a corner is refused like the window would be.
-func (e *Engine) cornerSubjects(g *placed, out []*placed) []*placed {
+// cornerSubjects appends the exterior openings with an end at a vertex of
+// floor module g's footprint; the floor is the layers in mask, the floor
+// layer when mask is 0.
+func (e *Engine) cornerSubjects(mask uint32, g *placed, out []*placed) []*placed {
 	if g.edge {
 		return out
 	}
-	mask := e.cornerFloorMask()
+	if mask == 0 {
+		mask = 1 << uint(indexOf(designs.Layers, "floor"))
+	}
 	if mask&(1<<uint(g.layer)) == 0 {
 		return out
 	}
@@ -121,6 +118,20 @@ func (e *Engine) cornerSubjects(g *placed, out []*placed) []*placed {
 				}
 				return true
 			})
+		}
+	}
+	return out
+}
+
+// endNeighbours lists the modules standing on edges perpendicular to wall g
+// that meet it at any grid vertex along it, ends and middle (the openings a
+// new wall could put at a corner or a T).
+func (e *Engine) endNeighbours(v *view, g *placed, out []*placed) []*placed {
+	for end := g.a0; end <= g.a1; end++ {
+		for _, a := range [2]int{g.line - 1, g.line} {
+			if q := e.edgeModule(v, !g.horiz, end, a, g); q != nil {
+				out = append(out, q)
+			}
 		}
 	}
 	return out

@@ -49,6 +49,33 @@ func (spanCheck) Place(e *Engine, v *view, g *placed, r *Rule, rep *report) {
 	}
 }
 
+// affected: removing a wall changes the span of the panels along its line
+// (in its column or row) on the rule's layers.
+func (spanCheck) affected(e *Engine, r *Rule, _ *view, g *placed, added bool, out []*placed) []*placed {
+	if added || !g.edge {
+		return out
+	}
+	v := &e.noView
+	panel := func(q *placed) bool {
+		if !q.edge && r.layerMask&(1<<uint(q.layer)) != 0 && q != g {
+			out = append(out, q)
+		}
+		return true
+	}
+	for a := g.a0; a < g.a1; a++ {
+		if g.horiz {
+			for cy := 0; cy < e.h; cy++ { // panels in this column
+				e.forCell(v, a, cy, panel)
+			}
+		} else {
+			for cx := 0; cx < e.w; cx++ { // panels in this row
+				e.forCell(v, cx, a, panel)
+			}
+		}
+	}
+	return out
+}
+
 // span is the longest distance between the bearing walls on either side of
 // any cell of panel g, along its rafters; side names a direction with no
 // bearing wall at all. The bearing walls are those engine/bearing finds,

@@ -174,8 +174,7 @@ type Engine struct {
 	byCat []designs.Cost // per designs.Categories
 	count []int          // modules per category
 
-	spanMask uint32 // layers a span rule measures
-	level    *Level
+	level *Level
 
 	version uint64
 	cache   struct {
@@ -305,11 +304,6 @@ func (e *Engine) useRules(rs *RuleSet) error {
 	}
 	if err := e.rules.compile(); err != nil {
 		return err
-	}
-	for _, r := range e.rules.Rules {
-		if r.Check == CheckSpan && !r.Disabled {
-			e.spanMask |= r.layerMask
-		}
 	}
 	return nil
 }

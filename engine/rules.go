@@ -312,23 +312,9 @@ func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation)
 	return out
 }
 
-// endNeighbours lists the modules standing on edges perpendicular to wall g
-// that meet it at any grid vertex along it, ends and middle (the openings a
-// new wall could put at a corner or a T).
-func (e *Engine) endNeighbours(v *view, g *placed, out []*placed) []*placed {
-	for end := g.a0; end <= g.a1; end++ {
-		for _, a := range [2]int{g.line - 1, g.line} {
-			if q := e.edgeModule(v, !g.horiz, end, a, g); q != nil {
-				out = append(out, q)
-			}
-		}
-	}
-	return out
-}
-
 // dependents appends the modules whose placement checks may change when g
-// is removed: modules in the cells g touches (what it supports) and, for a
-// wall, the panels along its line whose span it bounds.
+// is removed because they share a cell with it (what it supports, what
+// supports it); checks that look further add theirs (affecter).
 func (e *Engine) dependents(g *placed, out []*placed) []*placed {
 	v := &view{}
 	add := func(q *placed) bool {
@@ -349,25 +335,25 @@ func (e *Engine) dependents(g *placed, out []*placed) []*placed {
 		if g.horiz {
 			e.forCell(v, a, g.line-1, add)
 			e.forCell(v, a, g.line, add)
-			for cy := 0; cy < e.h; cy++ { // panels in this column
-				e.forCell(v, a, cy, func(q *placed) bool {
-					if !q.edge && e.spanMask&(1<<uint(q.layer)) != 0 && q != g {
-						out = append(out, q)
-					}
-					return true
-				})
-			}
 		} else {
 			e.forCell(v, g.line-1, a, add)
 			e.forCell(v, g.line, a, add)
-			for cx := 0; cx < e.w; cx++ { // panels in this row
-				e.forCell(v, cx, a, func(q *placed) bool {
-					if !q.edge && e.spanMask&(1<<uint(q.layer)) != 0 && q != g {
-						out = append(out, q)
-					}
-					return true
-				})
-			}
+		}
+	}
+	return out
+}
+
+// affected appends, for every enabled placement rule whose check looks
+// beyond the cells a module touches (an affecter), the modules whose
+// verdict may change when g is added (under v) or removed.
+func (e *Engine) affected(v *view, g *placed, added bool, out []*placed) []*placed {
+	for ri := range e.rules.Rules {
+		r := &e.rules.Rules[ri]
+		if r.Disabled || !r.place {
+			continue
+		}
+		if a, ok := r.kind.(affecter); ok {
+			out = a.affected(e, r, v, g, added, out)
 		}
 	}
 	return out
@@ -380,7 +366,7 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 	if old != nil {
 		subjects = append(subjects, old)
 		subjects = e.dependents(old, subjects)
-		subjects = e.cornerSubjects(old, subjects)
+		subjects = e.affected(&e.noView, old, false, subjects)
 	}
 	after := &e.after
 	*after = view{add: nw}
@@ -390,24 +376,7 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 	}
 	if nw != nil {
 		subjects = append(subjects, nw)
-		subjects = e.cornerSubjects(nw, subjects)
-		if nw.edge && nw.exterior {
-			subjects = e.endNeighbours(after, nw, subjects)
-		}
-		if nw.edge { // a wall may stand inside a core
-			for a := nw.a0; a < nw.a1; a++ {
-				cx, cy := a, nw.line
-				if !nw.horiz {
-					cx, cy = nw.line, a
-				}
-				e.forCell(after, cx, cy, func(q *placed) bool {
-					if !q.edge && q != nw {
-						subjects = append(subjects, q)
-					}
-					return true
-				})
-			}
-		}
+		subjects = e.affected(after, nw, true, subjects)
 	}
 	e.scratch = subjects[:0]
 	var before, afterV []Violation
