@@ -174,8 +174,7 @@ type Engine struct {
 	byCat []designs.Cost // per designs.Categories
 	count []int          // modules per category
 
-	spanMask uint32 // layers a span rule measures
-	level    *Level
+	level *Level
 
 	version uint64
 	cache   struct {
@@ -186,6 +185,9 @@ type Engine struct {
 		analysis   *analysis
 	}
 	scratch []*placed
+	rep     report // reused by every check run
+	noView  view   // the design as it is, for checks
+	after   view   // the design as a command would leave it (newHard)
 }
 
 // New starts an empty design of opts.Grid.
@@ -209,19 +211,8 @@ func FromDesign(d *designs.Design, cat *designs.Catalog, opts Options) (*Engine,
 	}
 	e := &Engine{cat: cat, opts: opts, meta: *d, w: d.Grid.Width, h: d.Grid.Height, nextID: 1}
 	e.meta.Placements = nil
-	// each engine compiles its own copy, so engines sharing a rule set can
-	// run in parallel
-	e.rules = &RuleSet{ID: "none", Name: "no rules"}
-	if opts.Rules != nil {
-		e.rules = &RuleSet{ID: opts.Rules.ID, Name: opts.Rules.Name, Rules: append([]Rule(nil), opts.Rules.Rules...)}
-	}
-	if err := e.rules.compile(); err != nil {
+	if err := e.useRules(opts.Rules); err != nil {
 		return nil, err
-	}
-	for _, r := range e.rules.Rules {
-		if r.Check == CheckSpan && !r.Disabled {
-			e.spanMask |= r.layerMask
-		}
 	}
 	e.rate = opts.LabourRate
 	if e.rate.IsZero() {
@@ -302,6 +293,19 @@ func FromDesign(d *designs.Design, cat *designs.Catalog, opts Options) (*Engine,
 		e.insert(g)
 	}
 	return e, nil
+}
+
+// useRules compiles the engine's own copy of rule set rs (nil: no rules),
+// so engines sharing a rule set can run in parallel.
+func (e *Engine) useRules(rs *RuleSet) error {
+	e.rules = &RuleSet{ID: "none", Name: "no rules"}
+	if rs != nil {
+		e.rules = &RuleSet{ID: rs.ID, Name: rs.Name, Rules: append([]Rule(nil), rs.Rules...)}
+	}
+	if err := e.rules.compile(); err != nil {
+		return err
+	}
+	return nil
 }
 
 // prepare checks a placement against the catalog and grid and derives its

@@ -66,10 +66,10 @@ func TestLayoutErrors(t *testing.T) {
 		rows []string
 		want string
 	}{
-		{[]string{"+ +", "  "}, "a plan has an odd number (2*H+1) of rows, at least 3, got 2"},
-		{[]string{"+ + +", "   X", "+ + +"}, "row 2, column 4: unknown cell 'X' (want f, F, G, '.' or space)"},
-		{[]string{"+ + +", "   F", "+ + +"}, "row 2, column 4: floor cell (1,0) has no floor cell south of it: 4x8 cassettes pair cells north to south"},
-		{[]string{"+ +?+", "   f", "+ + +"}, "row 1, column 4: unknown edge '?' (want - | w d s i o)"},
+		{[]string{"+ +", "  "}, "a plan has an odd number of lines (2 per cell row plus 1), at least 3, got 2"},
+		{[]string{"+ + +", "   X", "+ + +"}, "row 2, column 4: unknown cell 'X' (want one of f F . G r s l K B M or space)"},
+		{[]string{"+ + +", "   F", "+ + +"}, "row 2, column 4: cell (1,0): floor panels are 1x2 and pair cells north to south, but the cell south of it has no floor"},
+		{[]string{"+ +?+", "   f", "+ + +"}, "row 1, column 4: unknown wall '?' on a horizontal edge (want one of - | w W d D s S i : o O or space)"},
 		{[]string{"+", "", "+"}, "a plan must be between 1x1 and 512x512 cells, got 0x1"},
 	}
 	for _, tt := range tests {

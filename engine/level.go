@@ -136,6 +136,30 @@ func ParseLevel(file string, data []byte, cat *designs.Catalog, ruleSets map[str
 			e("palette", "palette names unknown module %q", id)
 		}
 	}
+	l.checkPlan(cat, e)
+	errs = append(errs, checkRules(file, pos, "rule", l.Rules, cat)...)
+	checkGoals("objective", l.Objectives, cat, e)
+	checkGoals("two_stars", l.TwoStars, cat, e)
+	checkGoals("three_stars", l.ThreeStars, cat, e)
+	if len(l.Objectives) == 0 && !l.Sandbox {
+		e("id", "level %q has no objectives (only a sandbox may have none)", l.ID)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	l.RuleSet = base.With(base.ID+"+"+l.ID, l.Rules)
+	if err := l.RuleSet.compile(); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return &l, nil
+}
+
+// levelErr reports a problem with a key of a level file.
+type levelErr func(key, f string, a ...any)
+
+// checkPlan reads the level's plan (its grid when none is given) and
+// checks the grid and the start placements.
+func (l *Level) checkPlan(cat *designs.Catalog, e levelErr) {
 	planErr := false
 	if l.Plan != "" {
 		rows := strings.Split(strings.TrimRight(l.Plan, "\n"), "\n")
@@ -173,35 +197,22 @@ func ParseLevel(file string, data []byte, cat *designs.Catalog, ruleSets map[str
 			}
 		}
 	}
-	errs = append(errs, checkRules(file, pos, "rule", l.Rules, cat)...)
-	goals := func(table string, gs []Goal) {
-		for i, g := range gs {
-			at := fmt.Sprintf("%s[%d].", table, i)
-			if !validMetric(g.Metric, cat) {
-				e(at+"metric", "unknown metric %q (want one of %s, count.CATEGORY, module.ID)", g.Metric, strings.Join(plainMetrics, ", "))
-			}
-			if g.Min == nil && g.Max == nil {
-				e(at+"metric", "goal on %q needs min or max", g.Metric)
-			}
-			if g.Min != nil && g.Max != nil && g.Min.GreaterThan(*g.Max) {
-				e(at+"min", "min %s is above max %s", g.Min, g.Max)
-			}
+}
+
+// checkGoals checks the goals of one table (objective, two_stars, ...).
+func checkGoals(table string, gs []Goal, cat *designs.Catalog, e levelErr) {
+	for i, g := range gs {
+		at := fmt.Sprintf("%s[%d].", table, i)
+		if !validMetric(g.Metric, cat) {
+			e(at+"metric", "unknown metric %q (want one of %s, count.CATEGORY, module.ID)", g.Metric, strings.Join(plainMetrics, ", "))
+		}
+		if g.Min == nil && g.Max == nil {
+			e(at+"metric", "goal on %q needs min or max", g.Metric)
+		}
+		if g.Min != nil && g.Max != nil && g.Min.GreaterThan(*g.Max) {
+			e(at+"min", "min %s is above max %s", g.Min, g.Max)
 		}
 	}
-	goals("objective", l.Objectives)
-	goals("two_stars", l.TwoStars)
-	goals("three_stars", l.ThreeStars)
-	if len(l.Objectives) == 0 && !l.Sandbox {
-		e("id", "level %q has no objectives (only a sandbox may have none)", l.ID)
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	l.RuleSet = base.With(base.ID+"+"+l.ID, l.Rules)
-	if err := l.RuleSet.compile(); err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	return &l, nil
 }
 
 // StartDesign is the level's starting design.

@@ -1,10 +1,6 @@
 package engine
 
 import (
-	"fmt"
-	"sort"
-	"strings"
-
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/shopspring/decimal"
 )
@@ -58,6 +54,27 @@ type edgeRef struct {
 	side string
 }
 
+// cellSide is one side of a grid cell: the step to the neighbour across
+// it, its name and the wall standing on it.
+type cellSide struct {
+	dx, dy int
+	name   string
+	wall   func(a *analysis, x, y int) *placed
+}
+
+// sides are the four sides of a cell, clockwise from north.
+var sides = [4]cellSide{
+	{0, -1, designs.North, func(a *analysis, x, y int) *placed { return a.hWall[y*a.w+x] }},
+	{1, 0, designs.East, func(a *analysis, x, y int) *placed { return a.vWall[y*(a.w+1)+x+1] }},
+	{0, 1, designs.South, func(a *analysis, x, y int) *placed { return a.hWall[(y+1)*a.w+x] }},
+	{-1, 0, designs.West, func(a *analysis, x, y int) *placed { return a.vWall[y*(a.w+1)+x] }},
+}
+
+// isFloor reports whether (x, y) is a floor cell of the grid.
+func (a *analysis) isFloor(x, y int) bool {
+	return x >= 0 && y >= 0 && x < a.w && y < a.h && a.floor[y*a.w+x]
+}
+
 func (e *Engine) analyse() *analysis {
 	w, h := e.w, e.h
 	a := &analysis{w: w, h: h, floor: make([]bool, w*h), hWall: make([]*placed, (h+1)*w), vWall: make([]*placed, h*(w+1)),
@@ -84,18 +101,15 @@ func (e *Engine) analyse() *analysis {
 			}
 		}
 	}
-	isFloor := func(x, y int) bool { return x >= 0 && y >= 0 && x < w && y < h && a.floor[y*w+x] }
-	// walls on the four sides of cell (x, y)
-	wallN := func(x, y int) *placed { return a.hWall[y*w+x] }
-	wallS := func(x, y int) *placed { return a.hWall[(y+1)*w+x] }
-	wallW := func(x, y int) *placed { return a.vWall[y*(w+1)+x] }
-	wallE := func(x, y int) *placed { return a.vWall[y*(w+1)+x+1] }
-	type side struct {
-		dx, dy int
-		name   string
-		wall   func(x, y int) *placed
-	}
-	sides := [4]side{{0, -1, designs.North, wallN}, {1, 0, designs.East, wallE}, {0, 1, designs.South, wallS}, {-1, 0, designs.West, wallW}}
+	a.findRooms()
+	a.reach()
+	return a
+}
+
+// findRooms flood-fills the floor cells into rooms, walls as borders, and
+// notes the open outside edges and the interior walls on the envelope.
+func (a *analysis) findRooms() {
+	w := a.w
 	for i := range a.roomOf {
 		a.roomOf[i] = -1
 	}
@@ -118,8 +132,8 @@ func (e *Engine) analyse() *analysis {
 			r.x1, r.y1 = max(r.x1, x), max(r.y1, y)
 			for _, s := range sides {
 				nx, ny := x+s.dx, y+s.dy
-				wall := s.wall(x, y)
-				if !isFloor(nx, ny) {
+				wall := s.wall(a, x, y)
+				if !a.isFloor(nx, ny) {
 					if wall == nil {
 						r.open = true
 						a.open = append(a.open, edgeRef{x, y, s.name})
@@ -141,7 +155,12 @@ func (e *Engine) analyse() *analysis {
 		}
 		a.rooms = append(a.rooms, r)
 	}
-	// Reachability: from outside through open edges and doors.
+}
+
+// reach marks the rooms reachable from outside: through open edges and
+// doors to the outside, then from room to room through doors.
+func (a *analysis) reach() {
+	w := a.w
 	var rq []int32
 	for i := range a.rooms {
 		if a.rooms[i].open {
@@ -156,7 +175,7 @@ func (e *Engine) analyse() *analysis {
 		}
 		x, y := c%w, c/w
 		for _, s := range sides {
-			if wall := s.wall(x, y); wall != nil && wall.opening == "door" && !isFloor(x+s.dx, y+s.dy) {
+			if wall := s.wall(a, x, y); wall != nil && wall.opening == "door" && !a.isFloor(x+s.dx, y+s.dy) {
 				if r := a.roomOf[c]; !a.rooms[r].reachable {
 					a.rooms[r].reachable = true
 					rq = append(rq, r)
@@ -176,10 +195,10 @@ func (e *Engine) analyse() *analysis {
 				}
 				for _, s := range sides {
 					nx, ny := x+s.dx, y+s.dy
-					if !isFloor(nx, ny) {
+					if !a.isFloor(nx, ny) {
 						continue
 					}
-					if wall := s.wall(x, y); wall != nil && wall.opening == "door" {
+					if wall := s.wall(a, x, y); wall != nil && wall.opening == "door" {
 						if o := a.roomOf[ny*w+nx]; !a.rooms[o].reachable {
 							a.rooms[o].reachable = true
 							rq = append(rq, o)
@@ -189,7 +208,6 @@ func (e *Engine) analyse() *analysis {
 			}
 		}
 	}
-	return a
 }
 
 // Metrics measures the design (cached until the next change).
@@ -264,161 +282,21 @@ func (e *Engine) metricsOf(a *analysis) Metrics {
 
 func pct(d decimal.Decimal) string { return d.Mul(decimal.NewFromInt(100)).Round(1).String() + "%" }
 
-func edgeText(r edgeRef) string {
-	return fmt.Sprintf("the %s edge of (%d,%d)", sideName(r.side), r.x, r.y)
-}
-
 // designViolations runs the design checks of the rule set.
 func (e *Engine) designViolations(a *analysis, m *Metrics) []Violation {
-	var out []Violation
+	rep := &e.rep
+	*rep = report{}
 	for ri := range e.rules.Rules {
 		r := &e.rules.Rules[ri]
 		if r.Disabled || r.place {
 			continue
 		}
-		add := func(msg string, ids []ID) {
-			out = append(out, Violation{Rule: r.ID, Check: r.Check, Severity: r.sev, Modules: ids, Message: msg})
-		}
-		switch r.Check {
-		case CheckEnvelope:
-			if len(a.open) > 0 {
-				var list []string
-				for i, o := range a.open {
-					if i == 6 {
-						list = append(list, fmt.Sprintf("and %d more", len(a.open)-6))
-						break
-					}
-					list = append(list, edgeText(o))
-				}
-				add(fmt.Sprintf("the envelope is open at %d outside edge(s) of the floor with no wall: %s", len(a.open), strings.Join(list, ", ")), nil)
-			}
-			seen := map[ID]bool{}
-			for _, g := range a.badWall {
-				if !seen[g.id] {
-					seen[g.id] = true
-					add(fmt.Sprintf("%s is an interior wall on the outside of the envelope; use an exterior wall module", describe(g)), []ID{g.id})
-				}
-			}
-		case CheckShear:
-			e.shear(a, r, add)
-		case CheckReachable:
-			for _, rm := range a.rooms {
-				if !rm.open && !rm.reachable {
-					add(fmt.Sprintf("the room of %d cells (%d sq ft) from (%d,%d) to (%d,%d) has no way in from outside through doors", rm.cells, rm.cells*16, rm.x0, rm.y0, rm.x1, rm.y1), nil)
-				}
-			}
-		case CheckWindowRatio:
-			if a.floorN > 0 && m.WindowRatio.LessThan(*r.Min) {
-				add(fmt.Sprintf("windows are %s of the floor area (%s of %d sq ft); at least %s is needed", pct(m.WindowRatio), m.WindowAreaSqFt.Round(1).String()+" sq ft", m.FloorAreaSqFt, pct(*r.Min)), nil)
-			}
-		case CheckBudget:
-			if t := e.cost.Total(); t.GreaterThan(*r.Max) {
-				add(fmt.Sprintf("the design costs $%s, $%s over the budget of $%s", t.StringFixed(2), t.Sub(*r.Max).StringFixed(2), r.Max.StringFixed(2)), nil)
-			}
-		case CheckFloorArea:
-			if decimal.NewFromInt(int64(m.FloorAreaSqFt)).LessThan(*r.Min) {
-				add(fmt.Sprintf("the floor area is %d sq ft; at least %s sq ft is needed", m.FloorAreaSqFt, r.Min.String()), nil)
-			}
-		case CheckRooms:
-			if decimal.NewFromInt(int64(m.Rooms)).LessThan(*r.Min) {
-				add(fmt.Sprintf("the design has %d enclosed room(s); at least %s are needed", m.Rooms, r.Min.String()), nil)
-			}
-		case CheckStockQuantity:
-			e.stockQuantity(a, add)
-		case CheckRequired:
-			for _, id := range r.Modules {
-				if a.byMod[id] == 0 {
-					add(fmt.Sprintf("the design needs at least one %s", strings.ToLower(e.cat.Modules[id].Name)), nil)
-				}
-			}
-		}
+		rep.ri, rep.r = ri, r
+		r.kind.Design(e, a, m, r, rep)
 	}
+	out := rep.out
+	*rep = report{}
 	return out
-}
-
-// shear checks every straight run of exterior wall: the share of solid
-// panels (cells of walls with no opening) must reach r.MinShare.
-func (e *Engine) shear(a *analysis, r *Rule, add func(string, []ID)) {
-	check := func(run []*placed, solid, total int, desc string) {
-		if total == 0 {
-			return
-		}
-		share := decimal.NewFromInt(int64(solid)).Div(decimal.NewFromInt(int64(total)))
-		if share.LessThan(r.MinShare) {
-			ids := make([]ID, 0, len(run))
-			for _, g := range run {
-				if len(ids) == 0 || ids[len(ids)-1] != g.id {
-					ids = append(ids, g.id)
-				}
-			}
-			add(fmt.Sprintf("the exterior wall run %s is %s solid (%d of %d panels); at least %s must be solid panels for shear", desc, pct(share.Round(3)), solid, total, pct(r.MinShare)), ids)
-		}
-	}
-	scan := func(n, lines int, at func(line, t int) *placed, desc func(line, t0, t1 int) string) {
-		for l := 0; l < lines; l++ {
-			var run []*placed
-			solid, total, t0 := 0, 0, 0
-			for t := 0; t <= n; t++ {
-				var g *placed
-				if t < n {
-					g = at(l, t)
-				}
-				if g != nil && g.exterior {
-					if total == 0 {
-						t0 = t
-					}
-					run = append(run, g)
-					total++
-					if g.opening == "" {
-						solid++
-					}
-					continue
-				}
-				if total > 0 {
-					check(run, solid, total, desc(l, t0, t-1))
-				}
-				run, solid, total = run[:0], 0, 0
-			}
-		}
-	}
-	w, h := a.w, a.h
-	scan(w, h+1, func(l, t int) *placed { return a.hWall[l*w+t] }, func(l, t0, t1 int) string {
-		return fmt.Sprintf("along grid line y=%d from x=%d to x=%d", l, t0, t1+1)
-	})
-	scan(h, w+1, func(l, t int) *placed { return a.vWall[t*(w+1)+l] }, func(l, t0, t1 int) string {
-		return fmt.Sprintf("along grid line x=%d from y=%d to y=%d", l, t0, t1+1)
-	})
-}
-
-// stockQuantity compares the design's material quantities (module counts
-// times each module's exploded parts) with the suppliers' stock. Materials
-// no supplier lists at all are the supplier-stock rule's business.
-func (e *Engine) stockQuantity(a *analysis, add func(string, []ID)) {
-	need := map[string]decimal.Decimal{}
-	var skus []string
-	for _, id := range e.cat.ModuleIDs() {
-		n := a.byMod[id]
-		if n == 0 {
-			continue
-		}
-		for _, mq := range e.explode[e.modIndex[id]] {
-			if _, ok := need[mq.SKU]; !ok {
-				skus = append(skus, mq.SKU)
-			}
-			need[mq.SKU] = need[mq.SKU].Add(mq.Qty.Mul(decimal.NewFromInt(int64(n))))
-		}
-	}
-	sort.Strings(skus)
-	for _, sku := range skus {
-		have, listed := e.stock[sku]
-		if !listed {
-			continue
-		}
-		if q := need[sku]; q.GreaterThan(decimal.NewFromInt(have)) {
-			mat := e.cat.Materials[sku]
-			add(fmt.Sprintf("the design needs %s %s of %s (%s); the suppliers hold %d in all", q.String(), mat.Unit, sku, mat.Description, have), nil)
-		}
-	}
 }
 
 // Edge names one side of a grid cell.

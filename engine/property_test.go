@@ -87,7 +87,7 @@ func randomCommand(rng *rand.Rand, e *Engine, tick int64, ids []string) Command 
 func hardPlacement(e *Engine) []Violation {
 	var out []Violation
 	for _, v := range e.Violations() {
-		if v.Severity == Hard && (indexOf(placementChecks, v.Check) >= 0 || v.Check == "palette") {
+		if v.Severity == Hard && (IsPlacementCheck(v.Check) || v.Check == "palette") {
 			out = append(out, v)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/engine/bearing"
 	"github.com/shopspring/decimal"
 )
 
@@ -26,36 +25,6 @@ func (s Severity) String() string {
 	}
 	return "hard"
 }
-
-// Checks a rule can name. Placement checks look at one module and its
-// neighbours and are run on every command: a command that would add a hard
-// violation of one of them is refused. Design checks look at the whole
-// design (a house under construction is open until its last wall stands),
-// so they never block a single command; their hard violations make the
-// design invalid (prodos validate exits 1, a level earns no star).
-const (
-	CheckOverlap       = "overlap"        // placement: no two modules share a cell or an edge slot on one layer
-	CheckSupport       = "support"        // placement: modules on `layers` need a module on `on` under every cell
-	CheckWallSupport   = "wall-support"   // placement: a wall stands on an edge of a cell with a module on `on`
-	CheckSpan          = "span"           // placement: panels on `layers` lie within max span of bearing walls
-	CheckOpeningCorner = "opening-corner" // placement: no window or door at a corner of the envelope
-	CheckShopProcess   = "shop-process"   // placement: the shop can perform every machine process of the module
-	CheckSupplierStock = "supplier-stock" // placement: some supplier stocks every material of the module
-	CheckForbidden     = "forbidden"      // placement: `modules` may not be used
-	CheckClearInside   = "clear-inside"   // placement: no wall stands inside the footprint of a module on `layers`
-	CheckEnvelope      = "envelope"       // design: every floor cell's outside edge has an exterior wall
-	CheckShear         = "shear"          // design: each straight exterior wall run keeps min_share solid panels
-	CheckReachable     = "reachable"      // design: every enclosed room is reachable from outside through doors
-	CheckWindowRatio   = "window-ratio"   // design: window area / floor area >= min
-	CheckBudget        = "budget"         // design: total cost <= max (USD)
-	CheckFloorArea     = "floor-area"     // design: floor area >= min (sq ft)
-	CheckRooms         = "rooms"          // design: enclosed rooms >= min
-	CheckRequired      = "required"       // design: each of `modules` is used at least once
-	CheckStockQuantity = "stock-quantity" // design: the suppliers together hold enough of every material
-)
-
-var placementChecks = []string{CheckOverlap, CheckSupport, CheckWallSupport, CheckSpan, CheckOpeningCorner, CheckShopProcess, CheckSupplierStock, CheckForbidden, CheckClearInside}
-var designChecks = []string{CheckEnvelope, CheckShear, CheckReachable, CheckWindowRatio, CheckBudget, CheckFloorArea, CheckRooms, CheckRequired, CheckStockQuantity}
 
 // Rule is one entry of a rule set.
 type Rule struct {
@@ -84,6 +53,7 @@ type Rule struct {
 	onMask    uint32
 	onText    string
 	place     bool
+	kind      Check
 }
 
 // RuleSet is a named list of rules, loaded from TOML (levels/rules/*.toml).
@@ -150,10 +120,11 @@ func (r *Rule) check(cat *designs.Catalog) (string, string) {
 	default:
 		return "severity", fmt.Sprintf("rule %q: severity must be \"hard\" or \"soft\", got %q", r.ID, r.Severity)
 	}
-	r.place = indexOf(placementChecks, r.Check) >= 0
-	if !r.place && indexOf(designChecks, r.Check) < 0 {
-		return "check", fmt.Sprintf("rule %q: unknown check %q (want one of %s, %s)", r.ID, r.Check, strings.Join(placementChecks, ", "), strings.Join(designChecks, ", "))
+	kind, ok := lookupCheck(r.Check)
+	if !ok {
+		return "check", fmt.Sprintf("rule %q: unknown check %q (want one of %s)", r.ID, r.Check, strings.Join(CheckNames(), ", "))
 	}
+	r.kind, r.place = kind, kind.Placement()
 	var err error
 	if r.layerMask, err = layerMask(r.Layers); err != nil {
 		return "layers", fmt.Sprintf("rule %q: %v", r.ID, err)
@@ -162,51 +133,7 @@ func (r *Rule) check(cat *designs.Catalog) (string, string) {
 		return "on", fmt.Sprintf("rule %q: %v", r.ID, err)
 	}
 	r.onText = strings.Join(r.On, " or ")
-	switch r.Check {
-	case CheckSupport:
-		if len(r.Layers) == 0 || len(r.On) == 0 {
-			return "check", fmt.Sprintf("rule %q: a support check needs layers and on", r.ID)
-		}
-	case CheckClearInside:
-		if len(r.Layers) == 0 {
-			return "check", fmt.Sprintf("rule %q: a clear-inside check needs layers", r.ID)
-		}
-	case CheckWallSupport:
-		if len(r.On) == 0 {
-			return "check", fmt.Sprintf("rule %q: a wall-support check needs on", r.ID)
-		}
-	case CheckSpan:
-		if len(r.Layers) == 0 {
-			return "check", fmt.Sprintf("rule %q: a span check needs layers", r.ID)
-		}
-		if r.MaxSpan < 0 {
-			return "max_span", fmt.Sprintf("rule %q: max_span must not be negative", r.ID)
-		}
-	case CheckShear:
-		if r.MinShare.Sign() < 0 || r.MinShare.GreaterThan(decimal.NewFromInt(1)) {
-			return "min_share", fmt.Sprintf("rule %q: min_share %s must be between 0 and 1", r.ID, r.MinShare)
-		}
-	case CheckWindowRatio, CheckFloorArea, CheckRooms:
-		if r.Min == nil || r.Min.Sign() < 0 {
-			return "min", fmt.Sprintf("rule %q: %s needs a non-negative min", r.ID, r.Check)
-		}
-	case CheckBudget:
-		if r.Max == nil || r.Max.Sign() < 0 {
-			return "max", fmt.Sprintf("rule %q: budget needs a non-negative max", r.ID)
-		}
-	case CheckForbidden, CheckRequired:
-		if len(r.Modules) == 0 {
-			return "modules", fmt.Sprintf("rule %q: %s needs modules", r.ID, r.Check)
-		}
-		if cat != nil {
-			for _, id := range r.Modules {
-				if cat.Modules[id] == nil {
-					return "modules", fmt.Sprintf("rule %q: unknown module %q", r.ID, id)
-				}
-			}
-		}
-	}
-	return "", ""
+	return kind.Validate(r, cat)
 }
 
 func (rs *RuleSet) compile() error {
@@ -370,216 +297,24 @@ func (e *Engine) hardLocal(v *view, g *placed, out []Violation) []Violation {
 
 // localChecks appends the placement-check violations of subject g under v.
 func (e *Engine) localChecks(v *view, g *placed, hardOnly bool, out []Violation) []Violation {
+	rep := &e.rep
+	rep.out, rep.keyed = out, true
 	for ri := range e.rules.Rules {
 		r := &e.rules.Rules[ri]
 		if r.Disabled || !r.place || (hardOnly && r.sev != Hard) {
 			continue
 		}
-		mk := func(msg string, ids ...ID) {
-			k := vkey{rule: ri, a: ids[0]}
-			if len(ids) > 1 {
-				k.b = ids[1]
-				if k.b < k.a {
-					k.a, k.b = k.b, k.a
-				}
-			}
-			out = append(out, Violation{Rule: r.ID, Check: r.Check, Severity: r.sev, Modules: ids, Message: msg, key: k})
-		}
-		switch r.Check {
-		case CheckOverlap:
-			e.checkOverlap(v, g, mk)
-		case CheckSupport:
-			if g.edge || r.layerMask&(1<<uint(g.layer)) == 0 {
-				continue
-			}
-			missing, fx, fy := 0, 0, 0
-			for cy := g.y0; cy < g.y1; cy++ {
-				for cx := g.x0; cx < g.x1; cx++ {
-					if e.cellModule(v, cx, cy, r.onMask, g) == nil {
-						if missing == 0 {
-							fx, fy = cx, cy
-						}
-						missing++
-					}
-				}
-			}
-			if missing > 0 {
-				mk(fmt.Sprintf("%s has no %s under %d of its %d cells (first: (%d,%d))", describe(g), r.onText, missing, (g.x1-g.x0)*(g.y1-g.y0), fx, fy), g.id)
-			}
-		case CheckWallSupport:
-			if !g.edge || r.layerMask != 0 && r.layerMask&(1<<uint(g.layer)) == 0 {
-				continue
-			}
-			missing := 0
-			for a := g.a0; a < g.a1; a++ {
-				c1x, c1y, c2x, c2y := a, g.line-1, a, g.line
-				if !g.horiz {
-					c1x, c1y, c2x, c2y = g.line-1, a, g.line, a
-				}
-				if e.cellModule(v, c1x, c1y, r.onMask, nil) == nil && e.cellModule(v, c2x, c2y, r.onMask, nil) == nil {
-					missing++
-				}
-			}
-			switch {
-			case missing == g.a1-g.a0:
-				mk(fmt.Sprintf("%s stands on no %s", describe(g), r.onText), g.id)
-			case missing > 0:
-				mk(fmt.Sprintf("%s stands on no %s along %d of its %d cells", describe(g), r.onText, missing, g.a1-g.a0), g.id)
-			}
-		case CheckSpan:
-			if g.edge || r.layerMask&(1<<uint(g.layer)) == 0 {
-				continue
-			}
-			limit := r.MaxSpan
-			if limit == 0 {
-				limit = g.m.MaxSpan
-			}
-			if limit == 0 {
-				continue
-			}
-			span, side := e.span(v, g)
-			name := strings.ToLower(g.m.Name)
-			switch {
-			case side != "":
-				mk(fmt.Sprintf("%s has no bearing wall to the %s; the %s's limit is %s", describe(g), side, name, feet(limit)), g.id)
-			case span > limit:
-				mk(fmt.Sprintf("%s spans %s between bearing walls; the %s's limit is %s", describe(g), feet(span), name, feet(limit)), g.id)
-			}
-		case CheckOpeningCorner:
-			if msg := e.openingCorner(v, g, r.onMask); msg != "" {
-				mk(msg, g.id)
-			}
-		case CheckShopProcess:
-			if p := e.shopOK[g.mi]; p != "" {
-				mk(fmt.Sprintf("%s needs the %s process, which shop %q cannot perform", describe(g), p, e.shop.ID), g.id)
-			}
-		case CheckSupplierStock:
-			if s := e.stockOK[g.mi]; s != "" {
-				mk(fmt.Sprintf("%s needs %s, which none of the suppliers stocks", describe(g), s), g.id)
-			}
-		case CheckClearInside:
-			if g.edge || r.layerMask&(1<<uint(g.layer)) == 0 {
-				continue
-			}
-			if q := e.wallInside(v, g); q != nil {
-				mk(fmt.Sprintf("%s has %s standing inside it", describe(g), describe(q)), g.id)
-			}
-		case CheckForbidden:
-			if indexOf(r.Modules, g.m.ID) >= 0 {
-				mk(fmt.Sprintf("%s may not be used here", describe(g)), g.id)
-			}
-		}
+		rep.ri, rep.r = ri, r
+		r.kind.Place(e, v, g, r, rep)
 	}
-	return out
-}
-
-// checkOverlap reports each module that shares a cell (on its layer) or an
-// edge slot with an earlier one, once per cell or slot, against the first
-// module there: k modules stacked in one cell give k-1 violations, not one
-// per pair, so validation stays linear however many are stacked. A
-// candidate (v.add) is reported against the first module already there.
-func (e *Engine) checkOverlap(v *view, g *placed, mk func(string, ...ID)) {
-	var seen [8]ID
-	n := 0
-	cand := v.add == g
-	check := func(list []*placed, addHere bool) {
-		q := first(v, list, g)
-		if a := v.add; !cand && addHere && a != g && (q == nil || a.id < q.id) {
-			q = a
-		}
-		if q == nil || (!cand && q.id > g.id) {
-			return // g is the first here: the later ones report against it
-		}
-		for i := 0; i < n && i < len(seen); i++ {
-			if seen[i] == q.id {
-				return
-			}
-		}
-		if n < len(seen) {
-			seen[n] = q.id
-		}
-		n++
-		mk(fmt.Sprintf("%s overlaps %s", describe(g), describe(q)), g.id, q.id)
-	}
-	ad := v.add
-	if g.edge {
-		for a := g.a0; a < g.a1; a++ {
-			check(e.ix.slotAt(g.horiz, g.line, a), ad != nil && ad.onEdge(g.horiz, g.line, a))
-		}
-		return
-	}
-	for cy := g.y0; cy < g.y1; cy++ {
-		for cx := g.x0; cx < g.x1; cx++ {
-			check(e.ix.cellAt(g.layer, cx, cy), ad != nil && !ad.edge && ad.layer == g.layer && ad.touches(cx, cy))
-		}
-	}
-}
-
-// wallInside is a wall on an edge inside cell module g's footprint.
-func (e *Engine) wallInside(v *view, g *placed) *placed {
-	for l := g.y0 + 1; l < g.y1; l++ {
-		for a := g.x0; a < g.x1; a++ {
-			if q := e.edgeModule(v, true, l, a, nil); q != nil {
-				return q
-			}
-		}
-	}
-	for l := g.x0 + 1; l < g.x1; l++ {
-		for a := g.y0; a < g.y1; a++ {
-			if q := e.edgeModule(v, false, l, a, nil); q != nil {
-				return q
-			}
-		}
-	}
-	return nil
-}
-
-// span is the longest distance between the bearing walls on either side of
-// any cell of panel g, along its rafters; side names a direction with no
-// bearing wall at all. The bearing walls are those engine/bearing finds,
-// the same the build order makes the panel wait for.
-func (e *Engine) span(v *view, g *placed) (designs.Length, string) {
-	worst, side := bearing.Walls(g.x0, g.y0, g.x1, g.y1, e.w, e.h, func(s bearing.Slot) bool {
-		return e.edgeModule(v, s.Horiz, s.Line, s.A, nil) != nil
-	}, nil)
-	if side != "" {
-		return 0, side
-	}
-	return designs.Length(worst) * designs.CellSize, ""
-}
-
-// cornerWall returns an exterior wall meeting opening g at a right angle at
-// one of its ends (g then sits at a corner of the envelope).
-func (e *Engine) cornerWall(v *view, g *placed) *placed {
-	for _, end := range [2]int{g.a0, g.a1} {
-		// the vertex is (end, line) for a horizontal wall, (line, end) for a vertical one;
-		// the perpendicular edges meeting it lie on line `end`, along line-1 and line.
-		for _, a := range [2]int{g.line - 1, g.line} {
-			if q := e.edgeModule(v, !g.horiz, end, a, g); q != nil && q.exterior {
-				return q
-			}
-		}
-	}
-	return nil
-}
-
-// endNeighbours lists the modules standing on edges perpendicular to wall g
-// that meet it at any grid vertex along it, ends and middle (the openings a
-// new wall could put at a corner or a T).
-func (e *Engine) endNeighbours(v *view, g *placed, out []*placed) []*placed {
-	for end := g.a0; end <= g.a1; end++ {
-		for _, a := range [2]int{g.line - 1, g.line} {
-			if q := e.edgeModule(v, !g.horiz, end, a, g); q != nil {
-				out = append(out, q)
-			}
-		}
-	}
+	out = rep.out
+	*rep = report{}
 	return out
 }
 
 // dependents appends the modules whose placement checks may change when g
-// is removed: modules in the cells g touches (what it supports) and, for a
-// wall, the panels along its line whose span it bounds.
+// is removed because they share a cell with it (what it supports, what
+// supports it); checks that look further add theirs (affecter).
 func (e *Engine) dependents(g *placed, out []*placed) []*placed {
 	v := &view{}
 	add := func(q *placed) bool {
@@ -600,25 +335,25 @@ func (e *Engine) dependents(g *placed, out []*placed) []*placed {
 		if g.horiz {
 			e.forCell(v, a, g.line-1, add)
 			e.forCell(v, a, g.line, add)
-			for cy := 0; cy < e.h; cy++ { // panels in this column
-				e.forCell(v, a, cy, func(q *placed) bool {
-					if !q.edge && e.spanMask&(1<<uint(q.layer)) != 0 && q != g {
-						out = append(out, q)
-					}
-					return true
-				})
-			}
 		} else {
 			e.forCell(v, g.line-1, a, add)
 			e.forCell(v, g.line, a, add)
-			for cx := 0; cx < e.w; cx++ { // panels in this row
-				e.forCell(v, cx, a, func(q *placed) bool {
-					if !q.edge && e.spanMask&(1<<uint(q.layer)) != 0 && q != g {
-						out = append(out, q)
-					}
-					return true
-				})
-			}
+		}
+	}
+	return out
+}
+
+// affected appends, for every enabled placement rule whose check looks
+// beyond the cells a module touches (an affecter), the modules whose
+// verdict may change when g is added (under v) or removed.
+func (e *Engine) affected(v *view, g *placed, added bool, out []*placed) []*placed {
+	for ri := range e.rules.Rules {
+		r := &e.rules.Rules[ri]
+		if r.Disabled || !r.place {
+			continue
+		}
+		if a, ok := r.kind.(affecter); ok {
+			out = a.affected(e, r, v, g, added, out)
 		}
 	}
 	return out
@@ -631,32 +366,17 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 	if old != nil {
 		subjects = append(subjects, old)
 		subjects = e.dependents(old, subjects)
-		subjects = e.cornerSubjects(old, subjects)
+		subjects = e.affected(&e.noView, old, false, subjects)
 	}
-	after := &view{add: nw}
+	after := &e.after
+	*after = view{add: nw}
+	defer func() { *after = view{} }()
 	if old != nil {
 		after.skip = old.id
 	}
 	if nw != nil {
 		subjects = append(subjects, nw)
-		subjects = e.cornerSubjects(nw, subjects)
-		if nw.edge && nw.exterior {
-			subjects = e.endNeighbours(after, nw, subjects)
-		}
-		if nw.edge { // a wall may stand inside a core
-			for a := nw.a0; a < nw.a1; a++ {
-				cx, cy := a, nw.line
-				if !nw.horiz {
-					cx, cy = nw.line, a
-				}
-				e.forCell(after, cx, cy, func(q *placed) bool {
-					if !q.edge && q != nw {
-						subjects = append(subjects, q)
-					}
-					return true
-				})
-			}
-		}
+		subjects = e.affected(after, nw, true, subjects)
 	}
 	e.scratch = subjects[:0]
 	var before, afterV []Violation
@@ -669,7 +389,7 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 		// the subject as it is now, and as it would be
 		cur := e.find(s.id)
 		if cur != nil {
-			before = e.hardLocal(&view{}, cur, before)
+			before = e.hardLocal(&e.noView, cur, before)
 		}
 		switch {
 		case nw != nil && s.id == nw.id:
@@ -706,7 +426,7 @@ func (e *Engine) newHard(old, nw *placed) []Violation {
 // allLocal is every placement-check violation of the current design.
 func (e *Engine) allLocal() []Violation {
 	var out []Violation
-	v := &view{}
+	v := &e.noView
 	for _, g := range e.mods {
 		out = e.localChecks(v, g, false, out)
 	}

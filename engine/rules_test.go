@@ -37,206 +37,24 @@ var cabin = []string{
 	"+ + + + + +",
 }
 
-func TestRules(t *testing.T) {
+// ruleCase is one design checked against the standard rule set, with
+// rules added or replaced: the rule ids it breaks and one message that
+// must appear. Each check kind's test (check_<kind>_test.go) is a table of
+// them.
+type ruleCase struct {
+	name   string
+	layout []string
+	extra  []designs.Placement
+	opts   func(*Options)
+	rules  []Rule // added to the standard set
+	want   []string
+	msg    string // one violation message that must appear
+}
+
+func runRuleCases(t *testing.T, tests []ruleCase) {
+	t.Helper()
 	cat := testCatalog(t)
 	std := standardRules(t)
-	shops, err := designs.DefaultShops()
-	require.NoError(t, err)
-	sups, err := designs.DefaultSuppliers(cat)
-	require.NoError(t, err)
-	tests := []struct {
-		name   string
-		layout []string
-		extra  []designs.Placement
-		opts   func(*Options)
-		rules  []Rule // added to the standard set
-		want   []string
-		msg    string // one violation message that must appear
-	}{
-		{name: "closed cabin with a window and a door", layout: cabin, extra: roofs(1, 3, 1, 2, 0), want: []string{}},
-		{name: "open envelope", layout: []string{
-			"+ + + + + +",
-			"           ",
-			"+ +-+w+-+ +",
-			"  |F F F|  ",
-			"+ + + + + +",
-			"  |F F F   ",
-			"+ +-+d+-+ +",
-			"           ",
-			"+ + + + + +",
-		}, want: []string{"envelope-closed"}, msg: "the envelope is open at 1 outside edge(s) of the floor with no wall: the east edge of (3,2)"},
-		{name: "door at a corner", layout: []string{
-			"+ + + + + +",
-			"           ",
-			"+ +-+w+-+ +",
-			"  |F F F|  ",
-			"+ + + + + +",
-			"  |F F F|  ",
-			"+ +d+-+-+ +",
-			"           ",
-			"+ + + + + +",
-		}, want: []string{"opening-not-at-corner"}, msg: "door wall 4x8 on the north edge of (1,3) sits at a corner of the envelope, against exterior wall 4x8 on the west edge of (1,2); keep windows and doors at least one panel from a corner"},
-		{name: "no door", layout: []string{
-			"+ + + + + +",
-			"           ",
-			"+ +-+w+-+ +",
-			"  |F F F|  ",
-			"+ + + + + +",
-			"  |F F F|  ",
-			"+ +-+-+-+ +",
-			"           ",
-			"+ + + + + +",
-		}, want: []string{"rooms-reachable"}, msg: "the room of 6 cells (96 sq ft) from (1,1) to (3,2) has no way in from outside through doors"},
-		{name: "second room without a door", layout: []string{
-			"+ + + + + +",
-			"           ",
-			"+ +-+w+-+ +",
-			"  |F FiF|  ",
-			"+ + + + + +",
-			"  |F FiF|  ",
-			"+ +-+d+-+ +",
-			"           ",
-			"+ + + + + +",
-		}, want: []string{"rooms-reachable"}, msg: "the room of 2 cells (32 sq ft) from (3,1) to (3,2) has no way in from outside through doors"},
-		{name: "second room through an interior door", layout: []string{
-			"+ + + + + +",
-			"           ",
-			"+ +-+w+-+ +",
-			"  |F FoF|  ",
-			"+ + + + + +",
-			"  |F FiF|  ",
-			"+ +-+d+-+ +",
-			"           ",
-			"+ + + + + +",
-		}, want: []string{}},
-		{name: "interior wall on the envelope", layout: []string{
-			"+ + + + + +",
-			"           ",
-			"+ +-+w+-+ +",
-			"  |F F Fi  ",
-			"+ + + + + +",
-			"  |F F F|  ",
-			"+ +-+d+-+ +",
-			"           ",
-			"+ + + + + +",
-		}, want: []string{"envelope-closed"}, msg: "interior wall 4x8 on the west edge of (4,1) is an interior wall on the outside of the envelope; use an exterior wall module"},
-		{name: "half-solid wall runs pass", layout: []string{
-			"+ + + + + + +",
-			"             ",
-			"+ +-+w+w+-+ +",
-			"  |F F F F|  ",
-			"+ + + + + + +",
-			"  |F F F F|  ",
-			"+ +-+d+w+-+ +",
-			"             ",
-			"+ + + + + + +",
-		}, want: []string{}},
-		{name: "too many openings in a run", layout: []string{
-			"+ + + + + + +",
-			"             ",
-			"+ +-+w+w+w+ +",
-			"  |F F F F|  ",
-			"+ + + + + + +",
-			"  |F F F F|  ",
-			"+ +-+d+-+-+ +",
-			"             ",
-			"+ + + + + + +",
-		}, want: []string{"opening-not-at-corner", "shear-walls"}, msg: "the exterior wall run along grid line y=1 from x=1 to x=5 is 25% solid (1 of 4 panels); at least 50% must be solid panels for shear"},
-		{name: "wall on nothing", layout: cabin, extra: []designs.Placement{{Module: "wall-ext-4x8", X: 0, Y: 0, Edge: "n"}},
-			want: []string{"wall-on-floor"}, msg: "exterior wall 4x8 on the north edge of (0,0) stands on no floor or foundation"},
-		{name: "floor without foundation", layout: []string{
-			"+ + + + + +",
-			"           ",
-			"+ +-+w+-+ +",
-			"  |F F G|  ",
-			"+ + + + + +",
-			"  |F F G|  ",
-			"+ +-+d+-+ +",
-			"           ",
-			"+ + + + + +",
-		}, want: []string{"floor-on-foundation"}, msg: "floor cassette 4x8 at (3,1) has no foundation under 2 of its 2 cells (first: (3,1))"},
-		{name: "roof spans 20 ft", layout: []string{
-			"+ + + + + + + +",
-			"               ",
-			"+ +-+w+-+w+-+ +",
-			"  |F F F F F|  ",
-			"+ + + + + + + +",
-			"  |F F F F F|  ",
-			"+ +-+-+d+-+-+ +",
-			"               ",
-			"+ + + + + + + +",
-		}, extra: append(roofs(1, 4, 1, 2, 90), roofs(5, 5, 1, 2, 0)...),
-			want: []string{"roof-span"}, msg: "roof panel 4x8 at (1,1) spans 20 ft between bearing walls; the roof panel 4x8's limit is 16 ft"},
-		{name: "roof with a bearing wall at 12 ft", layout: []string{
-			"+ + + + + + + +",
-			"               ",
-			"+ +-+w+-+w+-+ +",
-			"  |F F FiF F|  ",
-			"+ + + + + + + +",
-			"  |F F FoF F|  ",
-			"+ +-+-+d+-+-+ +",
-			"               ",
-			"+ + + + + + + +",
-		}, extra: append(roofs(1, 4, 1, 2, 90), roofs(5, 5, 1, 2, 0)...), want: []string{}},
-		{name: "roof with no wall to bear on", layout: []string{
-			"+ + + + +",
-			"         ",
-			"+ + + + +",
-			"   F F   ",
-			"+ + + + +",
-			"   F F   ",
-			"+ + + + +",
-		}, extra: roofs(1, 2, 1, 2, 0), want: []string{"daylight", "envelope-closed", "roof-span"}, msg: "roof panel 4x8 at (1,1) has no bearing wall to the north; the roof panel 4x8's limit is 16 ft"},
-		{name: "two walls on one edge", layout: cabin, extra: []designs.Placement{{Module: "wall-ext-4x8", X: 1, Y: 0, Edge: "s"}},
-			want: []string{"no-overlap"}, msg: "exterior wall 4x8 on the south edge of (1,0) overlaps exterior wall 4x8 on the north edge of (1,1)"},
-		{name: "two cores on one cell", layout: cabin, extra: []designs.Placement{{Module: "core-bath", X: 1, Y: 1}, {Module: "core-kitchen", X: 2, Y: 1}},
-			want: []string{"no-overlap"}, msg: "kitchen core 8x8 at (2,1) overlaps bathroom core 8x8 at (1,1)"},
-		{name: "a wall through a core", layout: []string{
-			"+ + + + + +",
-			"           ",
-			"+ +-+w+-+ +",
-			"  |F FiF|  ",
-			"+ + + + + +",
-			"  |F FoF|  ",
-			"+ +-+d+-+ +",
-			"           ",
-			"+ + + + + +",
-		}, extra: []designs.Placement{{Module: "core-bath", X: 2, Y: 1}},
-			want: []string{"nothing-through-cores"}, msg: "bathroom core 8x8 at (2,1) has interior wall 4x8 on the west edge of (3,1) standing inside it"},
-		{name: "shop without a CNC router", layout: cabin, opts: func(o *Options) { o.Shop = shops["hand-tools"] },
-			want: []string{"shop-can-make"}, msg: "floor cassette 4x8 at (1,1) needs the cnc-router process, which shop \"hand-tools\" cannot perform"},
-		{name: "only the local yard", layout: cabin, opts: func(o *Options) { o.Suppliers = sups[:1] },
-			want: []string{"supplier-stocks"}, msg: "window wall 4x8 on the north edge of (2,1) needs FIX-WIN-3648, which none of the suppliers stocks"},
-		{name: "suppliers run short", layout: cabin, opts: func(o *Options) {
-			short := *sups[1]
-			short.Items = nil
-			for _, it := range sups[1].Items {
-				if it.SKU == "LUM-2X6-08" {
-					it.Stock = 20
-				}
-				short.Items = append(short.Items, it)
-			}
-			o.Suppliers = []*designs.Supplier{&short}
-		}, want: []string{"enough-stock"}, msg: "the design needs " + studsIn(t, cat, layout(t, cabin...)) + " each of LUM-2X6-08 (2x6 stud, 8 ft); the suppliers hold 20 in all"},
-		{name: "too few windows", layout: []string{
-			"+ + + + + + + +",
-			"               ",
-			"+ +-+-+-+-+-+ +",
-			"  |F F F F F|  ",
-			"+ + + + + + + +",
-			"  |F F F F F|  ",
-			"+ +-+-+d+-+-+ +",
-			"               ",
-			"+ + + + + + + +",
-		}, want: []string{"daylight"}, msg: "windows are 0% of the floor area (0 sq ft of 160 sq ft); at least 8% is needed"},
-		{name: "level limits", layout: cabin, rules: []Rule{
-			{ID: "budget", Check: CheckBudget, Max: dec("1000")},
-			{ID: "big-enough", Check: CheckFloorArea, Min: dec("200")},
-			{ID: "two-rooms", Check: CheckRooms, Min: dec("2")},
-			{ID: "kitchen", Check: CheckRequired, Modules: []string{"core-kitchen"}},
-			{ID: "no-windows", Check: CheckForbidden, Modules: []string{"wall-window-4x8"}},
-		}, want: []string{"big-enough", "budget", "kitchen", "no-windows", "two-rooms"}, msg: "the floor area is 96 sq ft; at least 200 sq ft is needed"},
-	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := layout(t, tt.layout...)
@@ -264,6 +82,21 @@ func TestRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRules checks designs that involve several check kinds; each kind has
+// its own test next to it.
+func TestRules(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "closed cabin with a window and a door", layout: cabin, extra: roofs(1, 3, 1, 2, 0), want: []string{}},
+		{name: "level limits", layout: cabin, rules: []Rule{
+			{ID: "budget", Check: CheckBudget, Max: dec("1000")},
+			{ID: "big-enough", Check: CheckFloorArea, Min: dec("200")},
+			{ID: "two-rooms", Check: CheckRooms, Min: dec("2")},
+			{ID: "kitchen", Check: CheckRequired, Modules: []string{"core-kitchen"}},
+			{ID: "no-windows", Check: CheckForbidden, Modules: []string{"wall-window-4x8"}},
+		}, want: []string{"big-enough", "budget", "kitchen", "no-windows", "two-rooms"}, msg: "the floor area is 96 sq ft; at least 200 sq ft is needed"},
+	})
 }
 
 // studsIn counts the 8 ft 2x6 studs a design's parts lists buy.
@@ -386,13 +219,13 @@ func TestCornerBlockedBothWays(t *testing.T) {
 		"+ + + + + +",
 		"           ",
 		"+ + +-+-+ +",
-		"  .F F F.  ",
+		"   F F F   ",
 		"+ + + + + +",
-		"  .F F F.  ",
+		"   F F F   ",
 		"+ + + + + +",
-		"  .F F F.  ",
+		"   F F F   ",
 		"+ + + + + +",
-		"  .F F F.  ",
+		"   F F F   ",
 		"+ + + + + +",
 		"           ",
 		"+ + + + + +",

@@ -35,11 +35,14 @@ func (e *Engine) Preview(p designs.Placement) Preview {
 	pv := Preview{Cost: c, CostDelta: c.Total()}
 	pv.Violations = e.newHard(nil, g)
 	pv.Allowed = len(pv.Violations) == 0
-	for _, v := range e.localChecks(&view{add: g}, g, false, nil) {
-		if v.Severity == Soft {
-			pv.Violations = append(pv.Violations, v)
+	v := &e.after // newHard is done with it
+	*v = view{add: g}
+	for _, x := range e.localChecks(v, g, false, nil) {
+		if x.Severity == Soft {
+			pv.Violations = append(pv.Violations, x)
 		}
 	}
+	*v = view{}
 	return pv
 }
 

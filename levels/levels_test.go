@@ -306,7 +306,7 @@ func TestMalformedLevels(t *testing.T) {
 		{"unknown module placed", good + "[[placement]]\nmodule = \"core-sauna\"\nx = 1\ny = 1\n", `design/bad.toml:12:10: placement[0].module: unknown module "core-sauna"`},
 		{"bad rule", good + "[[rule]]\nid = \"b\"\ncheck = \"budget\"\n", `design/bad.toml:11:1: rule[0].max: rule "b": budget needs a non-negative max`},
 		{"bad severity", good + "[[rule]]\nid = \"b\"\ncheck = \"envelope\"\nseverity = \"fatal\"\n", `design/bad.toml:14:12: rule[0].severity: rule "b": severity must be "hard" or "soft", got "fatal"`},
-		{"bad plan", strings.Replace(good, "[grid]\nwidth = 4\nheight = 4\n", "plan = \"\"\"\n+ + +\n   X\n+ + +\n\"\"\"\n", 1), `design/bad.toml:5:8: plan: row 2, column 4: unknown cell 'X' (want f, F, G, '.' or space)`},
+		{"bad plan", strings.Replace(good, "[grid]\nwidth = 4\nheight = 4\n", "plan = \"\"\"\n+ + +\n   X\n+ + +\n\"\"\"\n", 1), `design/bad.toml:5:8: plan: row 2, column 4: unknown cell 'X' (want one of f F . G r s l K B M or space)`},
 		{"no objectives", strings.Replace(good, "[[objective]]\nmetric = \"closed\"\nmin = 1\n", "", 1), `design/bad.toml:1:6: id: level "x" has no objectives (only a sandbox may have none)`},
 	}
 	for _, tt := range tests {
@@ -325,7 +325,7 @@ func TestMalformedRuleSets(t *testing.T) {
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
 	tests := []struct{ name, data, want string }{
-		{"unknown check", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"beauty\"\n", `rules/bad.toml:4:9: rule[0].check: rule "a": unknown check "beauty" (want one of overlap, support, wall-support, span, opening-corner, shop-process, supplier-stock, forbidden, clear-inside, envelope, shear, reachable, window-ratio, budget, floor-area, rooms, required, stock-quantity)`},
+		{"unknown check", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"beauty\"\n", `rules/bad.toml:4:9: rule[0].check: rule "a": unknown check "beauty" (want one of clear-inside, forbidden, opening-corner, overlap, shop-process, span, supplier-stock, support, wall-support, budget, envelope, floor-area, reachable, required, rooms, shear, stock-quantity, window-ratio)`},
 		{"unknown layer", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"support\"\nlayers = [\"attic\"]\non = [\"floor\"]\n", `rules/bad.toml:5:10: rule[0].layers: rule "a": unknown layer "attic" (want one of foundation, floor, wall, roof, loft, core, energy)`},
 		{"duplicate id", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"overlap\"\n[[rule]]\nid = \"a\"\ncheck = \"envelope\"\n", `rules/bad.toml:6:6: rule[1].id: duplicate rule id "a"`},
 		{"share above one", "id = \"x\"\n[[rule]]\nid = \"a\"\ncheck = \"shear\"\nmin_share = \"1.5\"\n", `rules/bad.toml:5:13: rule[0].min_share: rule "a": min_share 1.5 must be between 0 and 1`},

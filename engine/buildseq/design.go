@@ -125,6 +125,35 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 	if W < 1 || H < 1 || W > designs.MaxGrid || H > designs.MaxGrid {
 		return nil, fmt.Errorf("buildseq: grid %dx%d out of range", W, H)
 	}
+	g, mods, err := indexPlacements(d, cat)
+	if err != nil {
+		return nil, err
+	}
+	gr, deps, bearing := placementTasks(d, cat, g, mods)
+	classifyWalls(d, g, gr, mods, deps, bearing)
+	runDeps(g, gr, mods, deps)
+
+	for i := range gr.Tasks {
+		ds := deps[i]
+		sort.Ints(ds)
+		out := ds[:0]
+		for k, v := range ds {
+			if v == i || (k > 0 && v == ds[k-1]) {
+				continue
+			}
+			out = append(out, v)
+		}
+		gr.Tasks[i].Deps = out
+	}
+	gr.index()
+	return gr, nil
+}
+
+// indexPlacements finds each placement's module and registers the
+// placements in the grid: each cell of a layer, each edge slot, holds the
+// first placement there (1-based).
+func indexPlacements(d *designs.Design, cat *designs.Catalog) (*grid, []*designs.Module, error) {
+	W, H := d.Grid.Width, d.Grid.Height
 	n := len(d.Placements)
 	mods := make([]*designs.Module, n)
 	g := &grid{w: W, h: H, cells: map[string][]int32{},
@@ -132,7 +161,7 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 	for i, p := range d.Placements {
 		m := cat.Modules[p.Module]
 		if m == nil {
-			return nil, fmt.Errorf("buildseq: placement %d: unknown module %q", i+1, p.Module)
+			return nil, nil, fmt.Errorf("buildseq: placement %d: unknown module %q", i+1, p.Module)
 		}
 		mods[i] = m
 		if m.Placement == designs.OnEdge {
@@ -164,7 +193,14 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 			}
 		}
 	}
+	return g, mods, nil
+}
 
+// placementTasks makes one task per placement, with the dependencies of
+// the cell modules; the walls the roof and loft panels bear on are marked
+// in bearing.
+func placementTasks(d *designs.Design, cat *designs.Catalog, g *grid, mods []*designs.Module) (*Graph, [][]int, []bool) {
+	W, H, n := g.w, g.h, len(mods)
 	type modInfo struct {
 		minutes decimal.Decimal
 		skill   string
@@ -188,23 +224,7 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 		}
 		t.Minutes, t.Skill = mi.minutes, mi.skill
 		t.Qual = m.InstallQual
-		prefix := "E"
-		switch {
-		case m.Placement == designs.OnEdge && m.Exterior:
-			prefix = "W"
-		case m.Placement == designs.OnEdge:
-			prefix = "I"
-		case m.Layer == "foundation":
-			prefix = "F"
-		case m.Layer == "floor":
-			prefix = "FL"
-		case m.Layer == "roof":
-			prefix = "R"
-		case m.Layer == "loft":
-			prefix = "L"
-		case m.Layer == "core":
-			prefix = "U"
-		}
+		prefix := taskPrefix(m)
 		counts[prefix]++
 		t.ID = prefix + strconv.Itoa(counts[prefix])
 		if m.Placement == designs.OnEdge {
@@ -259,7 +279,34 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 			t.Name = m.Name + " over cells " + xy(p.X, p.Y) + "-" + xy(p.X+t.W-1, p.Y+t.H-1)
 		}
 	}
+	return gr, deps, bearing
+}
 
+// taskPrefix is the letter(s) of a module's task ids: F1, FL2, W3, ...
+func taskPrefix(m *designs.Module) string {
+	prefix := "E"
+	switch {
+	case m.Placement == designs.OnEdge && m.Exterior:
+		prefix = "W"
+	case m.Placement == designs.OnEdge:
+		prefix = "I"
+	case m.Layer == "foundation":
+		prefix = "F"
+	case m.Layer == "floor":
+		prefix = "FL"
+	case m.Layer == "roof":
+		prefix = "R"
+	case m.Layer == "loft":
+		prefix = "L"
+	case m.Layer == "core":
+		prefix = "U"
+	}
+	return prefix
+}
+
+// classifyWalls sets the kind, name and dependencies of the wall tasks,
+// now that the bearing walls are known.
+func classifyWalls(d *designs.Design, g *grid, gr *Graph, mods []*designs.Module, deps [][]int, bearing []bool) {
 	// Classify walls now that bearing walls are known.
 	for i, p := range d.Placements {
 		m := mods[i]
@@ -311,22 +358,6 @@ func FromDesign(d *designs.Design, cat *designs.Catalog) (*Graph, error) {
 			}
 		}
 	}
-	runDeps(g, gr, mods, deps)
-
-	for i := range gr.Tasks {
-		ds := deps[i]
-		sort.Ints(ds)
-		out := ds[:0]
-		for k, v := range ds {
-			if v == i || (k > 0 && v == ds[k-1]) {
-				continue
-			}
-			out = append(out, v)
-		}
-		gr.Tasks[i].Deps = out
-	}
-	gr.index()
-	return gr, nil
 }
 
 func xy(x, y int) string { return "(" + strconv.Itoa(x) + "," + strconv.Itoa(y) + ")" }

@@ -177,7 +177,18 @@ func FromModule(m *designs.Module, cat *designs.Catalog) (*Graph, error) {
 			Module: len(g.Tasks), ModuleID: l.Skill, Kind: KindMember, Skill: l.Skill, Qual: m.BuildQual, Minutes: l.Minutes})
 		roles = append(roles, roleWork)
 	}
+	linkMembers(g, roles)
+	g.index()
+	if len(g.topo()) != len(g.Tasks) {
+		return nil, fmt.Errorf("buildseq: module %q: framing rules form a cycle", m.ID)
+	}
+	return g, nil
+}
 
+// linkMembers sets each framing member's dependencies from the roles of
+// the members (roles[i] is the role of g.Tasks[i]): plates, then studs and
+// kings, jacks, cripples, sills and headers, then sheathing and the rest.
+func linkMembers(g *Graph, roles []role) {
 	of := func(rs ...role) []int {
 		var out []int
 		for i, r := range roles {
@@ -251,11 +262,6 @@ func FromModule(m *designs.Module, cat *designs.Catalog) (*Graph, error) {
 		}
 		g.Tasks[i].Deps = sortedUnique(deps, i)
 	}
-	g.index()
-	if len(g.topo()) != len(g.Tasks) {
-		return nil, fmt.Errorf("buildseq: module %q: framing rules form a cycle", m.ID)
-	}
-	return g, nil
 }
 
 func indexOf(list []int, v int) int {

@@ -2,9 +2,11 @@ package training_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine"
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -49,5 +51,22 @@ func TestParseLayoutErrors(t *testing.T) {
 			assert.Contains(t, le.Msg, tc.want)
 			assert.Equal(t, [2]int{tc.line, tc.col}, [2]int{le.Line, le.Col})
 		})
+	}
+}
+
+// TestLayoutLanguagesAgree: engine.Layout and ParseLayout read one plan
+// language, so a drawing means the same design to both.
+func TestLayoutLanguagesAgree(t *testing.T) {
+	for _, text := range []string{
+		"+ + + + + +\n           \n+ +-+w+-+ +\n  |F F F|  \n+ + + + + +\n  |F F FD  \n+ +-+d+-+ +\n           \n+ + + + + +\n",
+		"+-+w+-+-+\n|r r:K s|\n+ + + + +\nWr rOr r|\n+i+i+ + +\n|r r:r sW\n+ + + + +\n|l l:r r|\n+-+-+d+-+\n",
+		"+-+\n|.|\n+ +\n|G|\n+s+\n",
+	} {
+		want, err := training.ParseLayout(text)
+		require.NoError(t, err)
+		got, err := engine.Layout("layout", strings.Split(strings.TrimSuffix(text, "\n"), "\n")...)
+		require.NoError(t, err)
+		assert.Equal(t, want.Grid, got.Grid)
+		assert.Equal(t, want.Placements, got.Placements)
 	}
 }

@@ -226,41 +226,7 @@ func ParseLevel(file string, data []byte, cat *designs.Catalog) (*Level, error) 
 		}
 		l.graph = g
 	default:
-		d, err := ParseLayout(l.Layout)
-		if err != nil {
-			pos := keyPos(data, "layout")
-			var le *LayoutError
-			if errors.As(err, &le) {
-				pos = designs.Pos{Line: pos.Line + le.Line, Col: le.Col}
-			}
-			errs = append(errs, &designs.Error{File: file, Pos: pos, Msg: err.Error()})
-			break
-		}
-		d.Name = l.Title
-		if len(l.Layers) > 0 {
-			for _, layer := range l.Layers {
-				if !contains(designs.Layers, layer) {
-					e("layers", "unknown layer %q", layer)
-				}
-			}
-			keep := d.Placements[:0]
-			for _, p := range d.Placements {
-				if contains(l.Layers, cat.Modules[p.Module].Layer) {
-					keep = append(keep, p)
-				}
-			}
-			d.Placements = keep
-		}
-		if err := d.Validate(cat); err != nil {
-			e("layout", "the layout is not a valid design: %v", err)
-			break
-		}
-		g, err := buildseq.FromDesign(d, cat)
-		if err != nil {
-			e("layout", "%v", err)
-			break
-		}
-		l.design, l.graph = d, g
+		l.readLayout(data, cat, e, func(pe *designs.Error) { errs = append(errs, pe) })
 	}
 	if l.graph != nil && l.graph.Len() == 0 {
 		e("layout", "the level has no tasks")
@@ -270,35 +236,82 @@ func ParseLevel(file string, data []byte, cat *designs.Catalog) (*Level, error) 
 			errs = append(errs, &designs.Error{File: file, Pos: arrayKeyPos(data, "distractor", k, key), Msg: fmt.Sprintf(f, a...)})
 		})
 	}
-	if len(l.Crew) > 0 {
-		if l.TicksPerMinute < 1 {
-			e("ticks_per_minute", "a crew level needs ticks_per_minute >= 1")
-		}
-		seen := map[string]bool{}
-		for _, m := range l.Crew {
-			if m.Name == "" || seen[m.Name] || strings.ContainsAny(m.Name, " \t\n") {
-				e("crew", "crew member names must be unique single words, got %q", m.Name)
-			}
-			seen[m.Name] = true
-		}
-		if l.graph != nil {
-			for _, t := range l.graph.Tasks {
-				ok := false
-				for i := range l.Crew {
-					s, q := l.Crew[i].Has(t.Skill, t.Qual)
-					ok = ok || (s && q)
-				}
-				if !ok {
-					e("crew", "no crew member has skill %q and qualification %q for %s %s", t.Skill, t.Qual, t.Noun, t.ID)
-					break
-				}
-			}
-		}
-	}
+	l.checkCrew(e)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return l, nil
+}
+
+// readLayout reads the level's layout into its design and task graph.
+// Problems with keys go to e; a layout error goes to add, placed at its
+// line and column in the file.
+func (l *Level) readLayout(data []byte, cat *designs.Catalog, e func(key, f string, a ...any), add func(*designs.Error)) {
+	d, err := ParseLayout(l.Layout)
+	if err != nil {
+		pos := keyPos(data, "layout")
+		var le *LayoutError
+		if errors.As(err, &le) {
+			pos = designs.Pos{Line: pos.Line + le.Line, Col: le.Col}
+		}
+		add(&designs.Error{File: l.File, Pos: pos, Msg: err.Error()})
+		return
+	}
+	d.Name = l.Title
+	if len(l.Layers) > 0 {
+		for _, layer := range l.Layers {
+			if !contains(designs.Layers, layer) {
+				e("layers", "unknown layer %q", layer)
+			}
+		}
+		keep := d.Placements[:0]
+		for _, p := range d.Placements {
+			if contains(l.Layers, cat.Modules[p.Module].Layer) {
+				keep = append(keep, p)
+			}
+		}
+		d.Placements = keep
+	}
+	if err := d.Validate(cat); err != nil {
+		e("layout", "the layout is not a valid design: %v", err)
+		return
+	}
+	g, err := buildseq.FromDesign(d, cat)
+	if err != nil {
+		e("layout", "%v", err)
+		return
+	}
+	l.design, l.graph = d, g
+}
+
+// checkCrew checks a crew level: ticks, names, and someone for each task.
+func (l *Level) checkCrew(e func(key, f string, a ...any)) {
+	if len(l.Crew) == 0 {
+		return
+	}
+	if l.TicksPerMinute < 1 {
+		e("ticks_per_minute", "a crew level needs ticks_per_minute >= 1")
+	}
+	seen := map[string]bool{}
+	for _, m := range l.Crew {
+		if m.Name == "" || seen[m.Name] || strings.ContainsAny(m.Name, " \t\n") {
+			e("crew", "crew member names must be unique single words, got %q", m.Name)
+		}
+		seen[m.Name] = true
+	}
+	if l.graph != nil {
+		for _, t := range l.graph.Tasks {
+			ok := false
+			for i := range l.Crew {
+				s, q := l.Crew[i].Has(t.Skill, t.Qual)
+				ok = ok || (s && q)
+			}
+			if !ok {
+				e("crew", "no crew member has skill %q and qualification %q for %s %s", t.Skill, t.Qual, t.Noun, t.ID)
+				break
+			}
+		}
+	}
 }
 
 func contains(list []string, s string) bool {

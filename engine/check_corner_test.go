@@ -16,13 +16,13 @@ var studio = []string{
 	"+ + + + + +",
 	"           ",
 	"+ + + + + +",
-	"  .F F F.  ",
+	"   F F F   ",
 	"+ + + + + +",
-	"  .F F F.  ",
+	"   F F F   ",
 	"+ + + + + +",
-	"  .F F F.  ",
+	"   F F F   ",
 	"+ + + + + +",
-	"  .F F F.  ",
+	"   F F F   ",
 	"+ + + + + +",
 	"           ",
 	"+ + + + + +",
@@ -160,4 +160,20 @@ func TestMessagesNameModulesNotIDs(t *testing.T) {
 		}
 	}
 	assert.True(t, found)
+}
+
+func TestOpeningCornerCheck(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "door at a corner", layout: []string{
+			"+ + + + + +",
+			"           ",
+			"+ +-+w+-+ +",
+			"  |F F F|  ",
+			"+ + + + + +",
+			"  |F F F|  ",
+			"+ +d+-+-+ +",
+			"           ",
+			"+ + + + + +",
+		}, want: []string{"opening-not-at-corner"}, msg: "door wall 4x8 on the north edge of (1,3) sits at a corner of the envelope, against exterior wall 4x8 on the west edge of (1,2); keep windows and doors at least one panel from a corner"},
+	})
 }
