@@ -203,72 +203,12 @@ func layoutFraming(l *training.Level, cat *designs.Catalog, x, y, w, h float64) 
 		uw, uh = 48, 100
 		lay.caption = "Seen from the front: the " + strings.ToLower(moduleName(m))
 	}
-	// Group members by role prefix (the id without its number).
-	byPrefix := map[string][]int{}
-	var tiles []int
-	for i, t := range g.Tasks {
-		p := strings.TrimRight(t.ID, "0123456789")
-		switch p {
-		case "SH", "X":
-			tiles = append(tiles, i)
-		default:
-			byPrefix[p] = append(byPrefix[p], i)
-		}
-	}
-	rects := map[int]mrect{}
-	spread := func(list []int, from, to, size float64, f func(i int, at float64)) {
-		n := len(list)
-		for k, i := range list {
-			at := from
-			if n > 1 {
-				at = from + float64(k)*(to-from-size)/float64(n-1)
-			} else {
-				at = (from + to - size) / 2
-			}
-			f(i, at)
-		}
-	}
-	const T = 4.0 // drawn thickness of a member, inches (schematic)
+	byPrefix, tiles := groupMembers(g)
+	var rects map[int]mrect
 	if elev {
-		plates := byPrefix["P"]
-		for k, i := range plates {
-			switch k {
-			case 0:
-				rects[i] = mrect{0, 0, 48, T}
-			case 1:
-				rects[i] = mrect{0, 88, 48, T}
-			default:
-				rects[i] = mrect{0, 92.5 + float64(k-2)*4.5, 48, T}
-			}
-		}
-		spread(byPrefix["S"], 0, 48, T, func(i int, at float64) { rects[i] = mrect{at, T, T, 88 - T} })
-		for k, i := range byPrefix["K"] {
-			rects[i] = mrect{float64(k) * (48 - T), T, T, 88 - T}
-		}
-		for k, i := range byPrefix["J"] {
-			rects[i] = mrect{T + float64(k)*(48-3*T), T, T, 70 - T}
-		}
-		for k, i := range byPrefix["H"] {
-			rects[i] = mrect{T, 70 + float64(k)*8, 48 - 2*T, 8}
-		}
-		for _, i := range byPrefix["SL"] {
-			rects[i] = mrect{2 * T, 34, 48 - 4*T, T}
-		}
-		spread(byPrefix["C"], 2*T+6, 48-2*T-6, T, func(i int, at float64) { rects[i] = mrect{at, T, T, 34 - T} })
-		for _, i := range tiles { // fitting the unit goes in the opening
-			if strings.HasPrefix(g.Tasks[i].ID, "X") && len(byPrefix["J"]) > 0 {
-				rects[i] = mrect{2 * T, 38, 48 - 4*T, 32}
-			}
-		}
+		rects = elevationRects(g, byPrefix, tiles)
 	} else {
-		for k, i := range byPrefix["RJ"] {
-			rects[i] = mrect{0, float64(k) * (48 - T), 96, T}
-		}
-		spread(byPrefix["JS"], 0, 96, T, func(i int, at float64) { rects[i] = mrect{at, T, T, 48 - 2*T} })
-		spread(byPrefix["RF"], 0, 48, T, func(i int, at float64) { rects[i] = mrect{0, at, 96, T} })
-		for k, i := range byPrefix["B"] {
-			rects[i] = mrect{float64(k) * (96 - T), T, T, 48 - 2*T}
-		}
+		rects = planRects(byPrefix)
 	}
 	// Anything without a place in the drawing is a tile.
 	var tileList []int
@@ -314,6 +254,93 @@ func layoutFraming(l *training.Level, cat *designs.Catalog, x, y, w, h float64) 
 		lay.shapes = append(lay.shapes, shape{task: i, panel: -1, tile: true, x: tx, y: y + 40 + float64(k)*(th+8), w: tileW - 10, h: th, label: t.Name})
 	}
 	return lay
+}
+
+// groupMembers groups a graph's members by role prefix (the id without its
+// number); sheathing and fittings (SH, X) are tiles.
+func groupMembers(g *buildseq.Graph) (byPrefix map[string][]int, tiles []int) {
+	byPrefix = map[string][]int{}
+	for i, t := range g.Tasks {
+		p := strings.TrimRight(t.ID, "0123456789")
+		switch p {
+		case "SH", "X":
+			tiles = append(tiles, i)
+		default:
+			byPrefix[p] = append(byPrefix[p], i)
+		}
+	}
+	return byPrefix, tiles
+}
+
+// spread places the members of list evenly between from and to, calling f
+// with each member and its position.
+func spread(list []int, from, to, size float64, f func(i int, at float64)) {
+	n := len(list)
+	for k, i := range list {
+		at := from
+		if n > 1 {
+			at = from + float64(k)*(to-from-size)/float64(n-1)
+		} else {
+			at = (from + to - size) / 2
+		}
+		f(i, at)
+	}
+}
+
+// memberT is the drawn thickness of a member, inches (schematic).
+const memberT = 4.0
+
+// elevationRects places a wall's members seen from the front (48 x 100 in).
+func elevationRects(g *buildseq.Graph, byPrefix map[string][]int, tiles []int) map[int]mrect {
+	const T = memberT
+	rects := map[int]mrect{}
+	plates := byPrefix["P"]
+	for k, i := range plates {
+		switch k {
+		case 0:
+			rects[i] = mrect{0, 0, 48, T}
+		case 1:
+			rects[i] = mrect{0, 88, 48, T}
+		default:
+			rects[i] = mrect{0, 92.5 + float64(k-2)*4.5, 48, T}
+		}
+	}
+	spread(byPrefix["S"], 0, 48, T, func(i int, at float64) { rects[i] = mrect{at, T, T, 88 - T} })
+	for k, i := range byPrefix["K"] {
+		rects[i] = mrect{float64(k) * (48 - T), T, T, 88 - T}
+	}
+	for k, i := range byPrefix["J"] {
+		rects[i] = mrect{T + float64(k)*(48-3*T), T, T, 70 - T}
+	}
+	for k, i := range byPrefix["H"] {
+		rects[i] = mrect{T, 70 + float64(k)*8, 48 - 2*T, 8}
+	}
+	for _, i := range byPrefix["SL"] {
+		rects[i] = mrect{2 * T, 34, 48 - 4*T, T}
+	}
+	spread(byPrefix["C"], 2*T+6, 48-2*T-6, T, func(i int, at float64) { rects[i] = mrect{at, T, T, 34 - T} })
+	for _, i := range tiles { // fitting the unit goes in the opening
+		if strings.HasPrefix(g.Tasks[i].ID, "X") && len(byPrefix["J"]) > 0 {
+			rects[i] = mrect{2 * T, 38, 48 - 4*T, 32}
+		}
+	}
+	return rects
+}
+
+// planRects places a floor cassette's or roof panel's members seen from
+// above (96 x 48 in).
+func planRects(byPrefix map[string][]int) map[int]mrect {
+	const T = memberT
+	rects := map[int]mrect{}
+	for k, i := range byPrefix["RJ"] {
+		rects[i] = mrect{0, float64(k) * (48 - T), 96, T}
+	}
+	spread(byPrefix["JS"], 0, 96, T, func(i int, at float64) { rects[i] = mrect{at, T, T, 48 - 2*T} })
+	spread(byPrefix["RF"], 0, 48, T, func(i int, at float64) { rects[i] = mrect{0, at, 96, T} })
+	for k, i := range byPrefix["B"] {
+		rects[i] = mrect{float64(k) * (96 - T), T, T, 48 - 2*T}
+	}
+	return rects
 }
 
 func moduleName(m *designs.Module) string {

@@ -21,29 +21,44 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 	// What is drawn is culled to the destination's bounds (a sub-image
 	// when only a strip of a cached plan is redrawn).
 	db := r.Dst.Bounds()
-	vx0, vy0 := float64(db.Min.X)/r.Scale, float64(db.Min.Y)/r.Scale
-	vx1, vy1 := float64(db.Max.X)/r.Scale, float64(db.Max.Y)/r.Scale
-	visible := func(x, y, w, h float64) bool { return x+w >= vx0 && y+h >= vy0 && x <= vx1 && y <= vy1 }
+	pp := planPainter{r: r, to: to, zoom: zoom,
+		vx0: float64(db.Min.X) / r.Scale, vy0: float64(db.Min.Y) / r.Scale,
+		vx1: float64(db.Max.X) / r.Scale, vy1: float64(db.Max.Y) / r.Scale}
+	pp.site(d)
+	pp.modules(cat, d)
+	pp.openEdges(b)
+	if zoom >= 26 {
+		pp.roomLabels(b)
+	}
+}
 
-	// Site and grid.
-	x0, y0 := to(0, 0)
+// planPainter holds what each step of DrawPlan shares: the renderer, the
+// cell-to-screen mapping, the zoom and the bounds in view.
+type planPainter struct {
+	r                  *Renderer
+	to                 func(cx, cy float64) (float64, float64)
+	zoom               float64
+	vx0, vy0, vx1, vy1 float64
+}
+
+// visible reports whether a screen rectangle meets the bounds in view.
+func (pp planPainter) visible(x, y, w, h float64) bool {
+	return x+w >= pp.vx0 && y+h >= pp.vy0 && x <= pp.vx1 && y <= pp.vy1
+}
+
+// cellXY is a grid cell.
+type cellXY struct{ x, y int }
+
+// site draws the site, its shadow and the grid lines, each cut to the part
+// of the grid in view.
+func (pp planPainter) site(d *designs.Design) {
+	r, zoom := pp.r, pp.zoom
+	vx0, vy0, vx1, vy1 := pp.vx0, pp.vy0, pp.vx1, pp.vy1
+	x0, y0 := pp.to(0, 0)
 	gw, gh := float64(d.Grid.Width)*zoom, float64(d.Grid.Height)*zoom
 	r.Rect(x0+gw, y0+4, 3, gh, colShadow)
 	r.Rect(x0+3, y0+gh, gw-3, 4, colShadow)
 	r.Rect(x0, y0, gw, gh, colSite)
-	// Foundation hidden under floor is not drawn: big areas cost one fill.
-	type xy struct{ x, y int }
-	floored := map[xy]bool{}
-	for _, p := range d.Placements {
-		if m := cat.Modules[p.Module]; m != nil && m.Layer == "floor" {
-			w, h := m.Footprint(p.Rotation)
-			for dy := 0; dy < h; dy++ {
-				for dx := 0; dx < w; dx++ {
-					floored[xy{p.X + dx, p.Y + dy}] = true
-				}
-			}
-		}
-	}
 	lw := math.Max(1, math.Min(2, zoom/40))
 	// Grid lines, each cut to the part of the grid in view.
 	ly0, ly1 := math.Max(y0, vy0-2), math.Min(y0+gh, vy1+2)
@@ -60,8 +75,28 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 			r.Rect(lx0, y-lw/2, lx1-lx0, lw, colGrid)
 		}
 	}
+}
 
-	// Modules, bottom layer first.
+// flooredCells is the set of cells under a floor module: foundation hidden
+// under floor is not drawn, so big areas cost one fill.
+func flooredCells(cat *designs.Catalog, d *designs.Design) map[cellXY]bool {
+	floored := map[cellXY]bool{}
+	for _, p := range d.Placements {
+		if m := cat.Modules[p.Module]; m != nil && m.Layer == "floor" {
+			w, h := m.Footprint(p.Rotation)
+			for dy := 0; dy < h; dy++ {
+				for dx := 0; dx < w; dx++ {
+					floored[cellXY{p.X + dx, p.Y + dy}] = true
+				}
+			}
+		}
+	}
+	return floored
+}
+
+// modules draws the placed modules, bottom layer first.
+func (pp planPainter) modules(cat *designs.Catalog, d *designs.Design) {
+	floored := flooredCells(cat, d)
 	for pass := 0; pass <= 5; pass++ {
 		for _, p := range d.Placements {
 			m := cat.Modules[p.Module]
@@ -69,41 +104,50 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 				continue
 			}
 			if m.Placement == designs.OnEdge {
-				drawWall(r, m, p, to, zoom, visible)
+				drawWall(pp.r, m, p, pp.to, pp.zoom, pp.visible)
 				continue
 			}
-			w, h := m.Footprint(p.Rotation)
-			x, y := to(float64(p.X), float64(p.Y))
-			pw, ph := float64(w)*zoom, float64(h)*zoom
-			if !visible(x, y, pw, ph) {
-				continue
-			}
-			switch m.Layer {
-			case "foundation":
-				if !floored[xy{p.X, p.Y}] || w > 1 || h > 1 {
-					r.Sprite(SpriteFoundationFull, x, y, pw, ph, white)
-				}
-			case "floor":
-				r.Quad(SpriteFloorFull, rotQuad(x, y, pw, ph, w > h), white)
-				r.Frame(x, y, pw, ph, math.Max(1, zoom*0.04), colFound)
-			case "core":
-				in := math.Max(1, zoom*0.12)
-				r.Rect(x+in, y+in, pw-2*in, ph-2*in, colCore)
-				r.Frame(x+in, y+in, pw-2*in, ph-2*in, math.Max(1, zoom*0.03), color.RGBA{0x50, 0x78, 0x90, 0xff})
-				icon := math.Min(pw, ph) * 0.5
-				r.Sprite(coreSprite(m.ID), x+pw/2-icon/2, y+ph/2-icon/2-zoom*0.15, icon, icon, color.RGBA{0x30, 0x50, 0x66, 0xff})
-			case "loft":
-				r.Rect(x, y, pw, ph, colLoft)
-			case "roof":
-				sp := SpriteRoofFull
-				if m.Category == "energy" {
-					sp = SpriteSolarFull
-				}
-				r.Quad(sp, rotQuad(x, y, pw, ph, w > h), white)
-			}
+			pp.cellModule(m, p, floored)
 		}
 	}
-	// Open envelope edges.
+}
+
+// cellModule draws one module placed on cells (not on an edge).
+func (pp planPainter) cellModule(m *designs.Module, p designs.Placement, floored map[cellXY]bool) {
+	r, zoom := pp.r, pp.zoom
+	w, h := m.Footprint(p.Rotation)
+	x, y := pp.to(float64(p.X), float64(p.Y))
+	pw, ph := float64(w)*zoom, float64(h)*zoom
+	if !pp.visible(x, y, pw, ph) {
+		return
+	}
+	switch m.Layer {
+	case "foundation":
+		if !floored[cellXY{p.X, p.Y}] || w > 1 || h > 1 {
+			r.Sprite(SpriteFoundationFull, x, y, pw, ph, white)
+		}
+	case "floor":
+		r.Quad(SpriteFloorFull, rotQuad(x, y, pw, ph, w > h), white)
+		r.Frame(x, y, pw, ph, math.Max(1, zoom*0.04), colFound)
+	case "core":
+		in := math.Max(1, zoom*0.12)
+		r.Rect(x+in, y+in, pw-2*in, ph-2*in, colCore)
+		r.Frame(x+in, y+in, pw-2*in, ph-2*in, math.Max(1, zoom*0.03), color.RGBA{0x50, 0x78, 0x90, 0xff})
+		icon := math.Min(pw, ph) * 0.5
+		r.Sprite(coreSprite(m.ID), x+pw/2-icon/2, y+ph/2-icon/2-zoom*0.15, icon, icon, color.RGBA{0x30, 0x50, 0x66, 0xff})
+	case "loft":
+		r.Rect(x, y, pw, ph, colLoft)
+	case "roof":
+		sp := SpriteRoofFull
+		if m.Category == "energy" {
+			sp = SpriteSolarFull
+		}
+		r.Quad(sp, rotQuad(x, y, pw, ph, w > h), white)
+	}
+}
+
+// openEdges draws the open envelope edges as dashed red lines.
+func (pp planPainter) openEdges(b Board) {
 	open := b.Violations()
 	if oe, ok := b.(interface{ OpenEdges() []Violation }); ok {
 		open = oe.OpenEdges()
@@ -113,42 +157,44 @@ func DrawPlan(r *Renderer, cat *designs.Catalog, b Board, to func(cx, cy float64
 			continue
 		}
 		x1, y1, x2, y2 := edgeLine(designs.Placement{X: v.X, Y: v.Y, Edge: v.Side}, 1)
-		ax, ay := to(x1, y1)
-		bx, by := to(x2, y2)
-		if !visible(math.Min(ax, bx), math.Min(ay, by), math.Abs(bx-ax), math.Abs(by-ay)) {
+		ax, ay := pp.to(x1, y1)
+		bx, by := pp.to(x2, y2)
+		if !pp.visible(math.Min(ax, bx), math.Min(ay, by), math.Abs(bx-ax), math.Abs(by-ay)) {
 			continue
 		}
-		t := math.Max(2, zoom*0.06)
+		t := math.Max(2, pp.zoom*0.06)
 		// dashed red line
 		n := 4
 		for i := 0; i < n; i++ {
 			f0, f1 := (float64(i)+0.15)/float64(n), (float64(i)+0.75)/float64(n)
-			r.Line(ax+(bx-ax)*f0, ay+(by-ay)*f0, ax+(bx-ax)*f1, ay+(by-ay)*f1, t, colBad)
+			pp.r.Line(ax+(bx-ax)*f0, ay+(by-ay)*f0, ax+(bx-ax)*f1, ay+(by-ay)*f1, t, colBad)
 		}
 	}
-	// Labels: rooms and cores, when there is room for them.
-	if zoom >= 26 {
-		met := b.Metrics()
-		n := 0
-		for _, room := range met.RoomList {
-			x, y := to(room.LabelX, room.LabelY)
-			name := room.Name
-			if name == "Room" {
-				n++
-				name = fmt.Sprintf("Room %d", n)
-			}
-			if !visible(x-60, y-20, 120, 40) {
-				continue
-			}
-			fs, as := math.Min(16, zoom*0.3), math.Min(13, zoom*0.25)
-			area := fmt.Sprintf("%d sq ft", room.Cells*16)
-			pw := math.Max(r.Measure(name, fs, true), r.Measure(area, as, false)) + 12
-			lh := fs*1.3 + as*1.3 + 6
-			top := y - lh/2 // centred on its cell
-			r.Rect(x-pw/2, top, pw, lh, color.RGBA{0xff, 0xff, 0xff, 0xb0})
-			r.Bold(name, x, top+3, fs, colInk, text.AlignCenter)
-			r.Text(area, x, top+3+fs*1.3, as, colInk, text.AlignCenter)
+}
+
+// roomLabels draws each room's name and area, centred on its label cell.
+func (pp planPainter) roomLabels(b Board) {
+	r, zoom := pp.r, pp.zoom
+	met := b.Metrics()
+	n := 0
+	for _, room := range met.RoomList {
+		x, y := pp.to(room.LabelX, room.LabelY)
+		name := room.Name
+		if name == "Room" {
+			n++
+			name = fmt.Sprintf("Room %d", n)
 		}
+		if !pp.visible(x-60, y-20, 120, 40) {
+			continue
+		}
+		fs, as := math.Min(16, zoom*0.3), math.Min(13, zoom*0.25)
+		area := fmt.Sprintf("%d sq ft", room.Cells*16)
+		pw := math.Max(r.Measure(name, fs, true), r.Measure(area, as, false)) + 12
+		lh := fs*1.3 + as*1.3 + 6
+		top := y - lh/2 // centred on its cell
+		r.Rect(x-pw/2, top, pw, lh, color.RGBA{0xff, 0xff, 0xff, 0xb0})
+		r.Bold(name, x, top+3, fs, colInk, text.AlignCenter)
+		r.Text(area, x, top+3+fs*1.3, as, colInk, text.AlignCenter)
 	}
 }
 

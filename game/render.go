@@ -53,18 +53,27 @@ func (a *Atlas) rect(s int) image.Rectangle {
 func NewAtlas() *Atlas {
 	img := ebiten.NewImage(8*spriteSize, 4*spriteSize)
 	a := &Atlas{Img: img}
+	s := img.SubImage(a.rect(SpriteWhite)).(*ebiten.Image)
+	s.Fill(color.White)
+	a.drawSymbols(img)
+	a.drawRoomIcons(img)
+	a.drawStars(img)
+	a.drawMarks(img)
+	a.drawTextures(img)
+	a.bakeFills(img)
+	return a
+}
+
+// origin is the top left of sprite s in the atlas.
+func (a *Atlas) origin(s int) (float32, float32) {
+	r := a.rect(s)
+	return float32(r.Min.X), float32(r.Min.Y)
+}
+
+// drawSymbols draws the roof hatch, solar cells, door and window sprites.
+func (a *Atlas) drawSymbols(img *ebiten.Image) {
 	w := color.White
-	sub := func(s int) (*ebiten.Image, float32) {
-		return img.SubImage(a.rect(s)).(*ebiten.Image), float32(a.rect(s).Min.X)
-	}
-	at := func(s int) (float32, float32) {
-		r := a.rect(s)
-		return float32(r.Min.X), float32(r.Min.Y)
-	}
-	{
-		s, _ := sub(SpriteWhite)
-		s.Fill(w)
-	}
+	at := a.origin
 	{ // roof hatch: diagonal lines
 		ox, oy := at(SpriteHatch)
 		for i := -64; i < 64; i += 12 {
@@ -91,6 +100,12 @@ func NewAtlas() *Atlas {
 		vector.StrokeRect(img, ox+2, oy+22, 60, 20, 3, w, false)
 		vector.StrokeLine(img, ox+2, oy+32, ox+62, oy+32, 2, w, false)
 	}
+}
+
+// drawRoomIcons draws the kitchen, bath, mechanical and lock icons.
+func (a *Atlas) drawRoomIcons(img *ebiten.Image) {
+	w := color.White
+	at := a.origin
 	{ // kitchen: counter and four burners
 		ox, oy := at(SpriteKitchen)
 		vector.StrokeRect(img, ox+4, oy+4, 56, 56, 3, w, false)
@@ -119,6 +134,11 @@ func NewAtlas() *Atlas {
 		p.Arc(ox+32, oy+28, 12, math.Pi, 0, vector.Clockwise)
 		strokePath(img, &p, 5)
 	}
+}
+
+// drawStars draws the filled and empty star.
+func (a *Atlas) drawStars(img *ebiten.Image) {
+	at := a.origin
 	for _, s := range []int{SpriteStar, SpriteStarEmpty} {
 		ox, oy := at(s)
 		var p vector.Path
@@ -142,6 +162,12 @@ func NewAtlas() *Atlas {
 			strokePath(img, &p, 3)
 		}
 	}
+}
+
+// drawMarks draws the tick and the cross.
+func (a *Atlas) drawMarks(img *ebiten.Image) {
+	w := color.White
+	at := a.origin
 	{
 		ox, oy := at(SpriteTick)
 		vector.StrokeLine(img, ox+8, oy+34, ox+26, oy+52, 8, w, true)
@@ -152,6 +178,12 @@ func NewAtlas() *Atlas {
 		vector.StrokeLine(img, ox+12, oy+12, ox+52, oy+52, 8, w, true)
 		vector.StrokeLine(img, ox+52, oy+12, ox+12, oy+52, 8, w, true)
 	}
+}
+
+// drawTextures draws the foundation speckle and floor plank patterns.
+func (a *Atlas) drawTextures(img *ebiten.Image) {
+	w := color.White
+	at := a.origin
 	{ // foundation: concrete speckle
 		ox, oy := at(SpriteFoundation)
 		for i := 0; i < 40; i++ {
@@ -165,6 +197,12 @@ func NewAtlas() *Atlas {
 			vector.StrokeLine(img, ox, oy+float32(y), ox+64, oy+float32(y), 1.5, w, false)
 		}
 	}
+}
+
+// bakeFills bakes fill and pattern into one sprite each (drawn untinted),
+// so a plan's big areas cost one layer of fill each.
+func (a *Atlas) bakeFills(img *ebiten.Image) {
+	at := a.origin
 	// Baked sprites: fill and pattern in one quad, drawn untinted, so a
 	// plan's big areas cost one layer of fill each.
 	bake := func(dst, pattern int, bg, fg color.NRGBA) {
@@ -182,7 +220,6 @@ func NewAtlas() *Atlas {
 	bake(SpriteFloorFull, SpriteFloor, color.NRGBA(colFloor), color.NRGBA{0xd4, 0xae, 0x78, 0xff})
 	bake(SpriteRoofFull, SpriteHatch, color.NRGBA{0x9a, 0x4a, 0x3a, 0x38}, color.NRGBA{0x8a, 0x3a, 0x2a, 0xa0})
 	bake(SpriteSolarFull, SpriteSolar, color.NRGBA{0x10, 0x1e, 0x40, 0x80}, color.NRGBA{0x60, 0x80, 0xc0, 0xa0})
-	return a
 }
 
 func strokePath(dst *ebiten.Image, p *vector.Path, width float32) {

@@ -27,112 +27,40 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
+// options are the command's flags.
+type options struct {
+	shot, level, designFile, learner string
+	frames, bench                    int
+	unlockAll                        bool
+}
+
+// measuring reports whether the run only measures (a screenshot or a
+// benchmark) rather than plays.
+func (o options) measuring() bool { return o.shot != "" || o.bench > 0 }
+
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("housegame", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	shot := fs.String("screenshot", "", "render a level to this PNG file and exit")
-	level := fs.String("level", "", "level id for --screenshot: a design level (shed, cabin, ..., sandbox), a challenge (c01-groundwork, ...), levels, training or profiles")
-	designFile := fs.String("design", "", "design file to load into the level (--screenshot) or to draw (--bench-frames)")
-	frames := fs.Int("frames", 3, "frames to run before the screenshot")
-	bench := fs.Int("bench-frames", 0, "run this many frames of --design and print frame times and draw calls")
-	learner := fs.String("profile", "", "learner to train as (created if missing; with --screenshot, in memory only)")
-	unlockAll := fs.Bool("unlock-all", false, "facilitators: open every design level and training challenge, whatever the learner has earned")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	o, code := parseFlags(args, stderr)
+	if code >= 0 {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "housegame: unexpected argument %q\n", fs.Arg(0))
-		return 2
+	g, d, closeProfiles, code := newGame(o, stderr)
+	if code >= 0 {
+		return code
 	}
-	cat, err := designs.DefaultCatalog()
-	if err != nil {
-		fmt.Fprintln(stderr, "housegame:", err)
-		return 1
-	}
-	var d *designs.Design
-	if *designFile != "" {
-		if d, err = designs.LoadDesign(*designFile, cat); err != nil {
-			fmt.Fprintln(stderr, "housegame:", err)
-			return 2
-		}
-	}
-	store, serr := game.DefaultStore()
-	if *shot != "" || *bench > 0 {
-		store = game.MemStore{} // a measurement never reads or changes the player's saves
-		serr = nil
-	}
-	g, err := game.New(cat, store)
-	if err != nil {
-		fmt.Fprintln(stderr, "housegame:", err)
-		return 1
-	}
-	if serr != nil {
-		g.Notify(serr.Error(), true)
-	}
-	pst, where, perr := openProfiles(store, *shot != "" || *bench > 0)
-	if perr != nil {
-		g.Notify("learners' profiles: "+perr.Error()+"; kept in memory until the game closes", true)
-	}
-	g.UseProfiles(pst, where)
-	defer pst.Close()
-	if *learner != "" {
-		if err := g.SelectProfile(*learner); err != nil {
-			if err := g.CreateProfile(*learner); err != nil {
-				fmt.Fprintln(stderr, "housegame: --profile:", err)
-				return 2
-			}
-		}
-	}
-	g.UnlockAll = *unlockAll
+	defer closeProfiles()
+	g.UnlockAll = o.unlockAll
 	ebiten.SetWindowSize(game.BaseWidth, game.BaseHeight)
 	ebiten.SetWindowTitle("House Design Game - Production OS")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
-	if *shot == "" {
+	if o.shot == "" {
 		// Frames with nothing new are not drawn again (see game.SkipUnchangedFrames).
 		game.SkipUnchangedFrames = true
 		ebiten.SetScreenClearedEveryFrame(false)
 	}
-	var shotErr *error
 	var stats game.BenchStats
-	switch {
-	case *bench > 0:
-		if d == nil {
-			fmt.Fprintln(stderr, "housegame: --bench-frames needs --design FILE")
-			return 2
-		}
-		if _, err := g.OpenLevel("sandbox", d); err != nil {
-			fmt.Fprintln(stderr, "housegame:", err)
-			return 2
-		}
-		ebiten.SetVsyncEnabled(false)
-		ebiten.SetTPS(ebiten.SyncWithFPS)
-		g.BenchMode(*bench, &stats)
-	case *shot != "":
-		if *level == "" {
-			fmt.Fprintln(stderr, "housegame: --screenshot needs --level ID")
-			return 2
-		}
-		if *frames < 1 {
-			fmt.Fprintln(stderr, "housegame: --frames must be at least 1")
-			return 2
-		}
-		if err := openScene(g, *level, d); err != nil {
-			fmt.Fprintln(stderr, "housegame:", err)
-			return 2
-		}
-		shotErr = g.ScreenshotMode(*shot, *frames)
-	case *level != "":
-		if why := g.OpenLock(*level); why != "" {
-			fmt.Fprintf(stderr, "housegame: %s\n(a facilitator can open every level with --unlock-all)\n", why)
-			return 2
-		}
-		if err := openScene(g, *level, d); err != nil {
-			fmt.Fprintln(stderr, "housegame:", err)
-			return 2
-		}
+	shotErr, code := startMode(g, d, o, &stats, stderr)
+	if code >= 0 {
+		return code
 	}
 	if err := ebiten.RunGame(g); err != nil && !errors.Is(err, game.ErrQuit) {
 		fmt.Fprintln(stderr, "housegame:", err)
@@ -142,10 +70,125 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "housegame:", *shotErr)
 		return 1
 	}
-	if *bench > 0 {
+	if o.bench > 0 {
 		stats.Print(stdout)
 	}
 	return 0
+}
+
+// parseFlags reads the flags; code is the exit code to stop with, or -1 to
+// go on.
+func parseFlags(args []string, stderr io.Writer) (o options, code int) {
+	fs := flag.NewFlagSet("housegame", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.shot, "screenshot", "", "render a level to this PNG file and exit")
+	fs.StringVar(&o.level, "level", "", "level id for --screenshot: a design level (shed, cabin, ..., sandbox), a challenge (c01-groundwork, ...), levels, training or profiles")
+	fs.StringVar(&o.designFile, "design", "", "design file to load into the level (--screenshot) or to draw (--bench-frames)")
+	fs.IntVar(&o.frames, "frames", 3, "frames to run before the screenshot")
+	fs.IntVar(&o.bench, "bench-frames", 0, "run this many frames of --design and print frame times and draw calls")
+	fs.StringVar(&o.learner, "profile", "", "learner to train as (created if missing; with --screenshot, in memory only)")
+	fs.BoolVar(&o.unlockAll, "unlock-all", false, "facilitators: open every design level and training challenge, whatever the learner has earned")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return o, 0
+		}
+		return o, 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "housegame: unexpected argument %q\n", fs.Arg(0))
+		return o, 2
+	}
+	return o, -1
+}
+
+// newGame loads the catalog and the --design file, opens the saves and the
+// learners' profiles and selects --profile; code is the exit code to stop
+// with, or -1 to go on, and closeProfiles closes the profile store.
+func newGame(o options, stderr io.Writer) (g *game.Game, d *designs.Design, closeProfiles func(), code int) {
+	cat, err := designs.DefaultCatalog()
+	if err != nil {
+		fmt.Fprintln(stderr, "housegame:", err)
+		return nil, nil, nil, 1
+	}
+	if o.designFile != "" {
+		if d, err = designs.LoadDesign(o.designFile, cat); err != nil {
+			fmt.Fprintln(stderr, "housegame:", err)
+			return nil, nil, nil, 2
+		}
+	}
+	store, serr := game.DefaultStore()
+	if o.measuring() {
+		store = game.MemStore{} // a measurement never reads or changes the player's saves
+		serr = nil
+	}
+	g, err = game.New(cat, store)
+	if err != nil {
+		fmt.Fprintln(stderr, "housegame:", err)
+		return nil, nil, nil, 1
+	}
+	if serr != nil {
+		g.Notify(serr.Error(), true)
+	}
+	pst, where, perr := openProfiles(store, o.measuring())
+	if perr != nil {
+		g.Notify("learners' profiles: "+perr.Error()+"; kept in memory until the game closes", true)
+	}
+	g.UseProfiles(pst, where)
+	closeProfiles = func() { pst.Close() }
+	if o.learner != "" {
+		if err := g.SelectProfile(o.learner); err != nil {
+			if err := g.CreateProfile(o.learner); err != nil {
+				fmt.Fprintln(stderr, "housegame: --profile:", err)
+				closeProfiles()
+				return nil, nil, nil, 2
+			}
+		}
+	}
+	return g, d, closeProfiles, -1
+}
+
+// startMode sets the game up for a benchmark, a screenshot or a level to
+// open; code is the exit code to stop with, or -1 to go on, and shotErr is
+// where a screenshot's error is reported.
+func startMode(g *game.Game, d *designs.Design, o options, stats *game.BenchStats, stderr io.Writer) (shotErr *error, code int) {
+	switch {
+	case o.bench > 0:
+		if d == nil {
+			fmt.Fprintln(stderr, "housegame: --bench-frames needs --design FILE")
+			return nil, 2
+		}
+		if _, err := g.OpenLevel("sandbox", d); err != nil {
+			fmt.Fprintln(stderr, "housegame:", err)
+			return nil, 2
+		}
+		ebiten.SetVsyncEnabled(false)
+		ebiten.SetTPS(ebiten.SyncWithFPS)
+		g.BenchMode(o.bench, stats)
+	case o.shot != "":
+		if o.level == "" {
+			fmt.Fprintln(stderr, "housegame: --screenshot needs --level ID")
+			return nil, 2
+		}
+		if o.frames < 1 {
+			fmt.Fprintln(stderr, "housegame: --frames must be at least 1")
+			return nil, 2
+		}
+		if err := openScene(g, o.level, d); err != nil {
+			fmt.Fprintln(stderr, "housegame:", err)
+			return nil, 2
+		}
+		shotErr = g.ScreenshotMode(o.shot, o.frames)
+	case o.level != "":
+		if why := g.OpenLock(o.level); why != "" {
+			fmt.Fprintf(stderr, "housegame: %s\n(a facilitator can open every level with --unlock-all)\n", why)
+			return nil, 2
+		}
+		if err := openScene(g, o.level, d); err != nil {
+			fmt.Fprintln(stderr, "housegame:", err)
+			return nil, 2
+		}
+	}
+	return shotErr, -1
 }
 
 // openScene opens a design level, a training challenge (its briefing), the
