@@ -16,7 +16,8 @@ type EngineBoard struct {
 
 	ver      uint64
 	design   *designs.Design
-	annot    *PlanAnalysis // open edges and room outlines, for drawing only
+	open     []Violation // open envelope edges, for drawing only
+	rooms    []Room      // enclosed rooms and their labels, for drawing only
 	viol     []Violation
 	analysed bool
 }
@@ -33,9 +34,10 @@ func (b *EngineBoard) refresh() {
 	}
 	b.analysed, b.ver = true, b.E.Version()
 	b.design = b.E.Design()
-	b.annot = AnalysePlan(b.cat, b.design)
+	b.open = openEdgeMarks(b.E)
+	b.rooms = labelledRooms(b.E)
 	b.viol = b.viol[:0]
-	open := b.annot.Violations()
+	open := b.open
 	for _, v := range b.E.Violations() {
 		out := Violation{Rule: v.Rule, Msg: v.Message, Hard: v.Severity == engine.Hard, X: -1, Y: -1}
 		if len(v.Modules) > 0 {
@@ -130,14 +132,14 @@ func (b *EngineBoard) Cost() designs.Cost { return b.E.Cost() }
 func (b *EngineBoard) Violations() []Violation { b.refresh(); return b.viol }
 
 // OpenEdges are the outside floor edges without a wall, for drawing.
-func (b *EngineBoard) OpenEdges() []Violation { b.refresh(); return b.annot.Violations() }
+func (b *EngineBoard) OpenEdges() []Violation { b.refresh(); return b.open }
 
 // Metrics implements Board.
 func (b *EngineBoard) Metrics() Metrics {
 	b.refresh()
 	m := b.E.Metrics()
 	out := Metrics{FloorCells: m.FloorCells, Rooms: m.Rooms, Modules: m.Modules, Counts: m.ByModule,
-		RoomList: b.annot.Metrics().RoomList}
+		RoomList: b.rooms}
 	for id, n := range m.ByModule {
 		if mod := b.cat.Modules[id]; mod != nil {
 			switch mod.Opening {

@@ -157,7 +157,7 @@ func TestRoomLabelClearOfDoorSwing(t *testing.T) {
 		d.Placements = append(d.Placements, w)
 	}
 	d.Placements = append(d.Placements, designs.Placement{Module: "wall-door-4x8", X: 2, Y: 3, Edge: "s"})
-	a := AnalysePlan(cat, d)
+	a := planBoard(t, cat, d)
 	rooms := a.Metrics().RoomList
 	require.Len(t, rooms, 1)
 	lx, ly := int(rooms[0].LabelX), int(rooms[0].LabelY)
