@@ -126,6 +126,12 @@ type Module struct {
 	BuildQual     string      `toml:"build_qualification"`
 	InstallQual   string      `toml:"install_qualification"`
 	Source        string      `toml:"source"`
+	// Icon is the picture the game draws for the module (see
+	// categories.toml); empty in the file means its category's icon.
+	Icon string `toml:"icon"`
+	// Room is the kind of room a module makes the room it stands in
+	// ("Kitchen"), for the plan's room labels; empty for most modules.
+	Room string `toml:"room"`
 
 	file string
 }
@@ -146,6 +152,9 @@ type Catalog struct {
 	Assemblies map[string]*Assembly
 	Modules    map[string]*Module
 	Rates      Rates
+	// CategoryList is the module categories in palette order, with their
+	// titles and icons (categories.toml).
+	CategoryList []Category
 
 	materialOrder []string
 	moduleOrder   []string
@@ -212,13 +221,16 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 	var asms struct {
 		Assembly []*Assembly `toml:"assembly"`
 	}
+	var cats struct {
+		Category []Category `toml:"category"`
+	}
 	files, err := fs.Glob(fsys, "modules/*.toml")
 	if err != nil || len(files) == 0 {
 		errs = append(errs, &Error{File: "modules/", Msg: "no module files"})
 	}
 	sort.Strings(files)
 	mods := make([]Module, len(files))
-	jobs := []decodeJob{{name: "materials.toml", v: &mats}, {name: "rates.toml", v: &rates}, {name: "assemblies.toml", v: &asms}}
+	jobs := []decodeJob{{name: "materials.toml", v: &mats}, {name: "rates.toml", v: &rates}, {name: "assemblies.toml", v: &asms}, {name: CategoryFile, v: &cats}}
 	for i, f := range files {
 		jobs = append(jobs, decodeJob{name: f, v: &mods[i]})
 	}
@@ -243,24 +255,12 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		errs = append(errs, checkRates(ratePos, c.Rates)...)
 	}
 
-	asmPos, asmOK := read("assemblies.toml")
-	if asmOK {
-		for i, a := range asms.Assembly {
-			if a.ID == "" || c.Assemblies[a.ID] != nil {
-				errs = append(errs, &Error{File: "assemblies.toml", Pos: asmPos.of(fmt.Sprintf("assembly[%d].id", i)), Msg: fmt.Sprintf("assembly id %q is empty or duplicate", a.ID)})
-				continue
-			}
-			c.Assemblies[a.ID] = a
-		}
-		for i, a := range asms.Assembly {
-			errs = append(errs, c.checkParts("assemblies.toml", asmPos, fmt.Sprintf("assembly[%d].", i), a.Parts)...)
-		}
-		for _, a := range asms.Assembly {
-			if cyc := c.assemblyCycle(a.ID, nil); cyc != "" {
-				errs = append(errs, &Error{File: "assemblies.toml", Msg: "assemblies form a cycle: " + cyc})
-				break
-			}
-		}
+	if asmPos, ok := read("assemblies.toml"); ok {
+		errs = append(errs, c.addAssemblies(asmPos, asms.Assembly)...)
+	}
+
+	if catPos, ok := read(CategoryFile); ok {
+		errs = append(errs, c.addCategories(catPos, cats.Category)...)
 	}
 
 	for i, f := range files {
@@ -289,10 +289,34 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		sort.Strings(ids)
 		c.moduleOrder = append(c.moduleOrder, ids...)
 	}
+	errs = append(errs, c.presentModules()...)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// addAssemblies adds assemblies.toml's assemblies and checks their parts
+// and that they form no cycle.
+func (c *Catalog) addAssemblies(asmPos positions, list []*Assembly) ErrorList {
+	var errs ErrorList
+	for i, a := range list {
+		if a.ID == "" || c.Assemblies[a.ID] != nil {
+			errs = append(errs, &Error{File: "assemblies.toml", Pos: asmPos.of(fmt.Sprintf("assembly[%d].id", i)), Msg: fmt.Sprintf("assembly id %q is empty or duplicate", a.ID)})
+			continue
+		}
+		c.Assemblies[a.ID] = a
+	}
+	for i, a := range list {
+		errs = append(errs, c.checkParts("assemblies.toml", asmPos, fmt.Sprintf("assembly[%d].", i), a.Parts)...)
+	}
+	for _, a := range list {
+		if cyc := c.assemblyCycle(a.ID, nil); cyc != "" {
+			errs = append(errs, &Error{File: "assemblies.toml", Msg: "assemblies form a cycle: " + cyc})
+			break
+		}
+	}
+	return errs
 }
 
 // addMaterials checks materials.toml's materials (priced tells which set a

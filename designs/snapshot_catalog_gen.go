@@ -5,7 +5,7 @@ package designs
 import "github.com/shopspring/decimal"
 
 // snapshotSum is the SHA-256 of the data files the snapshot was made from.
-const snapshotSum = "73dc2bf7c5332a07536707b23bb077252fd8a308fb69084bcc4b196fbfba960d"
+const snapshotSum = "6684346d70a532b03405c3b67823d3b85195e194ac1393d8b1d42f5702385d0d"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -19,6 +19,17 @@ func snapshotCatalog() *Catalog {
 				"miter-saw":  decimal.New(800, -2),
 			},
 			Source: "estimate: typical US carpentry labour rate, 2026",
+		},
+		CategoryList: []Category{
+			{ID: "foundation", Title: "Foundation", Icon: "foundation"},
+			{ID: "floor", Title: "Floor", Icon: "floor"},
+			{ID: "wall", Title: "Walls", Icon: "wall"},
+			{ID: "opening", Title: "Doors and windows", Icon: "wall"},
+			{ID: "interior", Title: "Interior walls", Icon: "interior-wall"},
+			{ID: "core", Title: "Utility cores", Icon: "mech"},
+			{ID: "loft", Title: "Loft", Icon: "loft"},
+			{ID: "roof", Title: "Roof", Icon: "roof"},
+			{ID: "energy", Title: "Energy", Icon: "solar"},
 		},
 		materialOrder: []string{
 			"LUM-2X6-08",

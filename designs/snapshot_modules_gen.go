@@ -60,6 +60,8 @@ func snapshotModuleCoreBath() *Module {
 		BuildQual:   "utility-installer",
 		InstallQual: "utility-installer",
 		Source:      "estimate: 8 x 8 ft utility core, prefabricated in the shop with its fixtures, craned in after dry-in",
+		Icon:        "bath",
+		Room:        "Bathroom",
 		file:        "modules/core-bath.toml",
 	}
 }
@@ -98,6 +100,8 @@ func snapshotModuleCoreKitchen() *Module {
 		BuildQual:   "utility-installer",
 		InstallQual: "utility-installer",
 		Source:      "estimate: 8 x 8 ft utility core, prefabricated in the shop with its fixtures, craned in after dry-in",
+		Icon:        "kitchen",
+		Room:        "Kitchen",
 		file:        "modules/core-kitchen.toml",
 	}
 }
@@ -135,6 +139,8 @@ func snapshotModuleCoreMech() *Module {
 		BuildQual:   "utility-installer",
 		InstallQual: "utility-installer",
 		Source:      "estimate: 8 x 8 ft utility core, prefabricated in the shop with its fixtures, craned in after dry-in",
+		Icon:        "mech",
+		Room:        "Utility room",
 		file:        "modules/core-mech.toml",
 	}
 }
@@ -170,6 +176,7 @@ func snapshotModuleFloor4x8() *Module {
 		BuildQual:   "floor-framer",
 		InstallQual: "module-installer",
 		Source:      "OSE Seed Eco-Home 4 Calculations: floors about 5 min per joist or sheet, 15 min to install; framing estimated",
+		Icon:        "floor",
 		file:        "modules/floor-4x8.toml",
 	}
 }
@@ -196,6 +203,7 @@ func snapshotModuleFoundationCell() *Module {
 		BuildQual:   "foundation-crew",
 		InstallQual: "foundation-crew",
 		Source:      "OSE Seed Eco-Home 4 Calculations: foundation about 40 h incl. grading (about 40 min per 16 sq ft cell); materials estimated for a 4 in slab",
+		Icon:        "foundation",
 		file:        "modules/foundation-cell.toml",
 	}
 }
@@ -230,6 +238,7 @@ func snapshotModuleLoft4x8() *Module {
 		BuildQual:   "floor-framer",
 		InstallQual: "module-installer",
 		Source:      "estimate: 2x8 joists at 24 in o.c. span about 12 ft for a living load; OSE Seed Eco-Home 4 Calculations for labour",
+		Icon:        "loft",
 		file:        "modules/loft-4x8.toml",
 	}
 }
@@ -264,6 +273,7 @@ func snapshotModuleRoof4x8() *Module {
 		BuildQual:   "roof-framer",
 		InstallQual: "module-installer",
 		Source:      "estimate: 2x8 rafters at 24 in o.c. span about 16 ft for a light roof (span tables); OSE Seed Eco-Home 4 Calculations for labour",
+		Icon:        "roof",
 		file:        "modules/roof-4x8.toml",
 	}
 }
@@ -301,6 +311,7 @@ func snapshotModuleRoofSolar4x8() *Module {
 		BuildQual:   "solar-installer",
 		InstallQual: "solar-installer",
 		Source:      "estimate: roof panel plus one 400 W module (about 41 x 68 in) and rail kit",
+		Icon:        "solar",
 		file:        "modules/roof-solar-4x8.toml",
 	}
 }
@@ -349,6 +360,7 @@ func snapshotModuleWallDoor4x8() *Module {
 		BuildQual:   "opening-framer",
 		InstallQual: "module-installer",
 		Source:      "OSE Wall Module Schema (door RO 36 x 80, 48 in module only); CAD price data (about 5 stud-equivalents, 2 plates, 1 OSB, 36 nails, 4 screws)",
+		Icon:        "wall",
 		file:        "modules/wall-door-4x8.toml",
 	}
 }
@@ -389,6 +401,7 @@ func snapshotModuleWallExt4x10() *Module {
 		BuildQual:   "wall-framer",
 		InstallQual: "module-installer",
 		Source:      "OSE Wall Module Schema and CAD price data (4 studs, 2 plates, 1 OSB, 38 nails, 4 screws); OSE Seed Eco-Home 4 Calculations (3 min per member, 15 min install)",
+		Icon:        "wall",
 		file:        "modules/wall-ext-4x10.toml",
 	}
 }
@@ -427,6 +440,7 @@ func snapshotModuleWallExt4x8() *Module {
 		BuildQual:   "wall-framer",
 		InstallQual: "module-installer",
 		Source:      "OSE Wall Module Schema and CAD price data (4 studs, 2 plates, 1 OSB, 38 nails, 4 screws); OSE Seed Eco-Home 4 Calculations (3 min per member, 15 min install)",
+		Icon:        "wall",
 		file:        "modules/wall-ext-4x8.toml",
 	}
 }
@@ -465,6 +479,7 @@ func snapshotModuleWallExt4x816oc() *Module {
 		BuildQual:   "wall-framer",
 		InstallQual: "module-installer",
 		Source:      "OSE CAD price data: 5 studs, 2 plates, 1 OSB, 44 nails, 4 corner screws",
+		Icon:        "wall",
 		file:        "modules/wall-ext-4x8-16oc.toml",
 	}
 }
@@ -505,6 +520,7 @@ func snapshotModuleWallExt4x9() *Module {
 		BuildQual:   "wall-framer",
 		InstallQual: "module-installer",
 		Source:      "OSE Wall Module Schema and CAD price data (4 studs, 2 plates, 1 OSB, 38 nails, 4 screws); OSE Seed Eco-Home 4 Calculations (3 min per member, 15 min install)",
+		Icon:        "wall",
 		file:        "modules/wall-ext-4x9.toml",
 	}
 }
@@ -539,6 +555,7 @@ func snapshotModuleWallInt4x8() *Module {
 		BuildQual:   "wall-framer",
 		InstallQual: "module-installer",
 		Source:      "OSE CAD price data: interior wall 4x8, 2x4 at 16 in o.c.: 5 studs, 2 plates, no OSB, 34 nails, 4 screws",
+		Icon:        "interior-wall",
 		file:        "modules/wall-int-4x8.toml",
 	}
 }
@@ -580,6 +597,7 @@ func snapshotModuleWallIntDoor4x8() *Module {
 		BuildQual:   "opening-framer",
 		InstallQual: "module-installer",
 		Source:      "OSE interior wall module (2x4, no OSB, 4 ft wide); door RO estimated for a 30 in slab",
+		Icon:        "interior-wall",
 		file:        "modules/wall-int-door-4x8.toml",
 	}
 }
@@ -628,6 +646,7 @@ func snapshotModuleWallSlider8() *Module {
 		BuildQual:   "opening-framer",
 		InstallQual: "module-installer",
 		Source:      "OSE double/sliding door modules: 8 ft wide, RO 72 x 80, double 2x12 header, 2 OSB sheets",
+		Icon:        "wall",
 		file:        "modules/wall-slider-8.toml",
 	}
 }
@@ -679,6 +698,7 @@ func snapshotModuleWallWindow4x8() *Module {
 		BuildQual:   "opening-framer",
 		InstallQual: "module-installer",
 		Source:      "OSE Wall Module Schema (36 x 48 RO, sill 36 in, two 2x12 header); CAD price data (about 6 stud-equivalents, 2 plates, 1 OSB, 40 nails, 4 screws); about 60 min to build",
+		Icon:        "wall",
 		file:        "modules/wall-window-4x8.toml",
 	}
 }

@@ -231,7 +231,7 @@ func (s *ChallengeScene) drawParts(g *Game, r *Renderer, lay *challengeLayout) {
 			s.drawBinTile(r, sh, hover == sh.task)
 		case sh.ghost && !s.ghostShown(sh):
 		default:
-			s.drawShape(r, gr.Tasks[sh.task], sh, hover == sh.task)
+			s.drawShape(g, r, gr.Tasks[sh.task], sh, hover == sh.task)
 		}
 	}
 	// Labels over everything (a parts-bin challenge shows no ids).
@@ -268,7 +268,7 @@ func (s *ChallengeScene) drawParts(g *Game, r *Renderer, lay *challengeLayout) {
 	}
 }
 
-func (s *ChallengeScene) drawShape(r *Renderer, t buildseq.Task, sh shape, hover bool) {
+func (s *ChallengeScene) drawShape(g *Game, r *Renderer, t buildseq.Task, sh shape, hover bool) {
 	st := s.sess.State(sh.task)
 	c := taskColour(t)
 	mark := color.RGBA{}
@@ -320,12 +320,12 @@ func (s *ChallengeScene) drawShape(r *Renderer, t buildseq.Task, sh shape, hover
 			r.Sprite(SpriteFloor, x, y, w, h, color.RGBA{0xc4, 0x9e, 0x68, 0xff})
 		case buildseq.KindRoof:
 			sp := SpriteHatch
-			if strings.Contains(t.ModuleID, "solar") {
+			if moduleIcon(g.Cat, t.ModuleID) == "solar" {
 				sp = SpriteSolar
 			}
 			r.Sprite(sp, x, y, w, h, color.RGBA{0xff, 0xff, 0xff, 0x50})
 		case buildseq.KindCore:
-			r.Sprite(coreSprite(t.ModuleID), x+w*0.2, y+h*0.2, w*0.6, h*0.6, colPanel2)
+			r.Sprite(iconSprite(moduleIcon(g.Cat, t.ModuleID)), x+w*0.2, y+h*0.2, w*0.6, h*0.6, colPanel2)
 		}
 	case training.Working:
 		r.Rect(x, y, w, h, colWorking)

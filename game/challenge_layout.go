@@ -196,7 +196,7 @@ func layoutFraming(l *training.Level, cat *designs.Catalog, x, y, w, h float64) 
 	g := l.Graph()
 	m := cat.Modules[l.Module]
 	lay := &challengeLayout{}
-	elev := m != nil && (m.Category == "wall" || m.Category == "opening" || m.Category == "interior")
+	elev := m != nil && (m.Icon == "wall" || m.Icon == "interior-wall") // walls are drawn from the front
 	var uw, uh float64 = 96, 48
 	lay.caption = "Seen from above: the " + strings.ToLower(moduleName(m))
 	if elev {

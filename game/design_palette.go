@@ -9,13 +9,6 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 )
 
-// categoryOrder is the palette's grouping, bottom of the house to top.
-var categoryOrder = []string{"foundation", "floor", "wall", "opening", "interior", "core", "loft", "roof", "energy"}
-
-var categoryTitle = map[string]string{"foundation": "Foundation", "floor": "Floor", "wall": "Walls",
-	"opening": "Doors and windows", "interior": "Interior walls", "core": "Utility cores",
-	"loft": "Loft", "roof": "Roof", "energy": "Energy"}
-
 type paletteRow struct {
 	header string // set for a category header row
 	id     string
@@ -34,14 +27,15 @@ func (s *DesignScene) paletteRows(g *Game) []paletteRow {
 func (s *DesignScene) buildPaletteRows(g *Game) []paletteRow {
 	var rows []paletteRow
 	y := topBarH + 4 - s.scroll
-	for _, c := range categoryOrder {
+	// Categories, their titles and their order come from categories.toml.
+	for _, c := range g.Cat.CategoryList {
 		first := true
 		for _, id := range g.Cat.ModuleIDs() {
-			if g.Cat.Modules[id].Category != c {
+			if g.Cat.Modules[id].Category != c.ID {
 				continue
 			}
 			if first {
-				rows = append(rows, paletteRow{header: categoryTitle[c], y: y, h: 19})
+				rows = append(rows, paletteRow{header: c.Title, y: y, h: 19})
 				y += 19
 				first = false
 			}
@@ -135,17 +129,19 @@ func DrawIcon(r *Renderer, m *designs.Module, x, y, size float64, ok bool) {
 	}
 	bg := fade(color.RGBA{0xee, 0xea, 0xe0, 0xff})
 	r.Rect(x, y, size, size, bg)
-	switch m.Category {
+	// The picture is the module's icon (its own, or its category's, from
+	// the module library).
+	switch m.Icon {
 	case "foundation":
 		r.Rect(x+3, y+3, size-6, size-6, fade(colFound))
 		r.Sprite(SpriteFoundation, x+3, y+3, size-6, size-6, fade(color.RGBA{0x70, 0x6c, 0x66, 0xff}))
 	case "floor":
 		r.Rect(x+8, y+2, size-16, size-4, fade(colFloor))
 		r.Sprite(SpriteFloor, x+8, y+2, size-16, size-4, fade(color.RGBA{0xa0, 0x80, 0x50, 0xff}))
-	case "wall", "opening", "interior":
+	case "wall", "interior-wall":
 		c := colWall
 		t := 6.0
-		if m.Category == "interior" {
+		if m.Icon == "interior-wall" {
 			c, t = colIntWall, 4
 		}
 		r.Rect(x+2, y+size/2-t/2, size-4, t, fade(c))
@@ -159,26 +155,37 @@ func DrawIcon(r *Renderer, m *designs.Module, x, y, size float64, ok bool) {
 		if m.Height > 8*designs.Foot {
 			r.Text(fmt.Sprintf("%d'", int(m.Height/designs.Foot)), x+size/2, y+size/2+4, 10, fade(colInk), text.AlignCenter)
 		}
-	case "core":
+	case "kitchen", "bath", "mech":
 		r.Rect(x+2, y+2, size-4, size-4, fade(colCore))
-		r.Sprite(coreSprite(m.ID), x+4, y+4, size-8, size-8, fade(colInk))
+		r.Sprite(iconSprite(m.Icon), x+4, y+4, size-8, size-8, fade(colInk))
 	case "roof":
 		r.Rect(x+8, y+2, size-16, size-4, fade(color.RGBA{0xb0, 0x60, 0x4a, 0xff}))
 		r.Sprite(SpriteHatch, x+8, y+2, size-16, size-4, fade(color.RGBA{0x6a, 0x2a, 0x20, 0xff}))
 	case "loft":
 		r.Rect(x+8, y+2, size-16, size-4, fade(color.RGBA{0x90, 0xb0, 0x80, 0xff}))
-	case "energy":
+	case "solar":
 		r.Rect(x+8, y+2, size-16, size-4, fade(color.RGBA{0x20, 0x3c, 0x80, 0xff}))
 		r.Sprite(SpriteSolar, x+8, y+2, size-16, size-4, fade(color.RGBA{0x80, 0xa8, 0xe8, 0xff}))
 	}
 }
 
-func coreSprite(id string) int {
-	switch id {
-	case "core-kitchen":
-		return SpriteKitchen
-	case "core-bath":
-		return SpriteBath
+// iconSprite is the atlas sprite of a utility core's icon (a module's Icon
+// in the module library): kitchen, bath, or mech for any other.
+func iconSprite(icon string) int {
+	if sp, ok := coreIcons[icon]; ok {
+		return sp
 	}
 	return SpriteMech
+}
+
+// coreIcons maps the module library's core icon names to atlas sprites.
+var coreIcons = map[string]int{"kitchen": SpriteKitchen, "bath": SpriteBath, "mech": SpriteMech}
+
+// moduleIcon is the icon of the catalog's module id, or "" when there is no
+// such module.
+func moduleIcon(cat *designs.Catalog, id string) string {
+	if m := cat.Modules[id]; m != nil {
+		return m.Icon
+	}
+	return ""
 }

@@ -134,12 +134,12 @@ func (pp planPainter) cellModule(m *designs.Module, p designs.Placement, floored
 		r.Rect(x+in, y+in, pw-2*in, ph-2*in, colCore)
 		r.Frame(x+in, y+in, pw-2*in, ph-2*in, math.Max(1, zoom*0.03), color.RGBA{0x50, 0x78, 0x90, 0xff})
 		icon := math.Min(pw, ph) * 0.5
-		r.Sprite(coreSprite(m.ID), x+pw/2-icon/2, y+ph/2-icon/2-zoom*0.15, icon, icon, color.RGBA{0x30, 0x50, 0x66, 0xff})
+		r.Sprite(iconSprite(m.Icon), x+pw/2-icon/2, y+ph/2-icon/2-zoom*0.15, icon, icon, color.RGBA{0x30, 0x50, 0x66, 0xff})
 	case "loft":
 		r.Rect(x, y, pw, ph, colLoft)
 	case "roof":
 		sp := SpriteRoofFull
-		if m.Category == "energy" {
+		if m.Icon == "solar" {
 			sp = SpriteSolarFull
 		}
 		r.Quad(sp, rotQuad(x, y, pw, ph, w > h), white)

@@ -13,8 +13,6 @@ import (
 // and open-edge analysis (engine.OpenEdges, Rooms, RoomAt, WallOn); the game
 // only names and places the labels.
 
-var coreRoom = map[string]string{"core-kitchen": "Kitchen", "core-bath": "Bathroom", "core-mech": "Utility room"}
-
 var sideName = map[string]string{"n": "north", "e": "east", "s": "south", "w": "west"}
 
 // sideOrder orders a cell's sides clockwise from north.
@@ -60,8 +58,8 @@ func labelledRooms(e *engine.Engine) []Room {
 				cells = append(cells, [2]int{x, y})
 				room.X += float64(x) + 0.5
 				room.Y += float64(y) + 0.5
-				if n := coreRoom[coreAt(e, x, y)]; n != "" && room.Name == "Room" {
-					room.Name = n
+				if c := coreAt(e, x, y); c != nil && c.Room != "" && room.Name == "Room" {
+					room.Name = c.Room // the room kind its core makes it
 				}
 			}
 		}
@@ -73,14 +71,14 @@ func labelledRooms(e *engine.Engine) []Room {
 	return out
 }
 
-// coreAt is the id of the core module covering cell (x, y), or "".
-func coreAt(e *engine.Engine, x, y int) string {
+// coreAt is the core module covering cell (x, y), or nil.
+func coreAt(e *engine.Engine, x, y int) *designs.Module {
 	for _, p := range e.At(x, y) {
 		if p.Module.Placement != designs.OnEdge && p.Module.Layer == "core" {
-			return p.Module.ID
+			return p.Module
 		}
 	}
-	return ""
+	return nil
 }
 
 // placeLabel puts the room's label in the cell nearest its centre with no
@@ -89,7 +87,7 @@ func placeLabel(e *engine.Engine, room *Room, cells [][2]int) {
 	room.LabelX, room.LabelY = room.X, room.Y
 	best := math.Inf(1)
 	for _, c := range cells {
-		if coreAt(e, c[0], c[1]) != "" || doorBeside(e, c[0], c[1]) {
+		if coreAt(e, c[0], c[1]) != nil || doorBeside(e, c[0], c[1]) {
 			continue
 		}
 		cx, cy := float64(c[0])+0.5, float64(c[1])+0.5
