@@ -70,4 +70,21 @@ func TestModulePresentationFromData(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Foundation", "Floor", "Walls", "Doors and windows", "Interior walls",
 		"Service cores", "Loft", "Roof", "Energy"}, headers)
+
+	// The room the pantry core stands in is labelled a pantry.
+	d := &designs.Design{Grid: designs.Grid{Width: 6, Height: 6}}
+	for _, c := range [][2]int{{2, 2}, {3, 2}, {2, 3}, {3, 3}} {
+		d.Placements = append(d.Placements, designs.Placement{Module: "foundation-cell", X: c[0], Y: c[1]})
+	}
+	d.Placements = append(d.Placements,
+		designs.Placement{Module: "floor-4x8", X: 2, Y: 2}, designs.Placement{Module: "floor-4x8", X: 3, Y: 2},
+		designs.Placement{Module: "core-pantry", X: 2, Y: 2})
+	for _, w := range []designs.Placement{{X: 2, Y: 2, Edge: "n"}, {X: 3, Y: 2, Edge: "n"}, {X: 3, Y: 2, Edge: "e"},
+		{X: 3, Y: 3, Edge: "e"}, {X: 3, Y: 3, Edge: "s"}, {X: 2, Y: 3, Edge: "w"}, {X: 2, Y: 2, Edge: "w"}, {X: 2, Y: 3, Edge: "s"}} {
+		w.Module = "wall-ext-4x8"
+		d.Placements = append(d.Placements, w)
+	}
+	rooms := planBoard(t, cat, d).Metrics().RoomList
+	require.Len(t, rooms, 1)
+	assert.Equal(t, "Pantry", rooms[0].Name)
 }
