@@ -55,8 +55,7 @@ func openProfiles(e *env, path string) (profiles.Store, bool) {
 // when the profile holds a qualification granting the permission, else an
 // error that names the qualification and how to earn it. The profiles
 // database is $PRODOS_PROFILES_DB or the default under the XDG data dir.
-// (The lead wires `requirePermission = checkProfilePermission` for
-// `prodos export --as PROFILE`.)
+// `prodos export --as PROFILE` is registered with it.
 func checkProfilePermission(e *env, profile, permission string) error {
 	cat, err := designs.DefaultCatalog()
 	if err != nil {
