@@ -173,20 +173,12 @@ func runLedgerPost(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: --event must be one of %s, got %q\n", prodEventNames(), *f.event)
 		return exitUsage
 	}
-	cat, ok := loadCatalog(e)
-	if !ok {
-		return exitUsage
-	}
-	d, ok := loadDesign(e, cat, pos[0])
-	if !ok {
-		return exitUsage
-	}
-	gate, code := prodGate(e, pos[0], d, cat, *f.draft)
-	if code != exitOK {
+	in, e, code := prodOpen(e, pos[0], prodPre{draft: f.draft})
+	if in == nil {
 		return code
 	}
-	e, flush := gate.Stdout(e, "table")
-	defer flush()
+	defer in.flush()
+	cat, d, gate := in.cat, in.d, in.gate
 	req, ok := f.request(e, typ, pos[0], cat, d)
 	if !ok {
 		return exitUsage
