@@ -6,6 +6,38 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 )
 
+// cliSpec describes the flag half of a command's preamble: how many
+// positional arguments it takes and which values --format allows.
+type cliSpec struct {
+	n       int                     // positional arguments wanted
+	args    func(pos []string) bool // replaces the count check when set: false prints the usage
+	format  *string                 // --format; nil: the command has none
+	formats []string                // the values --format allows
+	check   func() bool             // further flag checks (may be nil); prints the problem
+}
+
+// cliArgs parses the flags (before or after the positional arguments),
+// checks the positional arguments (the usage is printed when they are
+// wrong), --format and spec.check. It returns the positional arguments, or
+// false when the command must exit 2 (the problem is printed).
+func cliArgs(e *env, fs *flag.FlagSet, args []string, spec cliSpec) ([]string, bool) {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, false
+	}
+	if (spec.args == nil && len(pos) != spec.n) || (spec.args != nil && !spec.args(pos)) {
+		fs.Usage()
+		return nil, false
+	}
+	if spec.format != nil && !oneOf(e, "format", *spec.format, spec.formats...) {
+		return nil, false
+	}
+	if spec.check != nil && !spec.check() {
+		return nil, false
+	}
+	return pos, true
+}
+
 // prodPre describes the preamble a production command (bom, cost, source,
 // jobs, schedule, ledger post) shares: flags, one DESIGN argument, --format,
 // the catalog, the design and the hard-rule gate.
@@ -33,18 +65,8 @@ type prodInput struct {
 // failure it has printed the problem and returns a nil input and the exit
 // code; else the env to write to (stdout held for DRAFT marking).
 func prodPreamble(e *env, fs *flag.FlagSet, args []string, p prodPre) (*prodInput, *env, int) {
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, e, exitUsage
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return nil, e, exitUsage
-	}
-	if p.format != nil && !oneOf(e, "format", *p.format, p.formats...) {
-		return nil, e, exitUsage
-	}
-	if p.check != nil && !p.check() {
+	pos, ok := cliArgs(e, fs, args, cliSpec{n: 1, format: p.format, formats: p.formats, check: p.check})
+	if !ok {
 		return nil, e, exitUsage
 	}
 	return prodOpen(e, pos[0], p)
