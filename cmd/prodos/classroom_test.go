@@ -273,9 +273,3 @@ func TestClassroomVerifiesDesignLevelReplays(t *testing.T) {
 	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "level", Level: "cabin", Replay: replay}, &e))
 	assert.Contains(t, e["error"], `the replay is of level "shed", not "cabin"`)
 }
-
-func TestLevelName(t *testing.T) {
-	for id, want := range map[string]string{"shed": "Close a one-room shed", "c01-groundwork": "Challenge 1: Groundwork", "nope": ""} {
-		assert.Equal(t, want, attempts.LevelName(id), id)
-	}
-}
