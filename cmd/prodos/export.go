@@ -58,15 +58,10 @@ func runExport(e *env, args []string, requirePermission permissionCheck) int {
 	as := fs.String("as", "", "act as this profile; it must hold the "+ExportPermission+" permission")
 	draft := prodDraftFlag(fs)
 	sf := prodAddSourcingFlags(fs)
-	files, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(files) == 0 || *out == "" {
-		fs.Usage()
-		return exitUsage
-	}
-	if !prodTargetOK(e, "out", *out, true) {
+	files, ok := cliArgs(e, fs, args, cliSpec{
+		args:  func(pos []string) bool { return len(pos) > 0 && *out != "" },
+		check: func() bool { return prodTargetOK(e, "out", *out, true) }})
+	if !ok {
 		return exitUsage
 	}
 	if *as != "" {

@@ -85,16 +85,10 @@ func runProfile(e *env, args []string) int {
 	fs := newFlags(e, "profile")
 	db := fs.String("db", defaultProfilesDB(), "profiles database (SQLite)")
 	format := fs.String("format", "table", "show: table or json")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
 	want := map[string]int{"create": 2, "list": 1, "show": 2, "submit": 3}
-	if len(pos) == 0 || want[pos[0]] != len(pos) {
-		fs.Usage()
-		return exitUsage
-	}
-	if !oneOf(e, "format", *format, "table", "json") {
+	pos, ok := cliArgs(e, fs, args, cliSpec{format: format, formats: []string{"table", "json"},
+		args: func(pos []string) bool { return len(pos) > 0 && want[pos[0]] == len(pos) }})
+	if !ok {
 		return exitUsage
 	}
 	_, set, q, ok := loadTraining(e)

@@ -28,12 +28,8 @@ var designWarnings = []designCheck{softRules}
 
 func runValidate(e *env, args []string) int {
 	fs := newFlags(e, "validate")
-	files, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(files) == 0 {
-		fs.Usage()
+	files, ok := cliArgs(e, fs, args, cliSpec{args: func(pos []string) bool { return len(pos) > 0 }})
+	if !ok {
 		return exitUsage
 	}
 	cat, ok := loadCatalog(e)
