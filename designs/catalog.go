@@ -441,11 +441,30 @@ func (c *Catalog) checkParts(file string, pos positions, prefix string, parts []
 	return errs
 }
 
+// errorAt records an error at a key of the file being checked.
+type errorAt func(key, f string, a ...any)
+
+// checkModule checks one module file: its fields, parts, cut parts,
+// operations and that the cut parts fit the stock bought.
 func (c *Catalog) checkModule(file string, pos positions, m *Module) ErrorList {
 	var errs ErrorList
 	e := func(key, f string, a ...any) {
 		errs = append(errs, &Error{File: file, Pos: pos.of(key), Msg: fmt.Sprintf(f, a...)})
 	}
+	checkModuleFields(m, e)
+	errs = append(errs, c.checkParts(file, pos, "", m.Parts)...)
+	c.checkModuleCuts(m, e)
+	c.checkModuleOps(m, e)
+	// The cut parts must fit in the stock the parts list buys.
+	if len(errs) == 0 {
+		c.checkCutStock(m, e)
+	}
+	return errs
+}
+
+// checkModuleFields checks a module's own fields: id, name, category,
+// layer, placement and size, opening, parts and source.
+func checkModuleFields(m *Module, e errorAt) {
 	if m.ID == "" {
 		e("id", "module has no id")
 	}
@@ -482,7 +501,10 @@ func (c *Catalog) checkModule(file string, pos positions, m *Module) ErrorList {
 	if m.Source == "" {
 		e("id", "module %q has no source for its figures", m.ID)
 	}
-	errs = append(errs, c.checkParts(file, pos, "", m.Parts)...)
+}
+
+// checkModuleCuts checks each cut part against the stock it is cut from.
+func (c *Catalog) checkModuleCuts(m *Module, e errorAt) {
 	for j, cp := range m.Cuts {
 		at := fmt.Sprintf("cuts[%d].", j)
 		mat := c.Materials[cp.SKU]
@@ -504,6 +526,10 @@ func (c *Catalog) checkModule(file string, pos positions, m *Module) ErrorList {
 			e(at+"width", "cut part %q: width %s\" must be within the %s\" sheet of %s", cp.Name, cp.Width, mat.Width, cp.SKU)
 		}
 	}
+}
+
+// checkModuleOps checks a module's labour and machine operations.
+func (c *Catalog) checkModuleOps(m *Module, e errorAt) {
 	for j, l := range m.Labour {
 		at := fmt.Sprintf("labour[%d].", j)
 		if l.Op != "build" && l.Op != "install" {
@@ -524,29 +550,30 @@ func (c *Catalog) checkModule(file string, pos positions, m *Module) ErrorList {
 			e(fmt.Sprintf("machine[%d].process", j), "machine process %q has no rate in rates.toml", mo.Process)
 		}
 	}
-	// The cut parts must fit in the stock the parts list buys.
-	if len(errs) == 0 {
-		need := map[string]Length{}
-		for _, cp := range m.Cuts {
-			mat := c.Materials[cp.SKU]
-			if mat.Kind == KindLumber {
-				need[cp.SKU] += Length(cp.Qty) * cp.Length
-			} else {
-				need[cp.SKU] += Length(cp.Qty) * cp.Length * cp.Width / mat.Width
-			}
-		}
-		bought := map[string]decimal.Decimal{}
-		for _, mq := range c.ExplodeModule(m) {
-			bought[mq.SKU] = bought[mq.SKU].Add(mq.Qty)
-		}
-		for sku, n := range need {
-			have := bought[sku].Mul(decimal.NewFromInt(int64(c.Materials[sku].Length)))
-			if have.LessThan(decimal.NewFromInt(int64(n))) {
-				e("id", "module %q: its cut parts need %s\" of %s but its parts list buys only %s\"", m.ID, n, sku, Length(have.IntPart()))
-			}
+}
+
+// checkCutStock checks that the cut parts fit in the stock the parts list
+// buys.
+func (c *Catalog) checkCutStock(m *Module, e errorAt) {
+	need := map[string]Length{}
+	for _, cp := range m.Cuts {
+		mat := c.Materials[cp.SKU]
+		if mat.Kind == KindLumber {
+			need[cp.SKU] += Length(cp.Qty) * cp.Length
+		} else {
+			need[cp.SKU] += Length(cp.Qty) * cp.Length * cp.Width / mat.Width
 		}
 	}
-	return errs
+	bought := map[string]decimal.Decimal{}
+	for _, mq := range c.ExplodeModule(m) {
+		bought[mq.SKU] = bought[mq.SKU].Add(mq.Qty)
+	}
+	for sku, n := range need {
+		have := bought[sku].Mul(decimal.NewFromInt(int64(c.Materials[sku].Length)))
+		if have.LessThan(decimal.NewFromInt(int64(n))) {
+			e("id", "module %q: its cut parts need %s\" of %s but its parts list buys only %s\"", m.ID, n, sku, Length(have.IntPart()))
+		}
+	}
 }
 
 func contains(list []string, s string) bool {

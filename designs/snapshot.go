@@ -12,7 +12,7 @@ import (
 )
 
 // The embedded catalog, suppliers and shops are also compiled into the
-// program as Go values (snapshot_gen.go, written from the parsed data by
+// program as Go values (snapshot_*_gen.go, written from the parsed data by
 // `go test ./designs -run TestSnapshot -update`): parsing their TOML was
 // most of a short command's time (issue 14). A snapshot is used only while
 // the data files it was made from are unchanged, by their SHA-256; after an
@@ -61,7 +61,7 @@ var (
 	snapshotOK   bool
 )
 
-// snapshotCurrent reports whether snapshot_gen.go was made from the data
+// snapshotCurrent reports whether the snapshot_*_gen.go files were made from the data
 // embedded now.
 func snapshotCurrent() bool {
 	snapshotOnce.Do(func() {

@@ -83,6 +83,21 @@ func build(h house) *designs.Design {
 			add("floor-4x8", x, y, "")
 		}
 	}
+	addExteriorWalls(h, add)
+	addInteriorWalls(h, add)
+	for _, c := range h.cores {
+		add([]string{"core-kitchen", "core-bath", "core-mech"}[c[2]], c[0], c[1], "")
+	}
+	addRoof(h, d)
+	return d
+}
+
+// adder places a module at house cell x, y on an edge ("" for a cell module).
+type adder func(mod string, x, y int, edge string)
+
+// addExteriorWalls places the four outer walls with their sliders, doors
+// and windows.
+func addExteriorWalls(h house, add adder) {
 	in := func(list []int, i int) bool {
 		for _, v := range list {
 			if v == i {
@@ -112,6 +127,11 @@ func build(h house) *designs.Design {
 	side("s", h.w, func(i int) (int, int) { return i, h.h - 1 })
 	side("w", h.h, func(i int) (int, int) { return 0, i })
 	side("e", h.h, func(i int) (int, int) { return h.w - 1, i })
+}
+
+// addInteriorWalls places the bearing wall and the splitting walls, with
+// their doors.
+func addInteriorWalls(h house, add adder) {
 	isDoor := func(x, y, kind int) bool {
 		for _, dd := range h.intDoors {
 			if dd[0] == x && dd[1] == y && dd[2] == kind {
@@ -138,9 +158,11 @@ func build(h house) *designs.Design {
 			add(mod, x, s[1], "n")
 		}
 	}
-	for _, c := range h.cores {
-		add([]string{"core-kitchen", "core-bath", "core-mech"}[c[2]], c[0], c[1], "")
-	}
+}
+
+// addRoof places the roof panels, solar ones first, laid across the
+// rafters' direction.
+func addRoof(h house, d *designs.Design) {
 	solar := h.solar
 	roof := func(x, y, rot int) {
 		mod := "roof-4x8"
@@ -158,12 +180,11 @@ func build(h house) *designs.Design {
 				roof(x, y, 90)
 			}
 		}
-		return d
+		return
 	}
 	for y := h.h - 2; y >= 0; y -= 2 {
 		for x := h.w - 1; x >= 0; x-- {
 			roof(x, y, 0)
 		}
 	}
-	return d
 }

@@ -23,100 +23,119 @@ func Run(t *testing.T, open func(t *testing.T) profiles.Store) {
 	require.NoError(t, err)
 	q, err := training.DefaultQualifications(set)
 	require.NoError(t, err)
-	ctx := context.Background()
-	day := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	s := &suite{open: open, set: set, q: q, ctx: context.Background(), day: time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)}
+	t.Run("create, list, get", s.createListGet)
+	t.Run("submit awards qualifications with evidence, once", s.submitAwards)
+	t.Run("permissions follow qualifications", s.permissions)
+	t.Run("a failed attempt is recorded but earns nothing", s.failedAttempt)
+}
 
-	attempt := func(t *testing.T, level string, think int) (*training.Verified, []byte) {
-		t.Helper()
-		data := training.Replay(training.AutoPlay(set.Level(level), think))
-		v, err := training.VerifyReplay("r", data, set)
+// suite is what every sub-test shares: the store opener, the challenges
+// and qualifications, and the day profiles are made.
+type suite struct {
+	open func(t *testing.T) profiles.Store
+	set  *training.Set
+	q    *training.Quals
+	ctx  context.Context
+	day  time.Time
+}
+
+// attempt plays level with the given thinking time and verifies the
+// replay.
+func (s *suite) attempt(t *testing.T, level string, think int) (*training.Verified, []byte) {
+	t.Helper()
+	data := training.Replay(training.AutoPlay(s.set.Level(level), think))
+	v, err := training.VerifyReplay("r", data, s.set)
+	require.NoError(t, err)
+	return v, data
+}
+
+// createListGet creates, lists and gets profiles; names are unique and well formed.
+func (s *suite) createListGet(t *testing.T) {
+	st := s.open(t)
+	defer st.Close()
+	for _, n := range []string{"bo", "al"} {
+		_, err := st.Create(s.ctx, n, s.day)
 		require.NoError(t, err)
-		return v, data
 	}
+	_, err := st.Create(s.ctx, "al", s.day)
+	assert.True(t, errors.Is(err, profiles.ErrExists), "got %v", err)
+	_, err = st.Create(s.ctx, "no spaces", s.day)
+	assert.Error(t, err)
+	names, err := st.List(s.ctx)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"al", "bo"}, names)
+	_, err = st.Get(s.ctx, "cy")
+	assert.True(t, errors.Is(err, profiles.ErrNotFound), "got %v", err)
+	p, err := st.Get(s.ctx, "al")
+	require.NoError(t, err)
+	assert.True(t, p.Created.Equal(s.day))
+}
 
-	t.Run("create, list, get", func(t *testing.T) {
-		st := open(t)
-		defer st.Close()
-		for _, n := range []string{"bo", "al"} {
-			_, err := st.Create(ctx, n, day)
-			require.NoError(t, err)
-		}
-		_, err := st.Create(ctx, "al", day)
-		assert.True(t, errors.Is(err, profiles.ErrExists), "got %v", err)
-		_, err = st.Create(ctx, "no spaces", day)
-		assert.Error(t, err)
-		names, err := st.List(ctx)
-		require.NoError(t, err)
-		assert.Equal(t, []string{"al", "bo"}, names)
-		_, err = st.Get(ctx, "cy")
-		assert.True(t, errors.Is(err, profiles.ErrNotFound), "got %v", err)
-		p, err := st.Get(ctx, "al")
-		require.NoError(t, err)
-		assert.True(t, p.Created.Equal(day))
-	})
+// submitAwards checks that a passing replay awards its qualification with the replay as evidence, once.
+func (s *suite) submitAwards(t *testing.T) {
+	st := s.open(t)
+	defer st.Close()
+	_, err := st.Create(s.ctx, "al", s.day)
+	require.NoError(t, err)
+	v, data := s.attempt(t, "c01-groundwork", 20)
+	awards, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day.Add(time.Hour))
+	require.NoError(t, err)
+	require.Len(t, awards, 1)
+	assert.Equal(t, "foundation-crew", awards[0].Qualification)
+	assert.Equal(t, v.Hash, awards[0].Evidence)
+	again, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day.Add(2*time.Hour))
+	require.NoError(t, err)
+	assert.Empty(t, again, "the same replay counts once")
+	p, err := st.Get(s.ctx, "al")
+	require.NoError(t, err)
+	require.Len(t, p.Attempts, 1)
+	assert.Equal(t, string(data), p.Attempts[0].Replay)
+	w, ok := p.Award("foundation-crew")
+	require.True(t, ok)
+	assert.True(t, w.At.Equal(s.day.Add(time.Hour)))
+	assert.Equal(t, v.Hash, w.Evidence)
+	assert.Equal(t, v.Result.Score, p.BestScores()["c01-groundwork"])
+}
 
-	t.Run("submit awards qualifications with evidence, once", func(t *testing.T) {
-		st := open(t)
-		defer st.Close()
-		_, err := st.Create(ctx, "al", day)
+// permissions checks that a permission needs the qualifications that grant it.
+func (s *suite) permissions(t *testing.T) {
+	st := s.open(t)
+	defer st.Close()
+	_, err := st.Create(s.ctx, "al", s.day)
+	require.NoError(t, err)
+	err = profiles.Check(s.ctx, st, s.q, "al", training.PermExportBuildPackage)
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, profiles.ErrNotPermitted))
+	assert.Contains(t, err.Error(), "Designer")
+	for _, l := range []string{"c01-groundwork", "c03-wall-module", "c04-window-module", "c06-raise-the-walls", "c07-roof-on"} {
+		v, data := s.attempt(t, l, 20)
+		_, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day)
 		require.NoError(t, err)
-		v, data := attempt(t, "c01-groundwork", 20)
-		awards, err := profiles.Submit(ctx, st, q, "al", v, data, day.Add(time.Hour))
-		require.NoError(t, err)
-		require.Len(t, awards, 1)
-		assert.Equal(t, "foundation-crew", awards[0].Qualification)
-		assert.Equal(t, v.Hash, awards[0].Evidence)
-		again, err := profiles.Submit(ctx, st, q, "al", v, data, day.Add(2*time.Hour))
-		require.NoError(t, err)
-		assert.Empty(t, again, "the same replay counts once")
-		p, err := st.Get(ctx, "al")
-		require.NoError(t, err)
-		require.Len(t, p.Attempts, 1)
-		assert.Equal(t, string(data), p.Attempts[0].Replay)
-		w, ok := p.Award("foundation-crew")
-		require.True(t, ok)
-		assert.True(t, w.At.Equal(day.Add(time.Hour)))
-		assert.Equal(t, v.Hash, w.Evidence)
-		assert.Equal(t, v.Result.Score, p.BestScores()["c01-groundwork"])
-	})
+	}
+	assert.NoError(t, profiles.Check(s.ctx, st, s.q, "al", training.PermExportBuildPackage))
+	p, err := st.Get(s.ctx, "al")
+	require.NoError(t, err)
+	assert.True(t, p.Holds()["designer"])
+}
 
-	t.Run("permissions follow qualifications", func(t *testing.T) {
-		st := open(t)
-		defer st.Close()
-		_, err := st.Create(ctx, "al", day)
-		require.NoError(t, err)
-		err = profiles.Check(ctx, st, q, "al", training.PermExportBuildPackage)
-		require.Error(t, err)
-		assert.True(t, errors.Is(err, profiles.ErrNotPermitted))
-		assert.Contains(t, err.Error(), "Designer")
-		for _, l := range []string{"c01-groundwork", "c03-wall-module", "c04-window-module", "c06-raise-the-walls", "c07-roof-on"} {
-			v, data := attempt(t, l, 20)
-			_, err := profiles.Submit(ctx, st, q, "al", v, data, day)
-			require.NoError(t, err)
-		}
-		assert.NoError(t, profiles.Check(ctx, st, q, "al", training.PermExportBuildPackage))
-		p, err := st.Get(ctx, "al")
-		require.NoError(t, err)
-		assert.True(t, p.Holds()["designer"])
-	})
-
-	t.Run("a failed attempt is recorded but earns nothing", func(t *testing.T) {
-		st := open(t)
-		defer st.Close()
-		_, err := st.Create(ctx, "al", day)
-		require.NoError(t, err)
-		s := training.NewSession(set.Level("c01-groundwork"))
-		s.Pick("F1")
-		s.Quit()
-		data := training.Replay(s)
-		v, err := training.VerifyReplay("r", data, set)
-		require.NoError(t, err)
-		awards, err := profiles.Submit(ctx, st, q, "al", v, data, day)
-		require.NoError(t, err)
-		assert.Empty(t, awards)
-		p, err := st.Get(ctx, "al")
-		require.NoError(t, err)
-		assert.Len(t, p.Attempts, 1)
-		assert.Empty(t, p.Awards)
-	})
+// failedAttempt checks that a failed attempt is kept but awards nothing.
+func (s *suite) failedAttempt(t *testing.T) {
+	st := s.open(t)
+	defer st.Close()
+	_, err := st.Create(s.ctx, "al", s.day)
+	require.NoError(t, err)
+	se := training.NewSession(s.set.Level("c01-groundwork"))
+	se.Pick("F1")
+	se.Quit()
+	data := training.Replay(se)
+	v, err := training.VerifyReplay("r", data, s.set)
+	require.NoError(t, err)
+	awards, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day)
+	require.NoError(t, err)
+	assert.Empty(t, awards)
+	p, err := st.Get(s.ctx, "al")
+	require.NoError(t, err)
+	assert.Len(t, p.Attempts, 1)
+	assert.Empty(t, p.Awards)
 }
