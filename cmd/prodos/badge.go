@@ -31,14 +31,11 @@ func runBadge(e *env, args []string) int {
 	out := fs.String("out", "", "write the credential to FILE instead of standard output")
 	trust := fs.String("trust", "", "verify, trust: the trust list (default: "+badge.TrustFile+" under the XDG data dir)")
 	replay := fs.String("replay", "", "verify: the replay the badge names as evidence (needed for another installation's badge)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	pos, ok := cliArgs(e, fs, args, cliSpec{args: func(pos []string) bool { return len(pos) >= 2 && (len(pos) == 2 || pos[0] == "trust") }})
+	if !ok {
 		return exitUsage
 	}
-	if len(pos) < 2 || (len(pos) != 2 && pos[0] != "trust") {
-		fs.Usage()
-		return exitUsage
-	}
+	var err error
 	if *keyPath == "" {
 		if *keyPath, err = badge.DefaultKeyPath(); err != nil {
 			fmt.Fprintf(e.stderr, "prodos: %v\n", err)

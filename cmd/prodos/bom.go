@@ -55,42 +55,23 @@ func runBOM(e *env, args []string) int {
 	format := fs.String("format", "table", "output format: csv, json or table")
 	draft := prodDraftFlag(fs)
 	indented := fs.Bool("indented", false, "show the tree design > module > sub-assembly > material instead of one line per SKU")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	if !oneOf(e, "format", *format, "csv", "json", "table") {
-		return exitUsage
-	}
-	cat, ok := loadCatalog(e)
-	if !ok {
-		return exitUsage
-	}
-	d, ok := loadDesign(e, cat, pos[0])
-	if !ok {
-		return exitUsage
-	}
-	gate, code := prodGate(e, pos[0], d, cat, *draft)
-	if code != exitOK {
+	in, e, code := prodPreamble(e, fs, args, prodPre{draft: draft, format: format, formats: []string{"csv", "json", "table"}})
+	if in == nil {
 		return code
 	}
-	e, flush := gate.Stdout(e, *format)
-	defer flush()
+	defer in.flush()
+	cat, d, file := in.cat, in.d, in.file
 	if *indented {
 		tree, err := production.IndentedBOM(cat, d)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", pos[0], err)
+			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
 			return exitUsage
 		}
 		return prodWriteBOMTree(e, *format, tree)
 	}
 	b, err := production.BuildBOM(cat, d)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", pos[0], err)
+		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
 		return exitUsage
 	}
 	switch *format {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/opensourceecology/prodos/production/attempts"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/shopspring/decimal"
@@ -136,7 +137,7 @@ func TestBrowserClassFinishesADesignLevel(t *testing.T) {
 	t.Logf("screenshot saved to %s", out)
 
 	// What the server verifies for the reference shed is what Ana built.
-	v, err := verifyDesignLevel(context.Background(), "shed", []byte(shedReplay(t)))
+	v, err := attempts.VerifyDesignLevel(context.Background(), "shed", []byte(shedReplay(t)))
 	require.NoError(t, err)
 	row := fmt.Sprintf(`<td>Ana Browser</td><td class="n">%d</td><td class="n">%d</td><td class="n">$%s</td><td class="n">50%%</td><td class="n">%s</td><td class="n">50%%</td><td class="n">%s%%</td><td class="n">50%%</td>`,
 		v.Score, v.Stars, v.Cost.StringFixed(2), v.LabourMinutes.Div(decimal.NewFromInt(60)).StringFixed(1), v.SheetWastePct.StringFixed(1))

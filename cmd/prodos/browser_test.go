@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/opensourceecology/prodos/production/attempts"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
 	"github.com/opensourceecology/prodos/production/classroom/submission"
@@ -90,7 +91,7 @@ func browserServer(tb testing.TB) *httptest.Server {
 	db, err := sqlitestore.Open(filepath.Join(tb.TempDir(), "class.db"))
 	require.NoError(tb, err)
 	tb.Cleanup(func() { db.Close() })
-	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, LevelName: levelName, Token: "facilitator-token-1", Web: os.DirFS(buildWeb(tb))})
+	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: "facilitator-token-1", Web: os.DirFS(buildWeb(tb))})
 	tb.Cleanup(srv.Close)
 	return srv
 }

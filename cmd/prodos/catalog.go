@@ -76,10 +76,8 @@ func runCatalog(e *env, args []string) int {
 	fs := newFlags(e, "catalog")
 	format := fs.String("format", "table", "output format: table or json")
 	rate := fs.String("labour-rate", "", "labour rate in USD per hour (default: the catalog's rate)")
-	if _, err := parseFlags(fs, args); err != nil {
-		return exitUsage
-	}
-	if !oneOf(e, "format", *format, "table", "json") {
+	if _, ok := cliArgs(e, fs, args, cliSpec{format: format, formats: []string{"table", "json"},
+		args: func([]string) bool { return true }}); !ok { // arguments after the flags are ignored
 		return exitUsage
 	}
 	cat, ok := loadCatalog(e)

@@ -19,6 +19,7 @@ import (
 	"github.com/opensourceecology/prodos/engine"
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/levels"
+	"github.com/opensourceecology/prodos/production/attempts"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
 	"github.com/opensourceecology/prodos/production/classroom/submission"
@@ -32,7 +33,7 @@ func classroomServer(t testing.TB, lim ...classroom.Limits) *httptest.Server {
 	db, err := sqlitestore.Open(filepath.Join(t.TempDir(), "class.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
-	s := &classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, LevelName: levelName, Token: "facilitator-token-1"}
+	s := &classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: "facilitator-token-1"}
 	if len(lim) > 0 {
 		s.Limits = lim[0]
 	}
@@ -61,7 +62,7 @@ func postJSON(t testing.TB, url, bearer string, body any, out any) int {
 // demoReplay is a real, passing attempt at a challenge, played by the
 // training package's auto-player.
 func demoReplay(t testing.TB, level string) string {
-	set, _, err := challenges()
+	set, _, err := attempts.Challenges()
 	require.NoError(t, err)
 	l := set.Level(level)
 	require.NotNil(t, l, level)
@@ -98,7 +99,7 @@ func TestClassroomVerifiesChallengeReplays(t *testing.T) {
 	require.Equal(t, http.StatusOK, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c01-groundwork", Replay: replay}, &res))
 	assert.Equal(t, first, res.ID)
 	// Another passing attempt does not earn it twice.
-	set, _, err := challenges()
+	set, _, err := attempts.Challenges()
 	require.NoError(t, err)
 	fast := training.AutoPlay(set.Level("c01-groundwork"), 20)
 	other := string(training.ReplayWall(fast, training.TicksTime(fast.Tick())))
@@ -271,10 +272,4 @@ func TestClassroomVerifiesDesignLevelReplays(t *testing.T) {
 
 	assert.Equal(t, http.StatusUnprocessableEntity, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "level", Level: "cabin", Replay: replay}, &e))
 	assert.Contains(t, e["error"], `the replay is of level "shed", not "cabin"`)
-}
-
-func TestLevelName(t *testing.T) {
-	for id, want := range map[string]string{"shed": "Close a one-room shed", "c01-groundwork": "Challenge 1: Groundwork", "nope": ""} {
-		assert.Equal(t, want, levelName(id), id)
-	}
 }

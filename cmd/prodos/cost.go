@@ -45,31 +45,12 @@ func runCost(e *env, args []string) int {
 	fs := newFlags(e, "cost")
 	format := fs.String("format", "table", "output format: table or json")
 	draft := prodDraftFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	if !oneOf(e, "format", *format, "table", "json") {
-		return exitUsage
-	}
-	cat, ok := loadCatalog(e)
-	if !ok {
-		return exitUsage
-	}
-	d, ok := loadDesign(e, cat, pos[0])
-	if !ok {
-		return exitUsage
-	}
-	gate, code := prodGate(e, pos[0], d, cat, *draft)
-	if code != exitOK {
+	in, e, code := prodPreamble(e, fs, args, prodPre{draft: draft, format: format, formats: []string{"table", "json"}})
+	if in == nil {
 		return code
 	}
-	e, flush := gate.Stdout(e, *format)
-	defer flush()
+	defer in.flush()
+	cat, d, file := in.cat, in.d, in.file
 	rs, err := levels.Standard()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: rules: %v\n", err)
@@ -77,7 +58,7 @@ func runCost(e *env, args []string) int {
 	}
 	eng, err := engine.FromDesign(d, cat, engine.Options{Rules: rs})
 	if err != nil {
-		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", pos[0], err)
+		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
 		return exitUsage
 	}
 	c := eng.Cost()

@@ -17,16 +17,19 @@ func init() {
 		name:    "export",
 		usage:   "export DESIGN... --out DIR [--as PROFILE] [--policy P] [--need-by DATE] [--draft]",
 		summary: "write a build package: design, bom.csv, purchase-orders.csv, cost.csv, plan.svg, jobs/, schedule/, manifest.json",
-		run:     runExport,
+		run: func(e *env, args []string) int {
+			return runExport(e, args, checkProfilePermission)
+		},
 	})
 }
 
 // ExportPermission is the permission a profile needs for export --as.
 const ExportPermission = "export-build-package"
 
-// requirePermission checks that a profile holds a permission; the profiles
-// command sets it. When --as is given and it is nil, export refuses.
-var requirePermission func(e *env, profile, permission string) error
+// permissionCheck checks that a profile holds a permission (the profiles
+// command's checkProfilePermission). When --as is given and it is nil,
+// export refuses.
+type permissionCheck func(e *env, profile, permission string) error
 
 // prodIsTerminal reports whether w is a terminal (a character device);
 // tests replace it.
@@ -49,21 +52,16 @@ func prodProgressBar(w io.Writer, done, total int, name string) {
 	}
 }
 
-func runExport(e *env, args []string) int {
+func runExport(e *env, args []string, requirePermission permissionCheck) int {
 	fs := newFlags(e, "export")
 	out := fs.String("out", "", "output folder (one sub-folder per design when several are given)")
 	as := fs.String("as", "", "act as this profile; it must hold the "+ExportPermission+" permission")
 	draft := prodDraftFlag(fs)
 	sf := prodAddSourcingFlags(fs)
-	files, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(files) == 0 || *out == "" {
-		fs.Usage()
-		return exitUsage
-	}
-	if !prodTargetOK(e, "out", *out, true) {
+	files, ok := cliArgs(e, fs, args, cliSpec{
+		args:  func(pos []string) bool { return len(pos) > 0 && *out != "" },
+		check: func() bool { return prodTargetOK(e, "out", *out, true) }})
+	if !ok {
 		return exitUsage
 	}
 	if *as != "" {

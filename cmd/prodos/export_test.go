@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -91,11 +92,14 @@ func TestExportProgressBarOnlyOnTerminal(t *testing.T) {
 }
 
 func TestExportAsProfile(t *testing.T) {
-	saved := requirePermission
-	t.Cleanup(func() { requirePermission = saved })
+	var requirePermission permissionCheck
+	prodRun := func(args ...string) (int, string, string) {
+		var out, errb bytes.Buffer
+		code := runExport(&env{stdout: &out, stderr: &errb, stdin: strings.NewReader("")}, args[1:], requirePermission)
+		return code, out.String(), errb.String()
+	}
 	d := prodExample("cabin-12x16")
 
-	requirePermission = nil
 	dir := filepath.Join(t.TempDir(), "out")
 	code, _, errs := prodRun("export", d, "--out", dir, "--as", "alice")
 	assert.Equal(t, exitProblems, code)

@@ -60,31 +60,12 @@ func runJobs(e *env, args []string) int {
 	shopID := fs.String("shop", designs.DefaultShopID, "shop profile id")
 	draft := prodDraftFlag(fs)
 	crewN := fs.Int("crew", 4, "crew size whose qualified members operate the machines (4: default crew, 24: OSE build stations)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	if !prodTargetOK(e, "out", *out, true) {
-		return exitUsage
-	}
-	cat, ok := loadCatalog(e)
-	if !ok {
-		return exitUsage
-	}
-	d, ok := loadDesign(e, cat, pos[0])
-	if !ok {
-		return exitUsage
-	}
-	gate, code := prodGate(e, pos[0], d, cat, *draft)
-	if code != exitOK {
+	in, e, code := prodPreamble(e, fs, args, prodPre{draft: draft, check: func() bool { return prodTargetOK(e, "out", *out, true) }})
+	if in == nil {
 		return code
 	}
-	e, flush := gate.Stdout(e, "table")
-	defer flush()
+	defer in.flush()
+	cat, d, file := in.cat, in.d, in.file
 	shop, ok := loadShop(e, *shopID)
 	if !ok {
 		return exitUsage
@@ -95,13 +76,13 @@ func runJobs(e *env, args []string) int {
 	}
 	p, err := jobs.Build(d, cat, shop)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", pos[0], err)
+		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
 		return exitProblems
 	}
 	if err := p.AssignCrew(crew); err != nil {
 		var r *jobs.RefusalError
 		if errors.As(err, &r) {
-			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", pos[0], err)
+			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
 			return exitProblems
 		}
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
@@ -117,7 +98,7 @@ func runJobs(e *env, args []string) int {
 		return exitProblems
 	}
 	for n, data := range files {
-		if files[n], err = gate.Mark(n, data); err != nil {
+		if files[n], err = in.gate.Mark(n, data); err != nil {
 			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 			return exitProblems
 		}

@@ -60,6 +60,21 @@ func prodOpenLedger(e *env, path string) (*sqlite.DB, *sqlite.LedgerService, int
 	return db, sqlite.NewLedgerService(db), exitOK
 }
 
+// prodLedgerArgs is the preamble of the ledger commands: cliArgs, then
+// the ledger database (--db, read after parsing) opened (prodOpenLedger). A nil db means exit with
+// code (the problem is printed); else the caller closes db.
+func prodLedgerArgs(e *env, fs *flag.FlagSet, args []string, dbPath *string, spec cliSpec) ([]string, *sqlite.DB, *sqlite.LedgerService, int) {
+	pos, ok := cliArgs(e, fs, args, spec)
+	if !ok {
+		return nil, nil, nil, exitUsage
+	}
+	db, svc, code := prodOpenLedger(e, *dbPath)
+	if code != exitOK {
+		return nil, nil, nil, code
+	}
+	return pos, db, svc, exitOK
+}
+
 func runLedger(e *env, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprintf(e.stderr, "usage: prodos %s\n", commands["ledger"].usage)
@@ -173,20 +188,12 @@ func runLedgerPost(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: --event must be one of %s, got %q\n", prodEventNames(), *f.event)
 		return exitUsage
 	}
-	cat, ok := loadCatalog(e)
-	if !ok {
-		return exitUsage
-	}
-	d, ok := loadDesign(e, cat, pos[0])
-	if !ok {
-		return exitUsage
-	}
-	gate, code := prodGate(e, pos[0], d, cat, *f.draft)
-	if code != exitOK {
+	in, e, code := prodOpen(e, pos[0], prodPre{draft: f.draft})
+	if in == nil {
 		return code
 	}
-	e, flush := gate.Stdout(e, "table")
-	defer flush()
+	defer in.flush()
+	cat, d, gate := in.cat, in.d, in.gate
 	req, ok := f.request(e, typ, pos[0], cat, d)
 	if !ok {
 		return exitUsage
@@ -251,19 +258,8 @@ type prodBalanceJSON struct {
 func runLedgerBalance(e *env, args []string) int {
 	fs, dbPath := prodLedgerFlags(e, "balance [--db FILE] [--format table|csv|json]")
 	format := fs.String("format", "table", "output format: table, csv or json")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(pos) != 0 {
-		fs.Usage()
-		return exitUsage
-	}
-	if !oneOf(e, "format", *format, "table", "csv", "json") {
-		return exitUsage
-	}
-	db, svc, code := prodOpenLedger(e, *dbPath)
-	if code != exitOK {
+	_, db, svc, code := prodLedgerArgs(e, fs, args, dbPath, cliSpec{format: format, formats: []string{"table", "csv", "json"}})
+	if db == nil {
 		return code
 	}
 	defer db.Close()
@@ -324,16 +320,8 @@ func runLedgerBalance(e *env, args []string) int {
 
 func runLedgerStatement(e *env, args []string) int {
 	fs, dbPath := prodLedgerFlags(e, "statement ACCOUNT [--db FILE]")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	db, svc, code := prodOpenLedger(e, *dbPath)
-	if code != exitOK {
+	pos, db, svc, code := prodLedgerArgs(e, fs, args, dbPath, cliSpec{n: 1})
+	if db == nil {
 		return code
 	}
 	defer db.Close()
@@ -366,16 +354,8 @@ func runLedgerStatement(e *env, args []string) int {
 
 func runLedgerVerify(e *env, args []string) int {
 	fs, dbPath := prodLedgerFlags(e, "verify [--db FILE]")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(pos) != 0 {
-		fs.Usage()
-		return exitUsage
-	}
-	db, svc, code := prodOpenLedger(e, *dbPath)
-	if code != exitOK {
+	_, db, svc, code := prodLedgerArgs(e, fs, args, dbPath, cliSpec{})
+	if db == nil {
 		return code
 	}
 	defer db.Close()
@@ -401,25 +381,17 @@ func runLedgerAccount(e *env, args []string) int {
 	fs, dbPath := prodLedgerFlags(e, "account ACCOUNT [--credits-must-not-exceed-debits|--debits-must-not-exceed-credits] [--db FILE]")
 	cr := fs.Bool("credits-must-not-exceed-debits", false, "the balance may not go below zero (cash that may not be overdrawn)")
 	dr := fs.Bool("debits-must-not-exceed-credits", false, "the balance may not go above zero (a liability that may not be overpaid)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
+	pos, db, svc, code := prodLedgerArgs(e, fs, args, dbPath, cliSpec{args: func(pos []string) bool { return len(pos) == 1 && !(*cr && *dr) }})
+	if db == nil {
+		return code
 	}
-	if len(pos) != 1 || (*cr && *dr) {
-		fs.Usage()
-		return exitUsage
-	}
+	defer db.Close()
 	var flags production.AccountFlags
 	if *cr {
 		flags = production.CreditsMustNotExceedDebits
 	} else if *dr {
 		flags = production.DebitsMustNotExceedCredits
 	}
-	db, svc, code := prodOpenLedger(e, *dbPath)
-	if code != exitOK {
-		return code
-	}
-	defer db.Close()
 	created, err := svc.OpenAccount(context.Background(), pos[0], flags)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/levels"
+	"github.com/opensourceecology/prodos/production/attempts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -12,7 +13,7 @@ import (
 // Qualifications unlock design levels and palette categories by name: every
 // name must be a real level and a real category.
 func TestQualificationsUnlockRealThings(t *testing.T) {
-	_, quals, err := challenges()
+	_, quals, err := attempts.Challenges()
 	require.NoError(t, err)
 	lvls, err := levels.DesignLevels()
 	require.NoError(t, err)

@@ -55,8 +55,7 @@ func openProfiles(e *env, path string) (profiles.Store, bool) {
 // when the profile holds a qualification granting the permission, else an
 // error that names the qualification and how to earn it. The profiles
 // database is $PRODOS_PROFILES_DB or the default under the XDG data dir.
-// (The lead wires `requirePermission = checkProfilePermission` for
-// `prodos export --as PROFILE`.)
+// `prodos export --as PROFILE` is registered with it.
 func checkProfilePermission(e *env, profile, permission string) error {
 	cat, err := designs.DefaultCatalog()
 	if err != nil {
@@ -86,16 +85,10 @@ func runProfile(e *env, args []string) int {
 	fs := newFlags(e, "profile")
 	db := fs.String("db", defaultProfilesDB(), "profiles database (SQLite)")
 	format := fs.String("format", "table", "show: table or json")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
 	want := map[string]int{"create": 2, "list": 1, "show": 2, "submit": 3}
-	if len(pos) == 0 || want[pos[0]] != len(pos) {
-		fs.Usage()
-		return exitUsage
-	}
-	if !oneOf(e, "format", *format, "table", "json") {
+	pos, ok := cliArgs(e, fs, args, cliSpec{format: format, formats: []string{"table", "json"},
+		args: func(pos []string) bool { return len(pos) > 0 && want[pos[0]] == len(pos) }})
+	if !ok {
 		return exitUsage
 	}
 	_, set, q, ok := loadTraining(e)

@@ -75,12 +75,8 @@ func runReplay(e *env, args []string) int {
 	fs := newFlags(e, "replay")
 	think := fs.Int("think", 30, "demo: ticks the player takes per decision (60 ticks = 1 s)")
 	out := fs.String("out", "", "demo: write the replay to FILE instead of standard output")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(pos) != 2 || (pos[0] != "verify" && pos[0] != "demo") {
-		fs.Usage()
+	pos, ok := cliArgs(e, fs, args, cliSpec{args: func(pos []string) bool { return len(pos) == 2 && (pos[0] == "verify" || pos[0] == "demo") }})
+	if !ok {
 		return exitUsage
 	}
 	_, set, _, ok := loadTraining(e)

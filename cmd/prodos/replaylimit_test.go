@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/engine"
+	"github.com/opensourceecology/prodos/production/attempts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -23,17 +24,17 @@ func TestReplayWorkIsBounded(t *testing.T) {
 		fmt.Fprintf(&b, "%d undo\n%d redo\n", tick, tick)
 		tick++
 	}
-	_, err := verifyDesignLevel(context.Background(), "shed", []byte(b.String()))
+	_, err := attempts.VerifyDesignLevel(context.Background(), "shed", []byte(b.String()))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "more than the 20000 a replay may have")
 
-	_, err = verifyDesignLevel(context.Background(), "shed", []byte(base))
+	_, err = attempts.VerifyDesignLevel(context.Background(), "shed", []byte(base))
 	require.NoError(t, err, "a real replay still verifies")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err = verifyDesignLevel(ctx, "shed", []byte(base))
+	_, err = attempts.VerifyDesignLevel(ctx, "shed", []byte(base))
 	require.Error(t, err)
 	assert.ErrorIs(t, err, context.Canceled)
-	_, err = verifyChallenge(ctx, "c01-groundwork", []byte(demoReplay(t, "c01-groundwork")))
+	_, err = attempts.VerifyChallenge(ctx, "c01-groundwork", []byte(demoReplay(t, "c01-groundwork")))
 	assert.ErrorIs(t, err, context.Canceled)
 }

@@ -11,13 +11,15 @@ import (
 // The engine's standard rule set runs as part of `prodos validate`: every
 // violation is printed as "file: rule: message" (soft ones as "file: rule:
 // warning: message"); hard ones make validate exit 1.
-func init() {
-	designChecks = append(designChecks, func(file string, d *designs.Design, cat *designs.Catalog) []string {
-		return ruleCheck(file, d, cat, engine.Hard)
-	})
-	designWarnings = append(designWarnings, func(file string, d *designs.Design, cat *designs.Catalog) []string {
-		return ruleCheck(file, d, cat, engine.Soft)
-	})
+
+// hardRules is the standard rule set's hard violations (a designCheck).
+func hardRules(file string, d *designs.Design, cat *designs.Catalog) []string {
+	return ruleCheck(file, d, cat, engine.Hard)
+}
+
+// softRules is the standard rule set's soft violations (a designWarnings check).
+func softRules(file string, d *designs.Design, cat *designs.Catalog) []string {
+	return ruleCheck(file, d, cat, engine.Soft)
 }
 
 func ruleCheck(file string, d *designs.Design, cat *designs.Catalog, sev engine.Severity) []string {

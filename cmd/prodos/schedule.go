@@ -23,31 +23,13 @@ func runSchedule(e *env, args []string) int {
 	format := fs.String("format", "table", "output format: table, csv or json")
 	gantt := fs.String("gantt", "", "also write the Gantt chart as SVG to this file")
 	draft := prodDraftFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	if !oneOf(e, "format", *format, "table", "csv", "json") || !prodTargetOK(e, "gantt", *gantt, false) {
-		return exitUsage
-	}
-	cat, ok := loadCatalog(e)
-	if !ok {
-		return exitUsage
-	}
-	d, ok := loadDesign(e, cat, pos[0])
-	if !ok {
-		return exitUsage
-	}
-	gate, code := prodGate(e, pos[0], d, cat, *draft)
-	if code != exitOK {
+	in, e, code := prodPreamble(e, fs, args, prodPre{draft: draft, format: format, formats: []string{"table", "csv", "json"},
+		check: func() bool { return prodTargetOK(e, "gantt", *gantt, false) }})
+	if in == nil {
 		return code
 	}
-	e, flush := gate.Stdout(e, *format)
-	defer flush()
+	defer in.flush()
+	cat, d, file := in.cat, in.d, in.file
 	crew, ok := loadCrew(e, cat, *crewN)
 	if !ok {
 		return exitUsage
@@ -56,10 +38,10 @@ func runSchedule(e *env, args []string) int {
 	if err != nil {
 		var se *schedule.Error
 		if errors.As(err, &se) {
-			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", pos[0], err)
+			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
 			return exitProblems
 		}
-		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", pos[0], err)
+		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
 		return exitUsage
 	}
 	area := schedule.FloorArea(d, cat)
@@ -82,7 +64,7 @@ func runSchedule(e *env, args []string) int {
 		fmt.Fprint(e.stdout, s.Summary(d.Name, area, hoursPerDay))
 	}
 	if *gantt != "" {
-		svg, err := gate.Mark("gantt.svg", s.Gantt(d.Name))
+		svg, err := in.gate.Mark("gantt.svg", s.Gantt(d.Name))
 		if err == nil {
 			err = designs.WriteFileAtomic(*gantt, svg)
 		}

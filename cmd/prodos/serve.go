@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/opensourceecology/prodos/production/attempts"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
 	"github.com/opensourceecology/prodos/production/userdata"
@@ -33,19 +34,6 @@ func init() {
 		run:     runServe,
 	})
 }
-
-// replayVerifiers re-simulate submitted replays, by kind ("level",
-// "challenge"). The engine and training files register theirs.
-var replayVerifiers = map[string]func(ctx context.Context, level string, replay []byte) (classroom.Verified, error){}
-
-// verifyReplay dispatches to the verifier of the replay's kind.
-var verifyReplay = classroom.VerifierFunc(func(ctx context.Context, kind, level string, replay []byte) (classroom.Verified, error) {
-	v, ok := replayVerifiers[kind]
-	if !ok {
-		return classroom.Verified{}, fmt.Errorf("this server cannot verify %s replays", kind)
-	}
-	return v(ctx, level, replay)
-})
 
 // serveReady, when set (by tests), receives the listening address.
 var serveReady func(addr string)
@@ -119,7 +107,7 @@ func runServe(e *env, args []string) int {
 		return exitUsage
 	}
 	srv := &http.Server{
-		Handler: &classroom.Server{Store: db, Verifier: verifyReplay, Award: awardQualifications, LevelName: levelName, Token: tok.value, Web: web,
+		Handler: &classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
 			Log: log.New(e.stderr, "prodos serve: ", log.LstdFlags), Limits: classroom.Limits{Verifications: *verifications}},
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,

@@ -143,39 +143,23 @@ func runSource(e *env, args []string) int {
 	sf := prodAddSourcingFlags(fs)
 	format := fs.String("format", "table", "output format: csv, json or table")
 	draft := prodDraftFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
+	var req production.SourceRequest
+	var sups []*designs.Supplier
+	in, e, code := prodPreamble(e, fs, args, prodPre{draft: draft, format: format, formats: []string{"csv", "json", "table"},
+		catalog: func(cat *designs.Catalog) (ok bool) {
+			req, sups, ok = sf.request(e, cat)
+			return ok
+		}})
+	if in == nil {
+		return code
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	if !oneOf(e, "format", *format, "csv", "json", "table") {
-		return exitUsage
-	}
-	cat, ok := loadCatalog(e)
-	if !ok {
-		return exitUsage
-	}
-	req, sups, ok := sf.request(e, cat)
-	if !ok {
-		return exitUsage
-	}
-	d, ok := loadDesign(e, cat, pos[0])
-	if !ok {
-		return exitUsage
-	}
-	gate, code := prodGate(e, pos[0], d, cat, *draft)
+	defer in.flush()
+	cat, d, file := in.cat, in.d, in.file
+	_, plan, code := prodPlan(e, file, cat, d, req, sups)
 	if code != exitOK {
 		return code
 	}
-	e, flush := gate.Stdout(e, *format)
-	defer flush()
-	_, plan, code := prodPlan(e, pos[0], cat, d, req, sups)
-	if code != exitOK {
-		return code
-	}
+	var err error
 	switch *format {
 	case "csv":
 		err = plan.WriteCSV(e.stdout)

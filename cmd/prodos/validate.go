@@ -15,22 +15,21 @@ func init() {
 	})
 }
 
-// designChecks are extra checks on a parsed design (the engine's rule set
-// registers one); each returns problems as printable lines.
-var designChecks []func(file string, d *designs.Design, cat *designs.Catalog) []string
+// designCheck checks a parsed design and returns printable lines.
+type designCheck func(file string, d *designs.Design, cat *designs.Catalog) []string
+
+// designChecks are extra checks on a parsed design (the engine's hard
+// rules, rules.go); each returns problems as printable lines.
+var designChecks = []designCheck{hardRules}
 
 // designWarnings are like designChecks, but what they return is printed
 // without counting as a problem (the rule set's soft violations).
-var designWarnings []func(file string, d *designs.Design, cat *designs.Catalog) []string
+var designWarnings = []designCheck{softRules}
 
 func runValidate(e *env, args []string) int {
 	fs := newFlags(e, "validate")
-	files, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(files) == 0 {
-		fs.Usage()
+	files, ok := cliArgs(e, fs, args, cliSpec{args: func(pos []string) bool { return len(pos) > 0 }})
+	if !ok {
 		return exitUsage
 	}
 	cat, ok := loadCatalog(e)

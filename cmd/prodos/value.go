@@ -40,19 +40,8 @@ func runValue(e *env, args []string) int {
 	fs := newFlags(e, "value")
 	dbPath := fs.String("db", "", "ledger database file (default: "+prodDefaultDB()+")")
 	format := fs.String("format", "table", "output format: table or json")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(pos) != 0 {
-		fs.Usage()
-		return exitUsage
-	}
-	if !oneOf(e, "format", *format, "table", "json") {
-		return exitUsage
-	}
-	db, svc, code := prodOpenLedger(e, *dbPath)
-	if code != exitOK {
+	_, db, svc, code := prodLedgerArgs(e, fs, args, dbPath, cliSpec{format: format, formats: []string{"table", "json"}})
+	if db == nil {
 		return code
 	}
 	defer db.Close()

@@ -47,7 +47,7 @@ func PlanSVG(cat *designs.Catalog, d *designs.Design) []byte {
 
 	planGrid(&b, gw, gh, ox, oy)
 	planCellModules(&b, cellMods, floor, found, ox, oy)
-	planWalls(&b, cat, d, ids, ox, oy)
+	planWalls(&b, cat, d, ids, floor, ox, oy)
 	houseLabels(&b, cat, d, ox, oy)
 	if len(floor) > 0 {
 		planDimensions(&b, floor, gw, gh, ox, oy)
@@ -142,7 +142,7 @@ func planCellModules(b *bytes.Buffer, cellMods []planCell, floor, found map[[2]i
 
 // planWalls draws the walls on edges, then their ids so no wall covers a
 // label.
-func planWalls(b *bytes.Buffer, cat *designs.Catalog, d *designs.Design, ids []string, ox, oy int) {
+func planWalls(b *bytes.Buffer, cat *designs.Catalog, d *designs.Design, ids []string, floor map[[2]int]bool, ox, oy int) {
 	var labels []wallID
 	for i, p := range d.Placements {
 		m := cat.Modules[p.Module]
@@ -168,7 +168,13 @@ func planWalls(b *bytes.Buffer, cat *designs.Catalog, d *designs.Design, ids []s
 		}
 		fmt.Fprintf(b, `<line class="wall"%s data-module="%s" x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="%d" stroke-linecap="square"/>`+"\n",
 			idAttr(ids[i]), planEsc(m.ID), px1, py1, px2, py2, color, width)
-		labels = append(labels, wallID{ids[i], p.Edge, (px1 + px2) / 2, (py1 + py2) / 2})
+		// The cells on the line's near side (below or right) and far side.
+		near, far := [2]int{x1, y1}, [2]int{x1, y1 - 1}
+		if dx == 0 {
+			far = [2]int{x1 - 1, y1}
+		}
+		back := !floor[near] && floor[far]
+		labels = append(labels, wallID{ids[i], dx == 1, (px1 + px2) / 2, (py1 + py2) / 2, back})
 		if m.Opening != "" && m.OpeningWidth > 0 {
 			// The opening, centred on the module, to scale.
 			run := m.Cells * cellPx
@@ -185,7 +191,7 @@ func planWalls(b *bytes.Buffer, cat *designs.Catalog, d *designs.Design, ids []s
 	}
 
 	for _, l := range labels {
-		wallLabel(b, l.id, l.edge, l.x, l.y)
+		wallLabel(b, l)
 	}
 }
 

@@ -42,22 +42,31 @@ func idLabel(b *bytes.Buffer, id string, x, y int, anchor string) {
 	fmt.Fprintf(b, `<text class="task" x="%d" y="%d" font-size="9" text-anchor="%s" fill="#444444">%s</text>`+"\n", x, y, anchor, id)
 }
 
-// wallID is where a wall's id goes: the middle of its line.
+// wallID is where a wall's id goes: the middle of its line, and whether
+// the floor lies on the line's far side (above a line along x, left of a
+// line along y).
 type wallID struct {
-	id, edge string
-	x, y     int
+	id   string
+	horz bool
+	x, y int
+	back bool
 }
 
-// wallLabel writes a wall's task id beside the middle (x, y) of its line:
-// below a line along x, right of a line along y, whichever name its edge
-// has, so labels never fall in the middle of a cell where the cell's own
-// label is.
-func wallLabel(b *bytes.Buffer, id, edge string, x, y int) {
-	if edge == designs.North || edge == designs.South {
-		idLabel(b, id, x, y+14, "middle")
-		return
+// wallLabel writes a wall's task id beside the middle (x, y) of its line, on
+// the floor's side, as a builder inside the house reads it: below a line
+// along x or right of a line along y, unless the floor is on the other side.
+// Labels never fall in the middle of a cell, where the cell's own label is.
+func wallLabel(b *bytes.Buffer, l wallID) {
+	switch {
+	case l.horz && l.back:
+		idLabel(b, l.id, l.x, l.y-6, "middle")
+	case l.horz:
+		idLabel(b, l.id, l.x, l.y+14, "middle")
+	case l.back:
+		idLabel(b, l.id, l.x-7, l.y+3, "end")
+	default:
+		idLabel(b, l.id, l.x+7, l.y+3, "start")
 	}
-	idLabel(b, id, x+7, y+3, "start")
 }
 
 // houseLabels names each house of a design grouped into houses under the

@@ -1,4 +1,9 @@
-package main
+// Package attempts scores submitted attempts by re-simulating their replays
+// with the same code the game runs (design levels and training challenges)
+// and awards the qualifications verified results earn. The classroom server
+// (`prodos serve`) uses it; it imports neither SQLite nor ebiten, so the
+// browser game can use it too.
+package attempts
 
 import (
 	"bytes"
@@ -16,9 +21,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The classroom server re-simulates every submission with the same code the
-// game runs; these register its verifiers.
-
 var (
 	challengeOnce sync.Once
 	challengeSet  *training.Set
@@ -26,8 +28,8 @@ var (
 	challengeErr  error
 )
 
-// challenges loads the embedded challenge levels and qualifications once.
-func challenges() (*training.Set, *training.Quals, error) {
+// Challenges loads the embedded challenge levels and qualifications once.
+func Challenges() (*training.Set, *training.Quals, error) {
 	challengeOnce.Do(func() {
 		cat, err := designs.DefaultCatalog()
 		if err != nil {
@@ -42,14 +44,22 @@ func challenges() (*training.Set, *training.Quals, error) {
 	return challengeSet, challengeQual, challengeErr
 }
 
-func init() {
-	replayVerifiers[classroom.KindChallenge] = verifyChallenge
-}
+// Verify re-simulates a submitted replay with the verifier of its kind
+// (classroom.KindLevel or classroom.KindChallenge).
+var Verify = classroom.VerifierFunc(func(ctx context.Context, kind, level string, replay []byte) (classroom.Verified, error) {
+	switch kind {
+	case classroom.KindLevel:
+		return VerifyDesignLevel(ctx, level, replay)
+	case classroom.KindChallenge:
+		return VerifyChallenge(ctx, level, replay)
+	}
+	return classroom.Verified{}, fmt.Errorf("this server cannot verify %s replays", kind)
+})
 
-// verifyChallenge re-simulates a training challenge replay and checks that it
+// VerifyChallenge re-simulates a training challenge replay and checks that it
 // is a replay of the level it was submitted for.
-func verifyChallenge(ctx context.Context, level string, replay []byte) (classroom.Verified, error) {
-	set, _, err := challenges()
+func VerifyChallenge(ctx context.Context, level string, replay []byte) (classroom.Verified, error) {
+	set, _, err := Challenges()
 	if err != nil {
 		return classroom.Verified{}, err
 	}
@@ -73,11 +83,11 @@ func verifyChallenge(ctx context.Context, level string, replay []byte) (classroo
 		Ticks: v.Result.Tick, Mistakes: v.Result.Mistakes}, nil
 }
 
-// awardQualifications gives the qualifications a learner's verified results
+// AwardQualifications gives the qualifications a learner's verified results
 // earn: best challenge scores so far plus this one, against the rules in
 // levels/qualifications.toml. Qualifications already held are not repeated.
-func awardQualifications(p classroom.Progress, v classroom.Verified) []string {
-	_, quals, err := challenges()
+func AwardQualifications(p classroom.Progress, v classroom.Verified) []string {
+	_, quals, err := Challenges()
 	if err != nil {
 		return nil
 	}
@@ -95,15 +105,11 @@ func awardQualifications(p classroom.Progress, v classroom.Verified) []string {
 	return quals.Earned(best, have)
 }
 
-func init() {
-	replayVerifiers[classroom.KindLevel] = verifyDesignLevel
-}
-
-// verifyDesignLevel replays a design-level session log on a fresh engine
+// VerifyDesignLevel replays a design-level session log on a fresh engine
 // built from the level, then scores the resulting design: stars from the
 // level's objectives, cost from the engine, labour minutes from the module
 // data and sheet waste from nesting its sheet parts.
-func verifyDesignLevel(ctx context.Context, level string, replay []byte) (classroom.Verified, error) {
+func VerifyDesignLevel(ctx context.Context, level string, replay []byte) (classroom.Verified, error) {
 	cat, err := designs.DefaultCatalog()
 	if err != nil {
 		return classroom.Verified{}, err
@@ -145,13 +151,13 @@ func verifyDesignLevel(ctx context.Context, level string, replay []byte) (classr
 		Cost: score.Cost, LabourMinutes: minutes, SheetWastePct: waste}, nil
 }
 
-// levelName names a design level or training challenge for the classroom
+// LevelName names a design level or training challenge for the classroom
 // dashboard: the level's title, or "Challenge N: Title"; "" for an unknown id.
-func levelName(id string) string {
+func LevelName(id string) string {
 	if l, err := levels.DesignLevel(id); err == nil {
 		return l.Title
 	}
-	if set, _, err := challenges(); err == nil {
+	if set, _, err := Challenges(); err == nil {
 		if l := set.Level(id); l != nil {
 			return fmt.Sprintf("Challenge %d: %s", l.Number, l.Title)
 		}
