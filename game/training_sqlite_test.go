@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/engine/training"
-	"github.com/opensourceecology/prodos/production/profiles/sqliteprofiles"
+	profilestore "github.com/opensourceecology/prodos/production/profiles/sqlitestore"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -17,7 +17,7 @@ import (
 // database file after the game is gone (as `prodos profile show` reads it).
 func TestSQLiteProfiles(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "profiles.db")
-	st, err := sqliteprofiles.Open(path)
+	st, err := profilestore.Open(path)
 	require.NoError(t, err)
 	g, store := newTestGame(t)
 	g.UseProfiles(st, path)
@@ -32,7 +32,7 @@ func TestSQLiteProfiles(t *testing.T) {
 	require.Len(t, s.Awards(), 1)
 	require.NoError(t, st.Close())
 
-	st2, err := sqliteprofiles.Open(path)
+	st2, err := profilestore.Open(path)
 	require.NoError(t, err)
 	defer st2.Close()
 	p, err := st2.Get(t.Context(), "fay")

@@ -1,10 +1,10 @@
 // Package production turns a finished design into production work: the bill
-// of materials, sourcing (purchase orders per supplier), the double-entry
-// ledger model and its service interface, and value accounting. Every figure
-// is derived from the module data in package designs; nothing is retyped.
+// of materials and sourcing (purchase orders per supplier). Every figure is
+// derived from the module data in package designs; nothing is retyped.
 //
-// The SQLite implementation of the ledger lives in production/sqlite; the
-// builder's package (bom.csv, purchase orders, plan drawing, manifest) in
+// The double-entry ledger and value accounting live in production/ledger,
+// its SQLite implementation in production/ledger/sqlitestore; the builder's
+// package (bom.csv, purchase orders, plan drawing, manifest) in
 // production/export.
 package production
 

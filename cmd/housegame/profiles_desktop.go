@@ -8,7 +8,7 @@ import (
 
 	"github.com/opensourceecology/prodos/game"
 	"github.com/opensourceecology/prodos/production/profiles"
-	"github.com/opensourceecology/prodos/production/profiles/sqliteprofiles"
+	profilestore "github.com/opensourceecology/prodos/production/profiles/sqlitestore"
 )
 
 // profilesDB is where the desktop game keeps learners' profiles: the same
@@ -41,7 +41,7 @@ func openProfiles(store game.Store, memory bool) (profiles.Store, string, error)
 		st, where, _ := game.StoredProfiles(game.MemStore{})
 		return st, where, err
 	}
-	st, err := sqliteprofiles.Open(path)
+	st, err := profilestore.Open(path)
 	if err != nil {
 		mem, where, _ := game.StoredProfiles(game.MemStore{})
 		return mem, where, err

@@ -16,7 +16,8 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production"
 	"github.com/opensourceecology/prodos/production/export"
-	"github.com/opensourceecology/prodos/production/sqlite"
+	"github.com/opensourceecology/prodos/production/ledger"
+	ledgerstore "github.com/opensourceecology/prodos/production/ledger/sqlitestore"
 	"github.com/opensourceecology/prodos/production/userdata"
 	"github.com/shopspring/decimal"
 )
@@ -42,28 +43,28 @@ func prodDefaultDB() string {
 
 // prodOpenLedger opens (creating on first use) the ledger database. A file
 // that is not SQLite or has a newer schema is bad input: exit 2.
-func prodOpenLedger(e *env, path string) (*sqlite.DB, *sqlite.LedgerService, int) {
+func prodOpenLedger(e *env, path string) (*ledgerstore.DB, *ledgerstore.LedgerService, int) {
 	if path == "" {
 		path = prodDefaultDB()
 	}
 	if !prodTargetOK(e, "db", path, false) {
 		return nil, nil, exitUsage
 	}
-	db := sqlite.NewDB(path)
+	db := ledgerstore.NewDB(path)
 	if err := db.Open(); err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
-		if errors.Is(err, sqlite.ErrNotSQLite) || errors.Is(err, sqlite.ErrNewerSchema) {
+		if errors.Is(err, ledgerstore.ErrNotSQLite) || errors.Is(err, ledgerstore.ErrNewerSchema) {
 			return nil, nil, exitUsage
 		}
 		return nil, nil, exitProblems
 	}
-	return db, sqlite.NewLedgerService(db), exitOK
+	return db, ledgerstore.NewLedgerService(db), exitOK
 }
 
 // prodLedgerArgs is the preamble of the ledger commands: cliArgs, then
 // the ledger database (--db, read after parsing) opened (prodOpenLedger). A nil db means exit with
 // code (the problem is printed); else the caller closes db.
-func prodLedgerArgs(e *env, fs *flag.FlagSet, args []string, dbPath *string, spec cliSpec) ([]string, *sqlite.DB, *sqlite.LedgerService, int) {
+func prodLedgerArgs(e *env, fs *flag.FlagSet, args []string, dbPath *string, spec cliSpec) ([]string, *ledgerstore.DB, *ledgerstore.LedgerService, int) {
 	pos, ok := cliArgs(e, fs, args, spec)
 	if !ok {
 		return nil, nil, nil, exitUsage
@@ -114,11 +115,11 @@ func prodLedgerFlags(e *env, sub string) (*flag.FlagSet, *string) {
 }
 
 // money formats cents as a decimal amount.
-func prodMoney(c int64) string { return production.FromCents(c).StringFixed(2) }
+func prodMoney(c int64) string { return ledger.FromCents(c).StringFixed(2) }
 
 func prodEventNames() string {
-	names := make([]string, len(production.EventTypes))
-	for i, t := range production.EventTypes {
+	names := make([]string, len(ledger.EventTypes))
+	for i, t := range ledger.EventTypes {
 		names[i] = string(t)
 	}
 	return strings.Join(names, ", ")
@@ -183,8 +184,8 @@ func runLedgerPost(e *env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	typ := production.EventType(*f.event)
-	if !slices.Contains(production.EventTypes, typ) {
+	typ := ledger.EventType(*f.event)
+	if !slices.Contains(ledger.EventTypes, typ) {
 		fmt.Fprintf(e.stderr, "prodos: --event must be one of %s, got %q\n", prodEventNames(), *f.event)
 		return exitUsage
 	}
@@ -215,7 +216,7 @@ func runLedgerPost(e *env, args []string) int {
 		}
 		return plan, nil
 	}
-	events, err := production.DeriveEvents(req)
+	events, err := ledger.DeriveEvents(req)
 	if errors.Is(err, errPrinted) {
 		return planCode
 	} else if err != nil {
@@ -230,15 +231,15 @@ var errPrinted = errors.New("reported")
 
 // request is the domain request the flags state; bad figures are printed
 // and return false.
-func (f *prodPostFlags) request(e *env, typ production.EventType, file string, cat *designs.Catalog, d *designs.Design) (production.PostRequest, bool) {
-	req := production.PostRequest{Type: typ, House: prodHouseID(file), Select: *f.house, File: file, Design: d, Catalog: cat,
+func (f *prodPostFlags) request(e *env, typ ledger.EventType, file string, cat *designs.Catalog, d *designs.Design) (ledger.PostRequest, bool) {
+	req := ledger.PostRequest{Type: typ, House: prodHouseID(file), Select: *f.house, File: file, Design: d, Catalog: cat,
 		Supplier: *f.supplier, Person: *f.person, Kind: *f.kind, Skill: *f.skill, Module: *f.module, Count: *f.count,
 		Key: *f.key, Reverses: *f.reverses, Memo: *f.memo}
 	var ok bool
 	if req.Amount, ok = prodPositive(e, "amount", *f.amount); !ok {
 		return req, false
 	}
-	if typ != production.EventLabour {
+	if typ != ledger.EventLabour {
 		return req, true
 	}
 	if req.Rate, ok = prodPositive(e, "rate", *f.rate); !ok {
@@ -328,7 +329,7 @@ func runLedgerStatement(e *env, args []string) int {
 	lines, err := svc.Statement(context.Background(), pos[0])
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
-		if errors.Is(err, production.ErrNotFound) {
+		if errors.Is(err, ledger.ErrNotFound) {
 			return exitUsage
 		}
 		return exitProblems
@@ -386,11 +387,11 @@ func runLedgerAccount(e *env, args []string) int {
 		return code
 	}
 	defer db.Close()
-	var flags production.AccountFlags
+	var flags ledger.AccountFlags
 	if *cr {
-		flags = production.CreditsMustNotExceedDebits
+		flags = ledger.CreditsMustNotExceedDebits
 	} else if *dr {
-		flags = production.DebitsMustNotExceedCredits
+		flags = ledger.DebitsMustNotExceedCredits
 	}
 	created, err := svc.OpenAccount(context.Background(), pos[0], flags)
 	if err != nil {

@@ -84,11 +84,11 @@ func TestLedgerAccountCashMayNotGoNegative(t *testing.T) {
 // A ledger written by the previous version (schema 2) is migrated on open;
 // posting its events again records nothing new, and it verifies.
 func TestLedgerRetryOnPreviousVersionsLedger(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("..", "..", "production", "sqlite", "testdata", "v2-ledger.db"))
+	raw, err := os.ReadFile(filepath.Join("..", "..", "production", "ledger", "sqlitestore", "testdata", "v2-ledger.db"))
 	require.NoError(t, err)
 	db := filepath.Join(t.TempDir(), "ledger.db")
 	require.NoError(t, os.WriteFile(db, raw, 0o600))
-	events := filepath.Join("..", "..", "production", "sqlite", "testdata", "v2-events.jsonl")
+	events := filepath.Join("..", "..", "production", "ledger", "sqlitestore", "testdata", "v2-events.jsonl")
 	code, out, errs := prodRun("ledger", "post", "--events", events, "--db", db)
 	require.Equal(t, exitOK, code, errs)
 	assert.Equal(t, 11, strings.Count(out, "already recorded"), out)

@@ -13,7 +13,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/ledger"
 )
 
 // prodPostCode is the exit code of a refused posting: the event itself is
@@ -21,8 +21,8 @@ import (
 // order, past an account's limit) is bad input, 2; anything else (the
 // disk, the database) is 1.
 func prodPostCode(err error) int {
-	for _, bad := range []error{production.ErrInvalidEvent, production.ErrKeyConflict, production.ErrNotFound, production.ErrOutOfOrder,
-		production.ErrAccountLimit, production.ErrAccountFlags} {
+	for _, bad := range []error{ledger.ErrInvalidEvent, ledger.ErrKeyConflict, ledger.ErrNotFound, ledger.ErrOutOfOrder,
+		ledger.ErrAccountLimit, ledger.ErrAccountFlags} {
 		if errors.Is(err, bad) {
 			return exitUsage
 		}
@@ -32,7 +32,7 @@ func prodPostCode(err error) int {
 
 // prodPostAll posts the events of one `ledger post DESIGN --event` in one
 // transaction (all of them or none) and prints a line per event.
-func prodPostAll(e *env, dbPath string, events []production.Event) int {
+func prodPostAll(e *env, dbPath string, events []ledger.Event) int {
 	for _, ev := range events {
 		if err := ev.Validate(); err != nil {
 			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
@@ -56,7 +56,7 @@ func prodPostAll(e *env, dbPath string, events []production.Event) int {
 }
 
 // prodPrintPosted prints what one posted event recorded.
-func prodPrintPosted(w io.Writer, ev production.Event, res production.PostResult) {
+func prodPrintPosted(w io.Writer, ev ledger.Event, res ledger.PostResult) {
 	switch {
 	case res.Duplicate:
 		fmt.Fprintf(w, "%s: already recorded (key %s)\n", ev.Type, ev.Key)
@@ -121,7 +121,7 @@ func runLedgerPostEvents(e *env, fs *flag.FlagSet, pos []string, file, dbPath st
 // prodReadEvents reads a JSON-lines file of events (blank lines skipped)
 // and validates each, reporting the first problem as FILE:LINE: message.
 // It returns the events and their line numbers.
-func prodReadEvents(e *env, file string) ([]production.Event, []int, error) {
+func prodReadEvents(e *env, file string) ([]ledger.Event, []int, error) {
 	var r io.Reader = e.stdin
 	if file != "-" {
 		f, err := os.Open(file)
@@ -133,14 +133,14 @@ func prodReadEvents(e *env, file string) ([]production.Event, []int, error) {
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	var events []production.Event
+	var events []ledger.Event
 	var lines []int
 	for n := 1; sc.Scan(); n++ {
 		line := bytes.TrimSpace(sc.Bytes())
 		if len(line) == 0 {
 			continue
 		}
-		var ev production.Event
+		var ev ledger.Event
 		dec := json.NewDecoder(bytes.NewReader(line))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&ev); err != nil {

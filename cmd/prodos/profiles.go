@@ -13,7 +13,7 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/production/profiles"
-	"github.com/opensourceecology/prodos/production/profiles/sqliteprofiles"
+	profilestore "github.com/opensourceecology/prodos/production/profiles/sqlitestore"
 	"github.com/opensourceecology/prodos/production/userdata"
 )
 
@@ -43,7 +43,7 @@ func openProfiles(e *env, path string) (profiles.Store, bool) {
 		fmt.Fprintf(e.stderr, "prodos: profiles database: %v\n", err)
 		return nil, false
 	}
-	st, err := sqliteprofiles.Open(path)
+	st, err := profilestore.Open(path)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: profiles database: %v\n", err)
 		return nil, false
@@ -73,7 +73,7 @@ func checkProfilePermission(e *env, profile, permission string) error {
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("%w: no profiles database at %s (create the profile with prodos profile create %s)", profiles.ErrNotFound, path, profile)
 	}
-	st, err := sqliteprofiles.Open(path)
+	st, err := profilestore.Open(path)
 	if err != nil {
 		return err
 	}

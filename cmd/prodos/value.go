@@ -10,7 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/ledger"
 	"github.com/shopspring/decimal"
 )
 
@@ -50,7 +50,7 @@ func runValue(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitProblems
 	}
-	r := production.ComputeValue(vd)
+	r := ledger.ComputeValue(vd)
 	if *format == "json" {
 		out := struct {
 			Sales       string                `json:"sales"`
@@ -92,6 +92,6 @@ func runValue(e *env, args []string) int {
 		return exitProblems
 	}
 	fmt.Fprintf(e.stdout, "reputation = modules built + modules installed (completed houses only) + %d per completed house of your design + %d per sold one\n",
-		production.DesignBuiltPoints, production.DesignSoldPoints)
+		ledger.DesignBuiltPoints, ledger.DesignSoldPoints)
 	return exitOK
 }

@@ -1,7 +1,7 @@
 // Package profiles keeps learners' progress: profiles, every attempt with
 // its replay, best scores and the qualifications earned, each with its date
 // and evidence (the hash of the replay that earned it). Store is the
-// storage interface: sqliteprofiles implements it on the desktop, MemStore
+// storage interface: sqlitestore implements it on the desktop, MemStore
 // (JSON-serialisable) in the browser and in tests.
 package profiles
 

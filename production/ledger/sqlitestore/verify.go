@@ -1,13 +1,13 @@
 //go:build !js
 
-package sqlite
+package sqlitestore
 
 import (
 	"context"
 	"database/sql"
 	"fmt"
 
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/ledger"
 )
 
 // Verify checks the database itself: SQLite's integrity and foreign-key
@@ -15,10 +15,10 @@ import (
 // that no posting is orphaned, that every reversal exactly cancels its
 // original, that total debits equal total credits, that every house's
 // events come in the order of its life cycle and no account's running
-// balance breaks its flags (production.Replay), and that the hash chain
+// balance breaks its flags (ledger.Replay), and that the hash chain
 // matches the entries it covers (verifyChain).
-func (s *LedgerService) Verify(ctx context.Context) (*production.VerifyReport, error) {
-	r := &production.VerifyReport{}
+func (s *LedgerService) Verify(ctx context.Context) (*ledger.VerifyReport, error) {
+	r := &ledger.VerifyReport{}
 	tx, err := s.db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
@@ -74,24 +74,24 @@ func (s *LedgerService) Verify(ctx context.Context) (*production.VerifyReport, e
 // replay re-checks every transaction against the life-cycle rules, in the
 // order they were posted, and the production records' counts (no house has
 // more of a module installed than built).
-func (s *LedgerService) replay(ctx context.Context, tx *sql.Tx, r *production.VerifyReport) error {
+func (s *LedgerService) replay(ctx context.Context, tx *sql.Tx, r *ledger.VerifyReport) error {
 	rows, err := tx.QueryContext(ctx, `SELECT t.id, t.idem_key, t.event, COALESCE(t.house, ''), COALESCE(t.reverses, 0), COALESCE(a.name, ''), COALESCE(p.amount, 0)
 		FROM transactions t LEFT JOIN postings p ON p.tx_id = t.id LEFT JOIN accounts a ON a.id = p.account_id ORDER BY t.id, p.seq`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	rp := production.NewReplay()
+	rp := ledger.NewReplay()
 	if err := each(ctx, tx, `SELECT name, flags FROM accounts WHERE flags <> 0`, func(rows *sql.Rows) error {
 		var name string
-		var f production.AccountFlags
+		var f ledger.AccountFlags
 		err := rows.Scan(&name, &f)
 		rp.Flags[name] = f
 		return err
 	}); err != nil {
 		return err
 	}
-	var cur production.ReplayTx
+	var cur ledger.ReplayTx
 	flush := func() {
 		if cur.ID == 0 {
 			return
@@ -101,7 +101,7 @@ func (s *LedgerService) replay(ctx context.Context, tx *sql.Tx, r *production.Ve
 		}
 	}
 	for rows.Next() {
-		var t production.ReplayTx
+		var t ledger.ReplayTx
 		var ev, acc string
 		var amount int64
 		if err := rows.Scan(&t.ID, &t.Key, &ev, &t.House, &t.Reverses, &acc, &amount); err != nil {
@@ -109,11 +109,11 @@ func (s *LedgerService) replay(ctx context.Context, tx *sql.Tx, r *production.Ve
 		}
 		if t.ID != cur.ID {
 			flush()
-			t.Event = production.EventType(ev)
+			t.Event = ledger.EventType(ev)
 			cur = t
 		}
 		if acc != "" {
-			cur.Postings = append(cur.Postings, production.Posting{Account: acc, Amount: amount})
+			cur.Postings = append(cur.Postings, ledger.Posting{Account: acc, Amount: amount})
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -133,7 +133,7 @@ func (s *LedgerService) replay(ctx context.Context, tx *sql.Tx, r *production.Ve
 		if err := mods.Scan(&house, &module, &built, &installed); err != nil {
 			return err
 		}
-		r.Problems = append(r.Problems, fmt.Sprintf("house %s: %d x %s installed but %d built (%v)", house, installed, module, built, production.ErrOutOfOrder))
+		r.Problems = append(r.Problems, fmt.Sprintf("house %s: %d x %s installed but %d built (%v)", house, installed, module, built, ledger.ErrOutOfOrder))
 	}
 	return mods.Err()
 }

@@ -1,4 +1,4 @@
-package production
+package ledger
 
 import (
 	"os"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/production"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -14,7 +15,7 @@ import (
 // rowOf3 is the compact row example with three houses instead of twenty.
 func rowOf3(t *testing.T, cat *designs.Catalog) *designs.Design {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "designs", "examples", "compact", "row-of-20-24x32.toml"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "designs", "examples", "compact", "row-of-20-24x32.toml"))
 	require.NoError(t, err)
 	d, err := designs.ParseDesign("row.toml", []byte(strings.Replace(string(data), "repeat = 20", "repeat = 3", 1)), cat)
 	require.NoError(t, err)
@@ -29,9 +30,9 @@ func TestDeriveEventsPerHouse(t *testing.T) {
 	var planned []int
 	req := func(typ EventType, f func(r *PostRequest)) PostRequest {
 		r := PostRequest{Type: typ, House: "row", File: "row.toml", Design: row, Catalog: cat, Kind: "labour",
-			Plan: func(d *designs.Design) (*SourcingPlan, error) {
+			Plan: func(d *designs.Design) (*production.SourcingPlan, error) {
 				planned = append(planned, len(d.Placements))
-				return &SourcingPlan{Policy: PolicyLocal, Total: dec("300"), Orders: []PurchaseOrder{{SupplierID: "valley", Total: dec("300")}}}, nil
+				return &production.SourcingPlan{Policy: production.PolicyLocal, Total: dec("300"), Orders: []production.PurchaseOrder{{SupplierID: "valley", Total: dec("300")}}}, nil
 			}}
 		if f != nil {
 			f(&r)

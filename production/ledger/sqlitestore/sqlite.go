@@ -1,11 +1,11 @@
 //go:build !js
 
-// Package sqlite is the SQLite implementation of the production ledger
-// (production.Ledger), after the shape of benbjohnson/wtf's sqlite package:
+// Package sqlitestore is the SQLite implementation of the production ledger
+// (ledger.Ledger), after the shape of benbjohnson/wtf's sqlite package:
 // embedded migrations applied in order and recorded, WAL, foreign keys, a
 // busy timeout, BEGIN IMMEDIATE for writers and one transaction per service
 // call. Money is stored as integer cents.
-package sqlite
+package sqlitestore
 
 import (
 	"bytes"

@@ -1,6 +1,6 @@
 //go:build !js
 
-package sqliteprofiles
+package sqlitestore
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package production
+package ledger
 
 import (
 	"bufio"
@@ -15,7 +15,7 @@ import (
 // written from, and the digests that version stored for their keys.
 func readFixtureEvents(t *testing.T) ([]Event, map[string]string) {
 	t.Helper()
-	f, err := os.Open("sqlite/testdata/v2-events.jsonl")
+	f, err := os.Open("sqlitestore/testdata/v2-events.jsonl")
 	require.NoError(t, err)
 	defer f.Close()
 	var evs []Event
@@ -26,7 +26,7 @@ func readFixtureEvents(t *testing.T) ([]Event, map[string]string) {
 		evs = append(evs, e)
 	}
 	require.NoError(t, sc.Err())
-	raw, err := os.ReadFile("sqlite/testdata/v2-digests.txt")
+	raw, err := os.ReadFile("sqlitestore/testdata/v2-digests.txt")
 	require.NoError(t, err)
 	digests := map[string]string{}
 	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {

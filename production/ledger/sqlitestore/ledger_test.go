@@ -1,6 +1,6 @@
 //go:build !js
 
-package sqlite
+package sqlitestore
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/ledger"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -38,50 +38,50 @@ func openTest(t testing.TB, path string) (*DB, *LedgerService) {
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // script is a house's whole life plus a mistaken order that is reversed.
-func script() []production.Event {
-	h := production.Event{House: "cabin-1", Design: "Cabin", Author: "dana"}
-	ev := func(key string, f func(e *production.Event)) production.Event {
+func script() []ledger.Event {
+	h := ledger.Event{House: "cabin-1", Design: "Cabin", Author: "dana"}
+	ev := func(key string, f func(e *ledger.Event)) ledger.Event {
 		e := h
 		e.Key = key
 		f(&e)
 		return e
 	}
-	return []production.Event{
-		ev("po-valley", func(e *production.Event) {
-			e.Type, e.Supplier, e.Amount = production.EventPOIssued, "valley", dec("1200.50")
+	return []ledger.Event{
+		ev("po-valley", func(e *ledger.Event) {
+			e.Type, e.Supplier, e.Amount = ledger.EventPOIssued, "valley", dec("1200.50")
 		}),
-		ev("po-midwest", func(e *production.Event) {
-			e.Type, e.Supplier, e.Amount = production.EventPOIssued, "midwest", dec("800.25")
+		ev("po-midwest", func(e *ledger.Event) {
+			e.Type, e.Supplier, e.Amount = ledger.EventPOIssued, "midwest", dec("800.25")
 		}),
-		ev("po-wrong", func(e *production.Event) {
-			e.Type, e.Supplier, e.Amount = production.EventPOIssued, "midwest", dec("99.99")
+		ev("po-wrong", func(e *ledger.Event) {
+			e.Type, e.Supplier, e.Amount = ledger.EventPOIssued, "midwest", dec("99.99")
 		}),
-		ev("fix-po-wrong", func(e *production.Event) { e.Type, e.Reverses = production.EventReversal, "po-wrong" }),
-		ev("gr-valley", func(e *production.Event) {
-			e.Type, e.Supplier, e.Amount = production.EventGoodsReceived, "valley", dec("1200.50")
+		ev("fix-po-wrong", func(e *ledger.Event) { e.Type, e.Reverses = ledger.EventReversal, "po-wrong" }),
+		ev("gr-valley", func(e *ledger.Event) {
+			e.Type, e.Supplier, e.Amount = ledger.EventGoodsReceived, "valley", dec("1200.50")
 		}),
-		ev("gr-midwest", func(e *production.Event) {
-			e.Type, e.Supplier, e.Amount = production.EventGoodsReceived, "midwest", dec("800.25")
+		ev("gr-midwest", func(e *ledger.Event) {
+			e.Type, e.Supplier, e.Amount = ledger.EventGoodsReceived, "midwest", dec("800.25")
 		}),
-		ev("pay-valley", func(e *production.Event) {
-			e.Type, e.Supplier, e.Amount = production.EventSupplierPaid, "valley", dec("1200.50")
+		ev("pay-valley", func(e *ledger.Event) {
+			e.Type, e.Supplier, e.Amount = ledger.EventSupplierPaid, "valley", dec("1200.50")
 		}),
-		ev("issue", func(e *production.Event) { e.Type, e.Amount = production.EventMaterialsIssued, dec("2000.75") }),
-		ev("ann-frame", func(e *production.Event) {
-			e.Type, e.Person, e.Kind, e.Skill, e.Minutes, e.Rate = production.EventLabour, "ann", "labour", "framing", 600, dec("35")
+		ev("issue", func(e *ledger.Event) { e.Type, e.Amount = ledger.EventMaterialsIssued, dec("2000.75") }),
+		ev("ann-frame", func(e *ledger.Event) {
+			e.Type, e.Person, e.Kind, e.Skill, e.Minutes, e.Rate = ledger.EventLabour, "ann", "labour", "framing", 600, dec("35")
 		}),
-		ev("bo-train", func(e *production.Event) {
-			e.Type, e.Person, e.Kind, e.Skill, e.Minutes, e.Rate = production.EventLabour, "bo", "training", "framing", 90, dec("35")
+		ev("bo-train", func(e *ledger.Event) {
+			e.Type, e.Person, e.Kind, e.Skill, e.Minutes, e.Rate = ledger.EventLabour, "bo", "training", "framing", 90, dec("35")
 		}),
-		ev("ann-built", func(e *production.Event) {
-			e.Type, e.Person, e.Module, e.Count = production.EventModuleBuilt, "ann", "wall-ext-4x8", 9
+		ev("ann-built", func(e *ledger.Event) {
+			e.Type, e.Person, e.Module, e.Count = ledger.EventModuleBuilt, "ann", "wall-ext-4x8", 9
 		}),
-		ev("done", func(e *production.Event) { e.Type = production.EventHouseCompleted }),
-		ev("sold", func(e *production.Event) { e.Type, e.Amount = production.EventHouseSold, dec("30000") }),
+		ev("done", func(e *ledger.Event) { e.Type = ledger.EventHouseCompleted }),
+		ev("sold", func(e *ledger.Event) { e.Type, e.Amount = ledger.EventHouseSold, dec("30000") }),
 	}
 }
 
-func postAll(t testing.TB, svc *LedgerService, evs []production.Event) {
+func postAll(t testing.TB, svc *LedgerService, evs []ledger.Event) {
 	t.Helper()
 	for _, e := range evs {
 		_, err := svc.Post(context.Background(), e)
@@ -89,14 +89,14 @@ func postAll(t testing.TB, svc *LedgerService, evs []production.Event) {
 	}
 }
 
-func formatBalance(bals []production.Balance) []byte {
+func formatBalance(bals []ledger.Balance) []byte {
 	var b bytes.Buffer
 	var sum int64
 	for _, x := range bals {
-		fmt.Fprintf(&b, "%-42s %-9s %12s\n", x.Account, x.Type, production.FromCents(x.Amount).StringFixed(2))
+		fmt.Fprintf(&b, "%-42s %-9s %12s\n", x.Account, x.Type, ledger.FromCents(x.Amount).StringFixed(2))
 		sum += x.Amount
 	}
-	fmt.Fprintf(&b, "%-42s %-9s %12s\n", "sum", "", production.FromCents(sum).StringFixed(2))
+	fmt.Fprintf(&b, "%-42s %-9s %12s\n", "sum", "", ledger.FromCents(sum).StringFixed(2))
 	return b.Bytes()
 }
 
@@ -145,7 +145,7 @@ func TestKeyConflict(t *testing.T) {
 	require.NoError(t, err)
 	e.Amount = dec("1.00")
 	_, err = svc.Post(ctx, e)
-	assert.ErrorIs(t, err, production.ErrKeyConflict)
+	assert.ErrorIs(t, err, ledger.ErrKeyConflict)
 }
 
 func TestAppendOnly(t *testing.T) {
@@ -174,26 +174,26 @@ func TestReversal(t *testing.T) {
 	bals, err := svc.TrialBalance(ctx)
 	require.NoError(t, err)
 	for _, b := range bals {
-		if b.Account == production.AccountOnOrder("midwest") {
+		if b.Account == ledger.AccountOnOrder("midwest") {
 			assert.Equal(t, int64(80025), b.Amount, "the wrong order is cancelled")
 		}
 	}
-	_, err = svc.Post(ctx, production.Event{Key: "again", Type: production.EventReversal, Reverses: "po-wrong"})
-	assert.ErrorIs(t, err, production.ErrInvalidEvent, "a transaction is reversed at most once")
-	_, err = svc.Post(ctx, production.Event{Key: "ghost", Type: production.EventReversal, Reverses: "no-such-key"})
-	assert.ErrorIs(t, err, production.ErrNotFound)
+	_, err = svc.Post(ctx, ledger.Event{Key: "again", Type: ledger.EventReversal, Reverses: "po-wrong"})
+	assert.ErrorIs(t, err, ledger.ErrInvalidEvent, "a transaction is reversed at most once")
+	_, err = svc.Post(ctx, ledger.Event{Key: "ghost", Type: ledger.EventReversal, Reverses: "no-such-key"})
+	assert.ErrorIs(t, err, ledger.ErrNotFound)
 }
 
 func TestStatement(t *testing.T) {
 	_, svc := openTest(t, "")
 	postAll(t, svc, script())
-	lines, err := svc.Statement(context.Background(), production.AccountCash)
+	lines, err := svc.Statement(context.Background(), ledger.AccountCash)
 	require.NoError(t, err)
 	require.Len(t, lines, 2)
 	assert.Equal(t, int64(-120050), lines[0].Amount)
 	assert.Equal(t, int64(3000000-120050), lines[1].Running)
 	_, err = svc.Statement(context.Background(), "assets:nothing")
-	assert.ErrorIs(t, err, production.ErrNotFound)
+	assert.ErrorIs(t, err, ledger.ErrNotFound)
 }
 
 func TestVerifyFindsProblems(t *testing.T) {
@@ -279,7 +279,7 @@ func TestConcurrentWriters(t *testing.T) {
 			for i := 0; i < 100; i++ {
 				// Both writers post the same keys too: idempotency across handles.
 				for _, key := range []string{fmt.Sprintf("w%d-%d", w, i), fmt.Sprintf("shared-%d", i)} {
-					_, err := svc.Post(context.Background(), production.Event{Key: key, Type: production.EventPOIssued, Supplier: "s", Amount: dec("1.25")})
+					_, err := svc.Post(context.Background(), ledger.Event{Key: key, Type: ledger.EventPOIssued, Supplier: "s", Amount: dec("1.25")})
 					errs <- err
 				}
 			}
@@ -315,7 +315,7 @@ func BenchmarkPosting(b *testing.B) {
 		n := min(block, b.N-i)
 		start := time.Now()
 		for j := i; j < i+n; j++ {
-			_, err := svc.Post(ctx, production.Event{Key: fmt.Sprint("bench-", j), Type: production.EventPOIssued, Supplier: "s", Amount: dec("12.34")})
+			_, err := svc.Post(ctx, ledger.Event{Key: fmt.Sprint("bench-", j), Type: ledger.EventPOIssued, Supplier: "s", Amount: dec("12.34")})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -1,4 +1,9 @@
-package production
+// Package ledger is the production ledger's domain: the double-entry
+// model, business events with their derivation from a design and their
+// idempotency keys, each house's life cycle, account flags, the hash
+// chain over entries, value accounting and the Ledger service interface.
+// production/ledger/sqlitestore implements it on SQLite.
+package ledger
 
 import (
 	"context"
@@ -435,7 +440,7 @@ type ValueData struct {
 	MaterialsCost map[string]int64
 }
 
-// Ledger is the ledger service. production/sqlite implements it.
+// Ledger is the ledger service. production/ledger/sqlitestore implements it.
 type Ledger interface {
 	// Post records one business event in one transaction, once per key.
 	// Events out of their house's life cycle are refused (ErrOutOfOrder).

@@ -1,4 +1,4 @@
-package production
+package ledger
 
 import (
 	"crypto/sha256"

@@ -1,4 +1,4 @@
-package production
+package ledger
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/production"
 	"github.com/shopspring/decimal"
 )
 
@@ -46,7 +47,7 @@ type PostRequest struct {
 	// Plan computes the sourcing plan of a design (the request's design,
 	// or one house of it), for supplier events and materials-issued without
 	// an amount; its errors pass through.
-	Plan func(d *designs.Design) (*SourcingPlan, error)
+	Plan func(d *designs.Design) (*production.SourcingPlan, error)
 }
 
 // ErrPostRequest is a request that does not describe an event (a flag

@@ -1,6 +1,6 @@
 //go:build !js
 
-package sqlite
+package sqlitestore
 
 import (
 	"context"
@@ -8,10 +8,10 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/ledger"
 )
 
-// Entry kinds as production.ChainEntry names them.
+// Entry kinds as ledger.ChainEntry names them.
 const (
 	kindTx     = "transaction"
 	kindRecord = "record"
@@ -20,9 +20,9 @@ const (
 // chainData is every entry's covered content, read for the backfill of
 // migration 0003 and for Verify.
 type chainData struct {
-	houses map[string]production.House
-	txs    map[int64]*production.ChainEntry
-	recs   map[int64]*production.ChainEntry
+	houses map[string]ledger.House
+	txs    map[int64]*ledger.ChainEntry
+	recs   map[int64]*ledger.ChainEntry
 }
 
 type querier interface {
@@ -46,16 +46,16 @@ func each(ctx context.Context, db querier, q string, f func(*sql.Rows) error) er
 
 // loadChain reads the content the hash chain covers.
 func loadChain(ctx context.Context, db querier) (*chainData, error) {
-	d := &chainData{houses: map[string]production.House{}, txs: map[int64]*production.ChainEntry{}, recs: map[int64]*production.ChainEntry{}}
+	d := &chainData{houses: map[string]ledger.House{}, txs: map[int64]*ledger.ChainEntry{}, recs: map[int64]*ledger.ChainEntry{}}
 	err := each(ctx, db, `SELECT id, design, author FROM houses`, func(rows *sql.Rows) error {
-		var h production.House
+		var h ledger.House
 		err := rows.Scan(&h.ID, &h.Design, &h.Author)
 		d.houses[h.ID] = h
 		return err
 	})
 	if err == nil {
 		err = each(ctx, db, `SELECT id, idem_key, event, COALESCE(house, ''), memo, digest, COALESCE(reverses, 0), posted_at FROM transactions`, func(rows *sql.Rows) error {
-			e := &production.ChainEntry{Kind: kindTx}
+			e := &ledger.ChainEntry{Kind: kindTx}
 			err := rows.Scan(&e.ID, &e.Key, &e.Event, &e.House, &e.Memo, &e.Digest, &e.Reverses, &e.At)
 			d.txs[e.ID] = e
 			return err
@@ -64,7 +64,7 @@ func loadChain(ctx context.Context, db querier) (*chainData, error) {
 	if err == nil {
 		err = each(ctx, db, `SELECT p.tx_id, a.name, a.flags, p.amount FROM postings p JOIN accounts a ON a.id = p.account_id ORDER BY p.tx_id, p.seq`, func(rows *sql.Rows) error {
 			var id int64
-			var p production.ChainPosting
+			var p ledger.ChainPosting
 			if err := rows.Scan(&id, &p.Account, &p.Flags, &p.Amount); err != nil {
 				return err
 			}
@@ -76,7 +76,7 @@ func loadChain(ctx context.Context, db querier) (*chainData, error) {
 	}
 	if err == nil {
 		err = each(ctx, db, `SELECT tx_id, house, person, kind, skill, minutes, amount FROM contributions`, func(rows *sql.Rows) error {
-			var c production.Contribution
+			var c ledger.Contribution
 			if err := rows.Scan(&c.TxID, &c.House, &c.Person, &c.Kind, &c.Skill, &c.Minutes, &c.Amount); err != nil {
 				return err
 			}
@@ -88,7 +88,7 @@ func loadChain(ctx context.Context, db querier) (*chainData, error) {
 	}
 	if err == nil {
 		err = each(ctx, db, `SELECT id, idem_key, digest, house, person, module, op, count, recorded_at FROM production_records`, func(rows *sql.Rows) error {
-			e := &production.ChainEntry{Kind: kindRecord}
+			e := &ledger.ChainEntry{Kind: kindRecord}
 			err := rows.Scan(&e.ID, &e.Key, &e.Digest, &e.House, &e.Person, &e.Module, &e.Op, &e.Count, &e.At)
 			d.recs[e.ID] = e
 			return err
@@ -104,13 +104,13 @@ func loadChain(ctx context.Context, db querier) (*chainData, error) {
 // set, else a production record). The first entry naming a house carries
 // the house (seen holds the houses named so far), as Post does when it
 // records the house.
-func (d *chainData) entry(seq, txID, recID int64, seen map[string]bool) (production.ChainEntry, bool) {
+func (d *chainData) entry(seq, txID, recID int64, seen map[string]bool) (ledger.ChainEntry, bool) {
 	src := d.recs[recID]
 	if txID != 0 {
 		src = d.txs[txID]
 	}
 	if src == nil {
-		return production.ChainEntry{}, false
+		return ledger.ChainEntry{}, false
 	}
 	e := *src
 	e.Seq = seq
@@ -123,7 +123,7 @@ func (d *chainData) entry(seq, txID, recID int64, seen map[string]bool) (product
 	return e, true
 }
 
-func sortedIDs(m map[int64]*production.ChainEntry) []int64 {
+func sortedIDs(m map[int64]*ledger.ChainEntry) []int64 {
 	ids := make([]int64, 0, len(m))
 	for id := range m {
 		ids = append(ids, id)
@@ -146,7 +146,7 @@ func backfillChain(ctx context.Context, tx *sql.Tx) error {
 	add := func(txID, recID int64) error {
 		seq++
 		e, _ := d.entry(seq, txID, recID, seen)
-		prev = production.EntryHash(prev, e)
+		prev = ledger.EntryHash(prev, e)
 		_, err := tx.ExecContext(ctx, `INSERT INTO entries (seq, tx_id, record_id, hash) VALUES (?, ?, ?, ?)`,
 			seq, sql.NullInt64{Int64: txID, Valid: txID != 0}, sql.NullInt64{Int64: recID, Valid: recID != 0}, prev)
 		return err
@@ -168,7 +168,7 @@ func backfillChain(ctx context.Context, tx *sql.Tx) error {
 // stored hash of the entry before it, and reports an entry whose hash does
 // not match (it, or what it covers, was changed after it was recorded), a
 // gap in the chain, and transactions and records outside it.
-func verifyChain(ctx context.Context, tx *sql.Tx, r *production.VerifyReport) error {
+func verifyChain(ctx context.Context, tx *sql.Tx, r *ledger.VerifyReport) error {
 	d, err := loadChain(ctx, tx)
 	if err != nil {
 		return err
@@ -192,7 +192,7 @@ func verifyChain(ctx context.Context, tx *sql.Tx, r *production.VerifyReport) er
 		switch {
 		case !ok:
 			problem("hash chain: entry %d refers to a missing transaction %d or record %d", seq, txID, recID)
-		case production.EntryHash(prev, e) != hash:
+		case ledger.EntryHash(prev, e) != hash:
 			problem("hash chain: entry %d (%s %d, key %s) does not match its hash: it, or what it covers, was changed after it was recorded", seq, e.Kind, e.ID, e.Key)
 		}
 		prev = hash

@@ -1,6 +1,6 @@
 //go:build !js
 
-package sqlite
+package sqlitestore
 
 import (
 	"context"
@@ -9,32 +9,32 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/ledger"
 )
 
 // OpenAccount creates an account with flags before its first posting. An
 // account that exists with the same flags is left as it is (created is
-// false); with other flags it is production.ErrAccountFlags, since flags
+// false); with other flags it is ledger.ErrAccountFlags, since flags
 // are fixed when an account is created.
-func (s *LedgerService) OpenAccount(ctx context.Context, name string, flags production.AccountFlags) (created bool, err error) {
-	if _, err := production.AccountTypeOf(name); err != nil {
-		return false, fmt.Errorf("account: %w: %w", production.ErrInvalidEvent, err)
+func (s *LedgerService) OpenAccount(ctx context.Context, name string, flags ledger.AccountFlags) (created bool, err error) {
+	if _, err := ledger.AccountTypeOf(name); err != nil {
+		return false, fmt.Errorf("account: %w: %w", ledger.ErrInvalidEvent, err)
 	}
 	if !flags.Valid() {
-		return false, fmt.Errorf("account %s: %w: flags %s", name, production.ErrInvalidEvent, flags)
+		return false, fmt.Errorf("account %s: %w: flags %s", name, ledger.ErrInvalidEvent, flags)
 	}
 	tx, err := s.db.beginTx(ctx)
 	if err != nil {
 		return false, fmt.Errorf("account %s: %w", name, err)
 	}
 	defer tx.Rollback()
-	var have production.AccountFlags
+	var have ledger.AccountFlags
 	err = tx.QueryRowContext(ctx, `SELECT flags FROM accounts WHERE name = ?`, name).Scan(&have)
 	switch {
 	case err == nil && have == flags:
 		return false, nil
 	case err == nil:
-		return false, fmt.Errorf("account %s: %w: it has %s, not %s", name, production.ErrAccountFlags, have, flags)
+		return false, fmt.Errorf("account %s: %w: it has %s, not %s", name, ledger.ErrAccountFlags, have, flags)
 	case !errors.Is(err, sql.ErrNoRows):
 		return false, fmt.Errorf("account %s: %w", name, err)
 	}

@@ -1,6 +1,6 @@
 //go:build !js
 
-package sqlite
+package sqlitestore
 
 import (
 	"context"
@@ -11,10 +11,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/ledger"
 )
 
-// LedgerService implements production.Ledger on a DB.
+// LedgerService implements ledger.Ledger on a DB.
 type LedgerService struct {
 	db *DB
 
@@ -26,7 +26,7 @@ type LedgerService struct {
 	accounts map[string]account // committed accounts; accounts are append-only
 }
 
-var _ production.Ledger = (*LedgerService)(nil)
+var _ ledger.Ledger = (*LedgerService)(nil)
 
 // NewLedgerService returns the ledger service over an open DB. Its
 // prepared statements live as long as the DB.
@@ -63,12 +63,12 @@ const maxBatch = 4
 
 // Post records one business event in one BEGIN IMMEDIATE transaction. A key
 // already posted with the same content returns Duplicate and writes nothing;
-// with different content it returns production.ErrKeyConflict. An event out
-// of its house's life cycle returns production.ErrOutOfOrder.
-func (s *LedgerService) Post(ctx context.Context, e production.Event) (production.PostResult, error) {
-	res, err := s.PostAll(ctx, []production.Event{e})
+// with different content it returns ledger.ErrKeyConflict. An event out
+// of its house's life cycle returns ledger.ErrOutOfOrder.
+func (s *LedgerService) Post(ctx context.Context, e ledger.Event) (ledger.PostResult, error) {
+	res, err := s.PostAll(ctx, []ledger.Event{e})
 	if err != nil {
-		return production.PostResult{}, err
+		return ledger.PostResult{}, err
 	}
 	return res[0], nil
 }
@@ -77,7 +77,7 @@ func (s *LedgerService) Post(ctx context.Context, e production.Event) (productio
 // supplier, a record per module) in one BEGIN IMMEDIATE transaction: every
 // one of them, or, when any is refused, none. Each event is checked as Post
 // checks it, after the ones before it in the list.
-func (s *LedgerService) PostAll(ctx context.Context, evs []production.Event) ([]production.PostResult, error) {
+func (s *LedgerService) PostAll(ctx context.Context, evs []ledger.Event) ([]ledger.PostResult, error) {
 	for _, e := range evs {
 		if err := e.Validate(); err != nil {
 			return nil, fmt.Errorf("post %s: %w", e.Key, err)
@@ -90,7 +90,7 @@ func (s *LedgerService) PostAll(ctx context.Context, evs []production.Event) ([]
 	defer tx.Rollback()
 	now := s.db.Now().UTC().Truncate(time.Second).Format(time.RFC3339)
 	created := map[string]account{}
-	out := make([]production.PostResult, len(evs))
+	out := make([]ledger.PostResult, len(evs))
 	for i, e := range evs {
 		if e.Type.IsRecord() {
 			out[i], err = s.postRecord(ctx, tx, e, now)
@@ -113,113 +113,113 @@ func (s *LedgerService) PostAll(ctx context.Context, evs []production.Event) ([]
 }
 
 // postTx records one transaction inside tx. New accounts go to created.
-func (s *LedgerService) postTx(ctx context.Context, tx *sql.Tx, e production.Event, now string, created map[string]account) (production.PostResult, error) {
+func (s *LedgerService) postTx(ctx context.Context, tx *sql.Tx, e ledger.Event, now string, created map[string]account) (ledger.PostResult, error) {
 	if res, found, err := s.seen(ctx, tx, e); found || err != nil {
 		return res, err
 	}
-	var postings []production.Posting
+	var postings []ledger.Posting
 	var reverses sql.NullInt64
 	var err error
 	var newHouse bool
 	house := sql.NullString{String: e.House, Valid: e.House != ""}
-	if e.Type == production.EventReversal {
+	if e.Type == ledger.EventReversal {
 		postings, reverses, house, err = reversal(ctx, tx, e.Reverses)
 	} else {
 		if house.Valid {
 			if newHouse, err = s.checkStage(ctx, tx, e, now); err != nil {
-				return production.PostResult{}, err
+				return ledger.PostResult{}, err
 			}
 		}
 		postings, err = e.Postings(func(account string) (int64, error) { return s.houseBalance(ctx, tx, house, account) })
 	}
 	if err != nil {
-		return production.PostResult{}, err
+		return ledger.PostResult{}, err
 	}
-	if err := production.CheckBalanced(postings); err != nil {
-		return production.PostResult{}, err
+	if err := ledger.CheckBalanced(postings); err != nil {
+		return ledger.PostResult{}, err
 	}
 	if err := s.checkSides(ctx, tx, e.Type, house, postings); err != nil {
-		return production.PostResult{}, err
+		return ledger.PostResult{}, err
 	}
 	accs, err := s.resolveAccounts(ctx, tx, postings, now, created)
 	if err != nil {
-		return production.PostResult{}, err
+		return ledger.PostResult{}, err
 	}
 	if err := s.checkLimits(ctx, tx, postings, accs); err != nil {
-		return production.PostResult{}, err
+		return ledger.PostResult{}, err
 	}
 	digest := e.Digest()
 	res, err := tx.StmtContext(ctx, s.insTx).ExecContext(ctx,
 		e.Key, string(e.Type), house, e.Memo, digest, reverses, now)
 	if err != nil {
-		return production.PostResult{}, err
+		return ledger.PostResult{}, err
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
-		return production.PostResult{}, err
+		return ledger.PostResult{}, err
 	}
 	if err := s.insertPostings(ctx, tx, id, postings, accs); err != nil {
-		return production.PostResult{}, err
+		return ledger.PostResult{}, err
 	}
-	entry := production.ChainEntry{Kind: kindTx, ID: id, Key: e.Key, Event: string(e.Type), House: house.String, Memo: e.Memo,
-		Digest: digest, Reverses: reverses.Int64, At: now, Postings: make([]production.ChainPosting, len(postings))}
+	entry := ledger.ChainEntry{Kind: kindTx, ID: id, Key: e.Key, Event: string(e.Type), House: house.String, Memo: e.Memo,
+		Digest: digest, Reverses: reverses.Int64, At: now, Postings: make([]ledger.ChainPosting, len(postings))}
 	for i, p := range postings {
-		entry.Postings[i] = production.ChainPosting{Account: p.Account, Flags: accs[p.Account].flags, Amount: p.Amount}
+		entry.Postings[i] = ledger.ChainPosting{Account: p.Account, Flags: accs[p.Account].flags, Amount: p.Amount}
 	}
-	if e.Type == production.EventLabour {
-		c := production.Contribution{TxID: id, House: e.House, Person: e.Person, Kind: e.Kind, Skill: e.Skill, Minutes: e.Minutes, Amount: postings[0].Amount}
+	if e.Type == ledger.EventLabour {
+		c := ledger.Contribution{TxID: id, House: e.House, Person: e.Person, Kind: e.Kind, Skill: e.Skill, Minutes: e.Minutes, Amount: postings[0].Amount}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO contributions (tx_id, house, person, kind, skill, minutes, amount) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			id, c.House, c.Person, c.Kind, c.Skill, c.Minutes, c.Amount); err != nil {
-			return production.PostResult{}, err
+			return ledger.PostResult{}, err
 		}
 		entry.Contribution = &c
 	}
 	if err := s.appendEntry(ctx, tx, entry, e, newHouse); err != nil {
-		return production.PostResult{}, err
+		return ledger.PostResult{}, err
 	}
-	return production.PostResult{TxID: id, Postings: postings}, nil
+	return ledger.PostResult{TxID: id, Postings: postings}, nil
 }
 
 // seen looks the event's key up in the one idempotency namespace of
 // transactions and production records: found with the same event is a
-// duplicate; found with other content is production.ErrKeyConflict.
-func (s *LedgerService) seen(ctx context.Context, tx *sql.Tx, e production.Event) (production.PostResult, bool, error) {
+// duplicate; found with other content is ledger.ErrKeyConflict.
+func (s *LedgerService) seen(ctx context.Context, tx *sql.Tx, e ledger.Event) (ledger.PostResult, bool, error) {
 	var isTx bool
 	var id int64
 	var old string
 	err := tx.StmtContext(ctx, s.byKey).QueryRowContext(ctx, e.Key).Scan(&isTx, &id, &old)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return production.PostResult{}, false, nil
+		return ledger.PostResult{}, false, nil
 	case err != nil:
-		return production.PostResult{}, true, err
+		return ledger.PostResult{}, true, err
 	case isTx == e.Type.IsRecord() || !e.SameEvent(old):
-		return production.PostResult{}, true, production.ErrKeyConflict
+		return ledger.PostResult{}, true, ledger.ErrKeyConflict
 	case isTx:
-		return production.PostResult{TxID: id, Duplicate: true}, true, nil
+		return ledger.PostResult{TxID: id, Duplicate: true}, true, nil
 	}
-	return production.PostResult{Duplicate: true}, true, nil
+	return ledger.PostResult{Duplicate: true}, true, nil
 }
 
 // appendEntry links an entry into the hash chain after the last one. The
 // entry carries the house when this posting recorded it.
-func (s *LedgerService) appendEntry(ctx context.Context, tx *sql.Tx, entry production.ChainEntry, e production.Event, newHouse bool) error {
+func (s *LedgerService) appendEntry(ctx context.Context, tx *sql.Tx, entry ledger.ChainEntry, e ledger.Event, newHouse bool) error {
 	var seq int64
 	var prev string
 	if err := tx.StmtContext(ctx, s.lastEntry).QueryRowContext(ctx).Scan(&seq, &prev); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
 	if newHouse {
-		entry.NewHouse = &production.House{ID: e.House, Design: e.Design, Author: e.Author}
+		entry.NewHouse = &ledger.House{ID: e.House, Design: e.Design, Author: e.Author}
 	}
 	txID := sql.NullInt64{Int64: entry.ID, Valid: entry.Kind == kindTx}
 	recID := sql.NullInt64{Int64: entry.ID, Valid: entry.Kind == kindRecord}
 	entry.Seq = seq + 1
-	_, err := tx.StmtContext(ctx, s.insEntry).ExecContext(ctx, entry.Seq, txID, recID, production.EntryHash(prev, entry))
+	_, err := tx.StmtContext(ctx, s.insEntry).ExecContext(ctx, entry.Seq, txID, recID, ledger.EntryHash(prev, entry))
 	return err
 }
 
-func (s *LedgerService) insertPostings(ctx context.Context, tx *sql.Tx, id int64, postings []production.Posting, accs map[string]account) error {
+func (s *LedgerService) insertPostings(ctx context.Context, tx *sql.Tx, id int64, postings []ledger.Posting, accs map[string]account) error {
 	args := make([]any, 0, 4*len(postings))
 	for i, p := range postings {
 		args = append(args, id, i+1, accs[p.Account].id, p.Amount)
@@ -239,7 +239,7 @@ func (s *LedgerService) insertPostings(ctx context.Context, tx *sql.Tx, id int64
 
 // checkStage records the house on first sight (newHouse) and refuses an
 // event its stage does not allow.
-func (s *LedgerService) checkStage(ctx context.Context, tx *sql.Tx, e production.Event, now string) (newHouse bool, err error) {
+func (s *LedgerService) checkStage(ctx context.Context, tx *sql.Tx, e ledger.Event, now string) (newHouse bool, err error) {
 	if newHouse, err = ensureHouse(ctx, tx, e, now); err != nil {
 		return false, err
 	}
@@ -247,26 +247,26 @@ func (s *LedgerService) checkStage(ctx context.Context, tx *sql.Tx, e production
 	if err != nil {
 		return false, err
 	}
-	return newHouse, production.CheckStage(e.Type, e.House, st)
+	return newHouse, ledger.CheckStage(e.Type, e.House, st)
 }
 
 // houseStage reads a house's stage from its live completion and sale.
-func (s *LedgerService) houseStage(ctx context.Context, tx *sql.Tx, house string) (production.HouseStage, error) {
+func (s *LedgerService) houseStage(ctx context.Context, tx *sql.Tx, house string) (ledger.HouseStage, error) {
 	rows, err := tx.StmtContext(ctx, s.stage).QueryContext(ctx, house)
 	if err != nil {
 		return 0, err
 	}
 	defer rows.Close()
-	st := production.StageOpen
+	st := ledger.StageOpen
 	for rows.Next() {
 		var ev string
 		if err := rows.Scan(&ev); err != nil {
 			return 0, err
 		}
-		if ev == string(production.EventHouseSold) {
-			st = production.StageSold
-		} else if st == production.StageOpen {
-			st = production.StageCompleted
+		if ev == string(ledger.EventHouseSold) {
+			st = ledger.StageSold
+		} else if st == ledger.StageOpen {
+			st = ledger.StageCompleted
 		}
 	}
 	return st, rows.Err()
@@ -281,8 +281,8 @@ func (s *LedgerService) houseBalance(ctx context.Context, tx *sql.Tx, house sql.
 }
 
 // checkSides refuses postings that take a house balance past zero.
-func (s *LedgerService) checkSides(ctx context.Context, tx *sql.Tx, t production.EventType, house sql.NullString, ps []production.Posting) error {
-	guarded := production.Guarded(ps)
+func (s *LedgerService) checkSides(ctx context.Context, tx *sql.Tx, t ledger.EventType, house sql.NullString, ps []ledger.Posting) error {
+	guarded := ledger.Guarded(ps)
 	if len(guarded) == 0 {
 		return nil
 	}
@@ -294,46 +294,46 @@ func (s *LedgerService) checkSides(ctx context.Context, tx *sql.Tx, t production
 		}
 		before[acc] = b
 	}
-	return production.CheckSides(t, house.String, before, ps)
+	return ledger.CheckSides(t, house.String, before, ps)
 }
 
-func (s *LedgerService) postRecord(ctx context.Context, tx *sql.Tx, e production.Event, now string) (production.PostResult, error) {
+func (s *LedgerService) postRecord(ctx context.Context, tx *sql.Tx, e ledger.Event, now string) (ledger.PostResult, error) {
 	if res, found, err := s.seen(ctx, tx, e); found || err != nil {
 		return res, err
 	}
 	newHouse, err := s.checkStage(ctx, tx, e, now)
 	if err != nil {
-		return production.PostResult{}, err
+		return ledger.PostResult{}, err
 	}
 	op := "build"
-	if e.Type == production.EventModuleInstalled {
+	if e.Type == ledger.EventModuleInstalled {
 		op = "install"
 		var built, installed int
 		if err := tx.StmtContext(ctx, s.modules).QueryRowContext(ctx, e.House, e.Module).Scan(&built, &installed); err != nil {
-			return production.PostResult{}, err
+			return ledger.PostResult{}, err
 		}
-		if err := production.CheckInstalled(e.House, e.Module, built, installed, e.Count); err != nil {
-			return production.PostResult{}, err
+		if err := ledger.CheckInstalled(e.House, e.Module, built, installed, e.Count); err != nil {
+			return ledger.PostResult{}, err
 		}
 	}
 	digest := e.Digest()
 	res, err := tx.ExecContext(ctx, `INSERT INTO production_records (idem_key, digest, house, person, module, op, count, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.Key, digest, e.House, e.Person, e.Module, op, e.Count, now)
 	if err != nil {
-		return production.PostResult{}, err
+		return ledger.PostResult{}, err
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
-		return production.PostResult{}, err
+		return ledger.PostResult{}, err
 	}
-	entry := production.ChainEntry{Kind: kindRecord, ID: id, Key: e.Key, Digest: digest, House: e.House, At: now,
+	entry := ledger.ChainEntry{Kind: kindRecord, ID: id, Key: e.Key, Digest: digest, House: e.House, At: now,
 		Person: e.Person, Module: e.Module, Op: op, Count: int64(e.Count)}
-	return production.PostResult{}, s.appendEntry(ctx, tx, entry, e, newHouse)
+	return ledger.PostResult{}, s.appendEntry(ctx, tx, entry, e, newHouse)
 }
 
 // ensureHouse records the event's house unless it is known, and reports
 // whether it recorded it.
-func ensureHouse(ctx context.Context, tx *sql.Tx, e production.Event, now string) (bool, error) {
+func ensureHouse(ctx context.Context, tx *sql.Tx, e ledger.Event, now string) (bool, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO houses (id, design, author, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 		e.House, e.Design, e.Author, now)
 	if err != nil {
@@ -343,27 +343,27 @@ func ensureHouse(ctx context.Context, tx *sql.Tx, e production.Event, now string
 	return n == 1, err
 }
 
-func reversal(ctx context.Context, tx *sql.Tx, key string) ([]production.Posting, sql.NullInt64, sql.NullString, error) {
+func reversal(ctx context.Context, tx *sql.Tx, key string) ([]ledger.Posting, sql.NullInt64, sql.NullString, error) {
 	var id int64
 	var house sql.NullString
 	var rev sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT t.id, t.house, r.id FROM transactions t LEFT JOIN transactions r ON r.reverses = t.id WHERE t.idem_key = ?`, key).Scan(&id, &house, &rev)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, sql.NullInt64{}, house, fmt.Errorf("%w: no transaction with key %q to reverse", production.ErrNotFound, key)
+		return nil, sql.NullInt64{}, house, fmt.Errorf("%w: no transaction with key %q to reverse", ledger.ErrNotFound, key)
 	} else if err != nil {
 		return nil, sql.NullInt64{}, house, err
 	}
 	if rev.Valid {
-		return nil, sql.NullInt64{}, house, fmt.Errorf("%w: transaction %q is already reversed", production.ErrInvalidEvent, key)
+		return nil, sql.NullInt64{}, house, fmt.Errorf("%w: transaction %q is already reversed", ledger.ErrInvalidEvent, key)
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT a.name, p.amount FROM postings p JOIN accounts a ON a.id = p.account_id WHERE p.tx_id = ? ORDER BY p.seq`, id)
 	if err != nil {
 		return nil, sql.NullInt64{}, house, err
 	}
 	defer rows.Close()
-	var ps []production.Posting
+	var ps []ledger.Posting
 	for rows.Next() {
-		var p production.Posting
+		var p ledger.Posting
 		if err := rows.Scan(&p.Account, &p.Amount); err != nil {
 			return nil, sql.NullInt64{}, house, err
 		}
@@ -376,14 +376,14 @@ func reversal(ctx context.Context, tx *sql.Tx, key string) ([]production.Posting
 // account is a stored account's id and flags.
 type account struct {
 	id    int64
-	flags production.AccountFlags
+	flags ledger.AccountFlags
 }
 
 // resolveAccounts finds or creates the accounts of postings inside tx.
-func (s *LedgerService) resolveAccounts(ctx context.Context, tx *sql.Tx, ps []production.Posting, now string, created map[string]account) (map[string]account, error) {
+func (s *LedgerService) resolveAccounts(ctx context.Context, tx *sql.Tx, ps []ledger.Posting, now string, created map[string]account) (map[string]account, error) {
 	out := make(map[string]account, len(ps))
 	for _, p := range ps {
-		a, err := s.account(ctx, tx, p.Account, now, created, production.DefaultAccountFlags(p.Account))
+		a, err := s.account(ctx, tx, p.Account, now, created, ledger.DefaultAccountFlags(p.Account))
 		if err != nil {
 			return nil, err
 		}
@@ -393,10 +393,10 @@ func (s *LedgerService) resolveAccounts(ctx context.Context, tx *sql.Tx, ps []pr
 }
 
 // checkLimits refuses postings that take an account past what its flags
-// allow (production.ErrAccountLimit), reading whole balances only for the
+// allow (ledger.ErrAccountLimit), reading whole balances only for the
 // accounts the house guards of CheckSides do not already cover.
-func (s *LedgerService) checkLimits(ctx context.Context, tx *sql.Tx, ps []production.Posting, accs map[string]account) error {
-	for _, name := range production.LimitChecks(ps, func(n string) production.AccountFlags { return accs[n].flags }) {
+func (s *LedgerService) checkLimits(ctx context.Context, tx *sql.Tx, ps []ledger.Posting, accs map[string]account) error {
+	for _, name := range ledger.LimitChecks(ps, func(n string) ledger.AccountFlags { return accs[n].flags }) {
 		var bal int64
 		if err := tx.StmtContext(ctx, s.accBal).QueryRowContext(ctx, accs[name].id).Scan(&bal); err != nil {
 			return err
@@ -406,7 +406,7 @@ func (s *LedgerService) checkLimits(ctx context.Context, tx *sql.Tx, ps []produc
 				bal += p.Amount
 			}
 		}
-		if err := production.CheckLimit(name, accs[name].flags, bal); err != nil {
+		if err := ledger.CheckLimit(name, accs[name].flags, bal); err != nil {
 			return err
 		}
 	}
@@ -416,7 +416,7 @@ func (s *LedgerService) checkLimits(ctx context.Context, tx *sql.Tx, ps []produc
 // account finds or creates an account inside tx; a new account gets
 // flags. New accounts go to created and join the cache only after the
 // commit.
-func (s *LedgerService) account(ctx context.Context, tx *sql.Tx, name, now string, created map[string]account, flags production.AccountFlags) (account, error) {
+func (s *LedgerService) account(ctx context.Context, tx *sql.Tx, name, now string, created map[string]account, flags ledger.AccountFlags) (account, error) {
 	s.mu.Lock()
 	a, ok := s.accounts[name]
 	s.mu.Unlock()
@@ -433,7 +433,7 @@ func (s *LedgerService) account(ctx context.Context, tx *sql.Tx, name, now strin
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return account{}, err
 	}
-	typ, err := production.AccountTypeOf(name)
+	typ, err := ledger.AccountTypeOf(name)
 	if err != nil {
 		return account{}, err
 	}
@@ -450,20 +450,20 @@ func (s *LedgerService) account(ctx context.Context, tx *sql.Tx, name, now strin
 }
 
 // TrialBalance lists every account that has postings, sorted by name.
-func (s *LedgerService) TrialBalance(ctx context.Context) ([]production.Balance, error) {
+func (s *LedgerService) TrialBalance(ctx context.Context) ([]ledger.Balance, error) {
 	rows, err := s.db.db.QueryContext(ctx, `SELECT account, type, balance_cents FROM trial_balance ORDER BY account`)
 	if err != nil {
 		return nil, fmt.Errorf("trial balance: %w", err)
 	}
 	defer rows.Close()
-	var out []production.Balance
+	var out []ledger.Balance
 	for rows.Next() {
-		var b production.Balance
+		var b ledger.Balance
 		var typ string
 		if err := rows.Scan(&b.Account, &typ, &b.Amount); err != nil {
 			return nil, fmt.Errorf("trial balance: %w", err)
 		}
-		b.Type = production.AccountType(typ)
+		b.Type = ledger.AccountType(typ)
 		out = append(out, b)
 	}
 	if err := rows.Err(); err != nil {
@@ -473,12 +473,12 @@ func (s *LedgerService) TrialBalance(ctx context.Context) ([]production.Balance,
 }
 
 // Statement lists an account's postings in posting order with a running
-// balance. An unknown account is production.ErrNotFound.
-func (s *LedgerService) Statement(ctx context.Context, account string) ([]production.StatementLine, error) {
+// balance. An unknown account is ledger.ErrNotFound.
+func (s *LedgerService) Statement(ctx context.Context, account string) ([]ledger.StatementLine, error) {
 	var id int64
 	err := s.db.db.QueryRowContext(ctx, `SELECT id FROM accounts WHERE name = ?`, account).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("statement: account %q: %w", account, production.ErrNotFound)
+		return nil, fmt.Errorf("statement: account %q: %w", account, ledger.ErrNotFound)
 	} else if err != nil {
 		return nil, fmt.Errorf("statement: %w", err)
 	}
@@ -488,15 +488,15 @@ func (s *LedgerService) Statement(ctx context.Context, account string) ([]produc
 		return nil, fmt.Errorf("statement: %w", err)
 	}
 	defer rows.Close()
-	var out []production.StatementLine
+	var out []ledger.StatementLine
 	var run int64
 	for rows.Next() {
-		var l production.StatementLine
+		var l ledger.StatementLine
 		var ev, at string
 		if err := rows.Scan(&l.TxID, &l.Key, &ev, &at, &l.Memo, &l.Amount); err != nil {
 			return nil, fmt.Errorf("statement: %w", err)
 		}
-		l.Event = production.EventType(ev)
+		l.Event = ledger.EventType(ev)
 		l.PostedAt, _ = time.Parse(time.RFC3339, at)
 		run += l.Amount
 		l.Running = run
@@ -510,13 +510,13 @@ func (s *LedgerService) Statement(ctx context.Context, account string) ([]produc
 
 // ValueData reads houses, contributions, completions, sales and production
 // records, leaving out reversed transactions and the reversals themselves.
-func (s *LedgerService) ValueData(ctx context.Context) (*production.ValueData, error) {
+func (s *LedgerService) ValueData(ctx context.Context) (*ledger.ValueData, error) {
 	tx, err := s.db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("value: %w", err)
 	}
 	defer tx.Rollback()
-	vd := &production.ValueData{Completed: map[string]bool{}, Sales: map[string]int64{}, MaterialsCost: map[string]int64{}}
+	vd := &ledger.ValueData{Completed: map[string]bool{}, Sales: map[string]int64{}, MaterialsCost: map[string]int64{}}
 	const live = `t.event <> 'reversal' AND NOT EXISTS (SELECT 1 FROM transactions r WHERE r.reverses = t.id)`
 	query := func(q string, scan func(*sql.Rows) error) error {
 		rows, err := tx.QueryContext(ctx, q)
@@ -532,7 +532,7 @@ func (s *LedgerService) ValueData(ctx context.Context) (*production.ValueData, e
 		return rows.Err()
 	}
 	err = query(`SELECT id, design, author FROM houses ORDER BY id`, func(rows *sql.Rows) error {
-		var h production.House
+		var h ledger.House
 		if err := rows.Scan(&h.ID, &h.Design, &h.Author); err != nil {
 			return err
 		}
@@ -542,7 +542,7 @@ func (s *LedgerService) ValueData(ctx context.Context) (*production.ValueData, e
 	if err == nil {
 		err = query(`SELECT c.tx_id, c.house, c.person, c.kind, c.skill, c.minutes, c.amount FROM contributions c
 			JOIN transactions t ON t.id = c.tx_id WHERE `+live+` ORDER BY c.id`, func(rows *sql.Rows) error {
-			var c production.Contribution
+			var c ledger.Contribution
 			if err := rows.Scan(&c.TxID, &c.House, &c.Person, &c.Kind, &c.Skill, &c.Minutes, &c.Amount); err != nil {
 				return err
 			}
@@ -588,7 +588,7 @@ func (s *LedgerService) ValueData(ctx context.Context) (*production.ValueData, e
 	}
 	if err == nil {
 		err = query(`SELECT idem_key, house, person, module, op, count FROM production_records ORDER BY id`, func(rows *sql.Rows) error {
-			var r production.ProductionRecord
+			var r ledger.ProductionRecord
 			if err := rows.Scan(&r.Key, &r.House, &r.Person, &r.Module, &r.Op, &r.Count); err != nil {
 				return err
 			}

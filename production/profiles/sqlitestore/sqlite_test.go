@@ -1,6 +1,6 @@
 //go:build !js
 
-package sqliteprofiles_test
+package sqlitestore_test
 
 import (
 	"context"
@@ -10,14 +10,14 @@ import (
 
 	"github.com/opensourceecology/prodos/production/profiles"
 	"github.com/opensourceecology/prodos/production/profiles/profilestest"
-	"github.com/opensourceecology/prodos/production/profiles/sqliteprofiles"
+	"github.com/opensourceecology/prodos/production/profiles/sqlitestore"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestSQLiteStore(t *testing.T) {
 	profilestest.Run(t, func(t *testing.T) profiles.Store {
-		st, err := sqliteprofiles.Open(filepath.Join(t.TempDir(), "profiles.db"))
+		st, err := sqlitestore.Open(filepath.Join(t.TempDir(), "profiles.db"))
 		require.NoError(t, err)
 		return st
 	})
@@ -26,12 +26,12 @@ func TestSQLiteStore(t *testing.T) {
 func TestReopenKeepsData(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "p.db")
-	st, err := sqliteprofiles.Open(path)
+	st, err := sqlitestore.Open(path)
 	require.NoError(t, err)
 	_, err = st.Create(ctx, "al", time.Unix(0, 0))
 	require.NoError(t, err)
 	require.NoError(t, st.Close())
-	st, err = sqliteprofiles.Open(path) // migrations are not applied twice
+	st, err = sqlitestore.Open(path) // migrations are not applied twice
 	require.NoError(t, err)
 	defer st.Close()
 	names, err := st.List(ctx)

@@ -1,6 +1,6 @@
 //go:build !js
 
-package sqlite
+package sqlitestore
 
 import (
 	"context"
@@ -8,23 +8,23 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/ledger"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // keyed returns the script's events by key.
-func keyed() map[string]production.Event {
-	m := map[string]production.Event{}
+func keyed() map[string]ledger.Event {
+	m := map[string]ledger.Event{}
 	for _, e := range script() {
 		m[e.Key] = e
 	}
 	return m
 }
 
-func evKeys(keys ...string) []production.Event {
+func evKeys(keys ...string) []ledger.Event {
 	m := keyed()
-	out := make([]production.Event, len(keys))
+	out := make([]ledger.Event, len(keys))
 	for i, k := range keys {
 		e, ok := m[k]
 		if !ok {
@@ -39,7 +39,7 @@ func evKeys(keys ...string) []production.Event {
 // order: it is refused with ErrOutOfOrder and writes nothing.
 func TestLifecycleRefusesOutOfOrder(t *testing.T) {
 	s := keyed()
-	with := func(key string, f func(e *production.Event)) production.Event {
+	with := func(key string, f func(e *ledger.Event)) ledger.Event {
 		e := s[key]
 		e.Key = "late-" + key
 		f(&e)
@@ -49,28 +49,28 @@ func TestLifecycleRefusesOutOfOrder(t *testing.T) {
 	tests := []struct {
 		name    string
 		history []string
-		event   production.Event
+		event   ledger.Event
 		want    string
 	}{
 		{"goods received with no order", nil, s["gr-valley"], "po-issued"},
 		{"goods received beyond the order", []string{"po-valley"},
-			with("gr-valley", func(e *production.Event) { e.Amount = dec("1200.51") }), "open order"},
+			with("gr-valley", func(e *ledger.Event) { e.Amount = dec("1200.51") }), "open order"},
 		{"paid before received", []string{"po-valley"}, s["pay-valley"], "goods-received"},
 		{"materials issued before received", []string{"po-valley", "po-midwest"}, s["issue"], "goods-received"},
-		{"order after sale", full, with("po-valley", func(e *production.Event) {}), "sold"},
-		{"order after completion", full[:9], with("po-valley", func(e *production.Event) {}), "completed"},
-		{"labour after completion", full[:9], with("ann-frame", func(e *production.Event) {}), "completed"},
-		{"module built after completion", full[:9], with("ann-built", func(e *production.Event) {}), "completed"},
-		{"materials issued after sale", full, with("issue", func(e *production.Event) { e.Amount = dec("1") }), "sold"},
-		{"completed twice", full[:9], with("done", func(e *production.Event) {}), "already completed"},
+		{"order after sale", full, with("po-valley", func(e *ledger.Event) {}), "sold"},
+		{"order after completion", full[:9], with("po-valley", func(e *ledger.Event) {}), "completed"},
+		{"labour after completion", full[:9], with("ann-frame", func(e *ledger.Event) {}), "completed"},
+		{"module built after completion", full[:9], with("ann-built", func(e *ledger.Event) {}), "completed"},
+		{"materials issued after sale", full, with("issue", func(e *ledger.Event) { e.Amount = dec("1") }), "sold"},
+		{"completed twice", full[:9], with("done", func(e *ledger.Event) {}), "already completed"},
 		{"sold before completion", full[:8], s["sold"], "house-completed"},
-		{"sold twice", full, with("sold", func(e *production.Event) {}), "already sold"},
+		{"sold twice", full, with("sold", func(e *ledger.Event) {}), "already sold"},
 		{"installed before built", full[:7],
-			with("ann-built", func(e *production.Event) { e.Type = production.EventModuleInstalled }), "built"},
+			with("ann-built", func(e *ledger.Event) { e.Type = ledger.EventModuleInstalled }), "built"},
 		{"completion reversed after sale", full,
-			production.Event{Key: "undo-done", Type: production.EventReversal, Reverses: "done"}, "finished"},
+			ledger.Event{Key: "undo-done", Type: ledger.EventReversal, Reverses: "done"}, "finished"},
 		{"order reversed after its goods arrived", full[:4],
-			production.Event{Key: "undo-po", Type: production.EventReversal, Reverses: "po-valley"}, "on-order"},
+			ledger.Event{Key: "undo-po", Type: ledger.EventReversal, Reverses: "po-valley"}, "on-order"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -83,7 +83,7 @@ func TestLifecycleRefusesOutOfOrder(t *testing.T) {
 			before := count()
 			_, err := svc.Post(context.Background(), tt.event)
 			require.Error(t, err)
-			assert.ErrorIs(t, err, production.ErrOutOfOrder)
+			assert.ErrorIs(t, err, ledger.ErrOutOfOrder)
 			assert.Contains(t, err.Error(), tt.want)
 			assert.Equal(t, before, count(), "nothing written")
 		})
@@ -95,11 +95,11 @@ func TestLifecycleRefusesOutOfOrder(t *testing.T) {
 func TestLifecycleAcceptsItsOrder(t *testing.T) {
 	_, svc := openTest(t, "")
 	postAll(t, svc, script())
-	postAll(t, svc, []production.Event{
-		{Key: "undo-sold", Type: production.EventReversal, Reverses: "sold"},
-		{Key: "resold", Type: production.EventHouseSold, House: "cabin-1", Amount: dec("31000")},
-		{Key: "po-extra", Type: production.EventPOIssued, House: "cabin-2", Supplier: "valley", Amount: dec("5")},
-		{Key: "undo-po-extra", Type: production.EventReversal, Reverses: "po-extra"},
+	postAll(t, svc, []ledger.Event{
+		{Key: "undo-sold", Type: ledger.EventReversal, Reverses: "sold"},
+		{Key: "resold", Type: ledger.EventHouseSold, House: "cabin-1", Amount: dec("31000")},
+		{Key: "po-extra", Type: ledger.EventPOIssued, House: "cabin-2", Supplier: "valley", Amount: dec("5")},
+		{Key: "undo-po-extra", Type: ledger.EventReversal, Reverses: "po-extra"},
 	})
 	r, err := svc.Verify(context.Background())
 	require.NoError(t, err)
@@ -116,8 +116,8 @@ func TestPostAllIsAllOrNothing(t *testing.T) {
 	require.NoError(t, err)
 	conflict := s["po-valley"]
 	conflict.Amount = dec("1")
-	_, err = svc.PostAll(ctx, []production.Event{s["po-midwest"], conflict})
-	assert.ErrorIs(t, err, production.ErrKeyConflict)
+	_, err = svc.PostAll(ctx, []ledger.Event{s["po-midwest"], conflict})
+	assert.ErrorIs(t, err, ledger.ErrKeyConflict)
 	var n int
 	require.NoError(t, db.SQL().QueryRow(`SELECT COUNT(*) FROM transactions`).Scan(&n))
 	assert.Equal(t, 1, n, "po-midwest is not written when its event is refused")
@@ -163,24 +163,24 @@ func TestLifecycleReplayAgreesWithPost(t *testing.T) {
 	rng := rand.New(rand.NewPCG(12, 6))
 	// Weighted so that houses get far along: orders and receipts often,
 	// completion and sale now and then.
-	types := []production.EventType{production.EventPOIssued, production.EventPOIssued, production.EventGoodsReceived,
-		production.EventGoodsReceived, production.EventGoodsReceived, production.EventSupplierPaid, production.EventSupplierPaid,
-		production.EventMaterialsIssued, production.EventMaterialsIssued, production.EventLabour, production.EventModuleBuilt,
-		production.EventModuleBuilt, production.EventModuleInstalled, production.EventHouseCompleted, production.EventHouseSold,
-		production.EventReversal}
+	types := []ledger.EventType{ledger.EventPOIssued, ledger.EventPOIssued, ledger.EventGoodsReceived,
+		ledger.EventGoodsReceived, ledger.EventGoodsReceived, ledger.EventSupplierPaid, ledger.EventSupplierPaid,
+		ledger.EventMaterialsIssued, ledger.EventMaterialsIssued, ledger.EventLabour, ledger.EventModuleBuilt,
+		ledger.EventModuleBuilt, ledger.EventModuleInstalled, ledger.EventHouseCompleted, ledger.EventHouseSold,
+		ledger.EventReversal}
 	var keys []string
 	accepted, refused := 0, 0
-	byType := map[production.EventType]int{}
+	byType := map[ledger.EventType]int{}
 	for i := 0; i < 600; i++ {
-		e := production.Event{Key: fmt.Sprint("e", i), Type: types[rng.IntN(len(types))],
+		e := ledger.Event{Key: fmt.Sprint("e", i), Type: types[rng.IntN(len(types))],
 			House: fmt.Sprint("h", rng.IntN(1+i/50)), Supplier: []string{"s1", "s2"}[rng.IntN(2)],
 			Amount: dec(fmt.Sprint(1+rng.IntN(5), ".00")), Person: "p", Kind: "labour", Skill: "x",
 			Minutes: 60, Rate: dec("30"), Module: "m", Count: 1 + rng.IntN(3)}
-		if e.Type == production.EventReversal {
+		if e.Type == ledger.EventReversal {
 			if len(keys) == 0 {
 				continue
 			}
-			e = production.Event{Key: e.Key, Type: e.Type, Reverses: keys[rng.IntN(len(keys))]}
+			e = ledger.Event{Key: e.Key, Type: e.Type, Reverses: keys[rng.IntN(len(keys))]}
 		}
 		_, err := svc.Post(ctx, e)
 		if err != nil {
@@ -195,7 +195,7 @@ func TestLifecycleReplayAgreesWithPost(t *testing.T) {
 	}
 	t.Logf("%d accepted, %d refused: %v", accepted, refused, byType)
 	require.Greater(t, accepted, 100)
-	require.Positive(t, byType[production.EventHouseSold], "some houses are sold")
+	require.Positive(t, byType[ledger.EventHouseSold], "some houses are sold")
 	r, err := svc.Verify(ctx)
 	require.NoError(t, err)
 	assert.True(t, r.OK(), r.Problems)

@@ -1,6 +1,6 @@
 //go:build !js
 
-package sqlite
+package sqlitestore
 
 import (
 	"os"

@@ -1,6 +1,6 @@
 //go:build !js
 
-package sqlite
+package sqlitestore
 
 import (
 	"bufio"
@@ -12,7 +12,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/ledger"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -28,15 +28,15 @@ func copyFixture(t *testing.T) string {
 	return path
 }
 
-func fixtureEvents(t *testing.T) []production.Event {
+func fixtureEvents(t *testing.T) []ledger.Event {
 	t.Helper()
 	f, err := os.Open("testdata/v2-events.jsonl")
 	require.NoError(t, err)
 	defer f.Close()
-	var evs []production.Event
+	var evs []ledger.Event
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		var e production.Event
+		var e ledger.Event
 		require.NoError(t, json.Unmarshal(sc.Bytes(), &e))
 		evs = append(evs, e)
 	}
@@ -56,7 +56,7 @@ func TestRetryOfEventPostedByPreviousVersion(t *testing.T) {
 		changed := e
 		changed.Memo = "other content"
 		_, err = svc.Post(ctx, changed)
-		assert.ErrorIs(t, err, production.ErrKeyConflict, e.Key)
+		assert.ErrorIs(t, err, ledger.ErrKeyConflict, e.Key)
 	}
 	var n int
 	require.NoError(t, db.SQL().QueryRow(`SELECT COUNT(*) FROM transactions`).Scan(&n))
@@ -78,12 +78,12 @@ func TestMigrationBackfillsChain(t *testing.T) {
 	defer rows.Close()
 	for rows.Next() {
 		var name string
-		var f production.AccountFlags
+		var f ledger.AccountFlags
 		require.NoError(t, rows.Scan(&name, &f))
-		assert.Equal(t, production.DefaultAccountFlags(name), f, name)
+		assert.Equal(t, ledger.DefaultAccountFlags(name), f, name)
 	}
 	require.NoError(t, rows.Err())
-	_, err = svc.Post(ctx, production.Event{Key: "h2:po", Type: production.EventPOIssued, House: "h2", Supplier: "valley", Amount: dec("10")})
+	_, err = svc.Post(ctx, ledger.Event{Key: "h2:po", Type: ledger.EventPOIssued, House: "h2", Supplier: "valley", Amount: dec("10")})
 	require.NoError(t, err)
 	r2, err := svc.Verify(ctx)
 	require.NoError(t, err)
@@ -97,8 +97,8 @@ func TestMigrationBackfillsChain(t *testing.T) {
 func TestOneIdempotencyNamespace(t *testing.T) {
 	db, svc := openTest(t, "")
 	ctx := context.Background()
-	po := production.Event{Key: "k1", Type: production.EventPOIssued, House: "h", Supplier: "s", Amount: dec("5")}
-	built := production.Event{Key: "k2", Type: production.EventModuleBuilt, House: "h", Person: "ann", Module: "wall", Count: 1}
+	po := ledger.Event{Key: "k1", Type: ledger.EventPOIssued, House: "h", Supplier: "s", Amount: dec("5")}
+	built := ledger.Event{Key: "k2", Type: ledger.EventModuleBuilt, House: "h", Person: "ann", Module: "wall", Count: 1}
 	_, err := svc.Post(ctx, po)
 	require.NoError(t, err)
 	_, err = svc.Post(ctx, built)
@@ -106,11 +106,11 @@ func TestOneIdempotencyNamespace(t *testing.T) {
 	asRecord := built
 	asRecord.Key = po.Key
 	_, err = svc.Post(ctx, asRecord)
-	assert.ErrorIs(t, err, production.ErrKeyConflict, "a record reusing a transaction's key")
+	assert.ErrorIs(t, err, ledger.ErrKeyConflict, "a record reusing a transaction's key")
 	asTx := po
 	asTx.Key = built.Key
 	_, err = svc.Post(ctx, asTx)
-	assert.ErrorIs(t, err, production.ErrKeyConflict, "a transaction reusing a record's key")
+	assert.ErrorIs(t, err, ledger.ErrKeyConflict, "a transaction reusing a record's key")
 	_, err = db.SQL().Exec(`INSERT INTO production_records (idem_key, digest, house, person, module, op, count, recorded_at)
 		VALUES ('k1', '', 'h', 'ann', 'wall', 'build', 1, '')`)
 	require.ErrorContains(t, err, "idempotency key already used by a transaction", "the database refuses it too")
@@ -181,17 +181,17 @@ func TestAccountFlags(t *testing.T) {
 	pay := script()[:7] // orders, receipts and the payment to valley
 	t.Run("cash may not go negative", func(t *testing.T) {
 		_, svc := openTest(t, "")
-		created, err := svc.OpenAccount(ctx, production.AccountCash, production.CreditsMustNotExceedDebits)
+		created, err := svc.OpenAccount(ctx, ledger.AccountCash, ledger.CreditsMustNotExceedDebits)
 		require.NoError(t, err)
 		assert.True(t, created)
-		created, err = svc.OpenAccount(ctx, production.AccountCash, production.CreditsMustNotExceedDebits)
+		created, err = svc.OpenAccount(ctx, ledger.AccountCash, ledger.CreditsMustNotExceedDebits)
 		require.NoError(t, err)
 		assert.False(t, created, "opening again with the same flags is idempotent")
-		_, err = svc.OpenAccount(ctx, production.AccountCash, 0)
-		assert.ErrorIs(t, err, production.ErrAccountFlags)
+		_, err = svc.OpenAccount(ctx, ledger.AccountCash, 0)
+		assert.ErrorIs(t, err, ledger.ErrAccountFlags)
 		postAll(t, svc, pay[:6])
 		_, err = svc.Post(ctx, pay[6])
-		require.ErrorIs(t, err, production.ErrAccountLimit)
+		require.ErrorIs(t, err, ledger.ErrAccountLimit)
 		assert.Contains(t, err.Error(), "assets:cash would go negative (-1200.50)")
 	})
 	t.Run("cash allows a negative balance by default", func(t *testing.T) {
@@ -199,7 +199,7 @@ func TestAccountFlags(t *testing.T) {
 		postAll(t, svc, pay)
 		bals, err := svc.TrialBalance(ctx)
 		require.NoError(t, err)
-		assert.Contains(t, bals, production.Balance{Account: production.AccountCash, Type: production.Asset, Amount: -120050})
+		assert.Contains(t, bals, ledger.Balance{Account: ledger.AccountCash, Type: ledger.Asset, Amount: -120050})
 	})
 	t.Run("verify checks running balances against flags", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "ledger.db")
@@ -218,9 +218,9 @@ func TestAccountFlags(t *testing.T) {
 	})
 	t.Run("flags are checked", func(t *testing.T) {
 		_, svc := openTest(t, "")
-		_, err := svc.OpenAccount(ctx, "cash", production.CreditsMustNotExceedDebits)
-		assert.ErrorIs(t, err, production.ErrInvalidEvent)
-		_, err = svc.OpenAccount(ctx, production.AccountCash, 3)
-		assert.ErrorIs(t, err, production.ErrInvalidEvent)
+		_, err := svc.OpenAccount(ctx, "cash", ledger.CreditsMustNotExceedDebits)
+		assert.ErrorIs(t, err, ledger.ErrInvalidEvent)
+		_, err = svc.OpenAccount(ctx, ledger.AccountCash, 3)
+		assert.ErrorIs(t, err, ledger.ErrInvalidEvent)
 	})
 }
