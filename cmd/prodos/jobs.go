@@ -40,13 +40,13 @@ func loadShop(e *env, id string) (*designs.Shop, bool) {
 }
 
 // loadCrew picks the crew roster of n people.
-func loadCrew(e *env, cat *designs.Catalog, n int) (*jobs.Crew, bool) {
-	crews, err := jobs.DefaultCrews(cat)
+func loadCrew(e *env, cat *designs.Catalog, n int) (*designs.Crew, bool) {
+	crews, err := designs.DefaultCrews(cat)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: crew rosters: %v\n", err)
 		return nil, false
 	}
-	c, err := jobs.CrewOfSize(crews, n)
+	c, err := designs.CrewOfSize(crews, n)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: --crew: %v\n", err)
 		return nil, false

@@ -75,7 +75,7 @@ type Options struct {
 	Shop *designs.Shop
 	// Crew operates the machines and builds the house; nil means the
 	// default crew.
-	Crew *jobs.Crew
+	Crew *designs.Crew
 	// Violations are the hard rules the design breaks (from the caller's
 	// rule check). A package of such a design is refused unless Draft is
 	// set; then every file says DraftMark and README.txt lists them.
@@ -177,12 +177,12 @@ func workFiles(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, er
 	}
 	crew := opt.Crew
 	if crew == nil {
-		crews, err := jobs.DefaultCrews(cat)
+		crews, err := designs.DefaultCrews(cat)
 		if err != nil {
 			return nil, err
 		}
-		if crew = crews[jobs.DefaultCrewID]; crew == nil {
-			return nil, fmt.Errorf("no default crew %q", jobs.DefaultCrewID)
+		if crew = crews[designs.DefaultCrewID]; crew == nil {
+			return nil, fmt.Errorf("no default crew %q", designs.DefaultCrewID)
 		}
 	}
 	p, err := jobs.Build(d, cat, shop)

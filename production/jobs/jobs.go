@@ -216,7 +216,7 @@ func (e *RefusalError) Error() string { return e.Reason }
 
 // Assign gives a job to a crew member, refusing (with a *RefusalError that
 // says why) when the member does not hold the job's qualification.
-func Assign(j *Job, m *Member) error {
+func Assign(j *Job, m *designs.Member) error {
 	if !m.Has(j.Qualification) {
 		return &RefusalError{Job: j.ID, Operator: m.ID, Qualification: j.Qualification,
 			Reason: fmt.Sprintf("job %s on %s needs qualification %q; %s (%s) holds %v", j.ID, j.Machine, j.Qualification, m.ID, m.Name, m.Qualifications)}
@@ -228,7 +228,7 @@ func Assign(j *Job, m *Member) error {
 // AssignCrew gives every job to a qualified crew member, the one with the
 // least work so far. Jobs no one is qualified for are refused; the error
 // lists them all (errors.As finds the first *RefusalError).
-func (p *Plan) AssignCrew(c *Crew) error {
+func (p *Plan) AssignCrew(c *designs.Crew) error {
 	load := map[string]decimal.Decimal{}
 	var refused []error
 	for _, j := range p.Jobs {

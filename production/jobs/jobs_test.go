@@ -38,9 +38,9 @@ func TestBuildExamples(t *testing.T) {
 			d, cat, shop := setup(t, f, designs.DefaultShopID)
 			p, err := Build(d, cat, shop)
 			require.NoError(t, err)
-			crews, err := DefaultCrews(cat)
+			crews, err := designs.DefaultCrews(cat)
 			require.NoError(t, err)
-			require.NoError(t, p.AssignCrew(crews[DefaultCrewID]))
+			require.NoError(t, p.AssignCrew(crews[designs.DefaultCrewID]))
 			// every job has a machine of the shop, a positive time and a
 			// qualified operator
 			machines := map[string]designs.Machine{}
@@ -53,10 +53,10 @@ func TestBuildExamples(t *testing.T) {
 				require.True(t, ok, "job %s on unknown machine %q", j.ID, j.Machine)
 				assert.Equal(t, m.Qualification, j.Qualification)
 				assert.Positive(t, j.Minutes.InexactFloat64(), j.ID)
-				var op *Member
-				for i := range crews[DefaultCrewID].Members {
-					if crews[DefaultCrewID].Members[i].ID == j.Operator {
-						op = &crews[DefaultCrewID].Members[i]
+				var op *designs.Member
+				for i := range crews[designs.DefaultCrewID].Members {
+					if crews[designs.DefaultCrewID].Members[i].ID == j.Operator {
+						op = &crews[designs.DefaultCrewID].Members[i]
 					}
 				}
 				require.NotNil(t, op, "job %s has no operator", j.ID)
@@ -95,7 +95,7 @@ func TestBuildExamples(t *testing.T) {
 
 func TestAssignRefusesUnqualified(t *testing.T) {
 	j := &Job{ID: "cnc-SHT-OSB-716-01", Machine: "cnc-1", Qualification: "cnc-operator"}
-	m := &Member{ID: "apprentice", Name: "Apprentice", Qualifications: []string{"wall-framer"}}
+	m := &designs.Member{ID: "apprentice", Name: "Apprentice", Qualifications: []string{"wall-framer"}}
 	err := Assign(j, m)
 	var r *RefusalError
 	require.True(t, errors.As(err, &r))
@@ -113,7 +113,7 @@ func TestAssignCrewWithoutOperator(t *testing.T) {
 	d, cat, shop := setup(t, "testdata/small.toml", designs.DefaultShopID)
 	p, err := Build(d, cat, shop)
 	require.NoError(t, err)
-	crew := &Crew{ID: "framers", Members: []Member{{ID: "a", Name: "A", Qualifications: []string{"wall-framer"}}}}
+	crew := &designs.Crew{ID: "framers", Members: []designs.Member{{ID: "a", Name: "A", Qualifications: []string{"wall-framer"}}}}
 	err = p.AssignCrew(crew)
 	require.Error(t, err)
 	var r *RefusalError
@@ -126,48 +126,6 @@ func TestHandToolsShopCannotCutSheets(t *testing.T) {
 	_, err := Build(d, cat, shop)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "no cnc-router")
-}
-
-func TestCrews(t *testing.T) {
-	cat, err := designs.DefaultCatalog()
-	require.NoError(t, err)
-	crews, err := DefaultCrews(cat)
-	require.NoError(t, err)
-	require.Len(t, crews[DefaultCrewID].Members, 4)
-	require.Len(t, crews[OSECrewID].Members, 24)
-	shops, err := designs.DefaultShops()
-	require.NoError(t, err)
-	for _, id := range []string{DefaultCrewID, OSECrewID} {
-		for _, q := range KnownQualifications(cat, shops) {
-			assert.NotEmpty(t, crews[id].Qualified(q), "crew %s: no one holds %s", id, q)
-		}
-	}
-	for _, n := range []int{1, 4, 7, 24} {
-		c, err := CrewOfSize(crews, n)
-		require.NoError(t, err)
-		assert.Len(t, c.Members, n)
-	}
-	_, err = CrewOfSize(crews, 0)
-	assert.Error(t, err)
-}
-
-func TestParseCrewErrors(t *testing.T) {
-	tests := []struct {
-		name, data, want string
-	}{
-		{"syntax", "id = \n", "crew.toml:1:"},
-		{"unknown key", "id = \"c\"\ncolour = 3\n[[member]]\nid = \"a\"\nqualifications = [\"wall-framer\"]\n", `crew.toml:2:1: unknown key "colour"`},
-		{"unknown qualification", "id = \"c\"\n[[member]]\nid = \"a\"\nqualifications = [\"wall-framr\"]\n", `crew.toml:4:1: member "a": unknown qualification "wall-framr"`},
-		{"duplicate member", "id = \"c\"\n[[member]]\nid = \"a\"\nqualifications = [\"wall-framer\"]\n[[member]]\nid = \"a\"\nqualifications = [\"wall-framer\"]\n", `duplicate`},
-		{"no members", "id = \"c\"\n", `has no members`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseCrew("crew.toml", []byte(tt.data), []string{"wall-framer"})
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.want)
-		})
-	}
 }
 
 func TestWritePackage(t *testing.T) {

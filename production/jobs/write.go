@@ -227,11 +227,11 @@ func WritePackage(dir string, d *designs.Design, cat *designs.Catalog, shop *des
 	if err != nil {
 		return nil, err
 	}
-	crews, err := DefaultCrews(cat)
+	crews, err := designs.DefaultCrews(cat)
 	if err != nil {
 		return nil, err
 	}
-	if err := p.AssignCrew(crews[DefaultCrewID]); err != nil {
+	if err := p.AssignCrew(crews[designs.DefaultCrewID]); err != nil {
 		return nil, err
 	}
 	files, err := p.Files(cat)

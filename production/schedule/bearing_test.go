@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/jobs"
 	"github.com/stretchr/testify/require"
 )
 
@@ -144,7 +143,7 @@ func bearingOracle(d *designs.Design, cat *designs.Catalog, panel int) []int {
 func TestRoofAfterBearingWalls(t *testing.T) {
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
-	crews, err := jobs.DefaultCrews(cat)
+	crews, err := designs.DefaultCrews(cat)
 	require.NoError(t, err)
 	var ds []*designs.Design
 	for _, f := range examples {
@@ -157,7 +156,7 @@ func TestRoofAfterBearingWalls(t *testing.T) {
 	}
 	for k, d := range ds {
 		seed := k + 1 - len(examples) // the examples come first, as seeds <= 0
-		for _, crewID := range []string{jobs.DefaultCrewID, jobs.OSECrewID} {
+		for _, crewID := range []string{designs.DefaultCrewID, designs.OSECrewID} {
 			s, err := PlanDesign(d, cat, crews[crewID])
 			require.NoError(t, err, "seed %d", seed)
 			install := map[int]int{} // placement -> install task

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opensourceecology/prodos/production/jobs"
+	"github.com/opensourceecology/prodos/designs"
 )
 
 // randomSerial is the reference the scheduler is measured against: a
@@ -17,7 +17,7 @@ import (
 // random key among the ready tasks) and puts each at the earliest time its
 // dependencies have finished and a member holding its qualification has a
 // gap long enough. It returns the shortest makespan over the samples.
-func randomSerial(tasks []Task, crew *jobs.Crew, samples int, seed uint64) int64 {
+func randomSerial(tasks []Task, crew *designs.Crew, samples int, seed uint64) int64 {
 	r := rand.New(rand.NewPCG(seed, 14))
 	n := len(tasks)
 	users := make([][]int, n)
@@ -106,7 +106,7 @@ func BenchmarkScheduleVsReference(b *testing.B) {
 			name := fmt.Sprintf("%s/crew=%d", strings.TrimSuffix(filepath.Base(f), ".toml"), size)
 			b.Run(name, func(b *testing.B) {
 				d, cat, crews := setup(b, f)
-				crew, err := jobs.CrewOfSize(crews, size)
+				crew, err := designs.CrewOfSize(crews, size)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opensourceecology/prodos/production/jobs"
+	"github.com/opensourceecology/prodos/designs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -18,7 +18,7 @@ import (
 // house's tasks. A design without houses keeps its files as they were.
 func TestScheduleSplitsPerHouse(t *testing.T) {
 	d, cat, crews := setup(t, "../../designs/examples/compact/row-of-20-24x32.toml")
-	s, err := PlanDesign(d, cat, crews[jobs.DefaultCrewID])
+	s, err := PlanDesign(d, cat, crews[designs.DefaultCrewID])
 	require.NoError(t, err)
 	checkSchedule(t, s)
 	require.Len(t, s.Houses(), 20)
@@ -68,7 +68,7 @@ func TestScheduleSplitsPerHouse(t *testing.T) {
 	}
 
 	one, cat, crews := setup(t, examples[0])
-	s1, err := PlanDesign(one, cat, crews[jobs.DefaultCrewID])
+	s1, err := PlanDesign(one, cat, crews[designs.DefaultCrewID])
 	require.NoError(t, err)
 	f1, err := s1.Files(one, cat, 8)
 	require.NoError(t, err)

@@ -346,7 +346,7 @@ func (s *Schedule) gantt(headline string, idx []int, from, to int64) []byte {
 }
 
 // PlanDesign builds the design's task graph and schedules it on the crew.
-func PlanDesign(d *designs.Design, cat *designs.Catalog, crew *jobs.Crew) (*Schedule, error) {
+func PlanDesign(d *designs.Design, cat *designs.Catalog, crew *designs.Crew) (*Schedule, error) {
 	tasks, err := FromDesign(d, cat)
 	if err != nil {
 		return nil, err
@@ -399,13 +399,13 @@ func (s *Schedule) houseFiles() map[string]string {
 // schedule-summary.txt into dir, each atomically. It returns the files
 // written. (production/export composes the same files into the build
 // package.)
-func WritePackage(dir string, d *designs.Design, cat *designs.Catalog, crew *jobs.Crew) ([]string, error) {
+func WritePackage(dir string, d *designs.Design, cat *designs.Catalog, crew *designs.Crew) ([]string, error) {
 	if crew == nil {
-		crews, err := jobs.DefaultCrews(cat)
+		crews, err := designs.DefaultCrews(cat)
 		if err != nil {
 			return nil, err
 		}
-		crew = crews[jobs.DefaultCrewID]
+		crew = crews[designs.DefaultCrewID]
 	}
 	s, err := PlanDesign(d, cat, crew)
 	if err != nil {

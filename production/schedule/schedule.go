@@ -22,7 +22,6 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/buildseq"
-	"github.com/opensourceecology/prodos/production/jobs"
 	"github.com/shopspring/decimal"
 )
 
@@ -107,7 +106,7 @@ type Slot struct {
 // Schedule is a crew schedule.
 type Schedule struct {
 	Tasks []Task
-	Crew  *jobs.Crew
+	Crew  *designs.Crew
 	Slots []Slot // by task index
 	// Makespan is the end of the last task, in seconds.
 	Makespan int64
@@ -172,7 +171,7 @@ func (e *Error) Error() string {
 }
 
 // Plan schedules tasks on the crew.
-func Plan(tasks []Task, crew *jobs.Crew) (*Schedule, error) {
+func Plan(tasks []Task, crew *designs.Crew) (*Schedule, error) {
 	n := len(tasks)
 	if crew == nil || len(crew.Members) == 0 {
 		return nil, fmt.Errorf("schedule: the crew has no members")

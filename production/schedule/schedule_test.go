@@ -12,7 +12,6 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/buildseq"
-	"github.com/opensourceecology/prodos/production/jobs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -23,13 +22,13 @@ var examples = []string{
 	"../../designs/examples/seed-home-32x40.toml",
 }
 
-func setup(t testing.TB, file string) (*designs.Design, *designs.Catalog, map[string]*jobs.Crew) {
+func setup(t testing.TB, file string) (*designs.Design, *designs.Catalog, map[string]*designs.Crew) {
 	t.Helper()
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
 	d, err := designs.LoadDesign(file, cat)
 	require.NoError(t, err)
-	crews, err := jobs.DefaultCrews(cat)
+	crews, err := designs.DefaultCrews(cat)
 	require.NoError(t, err)
 	return d, cat, crews
 }
@@ -73,7 +72,7 @@ func checkSchedule(t *testing.T, s *Schedule) {
 
 func TestExamples(t *testing.T) {
 	for _, f := range examples {
-		for _, crewID := range []string{jobs.DefaultCrewID, jobs.OSECrewID} {
+		for _, crewID := range []string{designs.DefaultCrewID, designs.OSECrewID} {
 			t.Run(filepath.Base(f)+"/"+crewID, func(t *testing.T) {
 				d, cat, crews := setup(t, f)
 				s, err := PlanDesign(d, cat, crews[crewID])
@@ -110,7 +109,7 @@ func TestMakespanTargets(t *testing.T) {
 		for _, size := range []int{2, 4, 8, 24} {
 			t.Run(fmt.Sprintf("%s/crew=%d", filepath.Base(f), size), func(t *testing.T) {
 				d, cat, crews := setup(t, f)
-				crew, err := jobs.CrewOfSize(crews, size)
+				crew, err := designs.CrewOfSize(crews, size)
 				require.NoError(t, err)
 				s, err := PlanDesign(d, cat, crew)
 				var se *Error
@@ -149,7 +148,7 @@ func TestInstallWaitsForBuildAndGraph(t *testing.T) {
 }
 
 func TestErrorsNameTasks(t *testing.T) {
-	crew := &jobs.Crew{ID: "c", Members: []jobs.Member{{ID: "a", Qualifications: []string{"x"}}}}
+	crew := &designs.Crew{ID: "c", Members: []designs.Member{{ID: "a", Qualifications: []string{"x"}}}}
 	cyc := []Task{
 		{ID: "A", Seconds: 60, Qual: "x", Deps: []int{2}},
 		{ID: "B", Seconds: 60, Qual: "x", Deps: []int{0}},
@@ -171,7 +170,7 @@ func TestErrorsNameTasks(t *testing.T) {
 
 	// A one-person crew from the default roles cannot install cores.
 	d, cat, crews := setup(t, examples[1])
-	one, err := jobs.CrewOfSize(crews, 1)
+	one, err := designs.CrewOfSize(crews, 1)
 	require.NoError(t, err)
 	_, err = PlanDesign(d, cat, one)
 	require.True(t, errors.As(err, &se))
@@ -181,7 +180,7 @@ func TestErrorsNameTasks(t *testing.T) {
 func TestSmallGraphOptimal(t *testing.T) {
 	// Two people, both qualified: a 3-chain of 10 min beside four 5-min
 	// tasks: the bound (30 min) is reached.
-	crew := &jobs.Crew{ID: "c", Members: []jobs.Member{{ID: "a", Qualifications: []string{"x"}}, {ID: "b", Qualifications: []string{"x"}}}}
+	crew := &designs.Crew{ID: "c", Members: []designs.Member{{ID: "a", Qualifications: []string{"x"}}, {ID: "b", Qualifications: []string{"x"}}}}
 	tasks := []Task{
 		{ID: "C1", Seconds: 600, Qual: "x"},
 		{ID: "C2", Seconds: 600, Qual: "x", Deps: []int{0}},
@@ -199,7 +198,7 @@ func TestSmallGraphOptimal(t *testing.T) {
 
 func TestOutputs(t *testing.T) {
 	d, cat, crews := setup(t, examples[0])
-	s, err := PlanDesign(d, cat, crews[jobs.DefaultCrewID])
+	s, err := PlanDesign(d, cat, crews[designs.DefaultCrewID])
 	require.NoError(t, err)
 	data, err := s.JSON(d.Name, FloorArea(d, cat))
 	require.NoError(t, err)
@@ -225,7 +224,7 @@ func TestOutputs(t *testing.T) {
 }
 
 // synthetic builds a layered random DAG of n tasks over 8 qualifications.
-func synthetic(n int) ([]Task, *jobs.Crew) {
+func synthetic(n int) ([]Task, *designs.Crew) {
 	quals := []string{"foundation-crew", "floor-framer", "wall-framer", "opening-framer", "roof-framer", "module-installer", "utility-installer", "solar-installer"}
 	seed := uint32(1)
 	rnd := func(k int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % k }
@@ -238,8 +237,8 @@ func synthetic(n int) ([]Task, *jobs.Crew) {
 		}
 	}
 	cat, _ := designs.DefaultCatalog()
-	crews, _ := jobs.DefaultCrews(cat)
-	return tasks, crews[jobs.OSECrewID]
+	crews, _ := designs.DefaultCrews(cat)
+	return tasks, crews[designs.OSECrewID]
 }
 
 func TestSynthetic(t *testing.T) {
@@ -269,7 +268,7 @@ func BenchmarkSchedule10000(b *testing.B) {
 // 1.10) and person-hours per 1,000 sq ft (OSE: 500-750 on site).
 func BenchmarkScheduleExamples(b *testing.B) {
 	for _, f := range examples {
-		for _, crewID := range []string{jobs.DefaultCrewID, jobs.OSECrewID} {
+		for _, crewID := range []string{designs.DefaultCrewID, designs.OSECrewID} {
 			b.Run(strings.TrimSuffix(filepath.Base(f), ".toml")+"/"+crewID, func(b *testing.B) {
 				d, cat, crews := setup(b, f)
 				var s *Schedule

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/jobs"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,9 +15,9 @@ func TestScheduleFollowsModuleData(t *testing.T) {
 	plan := func(cat *designs.Catalog) *Schedule {
 		d, err := designs.LoadDesign(examples[0], cat)
 		require.NoError(t, err)
-		crews, err := jobs.DefaultCrews(cat)
+		crews, err := designs.DefaultCrews(cat)
 		require.NoError(t, err)
-		s, err := PlanDesign(d, cat, crews[jobs.DefaultCrewID])
+		s, err := PlanDesign(d, cat, crews[designs.DefaultCrewID])
 		require.NoError(t, err)
 		return s
 	}

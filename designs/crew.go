@@ -1,4 +1,4 @@
-package jobs
+package designs
 
 import (
 	"bytes"
@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"github.com/opensourceecology/prodos/designs"
 )
 
 // Member is one person of a crew and the qualifications they hold.
@@ -56,7 +55,7 @@ const (
 
 // KnownQualifications lists the qualification ids the catalog's modules and
 // the shops' machines name, sorted.
-func KnownQualifications(cat *designs.Catalog, shops map[string]*designs.Shop) []string {
+func KnownQualifications(cat *Catalog, shops map[string]*Shop) []string {
 	seen := map[string]bool{}
 	for _, m := range cat.Modules {
 		seen[m.BuildQual] = true
@@ -88,20 +87,20 @@ func lineOf(data []byte, needle string) int {
 
 // ParseCrew reads a crew roster. known, when not empty, is the list of
 // qualification ids a member may hold (a typo is an error). Problems are
-// *designs.Error values naming file, line and column.
+// *Error values naming file, line and column.
 func ParseCrew(file string, data []byte, known []string) (*Crew, error) {
 	var c Crew
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&c)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &designs.Error{File: file, Pos: designs.Pos{Line: pe.Position.Line, Col: max(1, pe.Position.Col)}, Msg: pe.Message}
+			return nil, &Error{File: file, Pos: Pos{Line: pe.Position.Line, Col: max(1, pe.Position.Col)}, Msg: pe.Message}
 		}
-		return nil, &designs.Error{File: file, Pos: designs.Pos{Line: 1, Col: 1}, Msg: err.Error()}
+		return nil, &Error{File: file, Pos: Pos{Line: 1, Col: 1}, Msg: err.Error()}
 	}
-	var errs designs.ErrorList
+	var errs ErrorList
 	e := func(line int, f string, a ...any) {
-		errs = append(errs, &designs.Error{File: file, Pos: designs.Pos{Line: line, Col: 1}, Msg: fmt.Sprintf(f, a...)})
+		errs = append(errs, &Error{File: file, Pos: Pos{Line: line, Col: 1}, Msg: fmt.Sprintf(f, a...)})
 	}
 	for _, k := range md.Undecoded() {
 		last := k[len(k)-1]
@@ -146,7 +145,7 @@ func LoadCrews(fsys fs.FS, known []string) (map[string]*Crew, error) {
 		return nil, fmt.Errorf("crews: %w", err)
 	}
 	out := map[string]*Crew{}
-	var errs designs.ErrorList
+	var errs ErrorList
 	for _, f := range files {
 		data, err := fs.ReadFile(fsys, f)
 		if err != nil {
@@ -154,7 +153,7 @@ func LoadCrews(fsys fs.FS, known []string) (map[string]*Crew, error) {
 		}
 		c, err := ParseCrew(f, data, known)
 		if err != nil {
-			errs = append(errs, designs.Errors(err)...)
+			errs = append(errs, Errors(err)...)
 			continue
 		}
 		out[c.ID] = c
@@ -164,12 +163,12 @@ func LoadCrews(fsys fs.FS, known []string) (map[string]*Crew, error) {
 
 // DefaultCrews loads the embedded crew rosters (designs/data/crews), checked
 // against the qualifications of the default catalog and shops.
-func DefaultCrews(cat *designs.Catalog) (map[string]*Crew, error) {
-	shops, err := designs.DefaultShops()
+func DefaultCrews(cat *Catalog) (map[string]*Crew, error) {
+	shops, err := DefaultShops()
 	if err != nil {
 		return nil, err
 	}
-	return LoadCrews(designs.DataFS(), KnownQualifications(cat, shops))
+	return LoadCrews(DataFS(), KnownQualifications(cat, shops))
 }
 
 // CrewOfSize picks the roster with exactly n members (the default crew for
