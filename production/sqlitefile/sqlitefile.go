@@ -25,6 +25,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -32,6 +33,9 @@ import (
 // Driver is the database/sql driver name Open uses: go-sqlite3 with a hook
 // that bounds the WAL file (PRAGMA journal_size_limit) on every connection.
 const Driver = "sqlite3_prodos"
+
+// BusyTimeout is how long a connection waits for another process's lock.
+const BusyTimeout = 30 * time.Second
 
 // WALLimit is the size the WAL file is truncated to after a checkpoint.
 const WALLimit = 8 << 20
@@ -80,19 +84,36 @@ func Open(path string, app App, migrations fs.FS) (*sql.DB, error) {
 		return nil, err
 	}
 	sort.Strings(names)
-	size, err := Prepare(path)
+	db, size, err := Connect(path)
 	if err != nil {
 		return nil, err
-	}
-	db, err := sql.Open(Driver, connDSN(path))
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	if err := setUp(db, path, app, migrations, names, size); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return db, nil
+}
+
+// Connect is the first half of Open, for a store that applies its own
+// migrations (the ledger's record each in a migrations table and finish some
+// in Go): it checks the file (Prepare), then connects to it with the stores'
+// settings (escaped path, foreign keys, synchronous=FULL, busy timeout,
+// immediate transactions, the WAL bound) but no journal mode, so nothing is
+// written to the file yet. It returns the connection and the file's size
+// before connecting (0: a new file). The caller reads the file's identity
+// (Identify), refuses it (Identity.Check) before anything else, then calls
+// Identity.EnsureWAL, migrates and stamps (Stamp).
+func Connect(path string) (*sql.DB, int64, error) {
+	size, err := Prepare(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	db, err := sql.Open(Driver, connDSN(path))
+	if err != nil {
+		return nil, 0, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, size, nil
 }
 
 // setUp checks the file's identity over db, then (only when something is
@@ -146,7 +167,7 @@ func dsnValues() url.Values {
 	q := url.Values{}
 	q.Set("_foreign_keys", "on")
 	q.Set("_synchronous", "FULL")
-	q.Set("_busy_timeout", "30000")
+	q.Set("_busy_timeout", fmt.Sprint(BusyTimeout.Milliseconds()))
 	q.Set("_txlock", "immediate")
 	return q
 }
@@ -303,8 +324,8 @@ func stamp(db *sql.DB, path string, app App) error {
 	return nil
 }
 
-// Stamp records app's application_id in an open database (for stores with
-// their own opener; Open does it itself).
+// Stamp records app's application_id in an open database (for a store that
+// connects with Connect and migrates itself; Open does it itself).
 func Stamp(db *sql.DB, path string, app App) error { return stamp(db, path, app) }
 
 // checkHeader refuses an existing, non-empty file that is not SQLite.

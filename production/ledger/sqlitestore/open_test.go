@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opensourceecology/prodos/production/sqlitefile"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -71,4 +72,16 @@ func TestOpenRestoresWAL(t *testing.T) {
 	var mode string
 	require.NoError(t, db.SQL().QueryRow("PRAGMA journal_mode").Scan(&mode))
 	assert.Equal(t, "wal", mode)
+}
+
+// TestOpenThroughSqlitefile: issue 15 section 4: the ledger opens its file
+// through production/sqlitefile like every other store, so its connection
+// carries the stores' settings, among them the bound on the WAL file.
+func TestOpenThroughSqlitefile(t *testing.T) {
+	db := NewDB(filepath.Join(t.TempDir(), "ledger.db"))
+	require.NoError(t, db.Open())
+	defer db.Close()
+	var limit int
+	require.NoError(t, db.SQL().QueryRow("PRAGMA journal_size_limit").Scan(&limit))
+	assert.Equal(t, sqlitefile.WALLimit, limit)
 }

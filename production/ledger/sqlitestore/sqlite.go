@@ -8,15 +8,12 @@
 package sqlitestore
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -35,8 +32,9 @@ var (
 	ErrNewerSchema = errors.New("ledger schema is newer than this program")
 )
 
-// BusyTimeout is how long a writer waits for another process's lock.
-const BusyTimeout = 30 * time.Second
+// BusyTimeout is how long a writer waits for another process's lock (the
+// busy timeout of every store's connection, set by production/sqlitefile).
+const BusyTimeout = sqlitefile.BusyTimeout
 
 // DB is a ledger database file.
 type DB struct {
@@ -50,8 +48,6 @@ type DB struct {
 // NewDB returns a DB for path; call Open before use.
 func NewDB(path string) *DB { return &DB{Path: path, Now: time.Now} }
 
-var sqliteMagic = []byte("SQLite format 3\x00")
-
 // Open checks the file, connects, and applies pending migrations. A file
 // that is not an SQLite database, is another store's, or whose schema is
 // newer than this program is refused before anything is written to it. It
@@ -62,26 +58,14 @@ func (db *DB) Open() error {
 	if db.Path == "" {
 		return fmt.Errorf("ledger: database path required")
 	}
-	if err := checkHeader(db.Path); err != nil {
-		return err
-	}
 	if err := os.MkdirAll(filepath.Dir(db.Path), 0o700); err != nil {
 		return fmt.Errorf("ledger %s: %w", db.Path, err)
 	}
-	size, err := sqlitefile.Prepare(db.Path)
-	if err != nil {
+	conn, size, err := sqlitefile.Connect(db.Path)
+	if errors.Is(err, sqlitefile.ErrNotSQLite) {
+		return fmt.Errorf("ledger %s: %w", db.Path, ErrNotSQLite)
+	} else if err != nil {
 		return err
-	}
-	// No journal mode in the DSN: connecting must not turn a file WAL (a
-	// write) before it is checked; setUp does it afterwards.
-	q := url.Values{}
-	q.Set("_busy_timeout", fmt.Sprint(BusyTimeout.Milliseconds()))
-	q.Set("_foreign_keys", "on")
-	q.Set("_synchronous", "FULL")
-	q.Set("_txlock", "immediate")
-	conn, err := sql.Open("sqlite3", "file:"+(&url.URL{Path: db.Path}).EscapedPath()+"?"+q.Encode())
-	if err != nil {
-		return fmt.Errorf("ledger %s: %w", db.Path, err)
 	}
 	// One connection: writers serialize in-process, prepared statements
 	// stay on it, and other processes wait on the busy timeout.
@@ -125,28 +109,6 @@ func (db *DB) setUp(size int64) error {
 	}
 	if id.ID != sqlitefile.Ledger.ID {
 		return sqlitefile.Stamp(db.db, db.Path, sqlitefile.Ledger)
-	}
-	return nil
-}
-
-func checkHeader(path string) error {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	} else if err != nil {
-		return fmt.Errorf("ledger %s: %w", path, err)
-	}
-	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
-	n, err := io.ReadFull(f, head)
-	if n == 0 && (err == io.EOF || err == nil) {
-		return nil // empty file: a new database
-	}
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("ledger %s: %w", path, err)
-	}
-	if !bytes.Equal(head[:n], sqliteMagic) || n < len(sqliteMagic) {
-		return fmt.Errorf("ledger %s: %w", path, ErrNotSQLite)
 	}
 	return nil
 }
