@@ -30,8 +30,11 @@ const (
 
 var materialKinds = []string{KindLumber, KindSheet, KindHardware, KindFixture, KindBulk}
 
-// Module categories, in palette order.
-var Categories = []string{"foundation", "floor", "wall", "opening", "interior", "roof", "loft", "core", "energy"}
+// Categories is the module category ids of the built-in data
+// (data/categories.toml), in palette order. Code holding a Catalog uses
+// Catalog.CategoryIDs instead, which also has the categories of a data
+// directory other than the built-in one.
+var Categories = builtinCategoryIDs()
 
 // Placement kinds.
 const (
@@ -279,7 +282,7 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 			c.Modules[m.ID] = m
 		}
 	}
-	for _, cat := range Categories {
+	for _, cat := range c.CategoryIDs() {
 		var ids []string
 		for id, m := range c.Modules {
 			if m.Category == cat {
@@ -289,7 +292,7 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		sort.Strings(ids)
 		c.moduleOrder = append(c.moduleOrder, ids...)
 	}
-	errs = append(errs, c.presentModules()...)
+	c.presentModules()
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -475,7 +478,7 @@ func (c *Catalog) checkModule(file string, pos positions, m *Module) ErrorList {
 	e := func(key, f string, a ...any) {
 		errs = append(errs, &Error{File: file, Pos: pos.of(key), Msg: fmt.Sprintf(f, a...)})
 	}
-	checkModuleFields(m, e)
+	checkModuleFields(m, c.CategoryIDs(), e)
 	errs = append(errs, c.checkParts(file, pos, "", m.Parts)...)
 	c.checkModuleCuts(m, e)
 	c.checkModuleOps(m, e)
@@ -488,15 +491,15 @@ func (c *Catalog) checkModule(file string, pos positions, m *Module) ErrorList {
 
 // checkModuleFields checks a module's own fields: id, name, category,
 // layer, placement and size, opening, parts and source.
-func checkModuleFields(m *Module, e errorAt) {
+func checkModuleFields(m *Module, categories []string, e errorAt) {
 	if m.ID == "" {
 		e("id", "module has no id")
 	}
 	if m.Name == "" {
 		e("name", "module %q has no name", m.ID)
 	}
-	if !contains(Categories, m.Category) {
-		e("category", "unknown category %q (want one of %s)", m.Category, strings.Join(Categories, ", "))
+	if !contains(categories, m.Category) {
+		e("category", "unknown category %q (want one of %s)", m.Category, strings.Join(categories, ", "))
 	}
 	if !contains(Layers, m.Layer) {
 		e("layer", "unknown layer %q (want one of %s)", m.Layer, strings.Join(Layers, ", "))

@@ -1,6 +1,10 @@
 package designs
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/BurntSushi/toml"
+)
 
 // Category is one module category as the game presents it: its palette
 // title and the icon a module of the category gets unless its module file
@@ -23,6 +27,39 @@ func (c *Catalog) Category(id string) (Category, bool) {
 		}
 	}
 	return Category{}, false
+}
+
+// CategoryIDs returns the ids of the catalog's categories in palette order
+// (the order of categories.toml). Module validation, module order and the
+// engine's per-category tables use it, so a category added in data needs no
+// Go change.
+func (c *Catalog) CategoryIDs() []string {
+	ids := make([]string, len(c.CategoryList))
+	for i, k := range c.CategoryList {
+		ids[i] = k.ID
+	}
+	return ids
+}
+
+// builtinCategoryIDs reads the category ids of the built-in
+// data/categories.toml, in file order. The file is embedded, so an error is
+// a build defect; it panics.
+func builtinCategoryIDs() []string {
+	b, err := dataFS.ReadFile("data/" + CategoryFile)
+	if err != nil {
+		panic(fmt.Sprintf("designs: built-in %s: %v", CategoryFile, err))
+	}
+	var f struct {
+		Category []Category `toml:"category"`
+	}
+	if _, err := toml.Decode(string(b), &f); err != nil {
+		panic(fmt.Sprintf("designs: built-in %s: %v", CategoryFile, err))
+	}
+	ids := make([]string, len(f.Category))
+	for i, k := range f.Category {
+		ids[i] = k.ID
+	}
+	return ids
 }
 
 // addCategories checks categories.toml's rows and adds the good ones in
@@ -51,21 +88,13 @@ func (c *Catalog) addCategories(pos positions, cats []Category) ErrorList {
 	return errs
 }
 
-// presentModules gives every module without its own icon its category's,
-// and reports a module whose category has no row in categories.toml (the
-// palette would not show it).
-func (c *Catalog) presentModules() ErrorList {
-	var errs ErrorList
+// presentModules gives every module without its own icon its category's.
+// Every module's category has a row: checkModule refuses any other.
+func (c *Catalog) presentModules() {
 	for _, id := range c.moduleOrder {
 		m := c.Modules[id]
-		k, ok := c.Category(m.Category)
-		if !ok {
-			errs = append(errs, &Error{File: m.file, Msg: fmt.Sprintf("module %q: category %q has no row in %s", m.ID, m.Category, CategoryFile)})
-			continue
-		}
-		if m.Icon == "" {
+		if k, ok := c.Category(m.Category); ok && m.Icon == "" {
 			m.Icon = k.Icon
 		}
 	}
-	return errs
 }

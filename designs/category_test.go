@@ -34,7 +34,7 @@ func TestCategoryErrors(t *testing.T) {
 	for _, tc := range []struct{ name, from, to, want string }{
 		{"missing title", `title = "Loft"`, `title = ""`, `categories.toml:39:9: category "loft" has no title`},
 		{"duplicate id", `id = "loft"`, `id = "core"`, `categories.toml:38:6: duplicate category id "core"`},
-		{"category without a row", "[[category]]\nid = \"loft\"\ntitle = \"Loft\"\nicon = \"loft\"\n", "", `modules/loft-4x8.toml: module "loft-4x8": category "loft" has no row in categories.toml`},
+		{"category without a row", "[[category]]\nid = \"loft\"\ntitle = \"Loft\"\nicon = \"loft\"\n", "", `modules/loft-4x8.toml:3:12: unknown category "loft" (want one of foundation, floor, wall, opening, interior, core, roof, energy)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := copyData(t)

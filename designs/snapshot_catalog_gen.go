@@ -86,11 +86,11 @@ func snapshotCatalog() *Catalog {
 			"wall-window-4x8",
 			"wall-int-4x8",
 			"wall-int-door-4x8",
-			"roof-4x8",
-			"loft-4x8",
 			"core-bath",
 			"core-kitchen",
 			"core-mech",
+			"loft-4x8",
+			"roof-4x8",
 			"roof-solar-4x8",
 		},
 	}

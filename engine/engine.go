@@ -58,7 +58,7 @@ type placed struct {
 	mi    int // index into Engine.costs
 	p     designs.Placement
 	layer int // index into designs.Layers
-	cat   int // index into designs.Categories
+	cat   int // index into the catalog's CategoryIDs
 	// cell modules: covered cells [x0,x1) x [y0,y1)
 	x0, y0, x1, y1 int
 	// edge modules: a horizontal (n/s) or vertical (e/w) grid line and the
@@ -171,7 +171,8 @@ type Engine struct {
 	redo   []change
 
 	cost  designs.Cost
-	byCat []designs.Cost // per designs.Categories
+	cats  []string       // the catalog's category ids, in palette order
+	byCat []designs.Cost // per entry of cats
 	count []int          // modules per category
 
 	level *Level
@@ -280,8 +281,9 @@ func FromDesign(d *designs.Design, cat *designs.Catalog, opts Options) (*Engine,
 	} else {
 		e.palette = ids
 	}
-	e.byCat = make([]designs.Cost, len(designs.Categories))
-	e.count = make([]int, len(designs.Categories))
+	e.cats = cat.CategoryIDs()
+	e.byCat = make([]designs.Cost, len(e.cats))
+	e.count = make([]int, len(e.cats))
 	e.ix = newIndex(e.w, e.h, len(designs.Layers))
 	for _, p := range d.Placements {
 		g, err := e.prepare(p)
@@ -334,7 +336,7 @@ func (e *Engine) prepare(p designs.Placement) (*placed, error) {
 	}
 	g.mi = e.modIndex[p.Module]
 	g.layer = indexOf(designs.Layers, m.Layer)
-	g.cat = indexOf(designs.Categories, m.Category)
+	g.cat = indexOf(e.cats, m.Category)
 	return &g, nil
 }
 
@@ -471,10 +473,14 @@ func (e *Engine) Design() *designs.Design {
 // It always equals Catalog().DesignCost(Design(), LabourRate()).
 func (e *Engine) Cost() designs.Cost { return e.cost }
 
-// CostByCategory is the live cost per module category (designs.Categories).
+// Categories returns the catalog's module category ids in palette order:
+// the keys of CostByCategory and Metrics().ByCategory, in order.
+func (e *Engine) Categories() []string { return append([]string(nil), e.cats...) }
+
+// CostByCategory is the live cost per module category (Categories).
 func (e *Engine) CostByCategory() map[string]designs.Cost {
-	out := make(map[string]designs.Cost, len(designs.Categories))
-	for i, c := range designs.Categories {
+	out := make(map[string]designs.Cost, len(e.cats))
+	for i, c := range e.cats {
 		if e.count[i] > 0 {
 			out[c] = e.byCat[i]
 		}

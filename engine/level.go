@@ -65,6 +65,9 @@ func validMetric(m string, cat *designs.Catalog) bool {
 		return true
 	}
 	if c, ok := strings.CutPrefix(m, "count."); ok {
+		if cat != nil {
+			return indexOf(cat.CategoryIDs(), c) >= 0
+		}
 		return indexOf(designs.Categories, c) >= 0
 	}
 	if id, ok := strings.CutPrefix(m, "module."); ok {

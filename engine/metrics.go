@@ -274,7 +274,7 @@ func (e *Engine) metricsOf(a *analysis) Metrics {
 	if a.floorN > 0 {
 		m.WindowRatio = decimal.NewFromInt(a.winSqIn).Div(decimal.NewFromInt(int64(m.FloorAreaSqFt) * sqInPerSqFt)).Round(4)
 	}
-	for i, c := range designs.Categories {
+	for i, c := range e.cats {
 		m.ByCategory[c] = e.count[i]
 	}
 	return m

@@ -65,7 +65,7 @@ func partialFrames(b *testing.B) {
 func BenchmarkFrameCached(b *testing.B) {
 	partialFrames(b)
 	g, s, screen := benchGame(b)
-	s.sel = "wall-ext-4x8"
+	s.tool.Selected = "wall-ext-4x8"
 	calls := 0
 	sync := newBenchSync()
 	g.Render(screen) // warm: glyphs rasterised, caches filled

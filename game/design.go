@@ -9,6 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/game/designtool"
 )
 
 // Panel sizes of the design scene, logical pixels.
@@ -18,26 +19,20 @@ const (
 	hudW     = 310.0
 )
 
-// Camera maps plan cells to the screen.
-type Camera struct {
-	CX, CY float64 // cell coordinates at the centre of the plan view
-	Zoom   float64 // logical pixels per cell
-}
+// Camera maps plan cells to the screen (the design tool's camera).
+type Camera = designtool.Camera
 
 // DesignScene is where a level is played (and the sandbox).
 type DesignScene struct {
 	level  *Level
-	board  Board
+	board  *EngineBoard
 	cam    Camera
-	sel    string // selected module id
-	rot    int
+	tool   designtool.Tool // selection, rotation, drag run, undo groups
 	scroll float64
 
 	in        Frame
 	ghost     *designs.Placement
 	check     Check
-	dragging  bool
-	lastSlot  designs.Placement
 	panning   bool
 	rightFrom [2]float64
 	rightPan  bool
@@ -66,13 +61,9 @@ type DesignScene struct {
 	hudK      hudKey
 	checkKey  designs.Placement
 
-	palRows    []paletteRow // paletteRows for palScroll
-	palScroll  float64
-	checkGen   int
-	dragOrient string // "h" or "v" while dragging a run of walls
-
-	undoGroups, redoGroups []int // engine commands per undo step
-	runCounted             bool  // the current drag has a group on the stack
+	palRows   []paletteRow // paletteRows for palScroll
+	palScroll float64
+	checkGen  int
 
 	// partial redraws: what this frame drew outside the plan
 	outside, planDirect, tooltipOut, tooltipWasOut bool
@@ -128,7 +119,7 @@ func (s *DesignScene) LoadDesign(g *Game, d *designs.Design) error {
 		return err
 	}
 	s.board = b
-	s.undoGroups, s.redoGroups = nil, nil
+	s.tool.History.Reset()
 	s.gen++
 	s.savedGen = s.gen // a design loaded to look at replaces the player's save only once they change it
 	s.fitted = false   // fitted again by the next Update, in the window's size then
@@ -147,7 +138,7 @@ func (s *DesignScene) Result() Result { return s.result }
 func (s *DesignScene) Camera() Camera { return s.cam }
 
 // Selected is the selected module id.
-func (s *DesignScene) Selected() string { return s.sel }
+func (s *DesignScene) Selected() string { return s.tool.Selected }
 
 func firstLine(err error) string {
 	m := err.Error()

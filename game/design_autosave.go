@@ -158,7 +158,7 @@ func (s *DesignScene) load(g *Game) bool {
 		return false
 	}
 	s.board = b
-	s.undoGroups, s.redoGroups = nil, nil
+	s.tool.History.Reset()
 	g.Notify("Loaded "+g.Store.Where(s.saveName), false)
 	return true
 }

@@ -29,8 +29,8 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 	// Status hint at the bottom of the plan.
 	px, _, pw, _ := s.planRect(g)
 	hint := "Pick a module on the left, then click the plan to place it.  F1: all controls"
-	if s.sel != "" {
-		m := g.Cat.Modules[s.sel]
+	if s.tool.Selected != "" {
+		m := g.Cat.Modules[s.tool.Selected]
 		if m.Placement == designs.OnEdge {
 			hint = "Click near a cell edge to put the " + lowerFirst(m.Name) + " there; drag to lay a run. Right click removes."
 		} else {
@@ -69,7 +69,7 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 // level's start) and has not picked a module, and never once the level has
 // been finished.
 func (s *DesignScene) startHere(g *Game) bool {
-	return s.sel == "" && !s.picked && !s.result.Complete && g.Progress.Stars[s.level.ID] == 0 &&
+	return s.tool.Selected == "" && !s.picked && !s.result.Complete && g.Progress.Stars[s.level.ID] == 0 &&
 		len(s.board.Design().Placements) <= s.startN
 }
 
@@ -121,7 +121,7 @@ func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 		s.chromeImg = ebiten.NewImage(dw, dh)
 		s.chromeKey = chromeKey{gen: -1}
 	}
-	key := chromeKey{gen: s.gen, sel: s.sel, hover: s.hoverTarget(g), scroll: s.scroll, complete: s.result.Complete,
+	key := chromeKey{gen: s.gen, sel: s.tool.Selected, hover: s.hoverTarget(g), scroll: s.scroll, complete: s.result.Complete,
 		w: w, h: h, scl: r.Scale, stars: s.result.Stars, result: len(s.result.Objectives)}
 	changed := key != s.chromeKey
 	if !changed && g.PartialOK() && !s.outside && !s.planDirect && !s.tooltipWasOut {

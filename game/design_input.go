@@ -17,9 +17,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		return nil
 	}
 	if in.Has(IntentBack) {
-		if s.sel != "" {
-			s.sel = ""
-		} else {
+		if !s.tool.Deselect() {
 			s.leave(g, &SelectScene{})
 		}
 		return nil
@@ -42,9 +40,7 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 		changed = true
 	}
 	if !in.Held.Left {
-		s.dragging = false
-		s.dragOrient = ""
-		s.lastSlot = designs.Placement{}
+		s.tool.Run.End()
 	}
 	if changed {
 		s.gen++
@@ -61,12 +57,12 @@ func (s *DesignScene) commands(g *Game, in Frame) bool {
 	changed := false
 	switch {
 	case in.Has(IntentUndo):
-		changed = s.undoGroup()
+		changed = s.tool.History.Undo(s.board.E, g.Tick())
 		if !changed {
 			g.Notify("Nothing to undo", false)
 		}
 	case in.Has(IntentRedo):
-		changed = s.redoGroup()
+		changed = s.tool.History.Redo(s.board.E, g.Tick())
 		if !changed {
 			g.Notify("Nothing to redo", false)
 		}
@@ -83,8 +79,8 @@ func (s *DesignScene) commands(g *Game, in Frame) bool {
 // moduleKeys rotates the selected module and steps through the palette.
 func (s *DesignScene) moduleKeys(g *Game, in Frame) {
 	if in.Has(IntentRotate) {
-		s.rot = (s.rot + 90) % 360
-		if m := g.Cat.Modules[s.sel]; m != nil && m.Placement == designs.OnEdge {
+		s.tool.Rotate()
+		if m := g.Cat.Modules[s.tool.Selected]; m != nil && m.Placement == designs.OnEdge {
 			g.Notify("Walls turn by themselves: point near the edge you want", false)
 		}
 	}
@@ -92,35 +88,26 @@ func (s *DesignScene) moduleKeys(g *Game, in Frame) {
 		s.Fit(g)
 	}
 	if in.Has(IntentNextModule) || in.Has(IntentPrevModule) {
-		if ids := s.offeredIDs(g); len(ids) > 0 {
-			i := indexOf(ids, s.sel)
-			if in.Has(IntentNextModule) {
-				i = (i + 1) % len(ids)
-			} else if i <= 0 {
-				i = len(ids) - 1
-			} else {
-				i--
-			}
-			s.sel = ids[i]
-		}
+		s.tool.Step(s.offeredIDs(g), in.Has(IntentNextModule))
 	}
 }
 
 // cameraKeys pans and zooms the camera with the keys.
 func (s *DesignScene) cameraKeys(g *Game, in Frame) {
-	step := 8.0 / s.cam.Zoom
+	var dx, dy float64
 	if in.Has(IntentPanLeft) {
-		s.cam.CX -= step
+		dx--
 	}
 	if in.Has(IntentPanRight) {
-		s.cam.CX += step
+		dx++
 	}
 	if in.Has(IntentPanUp) {
-		s.cam.CY -= step
+		dy--
 	}
 	if in.Has(IntentPanDown) {
-		s.cam.CY += step
+		dy++
 	}
+	s.cam.Step(dx, dy)
 	if in.Has(IntentZoomIn) {
 		s.zoomAt(g, 1.25, in.X, in.Y, false)
 	}
@@ -148,8 +135,7 @@ func (s *DesignScene) pointerView(g *Game, in Frame, overPlan bool) bool {
 		s.panning = false
 	}
 	if s.panning || s.rightPan {
-		s.cam.CX -= (in.X - s.prevX()) / s.cam.Zoom
-		s.cam.CY -= (in.Y - s.prevY()) / s.cam.Zoom
+		s.cam.Pan(in.X-s.prevX(), in.Y-s.prevY())
 	}
 	if in.Pressed.Right && overPlan {
 		s.rightFrom = [2]float64{in.X, in.Y}
@@ -160,7 +146,7 @@ func (s *DesignScene) pointerView(g *Game, in Frame, overPlan bool) bool {
 	if in.Released.Right {
 		if !s.rightPan && s.rightFrom != [2]float64{} {
 			if s.removeAt(g, in.X, in.Y) {
-				s.pushGroup(false)
+				s.tool.History.Push(false)
 				changed = true
 			}
 		}
@@ -169,7 +155,7 @@ func (s *DesignScene) pointerView(g *Game, in Frame, overPlan bool) bool {
 	}
 	if in.Has(IntentRemove) && overPlan {
 		if s.removeAt(g, in.X, in.Y) {
-			s.pushGroup(false)
+			s.tool.History.Push(false)
 			changed = true
 		}
 	}
@@ -185,8 +171,7 @@ func (s *DesignScene) paletteClick(g *Game, in Frame) {
 	for _, r := range s.paletteRows(g) {
 		if r.id != "" && in.Y >= r.y && in.Y < r.y+r.h {
 			if s.offered(r.id) {
-				s.sel = r.id
-				s.rot = 0
+				s.tool.Select(r.id)
 				s.picked = true
 			} else {
 				g.Notify(s.lockedMsg(g, r.id), false)
@@ -203,7 +188,7 @@ func (s *DesignScene) problemsClick(g *Game, in Frame) {
 	for i, b := range s.violationRows(g) {
 		if b.hover(in) {
 			if v := s.board.Violations()[i]; v.X >= 0 {
-				s.cam.CX, s.cam.CY = float64(v.X)+0.5, float64(v.Y)+0.5
+				s.cam.CentreOn(v.X, v.Y)
 			}
 		}
 	}
@@ -214,10 +199,10 @@ func (s *DesignScene) problemsClick(g *Game, in Frame) {
 // whether the design changed.
 func (s *DesignScene) placeAtPointer(g *Game, in Frame, overPlan bool) bool {
 	s.ghost = nil
-	if s.sel == "" || !overPlan || s.panning || s.rightPan {
+	if s.tool.Selected == "" || !overPlan || s.panning || s.rightPan {
 		return false
 	}
-	p, ok := s.Snap(g, s.sel, in.X, in.Y)
+	p, ok := s.Snap(g, s.tool.Selected, in.X, in.Y)
 	if !ok {
 		return false
 	}
@@ -231,21 +216,19 @@ func (s *DesignScene) placeAtPointer(g *Game, in Frame, overPlan bool) bool {
 		s.checkKey, s.checkGen = key, s.gen
 	}
 	if in.Pressed.Left {
-		s.runCounted = false // a new drag: its placements undo together
+		s.tool.History.NewRun() // a new drag: its placements undo together
 	}
-	if !in.Pressed.Left && !(s.dragging && in.Held.Left && key != s.lastSlot) {
+	if !in.Pressed.Left && !(in.Held.Left && s.tool.Run.Wants(key)) {
 		return false
 	}
-	if m := g.Cat.Modules[p.Module]; in.Pressed.Left && m.Placement == designs.OnEdge {
-		s.dragOrient = "v" // the run keeps the direction of the edge it starts on
-		if p.Edge == designs.North || p.Edge == designs.South {
-			s.dragOrient = "h"
-		}
+	if in.Pressed.Left {
+		s.tool.Run.Begin(p, g.Cat.Modules[p.Module].Placement == designs.OnEdge)
 	}
 	changed := false
 	if s.check.OK {
 		if err := s.put(p, in.Pressed.Left); err == nil {
-			s.pushGroup(s.check.Swap == "")
+			s.tool.History.Push(s.check.Swap == "")
+			s.tool.Run.Add(p)
 			changed = true
 			s.check = s.slotCheck(p)
 			s.hideKey = key
@@ -255,57 +238,8 @@ func (s *DesignScene) placeAtPointer(g *Game, in Frame, overPlan bool) bool {
 	} else if in.Pressed.Left {
 		g.Notify("Cannot place here: "+s.check.Reason, true)
 	}
-	s.dragging = true
-	s.lastSlot = key
+	s.tool.Run.Over(key)
 	return changed
-}
-
-// pushGroup records one command on the undo stack; placements of one drag
-// join the same group, so Ctrl+Z takes back a whole run of walls.
-func (s *DesignScene) pushGroup(inRun bool) {
-	s.redoGroups = nil
-	if inRun && s.runCounted && len(s.undoGroups) > 0 {
-		s.undoGroups[len(s.undoGroups)-1]++
-		return
-	}
-	s.undoGroups = append(s.undoGroups, 1)
-	s.runCounted = inRun
-}
-
-// undoGroup undoes the last group of commands in the engine.
-func (s *DesignScene) undoGroup() bool {
-	if len(s.undoGroups) == 0 {
-		return false
-	}
-	n := s.undoGroups[len(s.undoGroups)-1]
-	s.undoGroups = s.undoGroups[:len(s.undoGroups)-1]
-	done := 0
-	for i := 0; i < n && s.board.Undo(); i++ {
-		done++
-	}
-	if done > 0 {
-		s.redoGroups = append(s.redoGroups, done)
-	}
-	s.runCounted = false
-	return done > 0
-}
-
-// redoGroup redoes the last undone group.
-func (s *DesignScene) redoGroup() bool {
-	if len(s.redoGroups) == 0 {
-		return false
-	}
-	n := s.redoGroups[len(s.redoGroups)-1]
-	s.redoGroups = s.redoGroups[:len(s.redoGroups)-1]
-	done := 0
-	for i := 0; i < n && s.board.Redo(); i++ {
-		done++
-	}
-	if done > 0 {
-		s.undoGroups = append(s.undoGroups, done)
-	}
-	s.runCounted = false
-	return done > 0
 }
 
 // removeAt removes the wall nearest the pointer if it is close to an edge,

@@ -66,15 +66,6 @@ func (s *DesignScene) offeredIDs(g *Game) []string {
 	return out
 }
 
-func indexOf(list []string, v string) int {
-	for i, x := range list {
-		if x == v {
-			return i
-		}
-	}
-	return -1
-}
-
 func (s *DesignScene) drawPalette(g *Game, r *Renderer) {
 	_, h := g.Size()
 	r.Rect(0, topBarH, paletteW, h-topBarH, colPanel)
@@ -90,13 +81,13 @@ func (s *DesignScene) drawPalette(g *Game, r *Renderer) {
 		ok := s.offered(row.id)
 		hover := s.in.X < paletteW && s.in.Y >= row.y && s.in.Y < row.y+row.h
 		switch {
-		case row.id == s.sel:
+		case row.id == s.tool.Selected:
 			r.Rect(4, row.y, paletteW-8, row.h-2, colAccent)
 		case hover && ok:
 			r.Rect(4, row.y, paletteW-8, row.h-2, colPanelHi)
 		}
 		tc := colLight
-		if row.id == s.sel {
+		if row.id == s.tool.Selected {
 			tc = colInk
 		}
 		if !ok {

@@ -173,7 +173,7 @@ func (g *Game) BenchMode(frames int, out *BenchStats) {
 		s, ok := g.scene.(*DesignScene)
 		if ok && i >= 1 {
 			src.moving = true
-			s.sel = "wall-ext-4x8"
+			s.tool.Selected = "wall-ext-4x8"
 		}
 		if ok && i == 2 { // as the arrow keys pan: 8 px a frame, back and forth
 			dir := 1.0

@@ -78,7 +78,7 @@ func TestPartialFramesMatchFullRedraw(t *testing.T) {
 			require.NoError(t, err)
 			g.SetSize(BaseWidth, BaseHeight, 1)
 			screen := ebiten.NewImage(BaseWidth, BaseHeight)
-			s.sel = "wall-ext-4x8"
+			s.tool.Selected = "wall-ext-4x8"
 			require.NoError(t, g.Step(Frame{Intents: map[Intent]bool{}, X: 600, Y: 300}))
 			g.Render(screen) // fits the view to the site
 			s.cam.Zoom *= 3  // the house fills the view, to its edges

@@ -45,7 +45,5 @@ func (g *Game) ClassReply() submission.Reply { return g.classReply }
 
 // submitJS hands the finished design level's session log to the page.
 func (s *DesignScene) submitJS(g *Game) {
-	if eb, ok := s.board.(*EngineBoard); ok {
-		g.sendToClass(submission.ForLevel(s.level.ID, eb.E.Log()))
-	}
+	g.sendToClass(submission.ForLevel(s.level.ID, s.board.E.Log()))
 }

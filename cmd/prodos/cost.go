@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"text/tabwriter"
 
-	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine"
 	"github.com/opensourceecology/prodos/levels"
 	"github.com/shopspring/decimal"
@@ -67,7 +66,7 @@ func runCost(e *env, args []string) int {
 	cj := toCostJSON(c)
 	rep.Materials, rep.Labor, rep.Machine, rep.Total = cj.Materials, cj.Labor, cj.Machine, cj.Total
 	byCat := eng.CostByCategory()
-	for _, name := range designs.Categories {
+	for _, name := range eng.Categories() {
 		if cc, ok := byCat[name]; ok {
 			rep.ByCategory = append(rep.ByCategory, categoryCostJSON{Category: name, Modules: m.ByCategory[name], costJSON: toCostJSON(cc)})
 		}

@@ -84,25 +84,25 @@ func VerifyChallenge(ctx context.Context, level string, replay []byte) (classroo
 }
 
 // AwardQualifications gives the qualifications a learner's verified results
-// earn: best challenge scores so far plus this one, against the rules in
-// levels/qualifications.toml. Qualifications already held are not repeated.
+// earn: best passed challenge scores so far plus this one, against the rules
+// in levels/qualifications.toml (the rule is training.Quals.Award). Qualifications already held are not repeated.
 func AwardQualifications(p classroom.Progress, v classroom.Verified) []string {
 	_, quals, err := Challenges()
 	if err != nil {
 		return nil
 	}
-	best := map[string]int{}
+	var results []training.Scored
 	for level, score := range p.Best[classroom.KindChallenge] {
-		best[level] = score
+		results = append(results, training.Scored{Challenge: level, Score: score, Passed: true})
 	}
-	if v.Kind == classroom.KindChallenge && v.Passed && v.Score > best[v.Level] {
-		best[v.Level] = v.Score
+	if v.Kind == classroom.KindChallenge {
+		results = append(results, training.Scored{Challenge: v.Level, Score: v.Score, Passed: v.Passed})
 	}
 	have := map[string]bool{}
 	for q := range p.Held {
 		have[q] = true
 	}
-	return quals.Earned(best, have)
+	return quals.Award(results, have)
 }
 
 // VerifyDesignLevel replays a design-level session log on a fresh engine

@@ -130,15 +130,13 @@ func Submit(ctx context.Context, st Store, q *training.Quals, name string, v *tr
 			return nil, nil // already submitted
 		}
 	}
-	// Only passed attempts count towards qualifications.
-	best := map[string]int{}
+	// Only passed attempts count towards qualifications (training.Quals.Award).
+	results := make([]training.Scored, 0, len(p.Attempts)+1)
 	for _, x := range append(append([]Attempt(nil), p.Attempts...), a) {
-		if s, ok := best[x.Challenge]; x.Passed && (!ok || x.Score > s) {
-			best[x.Challenge] = x.Score
-		}
+		results = append(results, training.Scored{Challenge: x.Challenge, Score: x.Score, Passed: x.Passed})
 	}
 	var awards []Award
-	for _, id := range q.Earned(best, p.Holds()) {
+	for _, id := range q.Award(results, p.Holds()) {
 		awards = append(awards, Award{Qualification: id, At: a.At, Evidence: a.ReplayHash})
 	}
 	if err := st.Record(ctx, name, a, awards); err != nil {
