@@ -150,14 +150,19 @@ func (s *ChallengeScene) startButton(g *Game) button {
 	return button{w/2 - 130, h/2 + 170, 260, 54, "Start the clock", true}
 }
 
-func (s *ChallengeScene) resultButtons(g *Game) []button {
+func (s *ChallengeScene) resultButtons(g *Game) []action {
 	w, h := g.Size()
 	y := h/2 + 200
 	next := s.nextChallenge(g)
-	return []button{
-		{w/2 - 330, y, 200, 50, "Try again", true},
-		{w/2 - 100, y, 200, 50, "Challenges", true},
-		{w/2 + 130, y, 200, 50, "Next challenge", next != nil && g.ChallengeLock(next) == ""},
+	return []action{
+		{button{w/2 - 330, y, 200, 50, "Try again", true}, IntentNone, func() {
+			n := NewChallengeScene(s.level)
+			n.start(g)
+			g.Goto(n)
+		}},
+		{button{w/2 - 100, y, 200, 50, "Challenges", true}, IntentBack, func() { g.Goto(&ChallengeSelectScene{}) }},
+		{button{w/2 + 130, y, 200, 50, "Next challenge", next != nil && g.ChallengeLock(next) == ""}, IntentConfirm,
+			func() { g.Goto(NewChallengeScene(next)) }},
 	}
 }
 
@@ -189,17 +194,7 @@ func (s *ChallengeScene) Update(g *Game, in Frame) error {
 		return nil
 	case s.ended:
 		s.endT = s.endClock.frames(g)
-		b := s.resultButtons(g)
-		switch {
-		case b[0].clicked(in):
-			n := NewChallengeScene(s.level)
-			n.start(g)
-			g.Goto(n)
-		case b[1].clicked(in) || in.Has(IntentBack):
-			g.Goto(&ChallengeSelectScene{})
-		case b[2].clicked(in) || in.Has(IntentConfirm) && b[2].enabled:
-			g.Goto(NewChallengeScene(s.nextChallenge(g)))
-		}
+		runAction(in, s.resultButtons(g))
 		return nil
 	}
 	if in.Has(IntentBack) || s.backButton().clicked(in) {

@@ -44,21 +44,18 @@ func (s *ChallengeSelectScene) Cards(g *Game) []button {
 	return out
 }
 
-func (s *ChallengeSelectScene) topButtons(g *Game) []button {
+func (s *ChallengeSelectScene) topButtons(g *Game) []action {
 	w, _ := g.Size()
-	return []button{{30, 24, 120, 44, "< Back", true}, {w - 250, 24, 220, 44, "Profile", true}}
+	return []action{
+		{button{30, 24, 120, 44, "< Back", true}, IntentBack, func() { g.Goto(&TitleScene{}) }},
+		{button{w - 250, 24, 220, 44, "Profile", true}, IntentNone, func() { g.Goto(&ProfileScene{}) }},
+	}
 }
 
 // Update implements Scene.
 func (s *ChallengeSelectScene) Update(g *Game, in Frame) error {
 	s.in = in
-	tb := s.topButtons(g)
-	switch {
-	case in.Has(IntentBack) || tb[0].clicked(in):
-		g.Goto(&TitleScene{})
-		return nil
-	case tb[1].clicked(in):
-		g.Goto(&ProfileScene{})
+	if runAction(in, s.topButtons(g)) {
 		return nil
 	}
 	set, _ := g.Training()

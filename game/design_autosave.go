@@ -76,26 +76,22 @@ type StartOverScene struct {
 	in     Frame
 }
 
-func (s *StartOverScene) buttons(g *Game) []button {
+func (s *StartOverScene) buttons(g *Game) []action {
 	w, h := g.Size()
 	y := h/2 + 40
-	return []button{
-		{w/2 - 230, y, 220, 50, "Start over", true},
-		{w/2 + 10, y, 220, 50, "Keep my design", true},
+	return []action{
+		{button{w/2 - 230, y, 220, 50, "Start over", true}, IntentNone, func() {
+			s.design.startOver(g)
+			g.Goto(s.design)
+		}},
+		{button{w/2 + 10, y, 220, 50, "Keep my design", true}, IntentBack, func() { g.Goto(s.design) }},
 	}
 }
 
 // Update implements Scene.
 func (s *StartOverScene) Update(g *Game, in Frame) error {
 	s.in = in
-	b := s.buttons(g)
-	switch {
-	case b[0].clicked(in):
-		s.design.startOver(g)
-		g.Goto(s.design)
-	case b[1].clicked(in) || in.Has(IntentBack):
-		g.Goto(s.design)
-	}
+	runAction(in, s.buttons(g))
 	return nil
 }
 

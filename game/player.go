@@ -104,33 +104,25 @@ func countStars(stars map[string]int) int {
 
 // offerButtons are the carry-over offer's buttons: take the guest's stars,
 // or not (none when there is no offer).
-func (s *ProfileScene) offerButtons(g *Game) []button {
+func (s *ProfileScene) offerButtons(g *Game) []action {
 	if s.offer == 0 {
 		return nil
 	}
 	w, h := g.Size()
 	y := h - 150
-	return []button{
-		{w - 570, y, 250, 44, "Carry them over", true},
-		{w - 310, y, 170, 44, "No, thanks", true},
+	return []action{
+		{button{w - 570, y, 250, 44, "Carry them over", true}, IntentNone, func() {
+			g.carryGuest()
+			g.Notify(fmt.Sprintf("%d stars carried over to %s", s.offer, g.Profile().Name), false)
+			s.offer = 0
+		}},
+		{button{w - 310, y, 170, 44, "No, thanks", true}, IntentNone, func() { s.offer = 0 }},
 	}
 }
 
 // updateOffer handles a click on the offer; it reports whether it took the click.
 func (s *ProfileScene) updateOffer(g *Game, in Frame) bool {
-	b := s.offerButtons(g)
-	switch {
-	case len(b) == 0:
-		return false
-	case b[0].clicked(in):
-		g.carryGuest()
-		g.Notify(fmt.Sprintf("%d stars carried over to %s", s.offer, g.Profile().Name), false)
-	case b[1].clicked(in):
-	default:
-		return false
-	}
-	s.offer = 0
-	return true
+	return runAction(in, s.offerButtons(g))
 }
 
 // drawOffer draws the carry-over offer over the bottom of the profile.
@@ -152,8 +144,8 @@ func (s *ProfileScene) drawOffer(g *Game, r *Renderer) {
 
 // toastAvoid implements toastAvoider: messages keep off the scene's buttons.
 func (s *ProfileScene) toastAvoid(g *Game) []button {
-	return append(s.buttons(g), s.offerButtons(g)...)
+	return plainButtons(append(s.buttons(g), s.offerButtons(g)...))
 }
 
 // toastAvoid implements toastAvoider.
-func (s *ResultsScene) toastAvoid(g *Game) []button { return s.buttons(g) }
+func (s *ResultsScene) toastAvoid(g *Game) []button { return plainButtons(s.buttons(g)) }

@@ -59,12 +59,12 @@ func (s *ProfileScene) Rows(g *Game) []button {
 
 func (s *ProfileScene) fieldY() float64 { return 150 + 9*46 + 40 }
 
-func (s *ProfileScene) buttons(g *Game) []button {
+func (s *ProfileScene) buttons(g *Game) []action {
 	w, h := g.Size()
-	return []button{
-		{30, 24, 120, 44, "< Back", true},
-		{340, s.fieldY() + 24, 100, 44, "Add", s.field.text != ""},
-		{w - 300, h - 84, 260, 54, "Train >", g.Profile() != nil},
+	return []action{
+		{button{30, 24, 120, 44, "< Back", true}, IntentBack, func() { g.Goto(&TitleScene{}) }},
+		{button{340, s.fieldY() + 24, 100, 44, "Add", s.field.text != ""}, IntentConfirm, func() { s.create(g) }},
+		{button{w - 300, h - 84, 260, 54, "Train >", g.Profile() != nil}, IntentConfirm, func() { g.Goto(&ChallengeSelectScene{}) }},
 	}
 }
 
@@ -86,16 +86,7 @@ func (s *ProfileScene) Update(g *Game, in Frame) error {
 	if s.updateOffer(g, in) {
 		return nil
 	}
-	b := s.buttons(g)
-	switch {
-	case in.Has(IntentBack) || b[0].clicked(in):
-		g.Goto(&TitleScene{})
-		return nil
-	case b[1].clicked(in) || in.Has(IntentConfirm) && s.field.text != "":
-		s.create(g)
-		return nil
-	case b[2].clicked(in) || in.Has(IntentConfirm) && b[2].enabled:
-		g.Goto(&ChallengeSelectScene{})
+	if runAction(in, s.buttons(g)) {
 		return nil
 	}
 	for _, row := range s.Rows(g) {

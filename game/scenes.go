@@ -14,32 +14,26 @@ type TitleScene struct {
 	in Frame
 }
 
-func (s *TitleScene) buttons(g *Game) []button {
+func (s *TitleScene) buttons(g *Game) []action {
 	w, h := g.Size()
 	bw, bh := 300.0, 54.0
 	x := (w - bw) / 2
 	y := h * 0.52
-	return []button{
-		{x, y, bw, bh, "Play", true},
-		{x, y + 70, bw, bh, "Sandbox", true},
-		{x, y + 140, bw, bh, "How to play", true},
-		{x, y + 210, bw, bh, "Training challenges", true},
+	return []action{
+		{button{x, y, bw, bh, "Play", true}, IntentConfirm, func() { g.Goto(&SelectScene{}) }},
+		{button{x, y + 70, bw, bh, "Sandbox", true}, IntentNone, func() { g.Play(LevelByID(g.Levels, "sandbox")) }},
+		{button{x, y + 140, bw, bh, "How to play", true}, IntentNone, func() { g.help = true }},
+		{button{x, y + 210, bw, bh, "Training challenges", true}, IntentNone, g.OpenTraining},
 	}
 }
 
 // Update implements Scene.
 func (s *TitleScene) Update(g *Game, in Frame) error {
 	s.in = in
-	b := s.buttons(g)
+	if runAction(in, s.buttons(g)) {
+		return nil
+	}
 	switch {
-	case b[0].clicked(in) || in.Has(IntentConfirm):
-		g.Goto(&SelectScene{})
-	case b[1].clicked(in):
-		g.Play(LevelByID(g.Levels, "sandbox"))
-	case b[2].clicked(in):
-		g.help = true
-	case b[3].clicked(in):
-		g.OpenTraining()
 	case playerButton(g, &g.r).clicked(in):
 		g.Goto(&ProfileScene{})
 	case in.Has(IntentBack):
@@ -136,14 +130,14 @@ type ResultsScene struct {
 	clock  sceneClock
 }
 
-func (s *ResultsScene) buttons(g *Game) []button {
+func (s *ResultsScene) buttons(g *Game) []action {
 	w, h := g.Size()
 	y := h/2 + 250 - 50 - 24 // inside the 500-high dialog, clear of its border
 	next := s.nextLevel(g)
-	return []button{
-		{w/2 - 330, y, 200, 50, "Keep improving", true},
-		{w/2 - 100, y, 200, 50, "Level select", true},
-		{w/2 + 130, y, 200, 50, "Next level", next != nil && g.Unlocked(next)},
+	return []action{
+		{button{w/2 - 330, y, 200, 50, "Keep improving", true}, IntentBack, func() { g.Goto(s.design) }},
+		{button{w/2 - 100, y, 200, 50, "Level select", true}, IntentNone, func() { g.Goto(&SelectScene{}) }},
+		{button{w/2 + 130, y, 200, 50, "Next level", next != nil && g.Unlocked(next)}, IntentConfirm, func() { g.Play(next) }},
 	}
 }
 
@@ -163,15 +157,7 @@ func (s *ResultsScene) Animating() bool { return s.t < 60 }
 func (s *ResultsScene) Update(g *Game, in Frame) error {
 	s.in = in
 	s.t = s.clock.frames(g)
-	b := s.buttons(g)
-	switch {
-	case b[0].clicked(in) || in.Has(IntentBack):
-		g.Goto(s.design)
-	case b[1].clicked(in):
-		g.Goto(&SelectScene{})
-	case b[2].clicked(in) || in.Has(IntentConfirm) && b[2].enabled:
-		g.Play(s.nextLevel(g))
-	}
+	runAction(in, s.buttons(g))
 	return nil
 }
 
