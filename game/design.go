@@ -56,10 +56,9 @@ type DesignScene struct {
 	lastZoom     float64
 	planHits     int
 
-	chromeImg *ebiten.Image
-	chromeKey chromeKey
-	hudK      hudKey
-	checkKey  designs.Placement
+	panels   [numPanels]panelLayer // palette, HUD and top bar (design_panels.go)
+	hudK     hudKey
+	checkKey designs.Placement
 
 	palRows   []paletteRow // paletteRows for palScroll
 	palScroll float64

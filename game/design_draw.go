@@ -2,11 +2,9 @@ package game
 
 import (
 	"fmt"
-	"image"
 	"image/color"
 	"math"
 
-	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/opensourceecology/prodos/designs"
 )
@@ -71,91 +69,6 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 func (s *DesignScene) startHere(g *Game) bool {
 	return s.tool.Selected == "" && !s.picked && !s.result.Complete && g.Progress.Stars[s.level.ID] == 0 &&
 		len(s.board.Design().Placements) <= s.startN
-}
-
-// chromeKey is what the cached panels (palette, HUD, top bar) depend on.
-type chromeKey struct {
-	gen           int
-	sel           string
-	hover         string
-	scroll        float64
-	complete      bool
-	w, h, scl     float64
-	atlasReady    bool
-	stars, result int
-}
-
-// hoverTarget names the panel element under the pointer, if any.
-func (s *DesignScene) hoverTarget(g *Game) string {
-	in := s.in
-	for i, b := range s.topButtons(g) {
-		if b.hover(in) {
-			return fmt.Sprint("top", i)
-		}
-	}
-	if in.X < paletteW {
-		for _, r := range s.paletteRows(g) {
-			if r.id != "" && in.Y >= r.y && in.Y < r.y+r.h {
-				return "pal " + r.id
-			}
-		}
-	}
-	for i, b := range s.violationRows(g) {
-		if b.hover(in) {
-			return fmt.Sprint("viol", i)
-		}
-	}
-	return ""
-}
-
-// drawChromeCached draws the palette, the HUD and the top bar from an image
-// redrawn only when what they show changes (the design, the selection, the
-// element under the pointer, the window).
-func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
-	w, h := g.Size()
-	dw, dh := int(math.Ceil(w*r.Scale)), int(math.Ceil(h*r.Scale))
-	if s.chromeImg == nil || s.chromeImg.Bounds().Dx() != dw || s.chromeImg.Bounds().Dy() != dh {
-		if s.chromeImg != nil {
-			s.chromeImg.Deallocate()
-		}
-		s.chromeImg = ebiten.NewImage(dw, dh)
-		s.chromeKey = chromeKey{gen: -1}
-	}
-	key := chromeKey{gen: s.gen, sel: s.tool.Selected, hover: s.hoverTarget(g), scroll: s.scroll, complete: s.result.Complete,
-		w: w, h: h, scl: r.Scale, stars: s.result.Stars, result: len(s.result.Objectives)}
-	changed := key != s.chromeKey
-	if !changed && g.PartialOK() && !s.outside && !s.planDirect && !s.tooltipWasOut {
-		return // the panels on screen are still right
-	}
-	if changed {
-		cr := Renderer{Scale: r.Scale, Atlas: r.Atlas, Fonts: r.Fonts}
-		cr.Begin(s.chromeImg)
-		s.chromeImg.Clear()
-		s.drawPalette(g, &cr)
-		s.drawHUD(g, &cr)
-		cr.Rect(0, 0, w, topBarH, colPanel)
-		cr.Rect(0, topBarH-3, w, 3, colAccent)
-		tb := s.topButtons(g)
-		for i, b := range tb {
-			b.draw(&cr, b.hover(s.in), i == len(tb)-1) // "Finish level" is the primary action
-		}
-		cr.Bold(cr.Ellipsis(s.level.Title, 20, true, tb[1].x-134), 124, 15, 20, colLight, text.AlignStart)
-		cr.Flush()
-		r.Calls += cr.Calls
-		s.chromeKey = key
-	}
-	r.Flush()
-	sc := r.Scale
-	for _, rc := range []image.Rectangle{
-		image.Rect(0, 0, dw, int(math.Ceil(topBarH*sc))),
-		image.Rect(0, int(topBarH*sc), int(math.Ceil(paletteW*sc)), dh),
-		image.Rect(int((w-hudW)*sc), int(topBarH*sc), dw, dh),
-	} {
-		op := &ebiten.DrawImageOptions{}
-		op.GeoM.Translate(float64(rc.Min.X), float64(rc.Min.Y))
-		r.Dst.DrawImage(s.chromeImg.SubImage(rc).(*ebiten.Image), op)
-		r.Calls++
-	}
 }
 
 func (s *DesignScene) drawGhost(g *Game, r *Renderer) {
