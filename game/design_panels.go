@@ -109,8 +109,8 @@ func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 	base := chromeKey{gen: s.gen, sel: s.tool.Selected, scroll: s.scroll, complete: s.result.Complete,
 		w: w, h: h, scl: r.Scale, stars: s.result.Stars, result: len(s.result.Objectives)}
 	// A panel is put back when this frame drew over it: at a fractional
-	// scale the plan's last device column is the HUD's first, and what is
-	// drawn over the plan (put back from the cache, then drawn again) may
+	// scale the plan's last device column is the HUD's first, and the parts
+	// of the plan put back from its cache (last frame's overBoxes) may
 	// reach it.
 	screenOK := g.PartialOK() && !s.outside && !s.planDirect && !s.tooltipWasOut
 	r.Flush()
@@ -138,7 +138,7 @@ func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 			l.key = key
 			l.redraws++
 		}
-		if !changed && screenOK && !drawnOver(rects[p], s.overBoxes, r.Tracked()) {
+		if !changed && screenOK && !drawnOver(rects[p], s.overBoxes) {
 			continue // the panel on screen is still right
 		}
 		op := &ebiten.DrawImageOptions{}
@@ -149,12 +149,10 @@ func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 }
 
 // drawnOver reports whether any of the boxes (device pixels) reaches into r.
-func drawnOver(r image.Rectangle, boxes ...[]image.Rectangle) bool {
-	for _, bs := range boxes {
-		for _, b := range bs {
-			if b.Overlaps(r) {
-				return true
-			}
+func drawnOver(r image.Rectangle, boxes []image.Rectangle) bool {
+	for _, b := range boxes {
+		if b.Overlaps(r) {
+			return true
 		}
 	}
 	return false
