@@ -56,9 +56,10 @@ type DesignScene struct {
 	lastZoom     float64
 	planHits     int
 
-	panels   [numPanels]panelLayer // palette, HUD and top bar (design_panels.go)
-	hudK     hudKey
-	checkKey designs.Placement
+	panels    [numPanels]panelLayer // palette, HUD and top bar (design_panels.go)
+	panelsImg *ebiten.Image         // the panels' layers are parts of it
+	hudK      hudKey
+	checkKey  designs.Placement
 
 	palRows   []paletteRow // paletteRows for palScroll
 	palScroll float64

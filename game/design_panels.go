@@ -31,8 +31,9 @@ type chromeKey struct {
 	stars, result int
 }
 
-// panelLayer is one panel's cached image. The image has the panel's
-// device-pixel bounds, so the panel draws into it in screen coordinates.
+// panelLayer is one panel's cached layer: its part of the panels' image
+// (a sub-image, so the panel draws into it in screen coordinates and is
+// clipped to it).
 type panelLayer struct {
 	img     *ebiten.Image
 	key     chromeKey
@@ -105,9 +106,29 @@ func (s *DesignScene) drawPanel(g *Game, cr *Renderer, p int) {
 func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 	w, h := g.Size()
 	rects := panelRects(w, h, r.Scale)
+	s.panelImages(rects)
 	hover := s.hoverTarget(g)
 	base := chromeKey{gen: s.gen, sel: s.tool.Selected, scroll: s.scroll, complete: s.result.Complete,
 		w: w, h: h, scl: r.Scale, stars: s.result.Stars, result: len(s.result.Objectives)}
+	var keys [numPanels]chromeKey
+	var changed [numPanels]bool
+	some := false
+	for p := range s.panels {
+		keys[p] = base
+		if strings.HasPrefix(hover, panelHoverPrefix[p]) {
+			keys[p].hover = hover
+		}
+		changed[p] = keys[p] != s.panels[p].key
+		some = some || changed[p]
+	}
+	// At a fractional scale the side panels and the top bar share a device
+	// row of the image; they are then drawn again together, in order, over
+	// the image cleared once (as one image, the top bar over the others).
+	together := some && rects[panelPalette].Min.Y < rects[panelTopBar].Max.Y
+	if together {
+		changed = [numPanels]bool{true, true, true}
+		s.panelsImg.Clear()
+	}
 	// A panel is put back when this frame drew over it: at a fractional
 	// scale the plan's last device column is the HUD's first, and the parts
 	// of the plan put back from its cache (last frame's overBoxes) may
@@ -116,35 +137,42 @@ func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 	r.Flush()
 	for p := range s.panels {
 		l := &s.panels[p]
-		if l.img == nil || l.img.Bounds() != rects[p] {
-			if l.img != nil {
-				l.img.Deallocate()
-			}
-			l.img = ebiten.NewImageWithOptions(rects[p], nil)
-			l.key = chromeKey{gen: -1}
-		}
-		key := base
-		if strings.HasPrefix(hover, panelHoverPrefix[p]) {
-			key.hover = hover
-		}
-		changed := key != l.key
-		if changed {
+		if changed[p] {
 			cr := Renderer{Scale: r.Scale, Atlas: r.Atlas, Fonts: r.Fonts}
 			cr.Begin(l.img)
-			l.img.Clear()
+			if !together {
+				l.img.Clear()
+			}
 			s.drawPanel(g, &cr, p)
 			cr.Flush()
 			r.Calls += cr.Calls
-			l.key = key
+			l.key = keys[p]
 			l.redraws++
 		}
-		if !changed && screenOK && !drawnOver(rects[p], s.overBoxes) {
+		if !changed[p] && screenOK && !drawnOver(rects[p], s.overBoxes) {
 			continue // the panel on screen is still right
 		}
 		op := &ebiten.DrawImageOptions{}
 		op.GeoM.Translate(float64(rects[p].Min.X), float64(rects[p].Min.Y))
 		r.Dst.DrawImage(l.img, op)
 		r.Calls++
+	}
+}
+
+// panelImages makes the panels' image for the screen the rects lay out
+// (each layer a part of it), unless it is already that size.
+func (s *DesignScene) panelImages(rects [numPanels]image.Rectangle) {
+	full := rects[panelTopBar].Union(rects[panelPalette]).Union(rects[panelHUD])
+	if s.panelsImg != nil && s.panelsImg.Bounds() == full && s.panels[0].img.Bounds() == rects[0] {
+		return
+	}
+	if s.panelsImg != nil {
+		s.panelsImg.Deallocate()
+	}
+	s.panelsImg = ebiten.NewImage(full.Dx(), full.Dy())
+	for p := range s.panels {
+		s.panels[p].img = s.panelsImg.SubImage(rects[p]).(*ebiten.Image)
+		s.panels[p].key = chromeKey{gen: -1}
 	}
 }
 
