@@ -121,13 +121,13 @@ func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 		changed[p] = keys[p] != s.panels[p].key
 		some = some || changed[p]
 	}
-	// At a fractional scale the side panels and the top bar share a device
-	// row of the image; they are then drawn again together, in order, over
-	// the image cleared once (as one image, the top bar over the others).
-	together := some && rects[panelPalette].Min.Y < rects[panelTopBar].Max.Y
+	// When every panel changes, or at a fractional scale (where the side
+	// panels and the top bar share a device row of the image) when any
+	// does, they are drawn again together, in order, as one image.
+	together := changed == [numPanels]bool{true, true, true} ||
+		some && rects[panelPalette].Min.Y < rects[panelTopBar].Max.Y
 	if together {
 		changed = [numPanels]bool{true, true, true}
-		s.panelsImg.Clear()
 	}
 	// A panel is put back when this frame drew over it: at a fractional
 	// scale the plan's last device column is the HUD's first, and the parts
@@ -135,20 +135,9 @@ func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 	// reach it.
 	screenOK := g.PartialOK() && !s.outside && !s.planDirect && !s.tooltipWasOut
 	r.Flush()
+	s.redrawPanels(g, r, keys, changed, together)
 	for p := range s.panels {
 		l := &s.panels[p]
-		if changed[p] {
-			cr := Renderer{Scale: r.Scale, Atlas: r.Atlas, Fonts: r.Fonts}
-			cr.Begin(l.img)
-			if !together {
-				l.img.Clear()
-			}
-			s.drawPanel(g, &cr, p)
-			cr.Flush()
-			r.Calls += cr.Calls
-			l.key = keys[p]
-			l.redraws++
-		}
 		if !changed[p] && screenOK && !drawnOver(rects[p], s.overBoxes) {
 			continue // the panel on screen is still right
 		}
@@ -156,6 +145,37 @@ func (s *DesignScene) drawChromeCached(g *Game, r *Renderer) {
 		op.GeoM.Translate(float64(rects[p].Min.X), float64(rects[p].Min.Y))
 		r.Dst.DrawImage(l.img, op)
 		r.Calls++
+	}
+}
+
+// redrawPanels draws the changed panels again into their layers: each
+// into its own, or all into the panels' image at once (together).
+func (s *DesignScene) redrawPanels(g *Game, r *Renderer, keys [numPanels]chromeKey, changed [numPanels]bool, together bool) {
+	cr := Renderer{Scale: r.Scale, Atlas: r.Atlas, Fonts: r.Fonts}
+	if together {
+		cr.Begin(s.panelsImg)
+		s.panelsImg.Clear()
+	}
+	for p := range s.panels {
+		if !changed[p] {
+			continue
+		}
+		l := &s.panels[p]
+		if !together {
+			cr.Begin(l.img)
+			l.img.Clear()
+		}
+		s.drawPanel(g, &cr, p)
+		if !together {
+			cr.Flush()
+			r.Calls += cr.Calls
+		}
+		l.key = keys[p]
+		l.redraws++
+	}
+	if together {
+		cr.Flush()
+		r.Calls += cr.Calls
 	}
 }
 
