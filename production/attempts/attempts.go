@@ -17,7 +17,7 @@ import (
 	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/submission"
-	"github.com/opensourceecology/prodos/production/nesting"
+	"github.com/opensourceecology/prodos/production/manufacturing/nesting"
 	"github.com/shopspring/decimal"
 )
 

@@ -1,12 +1,14 @@
-// Package production turns a finished design into production work: the bill
+// Package manufacturing turns a finished design into production work: the bill
 // of materials and sourcing (purchase orders per supplier). Every figure is
 // derived from the module data in package designs; nothing is retyped.
 //
-// The double-entry ledger and value accounting live in production/ledger,
-// its SQLite implementation in production/ledger/sqlitestore; the builder's
-// package (bom.csv, purchase orders, plan drawing, manifest) in
-// production/export.
-package production
+// Its subpackages carry the rest of manufacturing: cut lists (cutlist),
+// sheet nesting (nesting), machine jobs (jobs), the crew schedule
+// (schedule) and the builder's package (bom.csv, purchase orders, plan
+// drawing, manifest) in export. The double-entry ledger and value
+// accounting live in production/ledger, its SQLite implementation in
+// production/ledger/sqlitestore.
+package manufacturing
 
 import (
 	"encoding/csv"
@@ -16,7 +18,7 @@ import (
 	"sync"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/cutlist"
+	"github.com/opensourceecology/prodos/production/manufacturing/cutlist"
 	"github.com/shopspring/decimal"
 )
 

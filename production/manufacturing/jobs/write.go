@@ -13,8 +13,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/cutlist"
-	"github.com/opensourceecology/prodos/production/nesting"
+	"github.com/opensourceecology/prodos/production/manufacturing/cutlist"
+	"github.com/opensourceecology/prodos/production/manufacturing/nesting"
 	"github.com/shopspring/decimal"
 )
 
@@ -221,7 +221,7 @@ func WriteFiles(dir string, files map[string][]byte) ([]string, error) {
 // WritePackage builds the design's machine jobs in the shop, assigns them to
 // the default crew, and writes every output (see Plan.Files) into dir. It
 // returns the files written. (A build package gets the same files from
-// production/export, which composes them with the rest.)
+// production/manufacturing/export, which composes them with the rest.)
 func WritePackage(dir string, d *designs.Design, cat *designs.Catalog, shop *designs.Shop) ([]string, error) {
 	p, err := Build(d, cat, shop)
 	if err != nil {

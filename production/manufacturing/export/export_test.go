@@ -25,7 +25,7 @@ func load(t *testing.T, name string) (*designs.Catalog, *designs.Design) {
 	t.Helper()
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
-	d, err := designs.LoadDesign(filepath.Join("..", "..", "designs", "examples", name+".toml"), cat)
+	d, err := designs.LoadDesign(filepath.Join("..", "..", "..", "designs", "examples", name+".toml"), cat)
 	require.NoError(t, err)
 	return cat, d
 }

@@ -21,9 +21,9 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 var examples = []string{
-	"../../designs/examples/cabin-12x16.toml",
-	"../../designs/examples/two-bedroom-24x32.toml",
-	"../../designs/examples/seed-home-32x40.toml",
+	"../../../designs/examples/cabin-12x16.toml",
+	"../../../designs/examples/two-bedroom-24x32.toml",
+	"../../../designs/examples/seed-home-32x40.toml",
 }
 
 func load(t testing.TB, path string) (*designs.Design, *designs.Catalog) {

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/opensourceecology/prodos/production/nesting"
+	"github.com/opensourceecology/prodos/production/manufacturing/nesting"
 )
 
 // DraftMark is what every output made from a design that breaks a hard rule

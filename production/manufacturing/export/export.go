@@ -28,9 +28,9 @@ import (
 	"time"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production"
-	"github.com/opensourceecology/prodos/production/jobs"
-	"github.com/opensourceecology/prodos/production/schedule"
+	"github.com/opensourceecology/prodos/production/manufacturing"
+	"github.com/opensourceecology/prodos/production/manufacturing/jobs"
+	"github.com/opensourceecology/prodos/production/manufacturing/schedule"
 	"github.com/shopspring/decimal"
 )
 
@@ -65,7 +65,7 @@ type Options struct {
 	Suppliers []*designs.Supplier
 	// Policy, Today and NeedBy are the sourcing request. Today, the order
 	// date of the purchase orders, is required.
-	Policy production.Policy
+	Policy manufacturing.Policy
 	Today  time.Time
 	NeedBy time.Time
 	// LabourRate prices labour in the cost breakdown; zero means the
@@ -101,11 +101,11 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 			return nil, fmt.Errorf("export: %w", err)
 		}
 	}
-	bom, err := production.BuildBOM(cat, d)
+	bom, err := manufacturing.BuildBOM(cat, d)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
-	plan, err := production.Source(bom, sups, production.SourceRequest{Policy: opt.Policy, Today: opt.Today, NeedBy: opt.NeedBy})
+	plan, err := manufacturing.Source(bom, sups, manufacturing.SourceRequest{Policy: opt.Policy, Today: opt.Today, NeedBy: opt.NeedBy})
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
@@ -281,7 +281,7 @@ func Manifest(d *designs.Design, files []File) (File, error) {
 
 // Readme is the package's cover sheet: what the house is, what it costs,
 // what to order from whom and when it arrives, and what each file holds.
-func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *production.BOM, plan *production.SourcingPlan) []byte {
+func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *manufacturing.BOM, plan *manufacturing.SourcingPlan) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "Build package: %s\n", d.Name)
 	fmt.Fprintf(&b, "Author: %s   Licence: %s\n", d.Author, d.License)
@@ -312,10 +312,10 @@ func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *
 	fmt.Fprintf(&b, "\nPurchase orders (purchase-orders.csv), policy %s:\n", plan.Policy)
 	for _, po := range plan.Orders {
 		fmt.Fprintf(&b, "  %-28s %-9s %3d lines  %10s  delivery %s\n", po.Supplier, po.Region, len(po.Lines),
-			po.Total.StringFixed(2), po.Delivery.Format(production.DateLayout))
+			po.Total.StringFixed(2), po.Delivery.Format(manufacturing.DateLayout))
 	}
 	fmt.Fprintf(&b, "  %-28s %-9s %3s        %10s  all delivered by %s\n", "total", "", "", plan.Total.StringFixed(2),
-		plan.Delivery.Format(production.DateLayout))
+		plan.Delivery.Format(manufacturing.DateLayout))
 	fmt.Fprintf(&b, "\nFiles:\n")
 	for _, f := range [][2]string{
 		{DesignFile, "the design; open it in the game or check it with prodos validate"},
@@ -336,7 +336,7 @@ func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *
 // extended materials, labour, machine), the design total (equal to
 // cat.DesignCost), then the purchase figures after waste, whole units and
 // pack sizes.
-func CostCSV(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *production.BOM, plan *production.SourcingPlan) ([]byte, error) {
+func CostCSV(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *manufacturing.BOM, plan *manufacturing.SourcingPlan) ([]byte, error) {
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	_ = cw.Write([]string{"module", "name", "count", "materials", "labor", "machine", "total"})

@@ -17,9 +17,9 @@ import (
 )
 
 var examples = []string{
-	"../../designs/examples/cabin-12x16.toml",
-	"../../designs/examples/two-bedroom-24x32.toml",
-	"../../designs/examples/seed-home-32x40.toml",
+	"../../../designs/examples/cabin-12x16.toml",
+	"../../../designs/examples/two-bedroom-24x32.toml",
+	"../../../designs/examples/seed-home-32x40.toml",
 }
 
 func setup(t testing.TB, file string) (*designs.Design, *designs.Catalog, map[string]*designs.Crew) {

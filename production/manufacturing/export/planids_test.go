@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/schedule"
+	"github.com/opensourceecology/prodos/production/manufacturing/schedule"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -59,7 +59,7 @@ func TestPlanIDsMatchSchedule(t *testing.T) {
 func TestPlanNamesHouses(t *testing.T) {
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
-	d, err := designs.LoadDesign("../../designs/examples/compact/row-of-20-24x32.toml", cat)
+	d, err := designs.LoadDesign("../../../designs/examples/compact/row-of-20-24x32.toml", cat)
 	require.NoError(t, err)
 	svg := string(PlanSVG(cat, d))
 	names := regexp.MustCompile(`<text class="house"[^>]*>([^<]+)</text>`).FindAllStringSubmatch(svg, -1)

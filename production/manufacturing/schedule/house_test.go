@@ -17,7 +17,7 @@ import (
 // JSON, and the package holds one Gantt chart per house with only that
 // house's tasks. A design without houses keeps its files as they were.
 func TestScheduleSplitsPerHouse(t *testing.T) {
-	d, cat, crews := setup(t, "../../designs/examples/compact/row-of-20-24x32.toml")
+	d, cat, crews := setup(t, "../../../designs/examples/compact/row-of-20-24x32.toml")
 	s, err := PlanDesign(d, cat, crews[designs.DefaultCrewID])
 	require.NoError(t, err)
 	checkSchedule(t, s)

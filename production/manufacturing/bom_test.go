@@ -1,4 +1,4 @@
-package production
+package manufacturing
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/cutlist"
+	"github.com/opensourceecology/prodos/production/manufacturing/cutlist"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -33,7 +33,7 @@ var examples = []string{"cabin-12x16", "two-bedroom-24x32", "seed-home-32x40"}
 
 func loadExample(t testing.TB, cat *designs.Catalog, name string) *designs.Design {
 	t.Helper()
-	d, err := designs.LoadDesign(filepath.Join("..", "designs", "examples", name+".toml"), cat)
+	d, err := designs.LoadDesign(filepath.Join("..", "..", "designs", "examples", name+".toml"), cat)
 	require.NoError(t, err)
 	return d
 }

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/jobs"
+	"github.com/opensourceecology/prodos/production/manufacturing/jobs"
 	"github.com/shopspring/decimal"
 )
 
@@ -397,7 +397,7 @@ func (s *Schedule) houseFiles() map[string]string {
 // WritePackage schedules the design on the crew (the default 4-person crew
 // when nil) and writes schedule.csv, schedule.json, gantt.svg and
 // schedule-summary.txt into dir, each atomically. It returns the files
-// written. (production/export composes the same files into the build
+// written. (production/manufacturing/export composes the same files into the build
 // package.)
 func WritePackage(dir string, d *designs.Design, cat *designs.Catalog, crew *designs.Crew) ([]string, error) {
 	if crew == nil {

@@ -1,4 +1,4 @@
-package production
+package manufacturing
 
 import (
 	"bytes"

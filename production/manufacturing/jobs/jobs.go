@@ -10,8 +10,8 @@ import (
 	"sort"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/cutlist"
-	"github.com/opensourceecology/prodos/production/nesting"
+	"github.com/opensourceecology/prodos/production/manufacturing/cutlist"
+	"github.com/opensourceecology/prodos/production/manufacturing/nesting"
 	"github.com/shopspring/decimal"
 )
 
@@ -290,7 +290,7 @@ func (p *Plan) Buy() map[string]int {
 
 // StockToBuy is the sheet and lumber stock a design needs in the shop, by
 // SKU: the sheets of the nesting and the stock lengths of the cut lists. The
-// lumber lines equal the BOM's: production.BuildBOM plans the same cut list.
+// lumber lines equal the BOM's: manufacturing.BuildBOM plans the same cut list.
 func StockToBuy(d *designs.Design, cat *designs.Catalog, shop *designs.Shop) (map[string]int, error) {
 	p, err := Build(d, cat, shop)
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/manufacturing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -28,13 +28,13 @@ func TestCutListsMatchPurchaseOrders(t *testing.T) {
 			}
 		}
 		require.NotEmpty(t, boards)
-		bom, err := production.BuildBOMKerf(cat, shop.Kerf, d)
+		bom, err := manufacturing.BuildBOMKerf(cat, shop.Kerf, d)
 		require.NoError(t, err)
 		sups, err := designs.DefaultSuppliers(cat)
 		require.NoError(t, err)
-		for _, pol := range production.Policies {
+		for _, pol := range manufacturing.Policies {
 			t.Run(filepath.Base(f)+"/"+string(pol), func(t *testing.T) {
-				plan, err := production.Source(bom, sups, production.SourceRequest{Policy: pol, Today: today})
+				plan, err := manufacturing.Source(bom, sups, manufacturing.SourceRequest{Policy: pol, Today: today})
 				require.NoError(t, err)
 				needed, ordered := map[string]int64{}, map[string]int64{}
 				for _, po := range plan.Orders {
