@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/opensourceecology/prodos/engine/training"
-	"github.com/opensourceecology/prodos/production/profiles"
+	"github.com/opensourceecology/prodos/production/training/profiles"
 )
 
 // profileFile is where the game remembers the learner last chosen.

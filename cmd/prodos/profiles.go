@@ -12,8 +12,8 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
-	"github.com/opensourceecology/prodos/production/profiles"
-	profilestore "github.com/opensourceecology/prodos/production/profiles/sqlitestore"
+	"github.com/opensourceecology/prodos/production/training/profiles"
+	profilestore "github.com/opensourceecology/prodos/production/training/profiles/sqlitestore"
 	"github.com/opensourceecology/prodos/production/userdata"
 )
 

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
-	"github.com/opensourceecology/prodos/production/profiles"
 	"github.com/opensourceecology/prodos/production/sqlitefile"
+	"github.com/opensourceecology/prodos/production/training/profiles"
 )
 
 //go:embed migrations/*.sql

@@ -10,7 +10,7 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
-	"github.com/opensourceecology/prodos/production/profiles"
+	"github.com/opensourceecology/prodos/production/training/profiles"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

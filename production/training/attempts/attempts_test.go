@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/engine/training"
-	"github.com/opensourceecology/prodos/production/attempts"
 	"github.com/opensourceecology/prodos/production/classroom"
+	"github.com/opensourceecology/prodos/production/training/attempts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

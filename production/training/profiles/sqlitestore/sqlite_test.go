@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/opensourceecology/prodos/production/profiles"
-	"github.com/opensourceecology/prodos/production/profiles/profilestest"
-	"github.com/opensourceecology/prodos/production/profiles/sqlitestore"
+	"github.com/opensourceecology/prodos/production/training/profiles"
+	"github.com/opensourceecology/prodos/production/training/profiles/profilestest"
+	"github.com/opensourceecology/prodos/production/training/profiles/sqlitestore"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/opensourceecology/prodos/production/profiles"
-	"github.com/opensourceecology/prodos/production/profiles/profilestest"
+	"github.com/opensourceecology/prodos/production/training/profiles"
+	"github.com/opensourceecology/prodos/production/training/profiles/profilestest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
