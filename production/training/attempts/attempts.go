@@ -36,10 +36,10 @@ func Challenges() (*training.Set, *training.Quals, error) {
 			challengeErr = err
 			return
 		}
-		if challengeSet, challengeErr = training.DefaultChallenges(cat); challengeErr != nil {
+		if challengeSet, challengeErr = levels.Challenges(cat); challengeErr != nil {
 			return
 		}
-		challengeQual, challengeErr = training.DefaultQualifications(challengeSet)
+		challengeQual, challengeErr = levels.Qualifications(challengeSet)
 	})
 	return challengeSet, challengeQual, challengeErr
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/training/profiles"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,9 +20,9 @@ func TestFirstChallengeUnlocksADesignLevel(t *testing.T) {
 	ctx := context.Background()
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
-	set, err := training.DefaultChallenges(cat)
+	set, err := levels.Challenges(cat)
 	require.NoError(t, err)
-	q, err := training.DefaultQualifications(set)
+	q, err := levels.Qualifications(set)
 	require.NoError(t, err)
 	st := profiles.NewMemStore()
 	for _, n := range []string{"al", "bo"} {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/training/profiles"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,9 +20,9 @@ import (
 func Run(t *testing.T, open func(t *testing.T) profiles.Store) {
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
-	set, err := training.DefaultChallenges(cat)
+	set, err := levels.Challenges(cat)
 	require.NoError(t, err)
-	q, err := training.DefaultQualifications(set)
+	q, err := levels.Qualifications(set)
 	require.NoError(t, err)
 	s := &suite{open: open, set: set, q: q, ctx: context.Background(), day: time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)}
 	t.Run("create, list, get", s.createListGet)
