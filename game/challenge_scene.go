@@ -8,7 +8,7 @@ import (
 
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/production/classroom/submission"
-	"github.com/opensourceecology/prodos/production/profiles"
+	"github.com/opensourceecology/prodos/production/training/profiles"
 )
 
 // Panel sizes of the challenge scene, logical pixels.

@@ -5,7 +5,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/opensourceecology/prodos/production/profiles"
+	"github.com/opensourceecology/prodos/production/training/profiles"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

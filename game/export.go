@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/export"
+	"github.com/opensourceecology/prodos/production/manufacturing/export"
 )
 
 // exportToday is the order date of an exported package's purchase orders;
@@ -13,7 +13,7 @@ import (
 var exportToday = time.Now
 
 // export hands the current design to the production layer. The build
-// package is composed by production/export, the same composer `prodos
+// package is composed by production/manufacturing/export, the same composer `prodos
 // export` uses; on the desktop it is written as a folder, in the browser it
 // is downloaded. A design that breaks a hard rule is exported as a draft:
 // every file says DRAFT, NOT FOR CONSTRUCTION and README.txt lists the

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"path/filepath"
 
-	"github.com/opensourceecology/prodos/production/export"
+	"github.com/opensourceecology/prodos/production/manufacturing/export"
 )
 
 // exportDesign writes the build package into exports/NAME next to the

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/export"
+	"github.com/opensourceecology/prodos/production/manufacturing/export"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

@@ -6,7 +6,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/opensourceecology/prodos/engine/training"
-	"github.com/opensourceecology/prodos/production/profiles"
+	"github.com/opensourceecology/prodos/production/training/profiles"
 )
 
 // ProfileScene is where learners sharing a computer pick who is training

@@ -8,7 +8,8 @@ import (
 	"time"
 
 	"github.com/opensourceecology/prodos/engine/training"
-	"github.com/opensourceecology/prodos/production/profiles"
+	"github.com/opensourceecology/prodos/levels"
+	"github.com/opensourceecology/prodos/production/training/profiles"
 )
 
 // profileFile is where the game remembers the learner last chosen.
@@ -59,9 +60,9 @@ func (g *Game) trainer() *trainer {
 	}
 	t := &trainer{}
 	g.tr = t
-	t.set, t.err = training.DefaultChallenges(g.Cat)
+	t.set, t.err = levels.Challenges(g.Cat)
 	if t.err == nil {
-		t.quals, t.err = training.DefaultQualifications(t.set)
+		t.quals, t.err = levels.Qualifications(t.set)
 	}
 	if t.err != nil {
 		g.Notify("Training levels could not be loaded: "+firstLine(t.err), true)

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/engine/training"
-	profilestore "github.com/opensourceecology/prodos/production/profiles/sqlitestore"
+	profilestore "github.com/opensourceecology/prodos/production/training/profiles/sqlitestore"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 
 	"github.com/opensourceecology/prodos/game"
-	"github.com/opensourceecology/prodos/production/profiles"
-	profilestore "github.com/opensourceecology/prodos/production/profiles/sqlitestore"
+	"github.com/opensourceecology/prodos/production/training/profiles"
+	profilestore "github.com/opensourceecology/prodos/production/training/profiles/sqlitestore"
 )
 
 // profilesDB is where the desktop game keeps learners' profiles: the same

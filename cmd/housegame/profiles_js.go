@@ -4,7 +4,7 @@ package main
 
 import (
 	"github.com/opensourceecology/prodos/game"
-	"github.com/opensourceecology/prodos/production/profiles"
+	"github.com/opensourceecology/prodos/production/training/profiles"
 )
 
 // openProfiles keeps learners' profiles as JSON in the browser's

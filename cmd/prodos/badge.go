@@ -11,8 +11,8 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
-	"github.com/opensourceecology/prodos/production/badge"
-	"github.com/opensourceecology/prodos/production/profiles"
+	"github.com/opensourceecology/prodos/production/training/badge"
+	"github.com/opensourceecology/prodos/production/training/profiles"
 )
 
 func init() {

@@ -1,3 +1,5 @@
+//go:build !js
+
 package main
 
 import (
@@ -12,7 +14,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3"
 	"github.com/opensourceecology/prodos/engine/training"
-	"github.com/opensourceecology/prodos/production/badge"
+	"github.com/opensourceecology/prodos/production/training/badge"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/manufacturing"
 )
 
 func init() {
@@ -62,14 +62,14 @@ func runBOM(e *env, args []string) int {
 	defer in.flush()
 	cat, d, file := in.cat, in.d, in.file
 	if *indented {
-		tree, err := production.IndentedBOM(cat, d)
+		tree, err := manufacturing.IndentedBOM(cat, d)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
 			return exitUsage
 		}
 		return prodWriteBOMTree(e, *format, tree)
 	}
-	b, err := production.BuildBOM(cat, d)
+	b, err := manufacturing.BuildBOM(cat, d)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
 		return exitUsage
@@ -104,7 +104,7 @@ func runBOM(e *env, args []string) int {
 	return exitOK
 }
 
-func prodWriteBOMTree(e *env, format string, tree []production.TreeNode) int {
+func prodWriteBOMTree(e *env, format string, tree []manufacturing.TreeNode) int {
 	var err error
 	switch format {
 	case "csv":

@@ -54,7 +54,7 @@ func TestBOMCommandCSVMatchesGolden(t *testing.T) {
 	for _, name := range prodExamples {
 		code, out, errs := prodRun("bom", prodExample(name), "--format", "csv")
 		require.Equal(t, exitOK, code, errs)
-		want, err := os.ReadFile(filepath.Join("..", "..", "production", "testdata", "bom-"+name+".csv"))
+		want, err := os.ReadFile(filepath.Join("..", "..", "production", "manufacturing", "testdata", "bom-"+name+".csv"))
 		require.NoError(t, err)
 		assert.Equal(t, string(want), out, name)
 	}

@@ -20,10 +20,10 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/opensourceecology/prodos/production/attempts"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
 	"github.com/opensourceecology/prodos/production/classroom/submission"
+	"github.com/opensourceecology/prodos/production/training/attempts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

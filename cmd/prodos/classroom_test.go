@@ -19,10 +19,10 @@ import (
 	"github.com/opensourceecology/prodos/engine"
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/levels"
-	"github.com/opensourceecology/prodos/production/attempts"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
 	"github.com/opensourceecology/prodos/production/classroom/submission"
+	"github.com/opensourceecology/prodos/production/training/attempts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/export"
+	"github.com/opensourceecology/prodos/production/manufacturing/export"
 )
 
 func init() {

@@ -43,7 +43,7 @@ func TestExportPackagePerExampleIsByteIdentical(t *testing.T) {
 			for _, f := range []string{"design.toml", "bom.csv", "purchase-orders.csv", "cost.csv", "plan.svg", "README.txt", "manifest.json"} {
 				assert.Contains(t, fa, f)
 			}
-			want, err := os.ReadFile(filepath.Join("..", "..", "production", "testdata", "bom-"+name+".csv"))
+			want, err := os.ReadFile(filepath.Join("..", "..", "production", "manufacturing", "testdata", "bom-"+name+".csv"))
 			require.NoError(t, err)
 			assert.Equal(t, string(want), fa["bom.csv"])
 			var m struct {

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/export"
+	"github.com/opensourceecology/prodos/production/manufacturing/export"
 )
 
 // The hard-rule gate shared by every production command (bom, cost, source,

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/jobs"
+	"github.com/opensourceecology/prodos/production/manufacturing/jobs"
 )
 
 func init() {

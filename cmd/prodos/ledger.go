@@ -14,10 +14,10 @@ import (
 	"text/tabwriter"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production"
-	"github.com/opensourceecology/prodos/production/export"
 	"github.com/opensourceecology/prodos/production/ledger"
 	ledgerstore "github.com/opensourceecology/prodos/production/ledger/sqlitestore"
+	"github.com/opensourceecology/prodos/production/manufacturing"
+	"github.com/opensourceecology/prodos/production/manufacturing/export"
 	"github.com/opensourceecology/prodos/production/userdata"
 	"github.com/shopspring/decimal"
 )
@@ -203,7 +203,7 @@ func runLedgerPost(e *env, args []string) int {
 		req.Memo = strings.TrimSpace(export.DraftMark + " " + req.Memo)
 	}
 	planCode := exitOK
-	req.Plan = func(hd *designs.Design) (*production.SourcingPlan, error) {
+	req.Plan = func(hd *designs.Design) (*manufacturing.SourcingPlan, error) {
 		sreq, sups, ok := f.sourcing.request(e, cat)
 		if !ok {
 			planCode = exitUsage

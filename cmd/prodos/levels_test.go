@@ -5,7 +5,7 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/levels"
-	"github.com/opensourceecology/prodos/production/attempts"
+	"github.com/opensourceecology/prodos/production/training/attempts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

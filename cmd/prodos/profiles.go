@@ -12,8 +12,9 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
-	"github.com/opensourceecology/prodos/production/profiles"
-	profilestore "github.com/opensourceecology/prodos/production/profiles/sqlitestore"
+	"github.com/opensourceecology/prodos/levels"
+	"github.com/opensourceecology/prodos/production/training/profiles"
+	profilestore "github.com/opensourceecology/prodos/production/training/profiles/sqlitestore"
 	"github.com/opensourceecology/prodos/production/userdata"
 )
 
@@ -61,11 +62,11 @@ func checkProfilePermission(e *env, profile, permission string) error {
 	if err != nil {
 		return err
 	}
-	set, err := training.DefaultChallenges(cat)
+	set, err := levels.Challenges(cat)
 	if err != nil {
 		return err
 	}
-	q, err := training.DefaultQualifications(set)
+	q, err := levels.Qualifications(set)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/levels"
 )
 
 func init() {
@@ -23,12 +24,12 @@ func loadTraining(e *env) (*designs.Catalog, *training.Set, *training.Quals, boo
 	if !ok {
 		return nil, nil, nil, false
 	}
-	set, err := training.DefaultChallenges(cat)
+	set, err := levels.Challenges(cat)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: challenge levels: %v\n", err)
 		return nil, nil, nil, false
 	}
-	q, err := training.DefaultQualifications(set)
+	q, err := levels.Qualifications(set)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: qualifications: %v\n", err)
 		return nil, nil, nil, false

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/engine"
-	"github.com/opensourceecology/prodos/production/attempts"
+	"github.com/opensourceecology/prodos/production/training/attempts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

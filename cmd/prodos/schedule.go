@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production/schedule"
+	"github.com/opensourceecology/prodos/production/manufacturing/schedule"
 )
 
 func init() {

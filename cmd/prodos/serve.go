@@ -15,9 +15,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/opensourceecology/prodos/production/attempts"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
+	"github.com/opensourceecology/prodos/production/training/attempts"
 	"github.com/opensourceecology/prodos/production/userdata"
 )
 

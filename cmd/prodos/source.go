@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/manufacturing"
 )
 
 func init() {
@@ -41,9 +41,9 @@ func prodAddSourcingFlags(fs *flag.FlagSet) prodSourcingFlags {
 
 // request checks the flags and loads the suppliers; on failure it prints
 // the problem and returns false (exit 2).
-func (f prodSourcingFlags) request(e *env, cat *designs.Catalog) (production.SourceRequest, []*designs.Supplier, bool) {
-	var req production.SourceRequest
-	p, err := production.ParsePolicy(*f.policy)
+func (f prodSourcingFlags) request(e *env, cat *designs.Catalog) (manufacturing.SourceRequest, []*designs.Supplier, bool) {
+	var req manufacturing.SourceRequest
+	p, err := manufacturing.ParsePolicy(*f.policy)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: --policy: %v\n", err)
 		return req, nil, false
@@ -51,13 +51,13 @@ func (f prodSourcingFlags) request(e *env, cat *designs.Catalog) (production.Sou
 	req.Policy = p
 	req.Today = prodToday()
 	if *f.today != "" {
-		if req.Today, err = time.Parse(production.DateLayout, *f.today); err != nil {
+		if req.Today, err = time.Parse(manufacturing.DateLayout, *f.today); err != nil {
 			fmt.Fprintf(e.stderr, "prodos: --today must be YYYY-MM-DD, got %q\n", *f.today)
 			return req, nil, false
 		}
 	}
 	if *f.needBy != "" {
-		if req.NeedBy, err = time.Parse(production.DateLayout, *f.needBy); err != nil {
+		if req.NeedBy, err = time.Parse(manufacturing.DateLayout, *f.needBy); err != nil {
 			fmt.Fprintf(e.stderr, "prodos: --need-by must be YYYY-MM-DD, got %q\n", *f.needBy)
 			return req, nil, false
 		}
@@ -89,16 +89,16 @@ func (f prodSourcingFlags) request(e *env, cat *designs.Catalog) (production.Sou
 // prodPlan builds the BOM and sourcing plan of a design. It prints the
 // problem and returns the exit code on failure: 2 for bad data, 1 when a
 // SKU cannot be supplied in time.
-func prodPlan(e *env, file string, cat *designs.Catalog, d *designs.Design, req production.SourceRequest, sups []*designs.Supplier) (*production.BOM, *production.SourcingPlan, int) {
-	b, err := production.BuildBOM(cat, d)
+func prodPlan(e *env, file string, cat *designs.Catalog, d *designs.Design, req manufacturing.SourceRequest, sups []*designs.Supplier) (*manufacturing.BOM, *manufacturing.SourcingPlan, int) {
+	b, err := manufacturing.BuildBOM(cat, d)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
 		return nil, nil, exitUsage
 	}
-	plan, err := production.Source(b, sups, req)
+	plan, err := manufacturing.Source(b, sups, req)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
-		var ue *production.UnsuppliableError
+		var ue *manufacturing.UnsuppliableError
 		if errors.As(err, &ue) {
 			return nil, nil, exitProblems
 		}
@@ -143,7 +143,7 @@ func runSource(e *env, args []string) int {
 	sf := prodAddSourcingFlags(fs)
 	format := fs.String("format", "table", "output format: csv, json or table")
 	draft := prodDraftFlag(fs)
-	var req production.SourceRequest
+	var req manufacturing.SourceRequest
 	var sups []*designs.Supplier
 	in, e, code := prodPreamble(e, fs, args, prodPre{draft: draft, format: format, formats: []string{"csv", "json", "table"},
 		catalog: func(cat *designs.Catalog) (ok bool) {
@@ -165,10 +165,10 @@ func runSource(e *env, args []string) int {
 		err = plan.WriteCSV(e.stdout)
 	case "json":
 		out := prodPlanJSON{Design: d.Name, Policy: string(plan.Policy), Orders: []prodPOJSON{}, Total: plan.Total.StringFixed(2),
-			Delivery: plan.Delivery.Format(production.DateLayout)}
+			Delivery: plan.Delivery.Format(manufacturing.DateLayout)}
 		for _, po := range plan.Orders {
 			pj := prodPOJSON{Supplier: po.SupplierID, Name: po.Supplier, Region: po.Region, Location: po.Location, LeadDays: po.LeadDays,
-				OrderDate: po.OrderDate.Format(production.DateLayout), Delivery: po.Delivery.Format(production.DateLayout), Total: po.Total.StringFixed(2)}
+				OrderDate: po.OrderDate.Format(manufacturing.DateLayout), Delivery: po.Delivery.Format(manufacturing.DateLayout), Total: po.Total.StringFixed(2)}
 			for _, l := range po.Lines {
 				pj.Lines = append(pj.Lines, prodPOLineJSON{l.SKU, l.Description, l.Needed, l.Quantity, l.Pack, l.Unit,
 					l.UnitPrice.StringFixed(2), l.Extended.StringFixed(2)})
@@ -182,7 +182,7 @@ func runSource(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "%s: %d purchase orders, policy %s\n", d.Name, len(plan.Orders), plan.Policy)
 		for _, po := range plan.Orders {
 			fmt.Fprintf(e.stdout, "\n%s (%s, %s, %s): ordered %s, delivery %s (%d days)\n", po.Supplier, po.SupplierID, po.Region,
-				po.Location, po.OrderDate.Format(production.DateLayout), po.Delivery.Format(production.DateLayout), po.LeadDays)
+				po.Location, po.OrderDate.Format(manufacturing.DateLayout), po.Delivery.Format(manufacturing.DateLayout), po.LeadDays)
 			tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "SKU\tDESCRIPTION\tNEEDED\tORDER\tPACK\tUNIT\tPRICE\tEXTENDED")
 			for _, l := range po.Lines {
@@ -194,7 +194,7 @@ func runSource(e *env, args []string) int {
 				break
 			}
 		}
-		fmt.Fprintf(e.stdout, "\ngrand total %s, everything delivered by %s\n", plan.Total.StringFixed(2), plan.Delivery.Format(production.DateLayout))
+		fmt.Fprintf(e.stdout, "\ngrand total %s, everything delivered by %s\n", plan.Total.StringFixed(2), plan.Delivery.Format(manufacturing.DateLayout))
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)

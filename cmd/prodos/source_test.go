@@ -15,7 +15,7 @@ func TestSourceCommandCSVMatchesGolden(t *testing.T) {
 	for _, policy := range []string{"local", "cheapest", "fastest"} {
 		code, out, errs := prodRun("source", prodExample("seed-home-32x40"), "--policy", policy, "--today", "2026-11-21", "--format", "csv")
 		require.Equal(t, exitOK, code, errs)
-		want, err := os.ReadFile(filepath.Join("..", "..", "production", "testdata", "purchase-orders-seed-home-"+policy+".csv"))
+		want, err := os.ReadFile(filepath.Join("..", "..", "production", "manufacturing", "testdata", "purchase-orders-seed-home-"+policy+".csv"))
 		require.NoError(t, err)
 		assert.Equal(t, string(want), out, policy)
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opensourceecology/prodos/production/profiles"
+	"github.com/opensourceecology/prodos/production/training/profiles"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

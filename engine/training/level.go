@@ -20,7 +20,6 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/buildseq"
-	"github.com/opensourceecology/prodos/levels"
 )
 
 // TicksPerSecond is the engine's fixed rate.
@@ -109,15 +108,6 @@ type Set struct {
 
 // Level returns the level with the id, or nil.
 func (s *Set) Level(id string) *Level { return s.byID[id] }
-
-// DefaultChallenges loads the embedded levels/challenges/*.toml.
-func DefaultChallenges(cat *designs.Catalog) (*Set, error) {
-	sub, err := fs.Sub(levels.ChallengeFS, "challenges")
-	if err != nil {
-		return nil, fmt.Errorf("challenges: %w", err)
-	}
-	return LoadChallenges(sub, cat)
-}
 
 // LoadChallenges reads every *.toml in fsys as a challenge level and checks
 // them; problems are reported as file:line:col: message.

@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/levels"
 )
 
 // Production permissions a qualification can grant.
@@ -54,15 +52,6 @@ type Quals struct {
 
 // Get returns the qualification or nil.
 func (q *Quals) Get(id string) *Qualification { return q.byID[id] }
-
-// DefaultQualifications loads the embedded levels/qualifications.toml.
-func DefaultQualifications(set *Set) (*Quals, error) {
-	data, err := fs.ReadFile(levels.ChallengeFS, "qualifications.toml")
-	if err != nil {
-		return nil, fmt.Errorf("qualifications: %w", err)
-	}
-	return ParseQualifications("qualifications.toml", data, set)
-}
 
 // ParseQualifications reads qualifications and checks every reference:
 // challenge ids, minimum scores, required qualifications (without

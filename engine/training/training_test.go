@@ -5,6 +5,7 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/levels"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -13,9 +14,9 @@ func load(t testing.TB) (*designs.Catalog, *training.Set, *training.Quals) {
 	t.Helper()
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
-	set, err := training.DefaultChallenges(cat)
+	set, err := levels.Challenges(cat)
 	require.NoError(t, err)
-	q, err := training.DefaultQualifications(set)
+	q, err := levels.Qualifications(set)
 	require.NoError(t, err)
 	return cat, set, q
 }

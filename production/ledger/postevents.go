@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/manufacturing"
 	"github.com/shopspring/decimal"
 )
 
@@ -47,7 +47,7 @@ type PostRequest struct {
 	// Plan computes the sourcing plan of a design (the request's design,
 	// or one house of it), for supplier events and materials-issued without
 	// an amount; its errors pass through.
-	Plan func(d *designs.Design) (*production.SourcingPlan, error)
+	Plan func(d *designs.Design) (*manufacturing.SourcingPlan, error)
 }
 
 // ErrPostRequest is a request that does not describe an event (a flag

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/manufacturing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -30,9 +30,9 @@ func TestDeriveEventsPerHouse(t *testing.T) {
 	var planned []int
 	req := func(typ EventType, f func(r *PostRequest)) PostRequest {
 		r := PostRequest{Type: typ, House: "row", File: "row.toml", Design: row, Catalog: cat, Kind: "labour",
-			Plan: func(d *designs.Design) (*production.SourcingPlan, error) {
+			Plan: func(d *designs.Design) (*manufacturing.SourcingPlan, error) {
 				planned = append(planned, len(d.Placements))
-				return &production.SourcingPlan{Policy: production.PolicyLocal, Total: dec("300"), Orders: []production.PurchaseOrder{{SupplierID: "valley", Total: dec("300")}}}, nil
+				return &manufacturing.SourcingPlan{Policy: manufacturing.PolicyLocal, Total: dec("300"), Orders: []manufacturing.PurchaseOrder{{SupplierID: "valley", Total: dec("300")}}}, nil
 			}}
 		if f != nil {
 			f(&r)

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
-	"github.com/opensourceecology/prodos/production"
+	"github.com/opensourceecology/prodos/production/manufacturing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -13,11 +13,11 @@ import (
 func TestDeriveEvents(t *testing.T) {
 	cat := catalog(t)
 	d := loadExample(t, cat, "cabin-12x16")
-	plan := &production.SourcingPlan{Policy: production.PolicyLocal, Total: dec("300"), Orders: []production.PurchaseOrder{
+	plan := &manufacturing.SourcingPlan{Policy: manufacturing.PolicyLocal, Total: dec("300"), Orders: []manufacturing.PurchaseOrder{
 		{SupplierID: "midwest", Total: dec("100")}, {SupplierID: "valley", Total: dec("200")}}}
 	req := func(typ EventType, f func(r *PostRequest)) PostRequest {
 		r := PostRequest{Type: typ, House: "h1", File: "cabin.toml", Design: d, Catalog: cat, Kind: "labour",
-			Plan: func(*designs.Design) (*production.SourcingPlan, error) { return plan, nil }}
+			Plan: func(*designs.Design) (*manufacturing.SourcingPlan, error) { return plan, nil }}
 		if f != nil {
 			f(&r)
 		}
@@ -86,8 +86,8 @@ func TestDeriveEventsRefuses(t *testing.T) {
 		{"count without module", PostRequest{Type: EventModuleBuilt, Count: 3}, "--count needs --module"},
 		{"module not in the design", PostRequest{Type: EventModuleBuilt, Module: "nope", File: "cabin.toml"}, `module "nope" is not in cabin.toml`},
 		{"supplier without an order", PostRequest{Type: EventPOIssued, Supplier: "nope", File: "cabin.toml",
-			Plan: func(*designs.Design) (*production.SourcingPlan, error) {
-				return &production.SourcingPlan{Policy: production.PolicyLocal}, nil
+			Plan: func(*designs.Design) (*manufacturing.SourcingPlan, error) {
+				return &manufacturing.SourcingPlan{Policy: manufacturing.PolicyLocal}, nil
 			}}, `supplier "nope" has no purchase order for cabin.toml under policy local`},
 	}
 	for _, tc := range tests {
@@ -99,6 +99,6 @@ func TestDeriveEventsRefuses(t *testing.T) {
 		})
 	}
 	_, err := DeriveEvents(PostRequest{Type: EventMaterialsIssued, Design: d, Catalog: cat,
-		Plan: func(*designs.Design) (*production.SourcingPlan, error) { return nil, planErr }})
+		Plan: func(*designs.Design) (*manufacturing.SourcingPlan, error) { return nil, planErr }})
 	assert.ErrorIs(t, err, planErr, "plan errors pass through")
 }

@@ -127,9 +127,6 @@ func SchemaVersion() int { return len(migrationNames()) }
 // each in its own BEGIN IMMEDIATE transaction that also records it and sets
 // user_version, so a crash or a concurrent process never half-applies one.
 func (db *DB) migrate() error {
-	if _, err := db.db.Exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
-		return fmt.Errorf("create migrations table: %w", err)
-	}
 	for i, name := range migrationNames() {
 		if err := db.migrateFile(name, i+1); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
@@ -150,6 +147,14 @@ func (db *DB) migrateFile(name string, version int) error {
 		return err
 	}
 	defer tx.Rollback()
+	// The migrations table is made inside the migration's transaction, so
+	// another process opening the new file at the same moment sees either
+	// no table or the first migration's tables (the accounts marker among
+	// them), never a lone migrations table it would refuse as another
+	// program's database.
+	if _, err := tx.Exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
+		return fmt.Errorf("create migrations table: %w", err)
+	}
 	var n int
 	if err := tx.QueryRow(`SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
 		return err

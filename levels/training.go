@@ -1,0 +1,30 @@
+package levels
+
+import (
+	"fmt"
+	"io/fs"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine/training"
+)
+
+// Challenges loads the embedded Training Game challenges
+// (challenges/*.toml) with the rules of engine/training. The loader sits
+// with the content, so the rules never import their content.
+func Challenges(cat *designs.Catalog) (*training.Set, error) {
+	sub, err := fs.Sub(ChallengeFS, "challenges")
+	if err != nil {
+		return nil, fmt.Errorf("challenges: %w", err)
+	}
+	return training.LoadChallenges(sub, cat)
+}
+
+// Qualifications loads the embedded qualifications.toml, checked against
+// the challenges in set.
+func Qualifications(set *training.Set) (*training.Quals, error) {
+	data, err := fs.ReadFile(ChallengeFS, "qualifications.toml")
+	if err != nil {
+		return nil, fmt.Errorf("qualifications: %w", err)
+	}
+	return training.ParseQualifications("qualifications.toml", data, set)
+}

@@ -1,0 +1,142 @@
+// Package profilestest is the conformance test every profiles.Store
+// implementation runs (MemStore, SQLite, the browser's).
+package profilestest
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/levels"
+	"github.com/opensourceecology/prodos/production/training/profiles"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Run runs the suite; open returns a new, empty store.
+func Run(t *testing.T, open func(t *testing.T) profiles.Store) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	set, err := levels.Challenges(cat)
+	require.NoError(t, err)
+	q, err := levels.Qualifications(set)
+	require.NoError(t, err)
+	s := &suite{open: open, set: set, q: q, ctx: context.Background(), day: time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)}
+	t.Run("create, list, get", s.createListGet)
+	t.Run("submit awards qualifications with evidence, once", s.submitAwards)
+	t.Run("permissions follow qualifications", s.permissions)
+	t.Run("a failed attempt is recorded but earns nothing", s.failedAttempt)
+}
+
+// suite is what every sub-test shares: the store opener, the challenges
+// and qualifications, and the day profiles are made.
+type suite struct {
+	open func(t *testing.T) profiles.Store
+	set  *training.Set
+	q    *training.Quals
+	ctx  context.Context
+	day  time.Time
+}
+
+// attempt plays level with the given thinking time and verifies the
+// replay.
+func (s *suite) attempt(t *testing.T, level string, think int) (*training.Verified, []byte) {
+	t.Helper()
+	data := training.Replay(training.AutoPlay(s.set.Level(level), think))
+	v, err := training.VerifyReplay("r", data, s.set)
+	require.NoError(t, err)
+	return v, data
+}
+
+// createListGet creates, lists and gets profiles; names are unique and well formed.
+func (s *suite) createListGet(t *testing.T) {
+	st := s.open(t)
+	defer st.Close()
+	for _, n := range []string{"bo", "al"} {
+		_, err := st.Create(s.ctx, n, s.day)
+		require.NoError(t, err)
+	}
+	_, err := st.Create(s.ctx, "al", s.day)
+	assert.True(t, errors.Is(err, profiles.ErrExists), "got %v", err)
+	_, err = st.Create(s.ctx, "no spaces", s.day)
+	assert.Error(t, err)
+	names, err := st.List(s.ctx)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"al", "bo"}, names)
+	_, err = st.Get(s.ctx, "cy")
+	assert.True(t, errors.Is(err, profiles.ErrNotFound), "got %v", err)
+	p, err := st.Get(s.ctx, "al")
+	require.NoError(t, err)
+	assert.True(t, p.Created.Equal(s.day))
+}
+
+// submitAwards checks that a passing replay awards its qualification with the replay as evidence, once.
+func (s *suite) submitAwards(t *testing.T) {
+	st := s.open(t)
+	defer st.Close()
+	_, err := st.Create(s.ctx, "al", s.day)
+	require.NoError(t, err)
+	v, data := s.attempt(t, "c01-groundwork", 20)
+	awards, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day.Add(time.Hour))
+	require.NoError(t, err)
+	require.Len(t, awards, 1)
+	assert.Equal(t, "foundation-crew", awards[0].Qualification)
+	assert.Equal(t, v.Hash, awards[0].Evidence)
+	again, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day.Add(2*time.Hour))
+	require.NoError(t, err)
+	assert.Empty(t, again, "the same replay counts once")
+	p, err := st.Get(s.ctx, "al")
+	require.NoError(t, err)
+	require.Len(t, p.Attempts, 1)
+	assert.Equal(t, string(data), p.Attempts[0].Replay)
+	w, ok := p.Award("foundation-crew")
+	require.True(t, ok)
+	assert.True(t, w.At.Equal(s.day.Add(time.Hour)))
+	assert.Equal(t, v.Hash, w.Evidence)
+	assert.Equal(t, v.Result.Score, p.BestScores()["c01-groundwork"])
+}
+
+// permissions checks that a permission needs the qualifications that grant it.
+func (s *suite) permissions(t *testing.T) {
+	st := s.open(t)
+	defer st.Close()
+	_, err := st.Create(s.ctx, "al", s.day)
+	require.NoError(t, err)
+	err = profiles.Check(s.ctx, st, s.q, "al", training.PermExportBuildPackage)
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, profiles.ErrNotPermitted))
+	assert.Contains(t, err.Error(), "Designer")
+	for _, l := range []string{"c01-groundwork", "c03-wall-module", "c04-window-module", "c06-raise-the-walls", "c07-roof-on"} {
+		v, data := s.attempt(t, l, 20)
+		_, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day)
+		require.NoError(t, err)
+	}
+	assert.NoError(t, profiles.Check(s.ctx, st, s.q, "al", training.PermExportBuildPackage))
+	p, err := st.Get(s.ctx, "al")
+	require.NoError(t, err)
+	assert.True(t, p.Holds()["designer"])
+}
+
+// failedAttempt checks that a failed attempt is kept but awards nothing.
+func (s *suite) failedAttempt(t *testing.T) {
+	st := s.open(t)
+	defer st.Close()
+	_, err := st.Create(s.ctx, "al", s.day)
+	require.NoError(t, err)
+	se := training.NewSession(s.set.Level("c01-groundwork"))
+	se.Pick("F1")
+	se.Quit()
+	data := training.Replay(se)
+	v, err := training.VerifyReplay("r", data, s.set)
+	require.NoError(t, err)
+	awards, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day)
+	require.NoError(t, err)
+	assert.Empty(t, awards)
+	p, err := st.Get(s.ctx, "al")
+	require.NoError(t, err)
+	assert.Len(t, p.Attempts, 1)
+	assert.Empty(t, p.Awards)
+}
