@@ -457,14 +457,22 @@ func toastBox(r *Renderer, w, h float64, msg string, px, py float64, avoid []but
 		}
 		place()
 	}
-	clash := hi-lo < 320 || py > y-120 && px > x-40 && px < x+tw+40
-	for _, b := range avoid {
-		clash = clash || b.x < x+tw && b.x+b.w > x && b.y < y+th && b.y+b.h > y
+	covers := func() bool {
+		for _, b := range avoid {
+			if b.x < x+tw && b.x+b.w > x && b.y < y+th && b.y+b.h > y {
+				return true
+			}
+		}
+		return false
 	}
-	if clash {
+	if hi-lo < 320 || py > y-120 && px > x-40 && px < x+tw+40 || covers() {
 		lo, hi = 20, w-20
 		place()
+		bottom := y
 		y = topBarH + 60
+		if covers() { // the top is taken too (a dialog): below it, at the bottom
+			y = bottom
+		}
 	}
 	return x, y, tw, th
 }

@@ -148,4 +148,9 @@ func (s *ProfileScene) toastAvoid(g *Game) []button {
 }
 
 // toastAvoid implements toastAvoider.
-func (s *ResultsScene) toastAvoid(g *Game) []button { return plainButtons(s.buttons(g)) }
+// The whole dialog counts: a message never covers its title or figures.
+func (s *ResultsScene) toastAvoid(g *Game) []button {
+	w, h := g.Size()
+	x, y, pw, ph := resultsPanel(w, h)
+	return append(plainButtons(s.buttons(g)), button{x: x, y: y, w: pw, h: ph})
+}

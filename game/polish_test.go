@@ -141,6 +141,29 @@ func TestToastsKeepClearOfPointerAndButtons(t *testing.T) {
 	}
 }
 
+// TestToastClearOfResultsDialog: "Verified by your class" arrives while the
+// results dialog is open and the pointer is on its buttons; the message
+// keeps off the whole dialog (it used to move to the top and cover the
+// "Level complete!" title).
+func TestToastClearOfResultsDialog(t *testing.T) {
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	s := completeShed(t, d)
+	for i := 0; i < 200 && g.Scene() == Scene(s); i++ {
+		d.step(Frame{X: 700, Y: 400})
+	}
+	rs, ok := g.Scene().(*ResultsScene)
+	require.True(t, ok, "scene %T", g.Scene())
+	w, h := g.Size()
+	px, py, pw, ph := resultsPanel(w, h)
+	panel := image.Rect(int(px), int(py), int(px+pw), int(py+ph))
+	for _, ptr := range [][2]float64{{w / 2, py + ph - 40}, {w / 2, h - 30}, {w / 2, 20}} {
+		x, y, tw, th := toastBox(&g.r, w, h, "Verified by your class: 3 stars, score 3000", ptr[0], ptr[1], rs.toastAvoid(g))
+		box := image.Rect(int(x), int(y), int(x+tw), int(y+th))
+		assert.False(t, box.Overlaps(panel), "pointer at %v: the toast %v covers the results dialog %v", ptr, box, panel)
+	}
+}
+
 // TestRoomLabelClearOfDoorSwing (11.12): a room's label goes in a cell
 // with no door on its sides, so it does not sit on the door's swing.
 func TestRoomLabelClearOfDoorSwing(t *testing.T) {

@@ -162,13 +162,18 @@ func (s *ResultsScene) Update(g *Game, in Frame) error {
 }
 
 // Draw implements Scene.
+// resultsPanel is the results dialog's rectangle on a w x h screen.
+func resultsPanel(w, h float64) (x, y, pw, ph float64) {
+	pw, ph = 720, 500
+	return (w - pw) / 2, (h - ph) / 2, pw, ph
+}
+
 func (s *ResultsScene) Draw(g *Game, r *Renderer) {
 	s.design.Draw(g, r)
 	r.Flush()
 	w, h := g.Size()
 	r.Rect(0, 0, w, h, color.RGBA{0, 0, 0, 0x90})
-	pw, ph := 720.0, 500.0
-	x, y := (w-pw)/2, (h-ph)/2
+	x, y, pw, ph := resultsPanel(w, h)
 	r.Rect(x, y, pw, ph, colPanel)
 	r.Frame(x, y, pw, ph, 3, colAccent)
 	r.Bold("Level complete!", w/2, y+24, 34, colLight, text.AlignCenter)
