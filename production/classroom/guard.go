@@ -29,6 +29,18 @@ func (s *Server) joinAllowed(w http.ResponseWriter, r *http.Request) bool {
 // joinClass finds the class of a join code that is open for joining. A
 // wrong code costs the address one of its few wrong-code tokens.
 func (s *Server) joinClass(w http.ResponseWriter, r *http.Request, code string) (Class, bool) {
+	c, ok := s.classByCode(w, r, code)
+	if ok && !c.JoiningOpen {
+		s.apiError(w, r, http.StatusForbidden, fmt.Sprintf("%s is closed for joining: ask the facilitator", c.Name))
+		return c, false
+	}
+	return c, ok
+}
+
+// classByCode looks up the class with the join code, open for joining or
+// not (a rejoin request works in a closed class); an unknown code counts
+// against the address's wrong-code limit.
+func (s *Server) classByCode(w http.ResponseWriter, r *http.Request, code string) (Class, bool) {
 	c, err := s.Store.ClassByCode(r.Context(), NormalizeCode(code))
 	if errors.Is(err, ErrNotFound) {
 		s.badCodes.take(clientAddr(r))
@@ -36,10 +48,6 @@ func (s *Server) joinClass(w http.ResponseWriter, r *http.Request, code string) 
 		return c, false
 	} else if err != nil {
 		s.apiError(w, r, http.StatusInternalServerError, "could not look up the class")
-		return c, false
-	}
-	if !c.JoiningOpen {
-		s.apiError(w, r, http.StatusForbidden, fmt.Sprintf("%s is closed for joining: ask the facilitator", c.Name))
 		return c, false
 	}
 	return c, true

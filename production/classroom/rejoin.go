@@ -39,13 +39,8 @@ func (s *Server) handleRejoin(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	c, err := s.Store.ClassByCode(r.Context(), NormalizeCode(req.Code))
-	if errors.Is(err, ErrNotFound) {
-		s.badCodes.take(clientAddr(r))
-		s.apiError(w, r, http.StatusNotFound, fmt.Sprintf("no class has the join code %q", clip(req.Code, 20)))
-		return
-	} else if err != nil {
-		s.apiError(w, r, http.StatusInternalServerError, "could not look up the class")
+	c, ok := s.classByCode(w, r, req.Code)
+	if !ok {
 		return
 	}
 	tok, err := NewToken()
