@@ -144,6 +144,11 @@ type Event struct {
 	// Reverses is the key of the transaction a reversal cancels.
 	Reverses string `json:"reverses,omitempty"`
 	Memo     string `json:"memo,omitempty"`
+	// Witness is the crew lead (a profile holding lead-build-crew) who
+	// witnessed the work of a module-built, module-installed or
+	// labour-contributed event. Events posted before witnesses existed
+	// have none; it joins the digest only when set.
+	Witness string `json:"witness,omitempty"`
 }
 
 // Errors of event validation and posting.
