@@ -419,6 +419,8 @@ type Contribution struct {
 	Skill   string
 	Minutes int64
 	Amount  int64 // cents
+	// Witness is the crew lead who witnessed the work ("" when none did).
+	Witness string
 }
 
 // ProductionRecord is verified production output: modules a person built
@@ -430,6 +432,9 @@ type ProductionRecord struct {
 	Module string
 	Op     string // "build" or "install"
 	Count  int
+	// Witness is the crew lead who witnessed the work ("" for records
+	// posted before witnesses were required).
+	Witness string
 }
 
 // ValueData is what value accounting reads from the ledger store. Reversed
