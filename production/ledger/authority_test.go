@@ -22,7 +22,7 @@ func (f fakeAuthority) has(person, what string) error {
 	return fmt.Errorf("profile %q does not hold %s", person, what)
 }
 
-func (f fakeAuthority) Qualified(_ context.Context, person, q string) error  { return f.has(person, q) }
+func (f fakeAuthority) Qualified(_ context.Context, person, q string) error { return f.has(person, q) }
 func (f fakeAuthority) Permitted(_ context.Context, person, p string) error { return f.has(person, p) }
 
 func TestCheckWork(t *testing.T) {
@@ -49,7 +49,9 @@ func TestCheckWork(t *testing.T) {
 		{"unqualified builder", with(func(e *Event) { e.Person = "ivy" }), `ivy may not record this work: profile "ivy" does not hold wall-framer`},
 		{"no witness", with(func(e *Event) { e.Witness = "" }), "no witness: a crew lead (a profile holding lead-build-crew) must witness the work"},
 		{"witness not a crew lead", with(func(e *Event) { e.Witness = "bo" }), `witness bo is not a crew lead: profile "bo" does not hold lead-build-crew`},
-		{"own witness", with(func(e *Event) { e.Person, e.Module, e.Type, e.Witness = "lee", "wall-ext-4x8", EventModuleInstalled, "lee" }),
+		{"own witness", with(func(e *Event) {
+			e.Person, e.Module, e.Type, e.Witness = "lee", "wall-ext-4x8", EventModuleInstalled, "lee"
+		}),
 			"lee cannot witness their own work"},
 		{"install needs the install qualification", with(func(e *Event) { e.Type = EventModuleInstalled }), `profile "ann" does not hold module-installer`},
 		{"honest install", with(func(e *Event) { e.Type, e.Person = EventModuleInstalled, "ivy" }), ""},
