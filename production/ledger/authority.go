@@ -102,7 +102,7 @@ func CheckWork(ctx context.Context, e Event, cat *designs.Catalog, a Authority) 
 	refuse := func(f string, args ...any) error {
 		return fmt.Errorf("%w: %s", ErrNotAuthorized, describe(e)+": "+fmt.Sprintf(f, args...))
 	}
-	if !e.NeedsWitness() && e.Type != EventLabour {
+	if !e.NeedsWitness() && e.Witness == "" {
 		return nil
 	}
 	quals, err := WorkQualifications(e, cat)
