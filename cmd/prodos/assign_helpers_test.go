@@ -42,11 +42,11 @@ var prodBuilders = map[string][]string{
 	"bob":   {"foundation-crew", "module-installer", "utility-installer", "solar-installer"},
 	"lee":   {"foundation-crew", "module-installer", "crew-lead"},
 	"carol": {}, "dan": {},
-	"eve":   {"wall-framer"},
-	"ann":   {"wall-framer", "floor-framer"},
-	"bo":    {"module-installer", "foundation-crew", "floor-framer"},
-	"pat":   {"wall-framer"},
-	"r0":    {"floor-framer"}, "r1": {"floor-framer"}, "r2": {"floor-framer"}, "r3": {"floor-framer"},
+	"eve": {"wall-framer"},
+	"ann": {"wall-framer", "floor-framer"},
+	"bo":  {"module-installer", "foundation-crew", "floor-framer"},
+	"pat": {"wall-framer"},
+	"r0":  {"floor-framer"}, "r1": {"floor-framer"}, "r2": {"floor-framer"}, "r3": {"floor-framer"},
 }
 
 // prodCrewDB is a profile store under t.TempDir() holding prodBuilders.

@@ -38,7 +38,7 @@ type PostRequest struct {
 	Kind    string
 	Skill   string
 	Hours   decimal.Decimal
-	Rate   decimal.Decimal
+	Rate    decimal.Decimal
 	// Module limits module events to one module ("" is every module of the
 	// design); Count overrides its count (0: the design's).
 	Module   string
