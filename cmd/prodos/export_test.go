@@ -33,7 +33,7 @@ func TestExportPackagePerExampleIsByteIdentical(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
 			for _, dir := range []string{a, b, a} { // a twice: re-export over itself
-				code, _, errs := prodRun("export", prodExample(name), "--out", dir, "--today", "2026-11-21")
+				code, _, errs := prodRun(append([]string{"export", prodExample(name), "--out", dir, "--today", "2026-11-21", "--as", "dana"}, prodWithCrew(t)...)...)
 				require.Equal(t, exitOK, code, errs)
 			}
 			fa, fb := prodReadDir(t, a), prodReadDir(t, b)
