@@ -421,6 +421,9 @@ type Contribution struct {
 	Amount  int64 // cents
 	// Witness is the crew lead who witnessed the work ("" when none did).
 	Witness string
+	// Key and At are the event's idempotency key and when it was posted.
+	Key string
+	At  time.Time
 }
 
 // ProductionRecord is verified production output: modules a person built
@@ -435,6 +438,8 @@ type ProductionRecord struct {
 	// Witness is the crew lead who witnessed the work ("" for records
 	// posted before witnesses were required).
 	Witness string
+	// At is when the record was posted.
+	At time.Time
 }
 
 // ValueData is what value accounting reads from the ledger store. Reversed

@@ -1,0 +1,130 @@
+//go:build !js
+
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/opensourceecology/prodos/production/ledger"
+	ledgerstore "github.com/opensourceecology/prodos/production/ledger/sqlitestore"
+	"github.com/opensourceecology/prodos/production/training/profiles"
+	profilestore "github.com/opensourceecology/prodos/production/training/profiles/sqlitestore"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// valueLead makes a profiles database under dir in which lee holds the
+// crew-lead qualification (lead-build-crew) and mallory holds none.
+func valueLead(t *testing.T, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "profiles.db")
+	st, err := profilestore.Open(path)
+	require.NoError(t, err)
+	defer st.Close()
+	ctx := context.Background()
+	at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	for _, name := range []string{"lee", "mallory"} {
+		_, err := st.Create(ctx, name, at)
+		require.NoError(t, err)
+	}
+	var awards []profiles.Award
+	for _, q := range []string{"module-builder", "module-installer", "crew-lead"} {
+		awards = append(awards, profiles.Award{Qualification: q, At: at, Evidence: "sha256:fixture-" + q})
+	}
+	require.NoError(t, st.Record(ctx, "lee", profiles.Attempt{Challenge: "c09-crew-cabin", Score: 1500, Passed: true,
+		ReplayHash: "sha256:fixture", At: at}, awards))
+	return path
+}
+
+// valueLedger builds the issue's example, reversed, in a real SQLite
+// ledger through the store API, one event a day from 2026-11-02: carol's
+// design; dana claims 40 design hours nobody witnessed; ann builds and
+// bob installs 38 exterior walls, witnessed by lee; erin's 8 hours of site
+// labour are witnessed by lee, fay's 5 hours by mallory (no crew lead);
+// the house is completed and sold.
+func valueLedger(t *testing.T, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "ledger.db")
+	db := ledgerstore.NewDB(path)
+	day := time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)
+	db.Now = func() time.Time { day = day.Add(24 * time.Hour); return day }
+	require.NoError(t, db.Open())
+	defer db.Close()
+	svc := ledgerstore.NewLedgerService(db)
+	d := decimal.RequireFromString
+	h := ledger.Event{House: "cabin-1", Design: "cabin-12x16", Author: "carol"}
+	ev := func(key string, e ledger.Event) ledger.Event {
+		e.Key, e.House, e.Design, e.Author = key, h.House, h.Design, h.Author
+		return e
+	}
+	for _, e := range []ledger.Event{
+		ev("po-1", ledger.Event{Type: ledger.EventPOIssued, Supplier: "valley", Amount: d("20000")}),
+		ev("gr-1", ledger.Event{Type: ledger.EventGoodsReceived, Supplier: "valley", Amount: d("20000")}),
+		ev("mi-1", ledger.Event{Type: ledger.EventMaterialsIssued, Amount: d("20000")}),
+		ev("dana-design", ledger.Event{Type: ledger.EventLabour, Person: "dana", Kind: "design", Minutes: 2400, Rate: d("50")}),
+		ev("ann-built", ledger.Event{Type: ledger.EventModuleBuilt, Person: "ann", Module: "wall-ext-4x8", Count: 38, Witness: "lee"}),
+		ev("bob-installed", ledger.Event{Type: ledger.EventModuleInstalled, Person: "bob", Module: "wall-ext-4x8", Count: 38, Witness: "lee"}),
+		ev("erin-site", ledger.Event{Type: ledger.EventLabour, Person: "erin", Kind: "labour", Minutes: 480, Rate: d("30"), Witness: "lee"}),
+		ev("fay-site", ledger.Event{Type: ledger.EventLabour, Person: "fay", Kind: "labour", Minutes: 300, Rate: d("30"), Witness: "mallory"}),
+		ev("done", ledger.Event{Type: ledger.EventHouseCompleted}),
+		ev("sold", ledger.Event{Type: ledger.EventHouseSold, Amount: d("60000")}),
+	} {
+		_, err := svc.Post(context.Background(), e)
+		require.NoError(t, err, e.Key)
+	}
+	return path
+}
+
+type valueDoc struct {
+	Produced         string `json:"produced"`
+	WitnessesChecked bool   `json:"witnesses_checked"`
+	People           []struct {
+		Person          string `json:"person"`
+		CreditedMinutes string `json:"credited_minutes"`
+		Attributed      string `json:"attributed"`
+		Share           string `json:"share"`
+		Reputation      string `json:"reputation"`
+	} `json:"people"`
+}
+
+func valueRun(t *testing.T, args ...string) valueDoc {
+	t.Helper()
+	code, out, errs := prodRun(append([]string{"value", "--format", "json"}, args...)...)
+	require.Equal(t, exitOK, code, errs)
+	var doc valueDoc
+	require.NoError(t, json.Unmarshal([]byte(out), &doc), out)
+	return doc
+}
+
+// TestValueClaimedHoursEarnNothing is the issue's example reversed: 40
+// claimed design hours without a witness get 0 %, and the 38 installed
+// modules earn their standard minutes' share.
+func TestValueClaimedHoursEarnNothing(t *testing.T) {
+	dir := t.TempDir()
+	doc := valueRun(t, "--db", valueLedger(t, dir), "--profiles", valueLead(t, dir))
+	share, money := map[string]string{}, map[string]string{}
+	for _, p := range doc.People {
+		share[p.Person], money[p.Person] = p.Share, p.Attributed
+	}
+	assert.Equal(t, "0.0000", share["dana"], "40 claimed design hours nobody witnessed")
+	assert.Equal(t, "0.00", money["dana"])
+	assert.Equal(t, "0.0000", share["fay"], "hours witnessed by someone who is not a crew lead")
+	// wall-ext-4x8 in the catalog: 3 minutes per framing member (7) to
+	// build, 15 to install. ann 38*21 = 798, bob 38*15 = 570, carol 10 %
+	// of both = 136.8, erin 480 witnessed: 1984.8 minutes share the
+	// value added, 60,000.00 - 20,000.00 = 40,000.00. To the cent:
+	// ann 16082.2249 bob 11487.3035 carol 2756.9528 erin 9673.5188, floors
+	// sum to 39999.98, the two cents left go to erin (.88) and ann (.49).
+	assert.Equal(t, "40000.00", doc.Produced)
+	for name, want := range map[string][2]string{"ann": {"0.4021", "16082.23"}, "bob": {"0.2872", "11487.30"},
+		"carol": {"0.0689", "2756.95"}, "erin": {"0.2418", "9673.52"}} {
+		assert.Equal(t, want[0], share[name], name)
+		assert.Equal(t, want[1], money[name], name)
+	}
+	assert.True(t, doc.WitnessesChecked)
+}
