@@ -128,3 +128,79 @@ func TestValueClaimedHoursEarnNothing(t *testing.T) {
 	}
 	assert.True(t, doc.WitnessesChecked)
 }
+
+// TestValueExplainGolden: --explain lists every ledger entry behind a
+// person's share and reputation, with the rule applied.
+func TestValueExplainGolden(t *testing.T) {
+	dir := t.TempDir()
+	db, prof := valueLedger(t, dir), valueLead(t, dir)
+	for _, person := range []string{"bob", "carol", "dana", "fay"} {
+		code, out, errs := prodRun("value", "--db", db, "--profiles", prof, "--explain", person)
+		require.Equal(t, exitOK, code, errs)
+		prodGolden(t, filepath.Join("testdata", "value-explain-"+person+".txt"), []byte(out))
+	}
+	code, out, errs := prodRun("value", "--db", db, "--profiles", prof)
+	require.Equal(t, exitOK, code, errs)
+	prodGolden(t, filepath.Join("testdata", "value-table.txt"), []byte(out))
+	code, out, errs = prodRun("value", "--db", db, "--profiles", filepath.Join(dir, "none.db"), "--explain", "erin")
+	require.Equal(t, exitOK, code, errs)
+	prodGolden(t, filepath.Join("testdata", "value-explain-erin-unchecked.txt"), []byte(out))
+	code, _, errs = prodRun("value", "--db", db, "--profiles", prof, "--explain", "nobody")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, `no ledger entry names this person: "nobody"`)
+}
+
+// TestValueExplainReconciles: for every person, the entries --explain
+// lists sum exactly to the credited and verified minutes, the parts to
+// the attributed money, and these are the figures `prodos value` shows;
+// the shares sum to exactly 1 and the money to the value produced.
+func TestValueExplainReconciles(t *testing.T) {
+	dir := t.TempDir()
+	db, prof := valueLedger(t, dir), valueLead(t, dir)
+	doc := valueRun(t, "--db", db, "--profiles", prof)
+	var shares, money decimal.Decimal
+	for _, p := range doc.People {
+		code, out, errs := prodRun("value", "--db", db, "--profiles", prof, "--explain", p.Person, "--format", "json")
+		require.Equal(t, exitOK, code, errs)
+		var ex struct {
+			Share           string `json:"share"`
+			Attributed      string `json:"attributed"`
+			CreditedMinutes string `json:"credited_minutes"`
+			VerifiedMinutes string `json:"verified_minutes"`
+			Reputation      string `json:"reputation"`
+			Entries         []struct {
+				Key      string `json:"key"`
+				Credited string `json:"credited_minutes"`
+				Verified bool   `json:"verified"`
+			} `json:"entries"`
+			Parts []struct {
+				Amount string `json:"amount"`
+			} `json:"parts"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(out), &ex))
+		var cred, ver, att decimal.Decimal
+		for _, e := range ex.Entries {
+			require.NotEmpty(t, e.Key)
+			c := decimal.RequireFromString(e.Credited)
+			cred = cred.Add(c)
+			if e.Verified {
+				ver = ver.Add(c)
+			}
+		}
+		for _, pt := range ex.Parts {
+			att = att.Add(decimal.RequireFromString(pt.Amount))
+		}
+		assert.True(t, cred.Equal(decimal.RequireFromString(ex.CreditedMinutes)), "%s: entries %s, total %s", p.Person, cred, ex.CreditedMinutes)
+		assert.Equal(t, p.CreditedMinutes, ex.CreditedMinutes, p.Person)
+		assert.True(t, ver.Equal(decimal.RequireFromString(ex.VerifiedMinutes)), p.Person)
+		assert.Equal(t, ver.Div(decimal.NewFromInt(60)).StringFixed(2), ex.Reputation, p.Person)
+		assert.Equal(t, p.Reputation, ex.Reputation, p.Person)
+		assert.Equal(t, att.StringFixed(2), ex.Attributed, p.Person)
+		assert.Equal(t, p.Attributed, ex.Attributed, p.Person)
+		assert.Equal(t, p.Share, ex.Share, p.Person)
+		shares = shares.Add(decimal.RequireFromString(ex.Share))
+		money = money.Add(att)
+	}
+	assert.Equal(t, "1.0000", shares.StringFixed(4))
+	assert.Equal(t, doc.Produced, money.StringFixed(2))
+}

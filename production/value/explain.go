@@ -88,7 +88,7 @@ func (r *Report) Explain(name string) (*Explanation, error) {
 func (ex *Explanation) WriteText(w io.Writer) error {
 	fmt.Fprintf(w, "%s: share %s %% of the value produced (%s of %s), reputation %s standard hours\n\n",
 		ex.Person, ex.SharePercent, ex.Attributed, ex.Produced, ex.Reputation)
-	fmt.Fprintf(w, "Ledger entries that credit %s:\n", ex.Person)
+	fmt.Fprintf(w, "Ledger entries naming %s, each with the rule applied:\n", ex.Person)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "KEY\tDATE\tEVENT\tHOUSE\tMODULE\tCOUNT\tBY\tWITNESS\tSTD MIN\tCREDITED MIN\tVERIFIED\tRULE")
 	for _, l := range ex.Lines {
@@ -102,25 +102,27 @@ func (ex *Explanation) WriteText(w io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", l.Key, l.Date, l.Event, l.House, mod, count,
 			l.Worker, dash(l.Witness), l.Standard, l.Credited, yesNo(l.Verified), l.Rule)
 	}
-	fmt.Fprintf(tw, "total\t\t\t\t\t\t\t\t\t%s\t\t\n", ex.CreditedMinutes)
-	fmt.Fprintf(tw, "verified (reputation)\t\t\t\t\t\t\t\t\t%s\t\t\n", ex.VerifiedMinutes)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	fmt.Fprintf(w, "credited minutes: %s in all, %s of them verified (reputation)\n", ex.CreditedMinutes, ex.VerifiedMinutes)
 	for _, l := range ex.Lines {
 		if l.Note != "" {
 			fmt.Fprintf(w, "  %s: %s\n", l.Key, l.Note)
 		}
 	}
 	fmt.Fprintf(w, "\nValue: each sold house's value added split by credited minutes, to the cent by largest remainder:\n")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "HOUSE\tVALUE ADDED\tCREDITED MIN\tOF HOUSE MIN\tEXACT PART\tPART")
-	for _, p := range ex.Parts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", p.House, p.ValueAdded, p.Credited, p.HouseCredited, p.Exact, p.Amount)
-	}
-	fmt.Fprintf(tw, "total\t\t\t\t\t%s\n", ex.Attributed)
-	if err := tw.Flush(); err != nil {
-		return err
+	if len(ex.Parts) == 0 {
+		fmt.Fprintf(w, "no minutes credited to %s on a sold house\n", ex.Person)
+	} else {
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "HOUSE\tVALUE ADDED\tCREDITED MIN\tOF HOUSE MIN\tEXACT PART\tPART")
+		for _, p := range ex.Parts {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", p.House, p.ValueAdded, p.Credited, p.HouseCredited, p.Exact, p.Amount)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(w, "share: %s of %s produced = %s %% (shares in basis points by largest remainder, summing to 100.00 %%)\n",
 		ex.Attributed, ex.Produced, ex.SharePercent)
