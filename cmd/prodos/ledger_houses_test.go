@@ -36,16 +36,16 @@ var prodHouseChain = [][]string{
 	{"--event", "goods-received"},
 	{"--event", "supplier-paid"},
 	{"--event", "materials-issued"},
-	{"--event", "labour-contributed", "--person", "alice", "--skill", "framing"},
-	{"--event", "labour-contributed", "--person", "bob", "--skill", "install"},
-	{"--event", "module-built", "--person", "alice"},
-	{"--event", "module-installed", "--person", "bob"},
+	{"--event", "labour-contributed", "--person", "alice", "--skill", "framing", "--witness", "lee"},
+	{"--event", "labour-contributed", "--person", "bob", "--skill", "install", "--witness", "lee"},
+	{"--event", "module-built", "--person", "alice", "--witness", "lee"},
+	{"--event", "module-installed", "--person", "bob", "--witness", "lee"},
 	{"--event", "house-completed"},
 }
 
 func prodPost(t *testing.T, db, design string, args ...string) (int, string, string) {
 	t.Helper()
-	return prodRun(append([]string{"ledger", "post", design, "--db", db, "--today", "2026-11-21"}, args...)...)
+	return prodRun(append(append([]string{"ledger", "post", design, "--db", db, "--today", "2026-11-21"}, prodWithCrew(t)...), args...)...)
 }
 
 // prodBalances reads the trial balance as account -> signed amount (debits
@@ -165,12 +165,12 @@ func TestLedgerRowOfHousesOneSoldOthersOpen(t *testing.T) {
 	require.Equal(t, exitOK, code, errs)
 
 	n := prodCountTx(t, db)
-	code, _, errs = prodPost(t, db, row, "--event", "labour-contributed", "--person", "eve", "--skill", "framing")
+	code, _, errs = prodPost(t, db, row, "--event", "labour-contributed", "--person", "eve", "--skill", "framing", "--witness", "lee")
 	assert.Equal(t, exitUsage, code, "the row's event includes the sold house")
 	assert.Contains(t, errs, "row-of-3/house-2")
 	assert.Contains(t, errs, "sold")
 	assert.Equal(t, n, prodCountTx(t, db), "all or nothing")
-	code, out, errs = prodPost(t, db, row, "--event", "labour-contributed", "--person", "eve", "--skill", "framing", "--house", "House 3")
+	code, out, errs = prodPost(t, db, row, "--event", "labour-contributed", "--person", "eve", "--skill", "framing", "--witness", "lee", "--house", "House 3")
 	require.Equal(t, exitOK, code, errs)
 	assert.Contains(t, out, "row-of-3/house-3:labour-contributed:eve")
 	code, _, errs = prodPost(t, db, row, "--event", "house-completed", "--house", "row-of-3/house-1")

@@ -188,6 +188,12 @@ func (e Event) Validate() error {
 	if strings.TrimSpace(e.Key) == "" {
 		return bad("idempotency key is empty")
 	}
+	if e.Witness != "" && !validName(e.Witness) {
+		return bad("witness %q must be non-empty without spaces or colons", e.Witness)
+	}
+	if e.Witness != "" && !e.Type.IsRecord() && e.Type != EventLabour {
+		return bad("only module-built, module-installed and labour-contributed events have a witness, got witness %q", e.Witness)
+	}
 	needHouse := e.Type != EventReversal && e.Type != EventPOIssued && e.Type != EventGoodsReceived && e.Type != EventSupplierPaid
 	if needHouse && !validName(e.House) {
 		return bad("house id %q must be non-empty without spaces or colons", e.House)

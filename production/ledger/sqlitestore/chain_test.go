@@ -243,3 +243,27 @@ func TestWitnessStored(t *testing.T) {
 	require.Len(t, vd.Records, 1)
 	assert.Equal(t, "lee", vd.Records[0].Witness)
 }
+
+// Recorded tells a retry (the key recorded as the same event) from a new
+// event and from other content under a used key.
+func TestRecorded(t *testing.T) {
+	_, svc := openTest(t, "")
+	ctx := context.Background()
+	evs := script()
+	postAll(t, svc, evs[:11])
+	for _, e := range evs[:11] {
+		got, err := svc.Recorded(ctx, e)
+		require.NoError(t, err)
+		assert.True(t, got, e.Key)
+	}
+	built := evs[10]
+	require.Equal(t, ledger.EventModuleBuilt, built.Type)
+	other := built
+	other.Witness = "mallory"
+	got, err := svc.Recorded(ctx, other)
+	require.NoError(t, err)
+	assert.False(t, got, "other content under the key")
+	got, err = svc.Recorded(ctx, evs[11])
+	require.NoError(t, err)
+	assert.False(t, got, "not posted yet")
+}

@@ -202,6 +202,24 @@ func (s *LedgerService) seen(ctx context.Context, tx *sql.Tx, e ledger.Event) (l
 	return ledger.PostResult{Duplicate: true}, true, nil
 }
 
+// Recorded reports whether the event's key is already recorded as this
+// same event, so posting it again records nothing (a retry). Checks of
+// the people an event names are made on new events only: a retry of an
+// event recorded before the checks existed stays a retry.
+func (s *LedgerService) Recorded(ctx context.Context, e ledger.Event) (bool, error) {
+	var isTx bool
+	var id int64
+	var old string
+	err := s.byKey.QueryRowContext(ctx, e.Key).Scan(&isTx, &id, &old)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("recorded %s: %w", e.Key, err)
+	}
+	return isTx != e.Type.IsRecord() && e.SameEvent(old), nil
+}
+
 // appendEntry links an entry into the hash chain after the last one. The
 // entry carries the house when this posting recorded it.
 func (s *LedgerService) appendEntry(ctx context.Context, tx *sql.Tx, entry ledger.ChainEntry, e ledger.Event, newHouse bool) error {
