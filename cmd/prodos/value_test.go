@@ -156,7 +156,11 @@ func TestValueExplainGolden(t *testing.T) {
 // the shares sum to exactly 1 and the money to the value produced.
 func TestValueExplainReconciles(t *testing.T) {
 	dir := t.TempDir()
-	db, prof := valueLedger(t, dir), valueLead(t, dir)
+	valueReconcile(t, valueLedger(t, dir), valueLead(t, dir))
+}
+
+func valueReconcile(t *testing.T, db, prof string) {
+	t.Helper()
 	doc := valueRun(t, "--db", db, "--profiles", prof)
 	var shares, money decimal.Decimal
 	for _, p := range doc.People {
@@ -203,4 +207,53 @@ func TestValueExplainReconciles(t *testing.T) {
 	}
 	assert.Equal(t, "1.0000", shares.StringFixed(4))
 	assert.Equal(t, doc.Produced, money.StringFixed(2))
+}
+
+// TestValueHonestPath walks the real path: people hold qualifications in
+// the profile store, every event is posted with `prodos ledger post`
+// (work by qualified people, witnessed by lee, the crew lead), and
+// `prodos value --explain` shows where each share came from.
+func TestValueHonestPath(t *testing.T) {
+	dir := t.TempDir()
+	db, prof := filepath.Join(dir, "ledger.db"), filepath.Join(dir, "profiles.db")
+	prodSeedProfiles(t, prof, prodBuilders)
+	cabin := prodExample("cabin-12x16")
+	for _, step := range [][]string{
+		{"--event", "po-issued"}, {"--event", "goods-received"}, {"--event", "supplier-paid"}, {"--event", "materials-issued"},
+		{"--event", "module-built", "--person", "alice", "--witness", "lee"},
+		{"--event", "module-installed", "--person", "bob", "--witness", "lee"},
+		{"--event", "labour-contributed", "--person", "alice", "--skill", "framing", "--witness", "lee"},
+		{"--event", "labour-contributed", "--person", "carol", "--kind", "design", "--hours", "40"},
+		{"--event", "labour-contributed", "--person", "dan", "--kind", "review", "--hours", "2.5", "--witness", "lee"},
+		{"--event", "house-completed"},
+		{"--event", "house-sold", "--amount", "60000"},
+	} {
+		code, _, errs := prodRun(append([]string{"ledger", "post", cabin, "--db", db, "--profiles", prof}, step...)...)
+		require.Equal(t, exitOK, code, "%v: %s", step, errs)
+	}
+	code, out, errs := prodRun("value", "--db", db, "--profiles", prof)
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, "where each figure comes from: prodos value --explain PERSON")
+	doc := valueRun(t, "--db", db, "--profiles", prof)
+	byName := map[string]int{}
+	for i, p := range doc.People {
+		byName[p.Person] = i
+	}
+	assert.Equal(t, "0.0000", doc.People[byName["carol"]].Share, "40 claimed design hours, no witness")
+	assert.Equal(t, "2.50", doc.People[byName["dan"]].Reputation, "2.5 hours of review witnessed by the crew lead")
+
+	code, out, errs = prodRun("value", "--db", db, "--profiles", prof, "--explain", "alice")
+	require.Equal(t, exitOK, code, errs)
+	for _, want := range []string{
+		"cabin-12x16:module-built:alice:wall-ext-4x8", "standard-time",
+		"cabin-12x16:labour-contributed:alice:labour:framing", "covered-by-records",
+		"share: " + doc.People[byName["alice"]].Attributed + " of " + doc.Produced,
+	} {
+		assert.Contains(t, out, want)
+	}
+	code, out, errs = prodRun("value", "--db", db, "--profiles", prof, "--explain", "dan")
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, "cabin-12x16:labour-contributed:dan:review")
+	assert.Contains(t, out, "witnessed: claimed minutes signed by a witness holding lead-build-crew")
+	valueReconcile(t, db, prof)
 }

@@ -19,7 +19,7 @@ func Compute(in Input) (*Report, error) {
 	if in.Data == nil || in.Catalog == nil || in.Policy == nil {
 		return nil, errors.New("value: data, catalog and policy are all needed")
 	}
-	b := builder{in: in, people: map[string]*Person{}, authors: map[string]string{}}
+	b := builder{in: in, people: map[string]*Person{}, authors: map[string]string{}, covered: map[[3]string]bool{}}
 	for _, h := range in.Data.Houses {
 		b.authors[h.ID] = h.Author
 	}
@@ -69,6 +69,9 @@ type builder struct {
 	in      Input
 	people  map[string]*Person
 	authors map[string]string
+	// covered marks {house, person, skill} whose labour counted module
+	// records credit at standard time.
+	covered map[[3]string]bool
 }
 
 func (b *builder) get(name string) *Person {
@@ -111,6 +114,11 @@ func (b *builder) record(r ledger.ProductionRecord) {
 		} else {
 			p.ModulesBuilt += r.Count
 		}
+		for _, op := range m.Labour {
+			if op.Op == r.Op {
+				b.covered[[3]string{r.House, r.Person, op.Skill}] = true
+			}
+		}
 		if r.Witness != "" && r.Witness != r.Person && b.in.Check != nil {
 			if ok, _ := b.in.Check(r.Witness); ok {
 				p.WitnessedEvents++
@@ -140,6 +148,8 @@ func (b *builder) claim(c ledger.Contribution) {
 		l.Rule = RuleNoWitness
 	case c.Witness == c.Person:
 		l.Rule = RuleSelfWitnessed
+	case c.Kind == "labour" && b.covered[[3]string{c.House, c.Person, c.Skill}]:
+		l.Rule = RuleCoveredByRecords
 	case !b.in.Data.Completed[c.House]:
 		l.Rule = RuleNotCompleted
 	case b.in.Check == nil:

@@ -32,6 +32,9 @@ const (
 	RuleWitnessNotLead Rule = "witness-not-lead"
 	// RuleSelfWitnessed: the claimant signed their own hours.
 	RuleSelfWitnessed Rule = "self-witnessed"
+	// RuleCoveredByRecords: claimed labour of a skill the person's own
+	// module records on the house already credit at standard time.
+	RuleCoveredByRecords Rule = "covered-by-records"
 	// RuleNotCompleted: the house is not completed yet.
 	RuleNotCompleted Rule = "house-not-completed"
 	// RuleNotInCatalog: the module has no standard time in the catalog.
@@ -58,6 +61,8 @@ func (p *Policy) RuleText(r Rule) string {
 		return "claimed minutes whose witness does not hold " + p.Claims.WitnessPermission + ": not counted"
 	case RuleSelfWitnessed:
 		return "claimed minutes the claimant witnessed: not counted"
+	case RuleCoveredByRecords:
+		return "claimed labour of a skill your module records on this house already credit at standard time: not counted twice"
 	case RuleNotCompleted:
 		return "house not completed: not counted yet"
 	case RuleNotInCatalog:

@@ -97,6 +97,7 @@ func valueInput(t *testing.T, check Checker) Input {
 			{Key: "c-lead", At: at, House: "h1", Person: "erin", Kind: "labour", Minutes: 90, Witness: "lee"},
 			{Key: "c-notlead", At: at, House: "h1", Person: "fay", Kind: "labour", Minutes: 60, Witness: "mallory"},
 			{Key: "c-open", At: at, House: "h2", Person: "erin", Kind: "labour", Minutes: 30, Witness: "lee"},
+			{Key: "c-twice", At: at, House: "h1", Person: "ann", Kind: "labour", Skill: "framing", Minutes: 210, Witness: "lee"},
 		},
 	}
 	return Input{Data: vd, Catalog: cat, Policy: pol, Check: check}
@@ -129,6 +130,7 @@ func TestComputeRules(t *testing.T) {
 		{"erin/c-lead", RuleWitnessed, "90"},
 		{"fay/c-notlead", RuleWitnessNotLead, "0"},
 		{"erin/c-open", RuleNotCompleted, "0"},
+		{"ann/c-twice", RuleCoveredByRecords, "0"},
 	} {
 		assert.Equal(t, tc.rule, rules[tc.line], tc.line)
 		assert.Equal(t, tc.credited, credited[tc.line], tc.line)
