@@ -78,14 +78,15 @@ func runValue(e *env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	check, closeProfiles, err := valueWitnessCheck(*profPath, pol.Claims.WitnessPermission)
+	var checkFailed error
+	check, closeProfiles, err := valueWitnessCheck(*profPath, pol.Claims.WitnessPermission, &checkFailed)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: value: profiles database: %v\n", err)
 		return exitUsage
 	}
 	defer closeProfiles()
 	r, err := value.Compute(value.Input{Data: vd, Catalog: cat, Policy: pol, Check: check})
-	if err != nil {
+	if err = errors.Join(err, checkFailed); err != nil {
 		return fail(err)
 	}
 	if *explain != "" {
@@ -98,8 +99,10 @@ func runValue(e *env, args []string) int {
 }
 
 // valueWitnessCheck checks witnesses against the profiles database at
-// path, or returns a nil checker when there is no such file.
-func valueWitnessCheck(path, permission string) (value.Checker, func(), error) {
+// path, or returns a nil checker when there is no such file. A check
+// that fails other than by the witness lacking the permission (the
+// database unreadable) is joined into *failed: the report is not shown.
+func valueWitnessCheck(path, permission string, failed *error) (value.Checker, func(), error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, func() {}, nil
 	}
@@ -119,15 +122,29 @@ func valueWitnessCheck(path, permission string) (value.Checker, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	type verdict struct {
+		ok  bool
+		why string
+	}
+	seen := map[string]verdict{}
 	check := func(witness string) (bool, string) {
-		err := profiles.Check(context.Background(), st, q, witness, permission)
-		if err == nil {
-			return true, ""
+		if v, ok := seen[witness]; ok {
+			return v.ok, v.why
 		}
-		if errors.Is(err, profiles.ErrNotFound) {
-			return false, fmt.Sprintf("witness %q has no profile", witness)
+		var v verdict
+		switch err := profiles.Check(context.Background(), st, q, witness, permission); {
+		case err == nil:
+			v.ok = true
+		case errors.Is(err, profiles.ErrNotFound):
+			v.why = fmt.Sprintf("witness %q has no profile", witness)
+		case errors.Is(err, profiles.ErrNotPermitted):
+			v.why = err.Error()
+		default:
+			*failed = errors.Join(*failed, err)
+			v.why = err.Error()
 		}
-		return false, err.Error()
+		seen[witness] = v
+		return v.ok, v.why
 	}
 	return check, func() { st.Close() }, nil
 }

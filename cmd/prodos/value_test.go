@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -147,7 +148,7 @@ func TestValueExplainGolden(t *testing.T) {
 	prodGolden(t, filepath.Join("testdata", "value-explain-erin-unchecked.txt"), []byte(out))
 	code, _, errs = prodRun("value", "--db", db, "--profiles", prof, "--explain", "nobody")
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errs, `no ledger entry names this person: "nobody"`)
+	assert.Contains(t, errs, `no ledger entry records work by or credits this person: "nobody"`)
 }
 
 // TestValueExplainReconciles: for every person, the entries --explain
@@ -256,4 +257,16 @@ func TestValueHonestPath(t *testing.T) {
 	assert.Contains(t, out, "cabin-12x16:labour-contributed:dan:review")
 	assert.Contains(t, out, "witnessed: claimed minutes signed by a witness holding lead-build-crew")
 	valueReconcile(t, db, prof)
+}
+
+// A profiles file that is not a profiles database is bad input (exit 2),
+// never a report with every witness silently refused.
+func TestValueBadProfiles(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "profiles.db")
+	require.NoError(t, os.WriteFile(bad, []byte("not a database\n"), 0o644))
+	code, out, errs := prodRun("value", "--db", valueLedger(t, dir), "--profiles", bad)
+	assert.Equal(t, exitUsage, code, out)
+	assert.Contains(t, errs, "profiles database")
+	assert.Empty(t, out)
 }

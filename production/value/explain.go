@@ -8,8 +8,9 @@ import (
 	"text/tabwriter"
 )
 
-// ErrNoPerson is Explain of a name no ledger entry credits or mentions.
-var ErrNoPerson = errors.New("no ledger entry names this person")
+// ErrNoPerson is Explain of a name no ledger entry records work by or
+// credits (a witness alone is not credited).
+var ErrNoPerson = errors.New("no ledger entry records work by or credits this person")
 
 // Explanation is where one person's share and reputation came from: every
 // ledger entry with the rule applied, every sold house's part, and the
