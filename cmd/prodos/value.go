@@ -171,7 +171,7 @@ func valueExplain(e *env, r *value.Report, person, format string) int {
 
 func valueJSON(e *env, r *value.Report) int {
 	out := valueReportJSON{Sales: r.Sales.StringFixed(2), Produced: r.Produced.StringFixed(2), Unattributed: r.Unattributed.StringFixed(2),
-		UnattributedShare: shareOf(r.UnattributedBP), WitnessesChecked: r.Checked, People: []valuePersonJSON{}}
+		UnattributedShare: value.ShareOf(r.UnattributedBP).StringFixed(4), WitnessesChecked: r.Checked, People: []valuePersonJSON{}}
 	for _, p := range r.People {
 		out.People = append(out.People, valuePersonJSON{Person: p.Name, CreditedMinutes: p.Credited.String(), Attributed: p.Attributed.StringFixed(2),
 			Share: p.Share().StringFixed(4), ModulesBuilt: p.ModulesBuilt, ModulesInstalled: p.ModulesInstalled, DesignUses: p.DesignUses,
@@ -186,16 +186,11 @@ func valueJSON(e *env, r *value.Report) int {
 	return exitOK
 }
 
-func shareOf(bp int64) string {
-	p := value.Person{ShareBP: bp}
-	return p.Share().StringFixed(4)
-}
-
 func valueTable(e *env, r *value.Report, profPath string) int {
 	fmt.Fprintf(e.stdout, "houses sold for %s; value added (sales less materials) %s", r.Sales.StringFixed(2), r.Produced.StringFixed(2))
 	if r.Unattributed.Sign() > 0 {
 		fmt.Fprintf(e.stdout, "; %s (%s %%) from houses with no credited work, unattributed",
-			r.Unattributed.StringFixed(2), (&value.Person{ShareBP: r.UnattributedBP}).Share().Shift(2).StringFixed(2))
+			r.Unattributed.StringFixed(2), value.ShareOf(r.UnattributedBP).Shift(2).StringFixed(2))
 	}
 	fmt.Fprintln(e.stdout)
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)

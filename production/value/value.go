@@ -151,7 +151,10 @@ type Person struct {
 }
 
 // Share is ShareBP as a fraction (four places).
-func (p *Person) Share() decimal.Decimal { return decimal.New(p.ShareBP, -4) }
+func (p *Person) Share() decimal.Decimal { return ShareOf(p.ShareBP) }
+
+// ShareOf is a share in basis points as a fraction (four places).
+func ShareOf(bp int64) decimal.Decimal { return decimal.New(bp, -4) }
 
 // House is one sold house's value and the minutes credited on it.
 type House struct {
