@@ -1,7 +1,8 @@
 // Package ledger is the production ledger's domain: the double-entry
 // model, business events with their derivation from a design and their
 // idempotency keys, each house's life cycle, account flags, the hash
-// chain over entries, value accounting and the Ledger service interface.
+// chain over entries, the inputs of value accounting (ValueData; the
+// accounting itself is production/value) and the Ledger service interface.
 // production/ledger/sqlitestore implements it on SQLite.
 package ledger
 
