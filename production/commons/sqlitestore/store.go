@@ -116,22 +116,18 @@ func get(ctx context.Context, q querier, hash string) (commons.Version, error) {
 	return vs[0], nil
 }
 
-// Get returns a version and its design file.
+// Get returns a version and its design file. Versions never change once
+// stored, so the two reads need no transaction (and take no write lock).
 func (s *DB) Get(ctx context.Context, hash string) (commons.Version, []byte, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return commons.Version{}, nil, fmt.Errorf("commons: %w", err)
-	}
-	defer tx.Rollback()
-	v, err := get(ctx, tx, hash)
+	v, err := get(ctx, s.db, hash)
 	if err != nil {
 		return v, nil, err
 	}
 	var design []byte
-	if err := tx.QueryRowContext(ctx, "SELECT design FROM commons_versions WHERE hash = ?", hash).Scan(&design); err != nil {
+	if err := s.db.QueryRowContext(ctx, "SELECT design FROM commons_versions WHERE hash = ?", hash).Scan(&design); err != nil {
 		return commons.Version{}, nil, fmt.Errorf("commons: read %s: %w", hash, err)
 	}
-	return v, design, tx.Commit()
+	return v, design, nil
 }
 
 // Children returns the remixes of hash, oldest first.
