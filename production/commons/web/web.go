@@ -17,6 +17,7 @@ import (
 	"log"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/opensourceecology/prodos/designs"
@@ -44,12 +45,13 @@ type Handler struct {
 	// file).
 	Token string
 	Log   *log.Logger
+	once  sync.Once
 	mux   *http.ServeMux
 }
 
 // ServeHTTP routes a request (see the package comment and docs/commons.md).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if h.mux == nil {
+	h.once.Do(func() {
 		m := http.NewServeMux()
 		m.HandleFunc("GET /commons", h.gallery)
 		m.HandleFunc("GET /commons/{$}", h.gallery)
@@ -62,7 +64,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		m.HandleFunc("GET /api/commons/designs/{hash}", h.apiShow)
 		m.HandleFunc("GET /api/commons/licenses", h.apiLicences)
 		h.mux = m
-	}
+	})
 	w.Header().Set("Content-Security-Policy", pageCSP)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	h.mux.ServeHTTP(w, r)

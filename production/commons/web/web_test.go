@@ -113,6 +113,17 @@ func TestDetailKeys(t *testing.T) {
 	require.NoError(t, json.Unmarshal(body, &v))
 	assert.ElementsMatch(t, []string{"hash", "name", "description", "author", "license", "parent", "published_at", "status", "problems",
 		"floor_area_sq_ft", "bedrooms", "modules", "cost", "cost_per_sq_ft", "size_bytes"}, keys(v.Version))
+
+	resp, err = http.Get(srv.URL + "/api/commons/licenses")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var ls struct {
+		Licenses []map[string]any `json:"licenses"`
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&ls))
+	require.Len(t, ls.Licenses, len(commons.Licences))
+	assert.Equal(t, map[string]any{"id": "CC-BY-SA-4.0", "name": "Creative Commons Attribution Share Alike 4.0 International",
+		"share_alike": true, "url": "https://creativecommons.org/licenses/by-sa/4.0/"}, ls.Licenses[2])
 }
 
 func keys[T any](m map[string]T) []string {
@@ -121,4 +132,35 @@ func keys[T any](m map[string]T) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// Many clients publishing the same design at once store it once.
+func TestConcurrentPublish(t *testing.T) {
+	srv := server(t)
+	cabin, err := os.ReadFile(filepath.Join("..", "..", "..", "designs", "examples", "cabin-12x16.toml"))
+	require.NoError(t, err)
+	const n = 6
+	codes := make(chan int, n)
+	for i := 0; i < n; i++ {
+		go func() {
+			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/commons/designs?as=ana", strings.NewReader(string(cabin)))
+			req.Header.Set("Authorization", "Bearer tok")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				codes <- 0
+				return
+			}
+			resp.Body.Close()
+			codes <- resp.StatusCode
+		}()
+	}
+	created := 0
+	for i := 0; i < n; i++ {
+		c := <-codes
+		assert.Contains(t, []int{http.StatusCreated, http.StatusOK}, c)
+		if c == http.StatusCreated {
+			created++
+		}
+	}
+	assert.Equal(t, 1, created)
 }
