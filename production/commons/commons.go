@@ -14,6 +14,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"regexp"
 	"time"
@@ -97,3 +98,13 @@ var hashRE = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // IsHash reports whether s is a version id (64 lower-case hex digits).
 func IsHash(s string) bool { return hashRE.MatchString(s) }
+
+// MarshalJSON writes the money fields as dollars with cents ("6478.10").
+func (v Version) MarshalJSON() ([]byte, error) {
+	type plain Version
+	return json.Marshal(struct {
+		plain
+		Cost        string `json:"cost"`
+		CostPerSqFt string `json:"cost_per_sq_ft"`
+	}{plain(v), v.Cost.StringFixed(2), v.CostPerSqFt.StringFixed(2)})
+}

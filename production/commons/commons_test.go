@@ -1,12 +1,14 @@
 package commons_test
 
 import (
+	"encoding/json"
 	"net/url"
 	"path/filepath"
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production/commons"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -91,4 +93,15 @@ func TestAnalyseExamples(t *testing.T) {
 		assert.True(t, a.Cost.Total().Equal(cat.DesignCost(d, a.LabourRate).Total()), "%s: the engine's cost is the catalog's", c.file)
 		assert.True(t, a.BOM.NetTotal.Equal(a.Cost.Materials), "%s: the BOM's net total is the materials cost", c.file)
 	}
+}
+
+func TestVersionJSONMoney(t *testing.T) {
+	v := commons.Version{Hash: "h", Cost: decimal.RequireFromString("100.5"), CostPerSqFt: decimal.NewFromInt(3)}
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"cost":"100.50"`)
+	assert.Contains(t, string(b), `"cost_per_sq_ft":"3.00"`)
+	var back commons.Version
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, back.Cost.Equal(v.Cost))
 }
