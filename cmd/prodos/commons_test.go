@@ -173,6 +173,18 @@ func TestCommonsRefusesClosedLicence(t *testing.T) {
 	code, _, stderr = prodos(t, "commons", "publish", repoPath("designs/examples/cabin-12x16.toml"), "--as", "nobody", "--db", db)
 	assert.Equal(t, exitProblems, code)
 	assert.Contains(t, stderr, "no such profile")
+
+	big := filepath.Join(t.TempDir(), "big.toml")
+	require.NoError(t, os.WriteFile(big, bytes.Repeat([]byte("# padding\n"), commons.MaxUpload/10+1), 0o644))
+	code, _, stderr = prodos(t, "commons", "publish", big, "--as", "ana", "--db", db)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "larger than the 2097152")
+	code, _, stderr = prodos(t, "commons", "search", "--db", db, "--server", "http://127.0.0.1:1")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "--server or --db, not both")
+	code, _, _ = prodos(t, "commons", "show", "abc", "--db", db)
+	assert.Equal(t, exitUsage, code)
+	assert.Empty(t, searchNames(t, "--db", db))
 }
 
 // Over HTTP: the pages, the API, the downloads, publishing with the token,
