@@ -126,7 +126,11 @@ func commonsSearch(e *env, args []string) int {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "hash\tstatus\tsq ft\tbeds\tcost\t$/sq ft\tlicense\tauthor\tname")
 	for _, v := range res.Designs {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", v.Hash, v.Status, v.FloorArea, v.Bedrooms,
+		st := v.Status
+		if st == commons.StatusDraft {
+			st = "DRAFT"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", v.Hash, st, v.FloorArea, v.Bedrooms,
 			v.Cost.StringFixed(2), v.CostPerSqFt.StringFixed(2), v.Licence, v.Author, v.Name)
 	}
 	tw.Flush()
