@@ -53,6 +53,19 @@ func openChecker(path string) (c *permits.Checker, done func(), err error) {
 	return &permits.Checker{Store: st, Quals: q, Where: "profiles database " + path}, func() { st.Close() }, nil
 }
 
+// prodCrewFlags adds --crew-profiles and --profiles to jobs and schedule.
+func prodCrewFlags(fs *flag.FlagSet) (names, profilesDB *string) {
+	names = fs.String("crew-profiles", "", "the crew as profile names, comma-separated: each is assigned only work whose qualification the profile store shows them holding (instead of --crew N)")
+	return names, prodProfilesFlag(fs)
+}
+
+// prodFlagSet reports whether the flag was given on the command line.
+func prodFlagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 // prodCrew is the crew a production command assigns work to: the named
 // profiles (--crew-profiles, verified by the profile store) or else the
 // roster of --crew N (claimed qualifications). A bad name or store is

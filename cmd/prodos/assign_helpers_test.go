@@ -36,7 +36,8 @@ func prodSeedProfiles(t testing.TB, path string, people map[string][]string) {
 // prodBuilders are the people of the ledger tests: alice builds every
 // module, bob installs them, lee is the crew lead who witnesses; carol,
 // dan hold nothing (design and review hours); eve, ann, bo, pat and
-// r0 to r3 (the killed-process rounds) frame or install.
+// r0 to r3 (the killed-process rounds) frame or install; cam runs the
+// CNC router; dana is a designer.
 var prodBuilders = map[string][]string{
 	"alice": {"foundation-crew", "floor-framer", "wall-framer", "opening-framer", "roof-framer", "utility-installer", "solar-installer"},
 	"bob":   {"foundation-crew", "module-installer", "utility-installer", "solar-installer"},
@@ -47,6 +48,8 @@ var prodBuilders = map[string][]string{
 	"bo":  {"module-installer", "foundation-crew", "floor-framer"},
 	"pat": {"wall-framer"},
 	"r0":  {"floor-framer"}, "r1": {"floor-framer"}, "r2": {"floor-framer"}, "r3": {"floor-framer"},
+	"cam":  {"wall-framer", "opening-framer", "roof-framer", "floor-framer", "cnc-operator"},
+	"dana": {"foundation-crew", "wall-framer", "opening-framer", "module-installer", "designer"},
 }
 
 // prodCrewDB is a profile store under t.TempDir() holding prodBuilders.
