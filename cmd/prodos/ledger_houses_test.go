@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -127,10 +128,23 @@ func TestLedgerRowOfHousesPostsHouseByHouse(t *testing.T) {
 	}
 	assert.Equal(t, before, prodCountTx(t, rowDB))
 
-	code, out, errs = prodRun("value", "--db", rowDB, "--format", "json")
+	code, out, errs = prodRun("value", "--db", rowDB, "--format", "json", "--profiles", filepath.Join(t.TempDir(), "none.db"))
 	require.Equal(t, exitOK, code, errs)
 	assert.Contains(t, out, `"sales": "636000.00"`, "three houses sold")
-	assert.Contains(t, out, `"designs_sold": 3`)
+	var doc struct {
+		People []struct {
+			Share      string `json:"share"`
+			DesignUses int    `json:"design_uses"`
+		} `json:"people"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	sum, uses := decimal.Zero, 0
+	for _, p := range doc.People {
+		sum = sum.Add(decimal.RequireFromString(p.Share))
+		uses += p.DesignUses
+	}
+	assert.Equal(t, "1.0000", sum.StringFixed(4), "shares of the three houses' value sum to exactly 1")
+	assert.Positive(t, uses, "the design's author is credited with the modules built from it")
 }
 
 // One house of a row is sold while the others are still open; --house

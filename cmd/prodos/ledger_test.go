@@ -102,19 +102,20 @@ func TestLedgerStatementAndValue(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, "assets:nothing")
 
-	code, out, errs = prodRun("value", "--db", db, "--format", "json")
+	noProfiles := filepath.Join(t.TempDir(), "none.db")
+	code, out, errs = prodRun("value", "--db", db, "--format", "json", "--profiles", noProfiles)
 	require.Equal(t, exitOK, code, errs)
 	var doc struct {
 		Sales    string `json:"sales"`
 		Produced string `json:"produced"`
 		People   []struct {
 			Person           string           `json:"person"`
-			Minutes          map[string]int64 `json:"minutes"`
+			Minutes          map[string]int64 `json:"claimed_minutes"`
 			Attributed       string           `json:"attributed"`
 			ModulesBuilt     int              `json:"modules_built"`
 			ModulesInstalled int              `json:"modules_installed"`
-			DesignsSold      int              `json:"designs_sold"`
-			Reputation       int              `json:"reputation"`
+			DesignUses       int              `json:"design_uses"`
+			Reputation       string           `json:"reputation"`
 		} `json:"people"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
@@ -137,8 +138,8 @@ func TestLedgerStatementAndValue(t *testing.T) {
 	assert.Equal(t, int64(360), alice.Minutes["training"])
 	assert.Positive(t, alice.ModulesBuilt)
 	assert.Positive(t, doc.People[people["bob"]].ModulesInstalled)
-	assert.Equal(t, 1, doc.People[people["Production OS examples"]].DesignsSold, "the design's author earns reputation when it sells")
-	code, out, _ = prodRun("value", "--db", db)
+	assert.Positive(t, doc.People[people["Production OS examples"]].DesignUses, "the design's author is credited with the modules built from it")
+	code, out, _ = prodRun("value", "--db", db, "--profiles", noProfiles)
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, out, "REPUTATION")
 }

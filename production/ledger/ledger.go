@@ -1,7 +1,8 @@
 // Package ledger is the production ledger's domain: the double-entry
 // model, business events with their derivation from a design and their
 // idempotency keys, each house's life cycle, account flags, the hash
-// chain over entries, value accounting and the Ledger service interface.
+// chain over entries, the inputs of value accounting (ValueData; the
+// accounting itself is production/value) and the Ledger service interface.
 // production/ledger/sqlitestore implements it on SQLite.
 package ledger
 
@@ -427,6 +428,9 @@ type Contribution struct {
 	Amount  int64 // cents
 	// Witness is the crew lead who witnessed the work ("" when none did).
 	Witness string
+	// Key and At are the event's idempotency key and when it was posted.
+	Key string
+	At  time.Time
 }
 
 // ProductionRecord is verified production output: modules a person built
@@ -441,6 +445,8 @@ type ProductionRecord struct {
 	// Witness is the crew lead who witnessed the work ("" for records
 	// posted before witnesses were required).
 	Witness string
+	// At is when the record was posted.
+	At time.Time
 }
 
 // ValueData is what value accounting reads from the ledger store. Reversed

@@ -559,12 +559,18 @@ func (s *LedgerService) ValueData(ctx context.Context) (*ledger.ValueData, error
 		return nil
 	})
 	if err == nil {
-		err = query(`SELECT c.tx_id, c.house, c.person, c.kind, c.skill, c.minutes, c.amount, c.witness FROM contributions c
+		err = query(`SELECT c.tx_id, c.house, c.person, c.kind, c.skill, c.minutes, c.amount, c.witness, t.idem_key, t.posted_at FROM contributions c
 			JOIN transactions t ON t.id = c.tx_id WHERE `+live+` ORDER BY c.id`, func(rows *sql.Rows) error {
 			var c ledger.Contribution
-			if err := rows.Scan(&c.TxID, &c.House, &c.Person, &c.Kind, &c.Skill, &c.Minutes, &c.Amount, &c.Witness); err != nil {
+			var at string
+			if err := rows.Scan(&c.TxID, &c.House, &c.Person, &c.Kind, &c.Skill, &c.Minutes, &c.Amount, &c.Witness, &c.Key, &at); err != nil {
 				return err
 			}
+			t, perr := time.Parse(time.RFC3339, at)
+			if perr != nil {
+				return fmt.Errorf("contribution %s: posted_at: %w", c.Key, perr)
+			}
+			c.At = t
 			vd.Contributions = append(vd.Contributions, c)
 			return nil
 		})
@@ -606,11 +612,17 @@ func (s *LedgerService) ValueData(ctx context.Context) (*ledger.ValueData, error
 		})
 	}
 	if err == nil {
-		err = query(`SELECT idem_key, house, person, module, op, count, witness FROM production_records ORDER BY id`, func(rows *sql.Rows) error {
+		err = query(`SELECT idem_key, house, person, module, op, count, witness, recorded_at FROM production_records ORDER BY id`, func(rows *sql.Rows) error {
 			var r ledger.ProductionRecord
-			if err := rows.Scan(&r.Key, &r.House, &r.Person, &r.Module, &r.Op, &r.Count, &r.Witness); err != nil {
+			var at string
+			if err := rows.Scan(&r.Key, &r.House, &r.Person, &r.Module, &r.Op, &r.Count, &r.Witness, &at); err != nil {
 				return err
 			}
+			t, perr := time.Parse(time.RFC3339, at)
+			if perr != nil {
+				return fmt.Errorf("production record %s: recorded_at: %w", r.Key, perr)
+			}
+			r.At = t
 			vd.Records = append(vd.Records, r)
 			return nil
 		})
