@@ -56,12 +56,8 @@ func NewAttemptID() (string, error) {
 // challenge, at the time the attempt starts. The replay of the attempt
 // must carry it (training.ReplayAttempt) to earn anything.
 func StartAttempt(ctx context.Context, st Store, set *training.Set, name, challenge string, at time.Time) (training.Ticket, error) {
-	if set.Level(challenge) == nil {
-		var ids []string
-		for _, l := range set.Levels {
-			ids = append(ids, l.ID)
-		}
-		return training.Ticket{}, fmt.Errorf("no challenge %q (challenges: %s)", challenge, strings.Join(ids, ", "))
+	if err := CheckChallenge(set, challenge); err != nil {
+		return training.Ticket{}, err
 	}
 	id, err := NewAttemptID()
 	if err != nil {
@@ -72,4 +68,16 @@ func StartAttempt(ctx context.Context, st Store, set *training.Set, name, challe
 		return training.Ticket{}, err
 	}
 	return t, nil
+}
+
+// CheckChallenge says that a challenge id is unknown, listing the known ones.
+func CheckChallenge(set *training.Set, challenge string) error {
+	if set.Level(challenge) != nil {
+		return nil
+	}
+	var ids []string
+	for _, l := range set.Levels {
+		ids = append(ids, l.ID)
+	}
+	return fmt.Errorf("no challenge %q (challenges: %s)", challenge, strings.Join(ids, ", "))
 }
