@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -9,8 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/production/classroom"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/opensourceecology/prodos/production/training/attempts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -142,4 +146,19 @@ func mustLevel(t testing.TB, id string) *training.Level {
 	l := set.Level(id)
 	require.NotNil(t, l)
 	return l
+}
+
+// pageClassReplay starts a challenge attempt through the page
+// (window.prodosStartAttempt, as the game does when the clock starts) and
+// plays it: the replay carries the class's attempt id and learner name.
+func pageClassReplay(t *testing.T, ctx context.Context, level string) string {
+	t.Helper()
+	req, err := json.Marshal(string(submission.ForAttempt(level).JSON()))
+	require.NoError(t, err)
+	body, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.prodosStartAttempt(`+string(req)+`).then(r => r.body)`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	var a classroom.AttemptResponse
+	require.NoError(t, json.Unmarshal([]byte(body), &a), body)
+	require.NotEmpty(t, a.AttemptID, body)
+	return playClassAttempt(t, a, 1)
 }

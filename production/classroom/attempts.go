@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/production/classroom/submission"
 )
 
 // ErrAttemptUsed is returned by AddResult when the result's attempt id is
@@ -27,21 +28,12 @@ type Flag struct {
 	At         time.Time
 }
 
-// AttemptRequest is the body of POST /api/attempts: the game asks for a
-// one-time attempt id when a challenge attempt starts.
-type AttemptRequest struct {
-	Kind  string `json:"kind"`  // KindChallenge
-	Level string `json:"level"` // the challenge id
-}
+// AttemptRequest is the body of POST /api/attempts (package submission,
+// shared with the game).
+type AttemptRequest = submission.AttemptRequest
 
-// AttemptResponse answers POST /api/attempts. The replay of the attempt
-// carries the id and the learner's name (training.ReplayAttempt).
-type AttemptResponse struct {
-	AttemptID string    `json:"attempt_id"`
-	Learner   string    `json:"learner"`
-	Level     string    `json:"level"`
-	IssuedAt  time.Time `json:"issued_at"`
-}
+// AttemptResponse answers POST /api/attempts.
+type AttemptResponse = submission.AttemptResponse
 
 // Attestation of every result this server records: it issued the attempt
 // id, timed the attempt on its own clock and re-simulated the replay.
