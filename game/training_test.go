@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -205,6 +206,11 @@ func TestSandboxPaletteLocks(t *testing.T) {
 	_, err := g.SubmitAttempt(training.ReplayAttempt(se, training.Attempt{ID: tk.ID, Learner: tk.Learner, Started: g.Wall(), Ended: g.Wall().Add(training.TicksTime(se.Tick()))}))
 	require.NoError(t, err)
 	require.True(t, g.Profile().Holds()["foundation-crew"])
+	var shown []string
+	for _, q := range drawnTexts(g, &ProfileScene{}) {
+		shown = append(shown, q.s)
+	}
+	assert.Contains(t, strings.Join(shown, "\n"), ", self-attested", "the profile says who vouches for the qualification")
 
 	s, err := g.OpenLevel("sandbox", nil)
 	require.NoError(t, err)
