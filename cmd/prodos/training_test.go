@@ -80,6 +80,7 @@ func TestTrainingCommands(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(out), &shown))
 	require.Len(t, shown.Qualifications, 1)
 	assert.Equal(t, "foundation-crew", shown.Qualifications[0].Qualification)
+	assert.Equal(t, "self-attested", shown.Qualifications[0].Attestation)
 	assert.Contains(t, shown.Unlocked, "design level cabin")
 
 	// The badge verifies; an edited copy does not.
