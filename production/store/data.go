@@ -177,3 +177,11 @@ func (d *Data) CheckMachines(site Site, shop *designs.Shop, machines []string) [
 	}
 	return out
 }
+
+func designsFile(name string) ([]byte, error) {
+	b, err := fs.ReadFile(designs.DataFS(), name)
+	if err != nil {
+		return nil, fmt.Errorf("designs/data/%s: %w", name, err)
+	}
+	return b, nil
+}
