@@ -208,6 +208,8 @@ func runCommons(e *env, args []string) int {
 type servedCommons struct {
 	h     http.Handler
 	close func()
+	// store serves /store when set (serveStore).
+	store http.Handler
 }
 
 // serveCommons opens the commons file for `prodos serve` (by default
@@ -238,6 +240,10 @@ func (c *servedCommons) mount(next http.Handler) http.Handler {
 	m.Handle("/commons", c.h)
 	m.Handle("/commons/", c.h)
 	m.Handle("/api/commons/", c.h)
+	if c.store != nil {
+		m.Handle("/store", c.store)
+		m.Handle("/store/", c.store)
+	}
 	m.Handle("/", next)
 	return m
 }

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log"
+	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +19,7 @@ import (
 	"github.com/opensourceecology/prodos/production/ledger"
 	"github.com/opensourceecology/prodos/production/store"
 	storedb "github.com/opensourceecology/prodos/production/store/sqlitestore"
+	storeweb "github.com/opensourceecology/prodos/production/store/web"
 	profilestore "github.com/opensourceecology/prodos/production/training/profiles/sqlitestore"
 	"github.com/opensourceecology/prodos/production/userdata"
 )
@@ -373,4 +377,31 @@ type productJSON struct {
 	Name          string              `json:"name"`
 	Quote         *store.Quote        `json:"quote"`
 	Certification store.Certification `json:"certification"`
+}
+
+// servedStore is the Open Source Store of `prodos serve`.
+type servedStore struct {
+	h     http.Handler
+	close func()
+}
+
+// serveStore opens the store (by default $PRODOS_STORE_DB, else store.db
+// beside the classroom database) with the same commons file serveCommons
+// serves, and the ledger read for certification.
+func serveStore(e *env, path, commonsPath, ledgerPath, classDB string, lg *log.Logger) (*servedStore, int) {
+	beside := func(p, env, name string) string {
+		if p == "" {
+			p = os.Getenv(env)
+		}
+		if p == "" {
+			p = filepath.Join(filepath.Dir(classDB), name)
+		}
+		return p
+	}
+	path, commonsPath = beside(path, "PRODOS_STORE_DB", "store.db"), beside(commonsPath, "PRODOS_COMMONS_DB", "commons.db")
+	o, code := openStore(e, storeFlags{db: &path, commons: &commonsPath, ledger: &ledgerPath})
+	if o == nil {
+		return nil, code
+	}
+	return &servedStore{h: &storeweb.Handler{Service: o.svc, Log: lg}, close: o.close}, exitOK
 }

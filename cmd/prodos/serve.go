@@ -29,8 +29,8 @@ var webdist embed.FS
 func init() {
 	register(&command{
 		name:    "serve",
-		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--commons-db FILE]",
-		summary: "serve the browser game, the classroom (join codes, verified results, dashboard) and the open design commons (/commons)",
+		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--commons-db FILE] [--store-db FILE] [--ledger-db FILE]",
+		summary: "serve the browser game, the classroom (join codes, verified results, dashboard) the open design commons (/commons) and the Open Source Store (/store)",
 		run:     runServe,
 	})
 }
@@ -54,6 +54,8 @@ func runServe(e *env, args []string) int {
 	tlsKey := fs.String("tls-key", "", "the certificate's private key (PEM)")
 	verifications := fs.Int("verifications", 0, "replays re-simulated at once (default: the number of CPUs); more wait, then get 503")
 	commonsDB := fs.String("commons-db", "", "open design commons file (default: $PRODOS_COMMONS_DB, else commons.db beside the classroom database)")
+	storeDB := fs.String("store-db", "", "Open Source Store file (default: $PRODOS_STORE_DB, else store.db beside the classroom database)")
+	ledgerDB := fs.String("ledger-db", "", "ledger file read for OSE Certified (default: ledger.db in the user's data directory)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -113,6 +115,12 @@ func runServe(e *env, args []string) int {
 		return code
 	}
 	defer cm.close()
+	sm, code := serveStore(e, *storeDB, *commonsDB, *ledgerDB, *dbPath, lg)
+	if sm == nil {
+		return code
+	}
+	defer sm.close()
+	cm.store = sm.h
 	srv := &http.Server{
 		Handler: cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: tok.value, Web: web,
 			Log: lg, Limits: classroom.Limits{Verifications: *verifications}}),
