@@ -122,7 +122,11 @@ func storeService(cat *designs.Catalog) (*store.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &store.Service{Catalog: cat, Shops: shops, Quals: quals, Data: data, Now: time.Now}, nil
+	sups, err := designs.DefaultSuppliers(cat)
+	if err != nil {
+		return nil, err
+	}
+	return &store.Service{Catalog: cat, Shops: shops, Quals: quals, Data: data, Suppliers: sups, Now: time.Now}, nil
 }
 
 // ledgerReader reads the ledger's verified records; a ledger file that

@@ -7,6 +7,7 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/production/commons"
+	"github.com/opensourceecology/prodos/production/manufacturing"
 	"github.com/opensourceecology/prodos/production/manufacturing/jobs"
 	"github.com/shopspring/decimal"
 )
@@ -80,6 +81,30 @@ type Inputs struct {
 	Shop    *designs.Shop
 	Quals   *training.Quals
 	Data    *Data
+	// Suppliers are every known supplier; the site's list (when not
+	// empty) picks the ones materials are bought from.
+	Suppliers []*designs.Supplier
+}
+
+// sourceMaterials buys the bill of materials from the site's suppliers
+// (all known ones when the site names none) under the local-first policy
+// of prodos source: pack sizes and minimum orders included.
+func sourceMaterials(in Inputs, b *manufacturing.BOM) (*manufacturing.SourcingPlan, error) {
+	sups := in.Suppliers
+	if len(in.Site.Suppliers) > 0 {
+		pick := set(in.Site.Suppliers)
+		sups = nil
+		for _, s := range in.Suppliers {
+			if pick[s.ID] {
+				sups = append(sups, s)
+			}
+		}
+	}
+	plan, err := manufacturing.Source(b, sups, manufacturing.SourceRequest{Policy: manufacturing.PolicyLocal})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: materials cannot be sourced from the site's suppliers: %w", ErrRefused, in.Design.Name, err)
+	}
+	return plan, nil
 }
 
 // Price derives a design's quote at an enterprise: nothing is typed, every
@@ -104,9 +129,14 @@ func Price(in Inputs) (*Quote, error) {
 		machineHours = machineHours.Add(m)
 	}
 	machineHours = machineHours.Div(decimal.NewFromInt(60)).Round(1)
+	src, err := sourceMaterials(in, a.BOM)
+	if err != nil {
+		return nil, err
+	}
+	mat := Line{Name: "materials", Amount: src.Total, Basis: fmt.Sprintf("bill of materials bought from %d supplier(s) of the site (purchase orders, local first; pack sizes and minimums included)", len(src.Orders))}
 	q.Offers = append(q.Offers,
-		productOffer(in.Site, "built-to-order", "The house, built to order", a.Cost, a.BuildHours.Add(a.InstallHours), "shop build and site install"),
-		productOffer(in.Site, "kit", "Kit of cut parts", a.Cost, machineHours, "machine operation"))
+		productOffer(in.Site, "built-to-order", "The house, built to order", mat, a.Cost.Machine, a.BuildHours.Add(a.InstallHours), "shop build and site install"),
+		productOffer(in.Site, "kit", "Kit of cut parts", mat, a.Cost.Machine, machineHours, "machine operation"))
 	q.Training = trainingPath(in, plan)
 	q.Offers = append(q.Offers, productionOffer(in, q))
 	q.Offers = append(q.Offers, licenceOffer(in))
@@ -129,11 +159,11 @@ func machinesUsed(plan *jobs.Plan) []string {
 
 // productOffer is level 1: materials, labour at the site's rate, machine
 // time, overhead on the direct cost and the margin on the full cost.
-func productOffer(s Site, kind, title string, c designs.Cost, hours decimal.Decimal, what string) Offer {
+func productOffer(s Site, kind, title string, mat Line, machine, hours decimal.Decimal, what string) Offer {
 	o := Offer{Level: LevelProduct, Kind: kind, Title: title}
-	o.add("materials", c.Materials, false, "bill of materials at catalog prices (designs/data/materials.toml), waste included")
+	o.add(mat.Name, mat.Amount, false, "%s", mat.Basis)
 	o.add("labour", hours.Mul(s.LabourRate), false, "%s h of %s at %s/h (site labour rate)", hours, what, s.LabourRate.StringFixed(2))
-	o.add("machine time", c.Machine, false, "machine minutes at designs/data/rates.toml machine rates")
+	o.add("machine time", machine, false, "machine minutes at designs/data/rates.toml machine rates")
 	direct := o.Total
 	o.add("overhead", direct.Mul(s.Overhead), false, "%s of the direct cost %s", pct(s.Overhead), direct.StringFixed(2))
 	full := o.Total

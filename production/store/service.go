@@ -23,6 +23,8 @@ type Service struct {
 	Shops   map[string]*designs.Shop
 	Quals   *training.Quals
 	Data    *Data
+	// Suppliers are the known suppliers (designs/data/suppliers.toml).
+	Suppliers []*designs.Supplier
 	// Ledger reads the ledger's verified records; nil reads as an empty
 	// ledger (no houses, no records).
 	Ledger func(ctx context.Context) (*ledger.ValueData, error)
@@ -74,7 +76,7 @@ func (s *Service) Quote(ctx context.Context, e Enterprise, hash string) (*Quote,
 	if shop == nil {
 		return nil, v, nil, fmt.Errorf("%w: enterprise %s: no shop profile %q", ErrInvalid, e.ID, e.Site.Shop)
 	}
-	q, err := Price(Inputs{Hash: hash, Design: d, Catalog: s.Catalog, Site: e.Site, Shop: shop, Quals: s.Quals, Data: s.Data})
+	q, err := Price(Inputs{Hash: hash, Design: d, Catalog: s.Catalog, Site: e.Site, Shop: shop, Quals: s.Quals, Data: s.Data, Suppliers: s.Suppliers})
 	return q, v, data, err
 }
 

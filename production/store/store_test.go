@@ -46,7 +46,9 @@ func inputs(t *testing.T, example string, s Site) Inputs {
 	require.NoError(t, err)
 	data, err := DefaultData()
 	require.NoError(t, err)
-	return Inputs{Hash: commons.Hash(b), Design: d, Catalog: cat, Site: s, Shop: shops[s.Shop], Quals: quals, Data: data}
+	sups, err := designs.DefaultSuppliers(cat)
+	require.NoError(t, err)
+	return Inputs{Hash: commons.Hash(b), Design: d, Catalog: cat, Site: s, Shop: shops[s.Shop], Quals: quals, Data: data, Suppliers: sups}
 }
 
 // Every offer of every example adds up to the cent; the labour line is the
@@ -197,5 +199,28 @@ func TestParseSiteErrors(t *testing.T) {
 			assert.ErrorIs(t, err, ErrInvalid)
 			assert.Contains(t, err.Error(), c.want)
 		})
+	}
+}
+
+// Materials are bought from the site's own suppliers: the line is the
+// total of the purchase orders prodos source would issue to them.
+func TestMaterialsFromSiteSuppliers(t *testing.T) {
+	for _, sups := range [][]string{nil, {"national-home"}} {
+		s := site("35", passing)
+		s.Suppliers = sups
+		in := inputs(t, "cabin-12x16", s)
+		q, err := Price(in)
+		require.NoError(t, err)
+		a, err := commons.Analyse(in.Design, in.Catalog)
+		require.NoError(t, err)
+		plan, err := sourceMaterials(in, a.BOM)
+		require.NoError(t, err)
+		if sups != nil {
+			require.Len(t, plan.Orders, 1)
+			assert.Equal(t, "national-home", plan.Orders[0].SupplierID)
+		}
+		assert.Equal(t, plan.Total.StringFixed(2), q.Offers[0].Lines[0].Amount.StringFixed(2), "%v", sups)
+		assert.Equal(t, plan.Total.StringFixed(2), q.Offers[1].Lines[0].Amount.StringFixed(2), "%v", sups)
+		t.Logf("%v: materials %s (catalog %s)", sups, plan.Total, a.Cost.Materials)
 	}
 }
