@@ -115,8 +115,12 @@ func runEnterpriseShow(e *env, args []string) int {
 
 func writeEnterprise(w io.Writer, ent store.Enterprise, ps []store.Product) {
 	s := ent.Site
+	sups := strings.Join(s.Suppliers, ", ")
+	if sups == "" {
+		sups = "every known supplier"
+	}
 	fmt.Fprintf(w, "%s (%s)\n  location: %s\n  shop: %s; crew: %s; suppliers: %s\n  labour rate: %s/h; overhead %s; margin %s\n",
-		s.Name, ent.ID, s.Location, s.Shop, s.Crew, strings.Join(s.Suppliers, ", "), s.LabourRate.StringFixed(2), s.Overhead, s.Margin)
+		s.Name, ent.ID, s.Location, s.Shop, s.Crew, sups, s.LabourRate.StringFixed(2), s.Overhead, s.Margin)
 	fmt.Fprintln(w, "members:")
 	for _, m := range ent.Members {
 		fmt.Fprintf(w, "  %s (%s)\n", m.Profile, m.Role)
@@ -133,7 +137,11 @@ func writeEnterprise(w io.Writer, ent store.Enterprise, ps []store.Product) {
 			}
 			fmt.Fprintf(w, "  level %d, %s: %s\n", o.Level, o.Title, o.Total.StringFixed(2))
 			for _, l := range o.Lines {
-				fmt.Fprintf(w, "    %-50s %12s  %s\n", l.Name, l.Amount.StringFixed(2), l.Basis)
+				name := l.Name
+				if l.Estimate {
+					name += " (estimate)"
+				}
+				fmt.Fprintf(w, "    %-50s %12s  %s\n", name, l.Amount.StringFixed(2), l.Basis)
 			}
 		}
 		c := p.Quote.Carbon

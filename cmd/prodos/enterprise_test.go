@@ -144,7 +144,7 @@ func TestEnterpriseSellThreeLevels(t *testing.T) {
 	assert.NotEmpty(t, q.Training)
 	code, out, _ = storeRun(t, db, "enterprise", "show", "mo-mf")
 	require.Equal(t, exitOK, code)
-	assert.Contains(t, out, "kg CO2e")
+	prodGolden(t, filepath.Join("testdata", "enterprise-show.txt"), []byte(out))
 	code, _, errs = storeRun(t, db, "enterprise", "sell", "mo-mf", hash)
 	assert.Equal(t, exitProblems, code)
 	assert.Contains(t, errs, "already lists")

@@ -90,6 +90,11 @@ func ParseSite(file string, data []byte, shops map[string]*designs.Shop, crews m
 			return s, bad(key, "must be a share from 0 to 5, got %q", v)
 		}
 	}
+	for key, v := range map[string]decimal.Decimal{"overhead": s.Overhead, "margin": s.Margin} {
+		if !v.Shift(4).IsInteger() {
+			return s, bad(key, "at most 4 decimal places, got %q", v)
+		}
+	}
 	for key, v := range map[string]decimal.Decimal{"labour_rate": s.LabourRate, "licence_fee": s.LicenceFee} {
 		if !v.Shift(2).IsInteger() || v.IsNegative() {
 			return s, bad(key, "must be dollars with at most cents, got %q", v)

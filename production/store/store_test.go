@@ -190,6 +190,7 @@ func TestParseSiteErrors(t *testing.T) {
 		{"unknown shop", `shop = "ose-microfactory"`, `shop = "nope"`, `s.toml: shop: no shop profile "nope"`},
 		{"rate in fractions of a cent", `labour_rate = "30.00"`, `labour_rate = "30.001"`, "labour_rate: must be dollars with at most cents"},
 		{"no rate", `labour_rate = "30.00"`, `labour_rate = "0"`, "labour_rate: must be more than 0"},
+		{"margin finer than a basis point", `margin = "0.2"`, `margin = "0.20005"`, `margin: at most 4 decimal places, got "0.20005"`},
 		{"bad toml", `labour_rate = "30.00"`, `labour_rate = `, "s.toml:5:"},
 		{"unknown key", `margin = "0.2"`, `margin = "0.2"` + "\ncolour = \"red\"", `unknown key "colour"`},
 	} {
