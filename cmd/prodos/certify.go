@@ -132,7 +132,7 @@ func writeEnterprise(w io.Writer, ent store.Enterprise, ps []store.Product) {
 		}
 		fmt.Fprintf(w, "\n%s  %s  levels %v  [%s]\n", p.Listing.ID, p.Version.Name, p.Listing.Levels, mark)
 		for _, o := range p.Quote.Offers {
-			if !listed(p.Listing, o.Level) {
+			if !p.Listing.Offers(o.Level) {
 				continue
 			}
 			fmt.Fprintf(w, "  level %d, %s: %s\n", o.Level, o.Title, o.Total.StringFixed(2))
@@ -147,14 +147,4 @@ func writeEnterprise(w io.Writer, ent store.Enterprise, ps []store.Product) {
 		c := p.Quote.Carbon
 		fmt.Fprintf(w, "  embodied carbon: %s kg CO2e (ICE v3.0, estimate; not counted: %s)\n", c.KgCO2e.StringFixed(1), strings.Join(c.NotCounted, ", "))
 	}
-}
-
-// listed reports whether the listing offers level.
-func listed(l store.Listing, level int) bool {
-	for _, lv := range l.Levels {
-		if lv == level {
-			return true
-		}
-	}
-	return false
 }

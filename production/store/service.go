@@ -217,3 +217,36 @@ func (s *Service) CreateFromKit(ctx context.Context, id, dir, name, location, ow
 	}
 	return s.Store.Get(ctx, id)
 }
+
+// OfferFor is what an order references: the listing by id, the offer of
+// kind (built-to-order, kit, production or licence) at a level the listing
+// offers, priced now. Level 1 is refused while the shop fails a machine
+// criterion. The caller keeps the returned breakdown with the order.
+func (s *Service) OfferFor(ctx context.Context, listingID, kind string) (Listing, Offer, error) {
+	id, _, _ := strings.Cut(listingID, "/")
+	e, err := s.Store.Get(ctx, id)
+	if err != nil {
+		return Listing{}, Offer{}, err
+	}
+	for _, l := range e.Listings {
+		if l.ID != listingID {
+			continue
+		}
+		q, _, _, err := s.Quote(ctx, e, l.Design)
+		if err != nil {
+			return l, Offer{}, err
+		}
+		o := q.Offer(kind)
+		if o == nil {
+			return l, Offer{}, fmt.Errorf("%w: offer %q (want built-to-order, kit, production or licence)", ErrInvalid, kind)
+		}
+		if !l.Offers(o.Level) {
+			return l, Offer{}, fmt.Errorf("%w: %s does not offer level %d", ErrRefused, listingID, o.Level)
+		}
+		if o.Level == LevelProduct && len(q.Failures) > 0 {
+			return l, Offer{}, fmt.Errorf("%w: level 1 of %s: %s", ErrRefused, listingID, strings.Join(q.Failures, "; "))
+		}
+		return l, *o, nil
+	}
+	return Listing{}, Offer{}, fmt.Errorf("%w: no listing %q", ErrNotFound, listingID)
+}

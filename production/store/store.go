@@ -116,3 +116,13 @@ func ListingID(enterprise, hash string) string {
 	}
 	return enterprise + "/" + hash
 }
+
+// Offers reports whether the listing offers level.
+func (l Listing) Offers(level int) bool {
+	for _, lv := range l.Levels {
+		if lv == level {
+			return true
+		}
+	}
+	return false
+}

@@ -23,7 +23,7 @@ var templateFS embed.FS
 
 var page = template.Must(template.New("").Funcs(template.FuncMap{
 	"short":  short,
-	"listed": listed,
+	"listed": func(l store.Listing, level int) bool { return l.Offers(level) },
 	"offer":  func(q *store.Quote, kind string) *store.Offer { return q.Offer(kind) },
 	"levels": func(ls []int) string {
 		var parts []string
@@ -157,13 +157,4 @@ func short(hash string) string {
 		return hash[:12]
 	}
 	return hash
-}
-
-func listed(l store.Listing, level int) bool {
-	for _, lv := range l.Levels {
-		if lv == level {
-			return true
-		}
-	}
-	return false
 }
