@@ -125,6 +125,14 @@ func (s *Service) ledgerData(ctx context.Context) (*ledger.ValueData, error) {
 
 // Certify runs the OSE Certified check for an enterprise and a design.
 func (s *Service) Certify(ctx context.Context, e Enterprise, hash string) (Certification, *Quote, error) {
+	ld, err := s.ledgerData(ctx)
+	if err != nil {
+		return Certification{}, nil, fmt.Errorf("ledger: %w", err)
+	}
+	return s.certify(ctx, e, hash, ld)
+}
+
+func (s *Service) certify(ctx context.Context, e Enterprise, hash string, ld *ledger.ValueData) (Certification, *Quote, error) {
 	q, v, _, err := s.Quote(ctx, e, hash)
 	if err != nil {
 		return Certification{}, nil, err
@@ -132,10 +140,6 @@ func (s *Service) Certify(ctx context.Context, e Enterprise, hash string) (Certi
 	lin, err := commons.LineageOf(ctx, s.Commons, v)
 	if err != nil {
 		return Certification{}, nil, err
-	}
-	ld, err := s.ledgerData(ctx)
-	if err != nil {
-		return Certification{}, nil, fmt.Errorf("ledger: %w", err)
 	}
 	insp := s.Inspections
 	if insp == nil {
@@ -148,9 +152,13 @@ func (s *Service) Certify(ctx context.Context, e Enterprise, hash string) (Certi
 // Products returns an enterprise's listed products with their quotes and
 // certifications, in listing order.
 func (s *Service) Products(ctx context.Context, e Enterprise) ([]Product, error) {
+	ld, err := s.ledgerData(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("ledger: %w", err)
+	}
 	var out []Product
 	for _, l := range e.Listings {
-		c, q, err := s.Certify(ctx, e, l.Design)
+		c, q, err := s.certify(ctx, e, l.Design, ld)
 		if err != nil {
 			return nil, err
 		}

@@ -30,7 +30,7 @@ func site(rate string, measured []Measurement) Site {
 		Overhead: dec("0.15"), Margin: dec("0.2"), LicenceFee: dec("2500"), Measured: measured}
 }
 
-func inputs(t *testing.T, example string, s Site) Inputs {
+func inputs(t testing.TB, example string, s Site) Inputs {
 	t.Helper()
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
@@ -223,5 +223,20 @@ func TestMaterialsFromSiteSuppliers(t *testing.T) {
 		assert.Equal(t, plan.Total.StringFixed(2), q.Offers[0].Lines[0].Amount.StringFixed(2), "%v", sups)
 		assert.Equal(t, plan.Total.StringFixed(2), q.Offers[1].Lines[0].Amount.StringFixed(2), "%v", sups)
 		t.Logf("%v: materials %s (catalog %s)", sups, plan.Total, a.Cost.Materials)
+	}
+}
+
+// BenchmarkPrice is one product's quote (cost, machine jobs with nesting,
+// sourcing, carbon): what each listing on a page costs to show.
+func BenchmarkPrice(b *testing.B) {
+	for _, ex := range []string{"cabin-12x16", "seed-home-32x40"} {
+		in := inputs(b, ex, site("35", passing))
+		b.Run(ex, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Price(in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
