@@ -173,6 +173,7 @@ func prodPositive(e *env, name, v string) (decimal.Decimal, bool) {
 func runLedgerPost(e *env, args []string) int {
 	fs, dbPath := prodLedgerFlags(e, "post DESIGN --event EVENT [--db FILE] [flags]")
 	f := prodAddPostFlags(fs)
+	inspections := prodInspectionsFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -223,7 +224,7 @@ func runLedgerPost(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
 	}
-	return prodPostAll(e, *dbPath, events)
+	return prodPostAll(e, *dbPath, *inspections, events)
 }
 
 // errPrinted is an error already reported on standard error.

@@ -32,12 +32,15 @@ func prodPostCode(err error) int {
 
 // prodPostAll posts the events of one `ledger post DESIGN --event` in one
 // transaction (all of them or none) and prints a line per event.
-func prodPostAll(e *env, dbPath string, events []ledger.Event) int {
+func prodPostAll(e *env, dbPath, inspections string, events []ledger.Event) int {
 	for _, ev := range events {
 		if err := ev.Validate(); err != nil {
 			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 			return exitUsage
 		}
+	}
+	if code := prodInspectionGate(e, dbPath, inspections, events); code != exitOK {
+		return code
 	}
 	db, svc, code := prodOpenLedger(e, dbPath)
 	if code != exitOK {
@@ -75,7 +78,7 @@ func prodPrintPosted(w io.Writer, ev ledger.Event, res ledger.PostResult) {
 
 // prodEventsAllowed are the flags `ledger post --events` takes; the event
 // flags describe one event and mean nothing for a file of them.
-var prodEventsAllowed = map[string]bool{"events": true, "db": true, "draft": true}
+var prodEventsAllowed = map[string]bool{"events": true, "db": true, "draft": true, "inspections": true}
 
 // runLedgerPostEvents posts a JSON-lines file of events, one transaction
 // per line, in file order. Every line is read and checked before the
@@ -97,6 +100,9 @@ func runLedgerPostEvents(e *env, fs *flag.FlagSet, pos []string, file, dbPath st
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
+	}
+	if code := prodInspectionGate(e, dbPath, fs.Lookup("inspections").Value.String(), events); code != exitOK {
+		return code
 	}
 	db, svc, code := prodOpenLedger(e, dbPath)
 	if code != exitOK {
