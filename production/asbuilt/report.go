@@ -99,17 +99,17 @@ func (rep *Report) WriteTable(w io.Writer) error {
 		title string
 		lines []Line
 	}{{"TASK", rep.Tasks}, {"PHASE", rep.Phases}, {"MODULE", rep.Modules}} {
-		fmt.Fprintf(tw, "\n%s\tPLAN MIN\tACTUAL MIN\tDIFF MIN\tDIFF %%\tRECORDS\t\n", sec.title)
+		fmt.Fprintf(tw, "\n%s\tPLAN MIN\tACTUAL MIN\tDIFF MIN\tDIFF %%\tRECORDS\n", sec.title)
 		for _, l := range sec.lines {
 			key := l.Key
 			if l.Name != "" {
 				key += " " + l.Name
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t\n", key, l.Plan.StringFixed(1), l.Actual.StringFixed(1), signed(l.Diff), signed(l.DiffPct()), l.Records)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", key, l.Plan.StringFixed(1), l.Actual.StringFixed(1), signed(l.Diff), signed(l.DiffPct()), l.Records)
 		}
 	}
 	t := rep.Total
-	fmt.Fprintf(tw, "\nTOTAL\t%s\t%s\t%s\t%s\t%d\t\n", t.Plan.StringFixed(1), t.Actual.StringFixed(1), signed(t.Diff), signed(t.DiffPct()), t.Records)
+	fmt.Fprintf(tw, "\nTOTAL\t%s\t%s\t%s\t%s\t%d\n", t.Plan.StringFixed(1), t.Actual.StringFixed(1), signed(t.Diff), signed(t.DiffPct()), t.Records)
 	return tw.Flush()
 }
 
