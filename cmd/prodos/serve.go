@@ -29,7 +29,7 @@ var webdist embed.FS
 func init() {
 	register(&command{
 		name:    "serve",
-		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N]",
+		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--crew DESIGN [--crew-house ID] [--asbuilt-db FILE] [--inspections-db FILE]]",
 		summary: "serve the browser game and the classroom (join codes, verified results, dashboard)",
 		run:     runServe,
 	})
@@ -53,6 +53,7 @@ func runServe(e *env, args []string) int {
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM; with --tls-key)")
 	tlsKey := fs.String("tls-key", "", "the certificate's private key (PEM)")
 	verifications := fs.Int("verifications", 0, "replays re-simulated at once (default: the number of CPUs); more wait, then get 503")
+	crew := addCrewFlags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -97,6 +98,11 @@ func runServe(e *env, args []string) int {
 			return code
 		}
 	}
+	mount, closeCrew, code := crew.open(e, tok.value)
+	if code != exitOK {
+		return code
+	}
+	defer closeCrew()
 	web, _ := iofs.Sub(webdist, "webdist")
 	if _, err := iofs.Stat(web, "housegame.wasm.gz"); err != nil {
 		fmt.Fprintln(e.stderr, "prodos serve: warning: this binary has no browser build embedded; run `make web` and rebuild prodos")
@@ -108,7 +114,7 @@ func runServe(e *env, args []string) int {
 	}
 	srv := &http.Server{
 		Handler: &classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
-			Log: log.New(e.stderr, "prodos serve: ", log.LstdFlags), Limits: classroom.Limits{Verifications: *verifications}},
+			Log: log.New(e.stderr, "prodos serve: ", log.LstdFlags), Limits: classroom.Limits{Verifications: *verifications}, Mount: mount},
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
