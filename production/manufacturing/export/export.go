@@ -294,6 +294,9 @@ func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *
 	if d.Description != "" {
 		fmt.Fprintf(&b, "\n%s\n", d.Description)
 	}
+	if o := cat.Overlay(); o != nil {
+		fmt.Fprintf(&b, "\nSite overlay in use: %s (%s): %d modules' labour or waste replaced by measured figures.\n", filepath.Base(o.File), o.Source, len(o.Modules))
+	}
 	counts := map[string]int{}
 	var ids []string
 	for _, p := range d.Placements {

@@ -239,3 +239,16 @@ func TestPackageHoldsInspectionSheets(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(byName(draft)["inspection/wall-ext-4x8.html"]), "<body>\n<p style=")
 }
+
+// A package made with a site overlay says so on its cover sheet.
+func TestReadmeNamesTheSiteOverlay(t *testing.T) {
+	cat, d := load(t, "cabin-12x16")
+	o, err := designs.ParseOverlay("/site/overlay.toml", []byte("source = \"as-built h1\"\n[[module]]\nid = \"wall-ext-4x8\"\nbuild_minutes = \"27\"\n"), cat)
+	require.NoError(t, err)
+	files, err := Package(cat.WithOverlay(o), d, Options{Today: today})
+	require.NoError(t, err)
+	assert.Contains(t, string(byName(files)[ReadmeFile]), "Site overlay in use: overlay.toml (as-built h1): 1 modules' labour or waste replaced by measured figures.")
+	files, err = Package(cat, d, Options{Today: today})
+	require.NoError(t, err)
+	assert.NotContains(t, string(byName(files)[ReadmeFile]), "Site overlay")
+}
