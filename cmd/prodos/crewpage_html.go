@@ -17,6 +17,8 @@ fieldset{border:1px solid #aaa;border-radius:8px;margin:16px 0;padding:8px 12px}
 .ok{background:#e8f5e9;padding:12px;border-radius:6px}.bad{background:#ffebee;padding:12px;border-radius:6px}
 .small{font-size:14px;color:#444;font-weight:normal}a{display:inline-block;min-height:48px;line-height:48px}
 li{margin:6px 0}
+label.choice{display:flex;align-items:center;gap:14px;min-height:48px;margin:4px 0;font-weight:normal}
+label.choice input{width:28px;height:28px;min-height:0}
 </style></head><body><h1>Crew page: house {{.House}}</h1>{{end}}
 
 {{define "crew"}}{{template "head" .}}
@@ -58,7 +60,7 @@ li{margin:6px 0}
 <label for="inspector">Inspector (profile with the inspector qualification)</label>
 <input id="inspector" name="inspector" required autocomplete="username">
 {{range .Points}}<fieldset><legend>{{.Name}}</legend><p class="small">{{.How}}. Tolerance: {{.Requirement}}.</p>
-{{if eq .Kind "check"}}<label><input type="radio" name="cp_{{.ID}}" value="yes" required style="width:auto;min-height:0"> yes</label><label><input type="radio" name="cp_{{.ID}}" value="no" style="width:auto;min-height:0"> no</label>
+{{if eq .Kind "check"}}<label class="choice"><input type="radio" name="cp_{{.ID}}" value="yes" required> yes, met</label><label class="choice"><input type="radio" name="cp_{{.ID}}" value="no"> no</label>
 {{else}}<label for="cp_{{.ID}}">Measured (inches, e.g. 3/16)</label><input id="cp_{{.ID}}" name="cp_{{.ID}}" required autocomplete="off">{{end}}
 </fieldset>{{end}}
 <label for="photo">Photo</label>

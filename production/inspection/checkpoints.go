@@ -45,7 +45,7 @@ type Checkpoint struct {
 }
 
 // Requirement says the checkpoint's tolerance in words: "at most 1/8 in",
-// "24 in within 1/8 in", "yes".
+// "24 in, within 1/8 in", "met (yes or no)".
 func (c *Checkpoint) Requirement() string {
 	switch c.Kind {
 	case KindMax:
@@ -53,7 +53,7 @@ func (c *Checkpoint) Requirement() string {
 	case KindWithin:
 		return c.Target.String() + " in, within " + c.Tolerance.String() + " in"
 	}
-	return "yes"
+	return "met (yes or no)"
 }
 
 // Checkpoints is the loaded checkpoint data.
