@@ -223,8 +223,19 @@ func runInspectShow(e *env, args []string) int {
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
-		return map[bool]int{true: exitOK, false: exitProblems}[enc.Encode(map[string]any{"house": pos[0], "inspections": list}) == nil]
+		err = enc.Encode(map[string]any{"house": pos[0], "inspections": list})
+	} else {
+		err = writeInspections(e, list)
 	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+		return exitProblems
+	}
+	return exitOK
+}
+
+// writeInspections prints a house's inspections as a table.
+func writeInspections(e *env, list []inspection.Inspection) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tPLACEMENT\tMODULE\tINSPECTOR\tRESULT\tTO FIX\tPHOTO")
 	for _, in := range list {
@@ -234,5 +245,5 @@ func runInspectShow(e *env, args []string) int {
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", in.ID, in.Placement, in.Module, in.Inspector, res, strings.Join(in.Fixes(), "; "), in.PhotoHash)
 	}
-	return map[bool]int{true: exitOK, false: exitProblems}[tw.Flush() == nil]
+	return tw.Flush()
 }
