@@ -89,18 +89,26 @@ func TestCrewPagePostsRecordsOverHTTP(t *testing.T) {
 	assert.Contains(t, page, "Diagonals equal")
 	assert.Contains(t, page, `capture="environment"`)
 	photo := []byte("jpeg bytes of W3")
-	var mp bytes.Buffer
-	w := multipart.NewWriter(&mp)
-	for k, v := range map[string]string{"form_token": tok, "form_key": "i1", "placement": "W3", "inspector": "ina", "cp_diagonals": "1/4",
-		"cp_stud-spacing": "24", "cp_sheathing-nailing": "6", "cp_plates-flush": "yes"} {
-		require.NoError(t, w.WriteField(k, v))
+	postInspection := func(inspector, key string) *http.Response {
+		var mp bytes.Buffer
+		w := multipart.NewWriter(&mp)
+		for k, v := range map[string]string{"form_token": tok, "form_key": key, "placement": "W3", "inspector": inspector, "cp_diagonals": "1/4",
+			"cp_stud-spacing": "24", "cp_sheathing-nailing": "6", "cp_plates-flush": "yes"} {
+			require.NoError(t, w.WriteField(k, v))
+		}
+		fw, err := w.CreateFormFile("photo", "w3.jpg")
+		require.NoError(t, err)
+		fw.Write(photo)
+		require.NoError(t, w.Close())
+		resp, err := c.Post(base+"/crew/inspect", w.FormDataContentType(), &mp)
+		require.NoError(t, err)
+		return resp
 	}
-	fw, err := w.CreateFormFile("photo", "w3.jpg")
-	require.NoError(t, err)
-	fw.Write(photo)
-	require.NoError(t, w.Close())
-	resp, err = c.Post(base+"/crew/inspect", w.FormDataContentType(), &mp)
-	require.NoError(t, err)
+	resp = postInspection("nobody", "i0")
+	body = readBody(t, resp)
+	assert.Equal(t, http.StatusForbidden, resp.StatusCode, body)
+	assert.Contains(t, body, "inspector nobody")
+	resp = postInspection("ina", "i1")
 	body = readBody(t, resp)
 	assert.Equal(t, http.StatusOK, resp.StatusCode, body)
 	assert.Contains(t, body, "W3 (wall-ext-4x8) by ina: FAILED")
