@@ -29,8 +29,8 @@ var webdist embed.FS
 func init() {
 	register(&command{
 		name:    "serve",
-		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--crew DESIGN [--crew-house ID] [--asbuilt-db FILE] [--inspections-db FILE]]",
-		summary: "serve the browser game and the classroom (join codes, verified results, dashboard)",
+		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--commons-db FILE] [--crew DESIGN [--crew-house ID] [--asbuilt-db FILE] [--inspections-db FILE]]",
+		summary: "serve the browser game, the classroom (join codes, verified results, dashboard), the open design commons (/commons) and the crew page (/crew)",
 		run:     runServe,
 	})
 }
@@ -53,6 +53,7 @@ func runServe(e *env, args []string) int {
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM; with --tls-key)")
 	tlsKey := fs.String("tls-key", "", "the certificate's private key (PEM)")
 	verifications := fs.Int("verifications", 0, "replays re-simulated at once (default: the number of CPUs); more wait, then get 503")
+	commonsDB := fs.String("commons-db", "", "open design commons file (default: $PRODOS_COMMONS_DB, else commons.db beside the classroom database)")
 	crew := addCrewFlags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -112,9 +113,15 @@ func runServe(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
 		return exitUsage
 	}
+	lg := log.New(e.stderr, "prodos serve: ", log.LstdFlags)
+	cm, code := serveCommons(e, *commonsDB, *dbPath, tok.value, lg)
+	if cm == nil {
+		return code
+	}
+	defer cm.close()
 	srv := &http.Server{
-		Handler: &classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
-			Log: log.New(e.stderr, "prodos serve: ", log.LstdFlags), Limits: classroom.Limits{Verifications: *verifications}, Mount: mount},
+		Handler: cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
+			Log: lg, Limits: classroom.Limits{Verifications: *verifications}, Mount: mount}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
