@@ -64,7 +64,7 @@ func TestFailedInspectionBlocksInstall(t *testing.T) {
 	require.Equal(t, exitOK, code, errs)
 	code, _, errs = post("module-installed")
 	assert.Equal(t, exitProblems, code)
-	assert.Contains(t, errs, `module-installed for house "cabin-12x16": 1 wall-ext-4x8 to install, 0 passed inspection`)
+	assert.Contains(t, errs, `module-installed for house "cabin-12x16": 0 wall-ext-4x8 installed and 1 more to install, 0 passed inspection`)
 	assert.Contains(t, errs, "W3 failed inspection 1 by ina: fix Diagonals equal: 1/4 in, at most 1/8 in")
 
 	// Fixed and inspected again: the install is posted (recorded now, not
@@ -76,12 +76,21 @@ func TestFailedInspectionBlocksInstall(t *testing.T) {
 	require.Equal(t, exitOK, code, errs)
 	assert.Contains(t, out, "module-installed: recorded 1 x wall-ext-4x8 by bo")
 
-	// A second wall needs its own passed inspection.
-	code, _, errs = post("module-built")
+	code, out, errs = post("module-installed") // the same event again: already recorded, not refused
 	require.Equal(t, exitOK, code, errs)
-	code, _, errs = prodRun("ledger", "post", cabin, "--db", ledgerDB, "--event", "module-installed", "--person", "bo", "--module", "wall-ext-4x8", "--count", "2", "--key", "two")
+	assert.Contains(t, out, "already recorded")
+
+	// A second wall needs its own passed inspection, in one post or in a file of events.
+	code, _, errs = prodRun("ledger", "post", cabin, "--db", ledgerDB, "--event", "module-built", "--person", "bo", "--module", "wall-ext-4x8", "--count", "1", "--key", "built-2")
+	require.Equal(t, exitOK, code, errs)
+	code, _, errs = prodRun("ledger", "post", cabin, "--db", ledgerDB, "--event", "module-installed", "--person", "bo", "--module", "wall-ext-4x8", "--count", "1", "--key", "two")
 	assert.Equal(t, exitProblems, code)
-	assert.Contains(t, errs, "2 wall-ext-4x8 to install, 1 passed inspection")
+	assert.Contains(t, errs, "1 wall-ext-4x8 installed and 1 more to install, 1 passed inspection")
+	events := filepath.Join(dir, "events.jsonl")
+	require.NoError(t, os.WriteFile(events, []byte(`{"key":"two","type":"module-installed","house":"cabin-12x16","person":"bo","module":"wall-ext-4x8","count":1}`+"\n"), 0o600))
+	code, _, errs = prodRun("ledger", "post", "--events", events, "--db", ledgerDB)
+	assert.Equal(t, exitProblems, code)
+	assert.Contains(t, errs, "events.jsonl:1: post two: module not passed by inspection")
 }
 
 func TestUnqualifiedInspectorRefused(t *testing.T) {

@@ -20,22 +20,25 @@ func prodInspectionsFlag(fs *flag.FlagSet) *string {
 	return fs.String("inspections", "", "inspections database checked before module-installed (default: inspections.db next to the ledger database; quality control is on once it exists)")
 }
 
-// prodInspectionGate refuses module-installed events for modules without a
-// passed inspection (inspection.CheckInstall: the latest inspection of as
-// many placements as are installed must have passed; a failed one lists
-// what to fix). The inspections database is --inspections, else
-// inspections.db next to the ledger database; quality control is on for a
-// site once that file exists (prodos inspect record makes it). A named
-// file that does not exist refuses every install. Exit 1 on refusal.
-func prodInspectionGate(e *env, ledgerPath, path string, events []ledger.Event) int {
-	var installs []ledger.Event
+// prodInspectionCheck is the install check `ledger post` hands the ledger
+// (LedgerService.InstallCheck, asked inside the posting's transaction with
+// the count already installed): module-installed needs, for every module
+// installed in a house, as many placements whose latest inspection passed
+// (inspection.CheckInstall; a failed one lists what to fix). The
+// inspections database is --inspections, else inspections.db next to the
+// ledger database; quality control is on for a site once that file exists
+// (prodos inspect record makes it), and a named file that does not exist
+// refuses every install. A nil check means quality control is off (a note
+// says so); a nil check with a code other than exitOK means stop.
+func prodInspectionCheck(e *env, ledgerPath, path string, events []ledger.Event) (func(house, module string, installed, count int) error, int) {
+	houses := map[string][]inspection.Inspection{}
 	for _, ev := range events {
 		if ev.Type == ledger.EventModuleInstalled {
-			installs = append(installs, ev)
+			houses[ev.House] = nil
 		}
 	}
-	if len(installs) == 0 {
-		return exitOK
+	if len(houses) == 0 {
+		return nil, exitOK
 	}
 	named := path != ""
 	if !named {
@@ -47,31 +50,25 @@ func prodInspectionGate(e *env, ledgerPath, path string, events []ledger.Event) 
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if named {
 			fmt.Fprintf(e.stderr, "prodos: module-installed needs a passed inspection, and there is no inspections database at %s\n", path)
-			return exitProblems
+			return nil, exitProblems
 		}
 		fmt.Fprintf(e.stderr, "prodos: note: no inspections database at %s: quality control is off, module-installed is not checked against inspections\n", path)
-		return exitOK
+		return nil, exitOK
 	}
 	st, ok := openInspections(e, path)
 	if !ok {
-		return exitUsage
+		return nil, exitUsage
 	}
 	defer st.Close()
-	byHouse := map[string][]inspection.Inspection{}
-	for _, ev := range installs {
-		list, seen := byHouse[ev.House]
-		if !seen {
-			var err error
-			if list, err = st.House(context.Background(), ev.House); err != nil {
-				fmt.Fprintf(e.stderr, "prodos: inspections: %v\n", err)
-				return exitProblems
-			}
-			byHouse[ev.House] = list
+	for h := range houses {
+		list, err := st.House(context.Background(), h)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "prodos: inspections: %v\n", err)
+			return nil, exitProblems
 		}
-		if err := inspection.CheckInstall(list, ev.House, ev.Module, ev.Count); err != nil {
-			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
-			return exitProblems
-		}
+		houses[h] = list
 	}
-	return exitOK
+	return func(house, module string, installed, count int) error {
+		return inspection.CheckInstall(houses[house], house, module, installed, count)
+	}, exitOK
 }

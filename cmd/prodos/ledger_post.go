@@ -39,7 +39,8 @@ func prodPostAll(e *env, dbPath, inspections string, events []ledger.Event) int 
 			return exitUsage
 		}
 	}
-	if code := prodInspectionGate(e, dbPath, inspections, events); code != exitOK {
+	check, code := prodInspectionCheck(e, dbPath, inspections, events)
+	if code != exitOK {
 		return code
 	}
 	db, svc, code := prodOpenLedger(e, dbPath)
@@ -47,6 +48,7 @@ func prodPostAll(e *env, dbPath, inspections string, events []ledger.Event) int 
 		return code
 	}
 	defer db.Close()
+	svc.InstallCheck = check
 	res, err := svc.PostAll(context.Background(), events)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
@@ -101,7 +103,8 @@ func runLedgerPostEvents(e *env, fs *flag.FlagSet, pos []string, file, dbPath st
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
 	}
-	if code := prodInspectionGate(e, dbPath, fs.Lookup("inspections").Value.String(), events); code != exitOK {
+	check, code := prodInspectionCheck(e, dbPath, fs.Lookup("inspections").Value.String(), events)
+	if code != exitOK {
 		return code
 	}
 	db, svc, code := prodOpenLedger(e, dbPath)
@@ -109,6 +112,7 @@ func runLedgerPostEvents(e *env, fs *flag.FlagSet, pos []string, file, dbPath st
 		return code
 	}
 	defer db.Close()
+	svc.InstallCheck = check
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	ctx := context.Background()

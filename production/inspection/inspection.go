@@ -198,11 +198,12 @@ func Latest(list []Inspection, module string) map[string]Inspection {
 	return out
 }
 
-// CheckInstall refuses, with ErrNotInspected, installing count modules of
-// a house whose latest inspections pass fewer placements of that module;
-// the error names the placements whose latest inspection failed and what
-// to fix, and says how many have none.
-func CheckInstall(list []Inspection, house, module string, count int) error {
+// CheckInstall refuses, with ErrNotInspected, installing count more
+// modules of a house (installed of that module are in already) when the
+// latest inspections pass fewer than installed+count placements of that
+// module; the error names the placements whose latest inspection failed
+// and what to fix.
+func CheckInstall(list []Inspection, house, module string, installed, count int) error {
 	latest := Latest(list, module)
 	passed := 0
 	var failed []string
@@ -219,10 +220,10 @@ func CheckInstall(list []Inspection, house, module string, count int) error {
 		}
 		failed = append(failed, fmt.Sprintf("%s failed inspection %d by %s: fix %s", p, in.ID, in.Inspector, strings.Join(in.Fixes(), "; ")))
 	}
-	if passed >= count {
+	if passed >= installed+count {
 		return nil
 	}
-	msg := fmt.Sprintf("module-installed for house %q: %d %s to install, %d passed inspection", house, count, module, passed)
+	msg := fmt.Sprintf("module-installed for house %q: %d %s installed and %d more to install, %d passed inspection", house, installed, module, count, passed)
 	if len(failed) > 0 {
 		msg += "; " + strings.Join(failed, "; ")
 	}

@@ -97,13 +97,17 @@ func latestDecides(t *testing.T, st inspection.Store) {
 	}
 	list, err := st.House(ctx, "h1")
 	require.NoError(t, err)
-	assert.NoError(t, inspection.CheckInstall(list, "h1", "wall-ext-4x8", 1))
-	err = inspection.CheckInstall(list, "h1", "wall-ext-4x8", 2)
+	assert.NoError(t, inspection.CheckInstall(list, "h1", "wall-ext-4x8", 0, 1))
+	err = inspection.CheckInstall(list, "h1", "wall-ext-4x8", 1, 1) // one in already: the second needs a second pass
+	require.ErrorIs(t, err, inspection.ErrNotInspected)
+	assert.Contains(t, err.Error(), "1 wall-ext-4x8 installed and 1 more to install, 1 passed inspection")
+	err = inspection.CheckInstall(list, "h1", "wall-ext-4x8", 0, 2)
 	require.ErrorIs(t, err, inspection.ErrNotInspected)
 	assert.Contains(t, err.Error(), "W2 failed inspection 3 by ina: fix Diagonals equal: 1/4 in, at most 1/8 in")
 	_, _, err = st.Add(ctx, Sample("h1", "W2", "4", true)) // fixed and inspected again
 	require.NoError(t, err)
 	list, err = st.House(ctx, "h1")
 	require.NoError(t, err)
-	assert.NoError(t, inspection.CheckInstall(list, "h1", "wall-ext-4x8", 2))
+	assert.NoError(t, inspection.CheckInstall(list, "h1", "wall-ext-4x8", 0, 2))
+	assert.NoError(t, inspection.CheckInstall(list, "h1", "wall-ext-4x8", 1, 1))
 }
