@@ -124,3 +124,34 @@ func TestAsBuiltReportAndCalibrationMatchHandFigures(t *testing.T) {
 	assert.Contains(t, errs, "site.toml:")
 	assert.Contains(t, errs, "waste 1.5 must be between 0 and 1")
 }
+
+func TestAsBuiltBadInput(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "asbuilt.db")
+	cabin := prodExample("cabin-12x16")
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown task", []string{"--task", "W99", "--minutes", "3", "--people", "al"}, exitUsage, `no module task "W99"`},
+		{"minutes not a number", []string{"--task", "W3", "--minutes", "ten", "--people", "al"}, exitUsage, `minutes "ten" is not a number`},
+		{"zero minutes", []string{"--task", "W3", "--minutes", "0", "--people", "al"}, exitUsage, "actual minutes must be positive"},
+		{"unknown sku", []string{"--task", "W3", "--minutes", "3", "--people", "al", "--used", "GOLD-BAR=1"}, exitUsage, `unknown material "GOLD-BAR"`},
+		{"bad quantity", []string{"--task", "W3", "--minutes", "3", "--people", "al", "--wasted", "LUM-2X6-08=-1"}, exitUsage, `quantity "-1" must be a positive number`},
+		{"no people", []string{"--task", "W3", "--minutes", "3"}, exitUsage, "needs --task, --minutes and --people"},
+	} {
+		code, _, errs := prodRun(append([]string{"asbuilt", "record", cabin, "--db", db}, tc.args...)...)
+		assert.Equal(t, tc.code, code, tc.name)
+		assert.Contains(t, errs, tc.want, tc.name)
+	}
+	code, _, errs := prodRun("asbuilt", "report", "cabin-12x16", "--db", db)
+	assert.Equal(t, exitProblems, code, "nothing was recorded")
+	assert.Contains(t, errs, `no as-built records for house "cabin-12x16"`)
+	code, _, errs = prodRun("calibrate", "cabin-12x16", "--db", db)
+	assert.Equal(t, exitUsage, code, "--out is required")
+	code, _, errs = prodRun("--overlay", filepath.Join(dir, "missing.toml"), "catalog")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, "missing.toml")
+}
