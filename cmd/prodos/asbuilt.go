@@ -50,9 +50,10 @@ func runAsBuilt(e *env, args []string) int {
 	return exitUsage
 }
 
-// asBuiltRequest is an as-built record as the CLI and the crew page state it.
+// asBuiltRequest is an as-built record as the CLI and the crew page state it
+// (House "": the task's house in the design File).
 type asBuiltRequest struct {
-	House, Task, Minutes, People, Used, Wasted, Problems, Key string
+	File, House, Task, Minutes, People, Used, Wasted, Problems, Key string
 	At                                                        time.Time
 }
 
@@ -69,6 +70,7 @@ func recordAsBuilt(ctx context.Context, st asbuilt.Store, cat *designs.Catalog, 
 		return asbuilt.Record{}, false, bad(fmt.Errorf("minutes %q is not a number", r.Minutes))
 	}
 	known := func(sku string) bool { return cat.Materials[sku] != nil }
+	r.House = taskHouse(r.File, r.House, task)
 	rec := asbuilt.Record{Key: r.Key, House: r.House, Task: task.ID, TaskName: task.Name, Phase: task.Phase, Op: task.Op, Module: module,
 		PlanMinutes: task.Minutes(), ActualMinutes: minutes, Problems: strings.TrimSpace(r.Problems), At: r.At}
 	for _, p := range strings.Split(r.People, ",") {
@@ -91,7 +93,7 @@ func recordAsBuilt(ctx context.Context, st asbuilt.Store, cat *designs.Catalog, 
 func runAsBuiltRecord(e *env, args []string) int {
 	fs := newFlags(e, "asbuilt")
 	db := fs.String("db", defaultAsBuiltDB(), "as-built database (SQLite)")
-	house := fs.String("house", "", "house id (default: the design file name without .toml, as the ledger's)")
+	house := fs.String("house", "", "house id (default: the design file name without .toml, as the ledger's; DESIGN/house-N for a task of a design grouped into houses)")
 	task := fs.String("task", "", "the schedule's task id (\"W7\" install, \"W7.build\" build; see prodos schedule DESIGN --format csv)")
 	minutes := fs.String("minutes", "", "actual person-minutes the task took (all its people)")
 	people := fs.String("people", "", "the people who did it, comma-separated")
@@ -115,15 +117,12 @@ func runAsBuiltRecord(e *env, args []string) int {
 		return code
 	}
 	defer in.flush()
-	if *house == "" {
-		*house = prodHouseID(pos[0])
-	}
 	st, ok := openAsBuilt(e, *db)
 	if !ok {
 		return exitUsage
 	}
 	defer st.Close()
-	rec, dup, err := recordAsBuilt(context.Background(), st, in.cat, in.d, asBuiltRequest{House: *house, Task: *task, Minutes: *minutes,
+	rec, dup, err := recordAsBuilt(context.Background(), st, in.cat, in.d, asBuiltRequest{File: pos[0], House: *house, Task: *task, Minutes: *minutes,
 		People: *people, Used: *used, Wasted: *wasted, Problems: *problems, Key: *key, At: time.Now()})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: asbuilt: %v\n", err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/production/ledger"
 	"github.com/opensourceecology/prodos/production/manufacturing/schedule"
 	"github.com/opensourceecology/prodos/production/userdata"
 )
@@ -56,6 +57,19 @@ func scheduleTask(d *designs.Design, cat *designs.Catalog, id string) (schedule.
 		ids = append(ids[:12], "...")
 	}
 	return schedule.Task{}, "", fmt.Errorf("the schedule of %s has no module task %q (its tasks: %s; see prodos schedule DESIGN --format csv)", d.Name, id, strings.Join(ids, ", "))
+}
+
+// taskHouse is the ledger's house id of a task: given when set, else the
+// design file's house id, and for a design grouped into houses the id of
+// the task's house in it (ledger.HouseID, "row/house-1").
+func taskHouse(file, given string, t schedule.Task) string {
+	switch {
+	case given != "":
+		return given
+	case t.House != "":
+		return ledger.HouseID(prodHouseID(file), designs.HouseSlug(t.House))
+	}
+	return prodHouseID(file)
 }
 
 // listFlag is a repeatable flag.

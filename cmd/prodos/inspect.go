@@ -71,10 +71,11 @@ func recordInspection(ctx context.Context, e *env, st inspection.Store, cat *des
 		return inspection.Inspection{}, false, fmt.Errorf("inspector %s: %w", r.Inspector, err)
 	}
 	place := strings.TrimSuffix(r.Placement, ".build")
-	_, module, err := scheduleTask(d, cat, place)
+	task, module, err := scheduleTask(d, cat, place)
 	if err != nil {
 		return inspection.Inspection{}, false, fmt.Errorf("%w: %v", inspection.ErrInvalid, err)
 	}
+	r.House = taskHouse(r.File, r.House, task)
 	cs, err := inspection.DefaultCheckpoints(cat)
 	if err != nil {
 		return inspection.Inspection{}, false, err
@@ -110,7 +111,7 @@ func photoHash(path string) (string, error) {
 func runInspectRecord(e *env, args []string) int {
 	fs := newFlags(e, "inspect")
 	db := fs.String("db", defaultInspectionsDB(), "inspections database (SQLite)")
-	house := fs.String("house", "", "house id (default: the design file name without .toml, as the ledger's)")
+	house := fs.String("house", "", "house id (default: the design file name without .toml, as the ledger's; DESIGN/house-N for a placement of a design grouped into houses)")
 	place := fs.String("placement", "", "placement: the schedule's task id of the module (\"W7\")")
 	inspector := fs.String("inspector", "", "the inspector's profile; it must hold the "+inspection.Permission+" permission")
 	photo := fs.String("photo", "", "photo of the module: its SHA-256 is recorded")
@@ -149,9 +150,6 @@ func runInspectRecord(e *env, args []string) int {
 		return code
 	}
 	defer in.flush()
-	if r.House == "" {
-		r.House = prodHouseID(pos[0])
-	}
 	st, ok := openInspections(e, *db)
 	if !ok {
 		return exitUsage

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/production/manufacturing/schedule"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -116,4 +118,46 @@ func TestUnqualifiedInspectorRefused(t *testing.T) {
 	code, _, errs = prodRun(args...)
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, `no module task "W99"`)
+}
+
+// In a design grouped into houses, an inspection goes to the placement's
+// house (DESIGN/house-N, as the ledger's) and gates that house's installs.
+func TestInspectionOfAGroupedHouse(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "xdg"))
+	t.Setenv("PRODOS_PROFILES_DB", filepath.Join(dir, "profiles.db"))
+	qualifyInspector(t, dir, "ina")
+	row := prodRowOf3(t)
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	d, err := designs.LoadDesign(row, cat)
+	require.NoError(t, err)
+	tasks, err := schedule.FromDesign(d, cat)
+	require.NoError(t, err)
+	var place string
+	for _, tk := range tasks {
+		if tk.Op == "install" && tk.Module >= 0 && d.Placements[tk.Module].Module == "wall-ext-4x8" && tk.House != "" && designs.HouseSlug(tk.House) == "house-2" {
+			place = tk.ID
+			break
+		}
+	}
+	require.NotEmpty(t, place, "a wall of house 2")
+	ledgerDB, inspDB := filepath.Join(dir, "ledger.db"), filepath.Join(dir, "inspections.db")
+	args := append([]string{"inspect", "record", row, "--db", inspDB, "--placement", place, "--inspector", "ina"}, wallValues("1/16")...)
+	code, out, errs := prodRun(args...)
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, "house row-of-3/house-2, "+place)
+	post := func(house, event string) (int, string) {
+		code, _, errs := prodRun("ledger", "post", row, "--db", ledgerDB, "--house", house, "--event", event, "--person", "bo", "--module", "wall-ext-4x8", "--count", "1")
+		return code, errs
+	}
+	for _, h := range []string{"House 1", "House 2"} {
+		code, errs := post(h, "module-built")
+		require.Equal(t, exitOK, code, errs)
+	}
+	code, errs = post("House 1", "module-installed")
+	assert.Equal(t, exitProblems, code, "house 1 has no inspection")
+	assert.Contains(t, errs, `house "row-of-3/house-1"`)
+	code, errs = post("House 2", "module-installed")
+	assert.Equal(t, exitOK, code, errs)
 }
