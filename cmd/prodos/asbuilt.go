@@ -54,7 +54,7 @@ func runAsBuilt(e *env, args []string) int {
 // (House "": the task's house in the design File).
 type asBuiltRequest struct {
 	File, House, Task, Minutes, People, Used, Wasted, Problems, Key string
-	At                                                        time.Time
+	At                                                              time.Time
 }
 
 // recordAsBuilt finds the task in the design's schedule (its plan), checks
