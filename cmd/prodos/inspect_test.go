@@ -14,19 +14,15 @@ import (
 )
 
 // qualifyInspector makes profile name an inspector in the profiles database
-// of $PRODOS_PROFILES_DB: the challenges of foundation-crew, wall-framer
-// (with the three-star practical) and module-installer, as real replays.
+// of $PRODOS_PROFILES_DB, the honest offline way (attempt start, play,
+// profile submit): the challenges of foundation-crew, wall-framer (with the
+// three-star practical) and module-installer.
 func qualifyInspector(t *testing.T, dir, name string) {
 	t.Helper()
 	code, _, errs := prodRun("profile", "create", name)
 	require.Equal(t, exitOK, code, errs)
-	for _, l := range []string{"c01-groundwork", "c03-wall-module", "c06-raise-the-walls", "c07-roof-on"} {
-		file := filepath.Join(dir, l+".replay")
-		code, _, errs = prodRun("replay", "demo", l, "--out", file)
-		require.Equal(t, exitOK, code, errs)
-		code, _, errs = prodRun("profile", "submit", name, file)
-		require.Equal(t, exitOK, code, errs)
-	}
+	earnOffline(t, defaultProfilesDB(), name, "c01-groundwork", "c03-wall-module", "c06-raise-the-walls", "c07-roof-on")
+	require.NoError(t, checkProfilePermission(&env{}, name, "inspect-modules"))
 }
 
 // wallValues are the measured values of a wall-ext-4x8 inspection; the
@@ -40,6 +36,8 @@ func TestFailedInspectionBlocksInstall(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "xdg"))
 	t.Setenv("PRODOS_PROFILES_DB", filepath.Join(dir, "profiles.db"))
 	qualifyInspector(t, dir, "ina")
+	prodSeedProfiles(t, defaultProfilesDB(), map[string][]string{"bo": {"foundation-crew", "wall-framer", "module-installer"},
+		"lee": {"foundation-crew", "module-installer", "crew-lead"}})
 	cabin := prodExample("cabin-12x16")
 	ledgerDB, inspDB := filepath.Join(dir, "ledger.db"), filepath.Join(dir, "inspections.db")
 	photo := filepath.Join(dir, "w3.jpg")
@@ -49,7 +47,7 @@ func TestFailedInspectionBlocksInstall(t *testing.T) {
 		return prodRun(append(args, extra...)...)
 	}
 	post := func(event string) (int, string, string) {
-		return prodRun("ledger", "post", cabin, "--db", ledgerDB, "--event", event, "--person", "bo", "--module", "wall-ext-4x8", "--count", "1")
+		return prodRun("ledger", "post", cabin, "--db", ledgerDB, "--event", event, "--person", "bo", "--witness", "lee", "--module", "wall-ext-4x8", "--count", "1")
 	}
 
 	// The diagonals differ by 1/4 in: the inspection is recorded as failed.
@@ -83,13 +81,13 @@ func TestFailedInspectionBlocksInstall(t *testing.T) {
 	assert.Contains(t, out, "already recorded")
 
 	// A second wall needs its own passed inspection, in one post or in a file of events.
-	code, _, errs = prodRun("ledger", "post", cabin, "--db", ledgerDB, "--event", "module-built", "--person", "bo", "--module", "wall-ext-4x8", "--count", "1", "--key", "built-2")
+	code, _, errs = prodRun("ledger", "post", cabin, "--db", ledgerDB, "--event", "module-built", "--person", "bo", "--witness", "lee", "--module", "wall-ext-4x8", "--count", "1", "--key", "built-2")
 	require.Equal(t, exitOK, code, errs)
-	code, _, errs = prodRun("ledger", "post", cabin, "--db", ledgerDB, "--event", "module-installed", "--person", "bo", "--module", "wall-ext-4x8", "--count", "1", "--key", "two")
+	code, _, errs = prodRun("ledger", "post", cabin, "--db", ledgerDB, "--event", "module-installed", "--person", "bo", "--witness", "lee", "--module", "wall-ext-4x8", "--count", "1", "--key", "two")
 	assert.Equal(t, exitProblems, code)
 	assert.Contains(t, errs, "1 wall-ext-4x8 installed and 1 more to install, 1 passed inspection")
 	events := filepath.Join(dir, "events.jsonl")
-	require.NoError(t, os.WriteFile(events, []byte(`{"key":"two","type":"module-installed","house":"cabin-12x16","person":"bo","module":"wall-ext-4x8","count":1}`+"\n"), 0o600))
+	require.NoError(t, os.WriteFile(events, []byte(`{"key":"two","type":"module-installed","house":"cabin-12x16","person":"bo","witness":"lee","module":"wall-ext-4x8","count":1}`+"\n"), 0o600))
 	code, _, errs = prodRun("ledger", "post", "--events", events, "--db", ledgerDB)
 	assert.Equal(t, exitProblems, code)
 	assert.Contains(t, errs, "events.jsonl:1: post two: module not passed by inspection")
@@ -127,6 +125,8 @@ func TestInspectionOfAGroupedHouse(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "xdg"))
 	t.Setenv("PRODOS_PROFILES_DB", filepath.Join(dir, "profiles.db"))
 	qualifyInspector(t, dir, "ina")
+	prodSeedProfiles(t, defaultProfilesDB(), map[string][]string{"bo": {"foundation-crew", "wall-framer", "module-installer"},
+		"lee": {"foundation-crew", "module-installer", "crew-lead"}})
 	row := prodRowOf3(t)
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
@@ -148,7 +148,7 @@ func TestInspectionOfAGroupedHouse(t *testing.T) {
 	require.Equal(t, exitOK, code, errs)
 	assert.Contains(t, out, "house row-of-3/house-2, "+place)
 	post := func(house, event string) (int, string) {
-		code, _, errs := prodRun("ledger", "post", row, "--db", ledgerDB, "--house", house, "--event", event, "--person", "bo", "--module", "wall-ext-4x8", "--count", "1")
+		code, _, errs := prodRun("ledger", "post", row, "--db", ledgerDB, "--house", house, "--event", event, "--person", "bo", "--witness", "lee", "--module", "wall-ext-4x8", "--count", "1")
 		return code, errs
 	}
 	for _, h := range []string{"House 1", "House 2"} {
