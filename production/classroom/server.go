@@ -60,6 +60,10 @@ type Server struct {
 	Limits Limits
 	// Now is the clock of rate limits and sessions (time.Now when nil).
 	Now func() time.Time
+	// Mount, when set, adds pages to the server (the crew page of `prodos
+	// serve --crew`); guard wraps a handler in the facilitator check (a
+	// session cookie, SameSite=Strict, or a bearer token).
+	Mount func(m *http.ServeMux, guard func(http.HandlerFunc) http.HandlerFunc)
 
 	once     sync.Once
 	tmpl     *template.Template
@@ -134,6 +138,9 @@ func (s *Server) init() {
 		m.HandleFunc("POST /dashboard/classes/{id}/joining", s.facilitator(s.classAction(s.handleJoining)))
 		m.HandleFunc("POST /dashboard/classes/{id}/code", s.facilitator(s.classAction(s.handleRotateCode)))
 		m.HandleFunc("POST /dashboard/classes/{id}/remove", s.facilitator(s.classAction(s.handleRemoveLearner)))
+		if s.Mount != nil {
+			s.Mount(m, s.facilitator)
+		}
 		s.mux = m
 	})
 }
