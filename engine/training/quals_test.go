@@ -32,21 +32,27 @@ func TestEarnedFollowsChains(t *testing.T) {
 	_, _, q := load(t)
 	tests := []struct {
 		name string
-		best map[string]int
-		have map[string]bool
-		want []string
+		best   map[string]int
+		have   map[string]bool
+		signed map[string]bool
+		want   []string
 	}{
-		{"first challenge passed", map[string]int{"c01-groundwork": 1300}, nil, []string{"foundation-crew"}},
-		{"score too low", map[string]int{"c01-groundwork": 1100}, nil, nil},
-		{"needs both walls and roof challenges", map[string]int{"c01-groundwork": 1900, "c06-raise-the-walls": 1900}, nil, []string{"foundation-crew"}},
+		{"first challenge passed", map[string]int{"c01-groundwork": 1300}, nil, nil, []string{"foundation-crew"}},
+		{"score too low", map[string]int{"c01-groundwork": 1100}, nil, nil, nil},
+		{"needs both walls and roof challenges", map[string]int{"c01-groundwork": 1900, "c06-raise-the-walls": 1900}, nil, nil, []string{"foundation-crew"}},
 		{"a chain completes in one go",
 			map[string]int{"c01-groundwork": 1900, "c03-wall-module": 1900, "c04-window-module": 1600, "c06-raise-the-walls": 1900, "c07-roof-on": 1600}, nil,
+			map[string]bool{"wall-framer": true},
 			[]string{"foundation-crew", "wall-framer", "opening-framer", "module-installer", "designer"}},
-		{"held ones are not earned again", map[string]int{"c01-groundwork": 1900}, map[string]bool{"foundation-crew": true}, nil},
+		{"the challenge alone does not earn a qualification with a practical part",
+			map[string]int{"c01-groundwork": 1900, "c03-wall-module": 1900, "c04-window-module": 1600, "c06-raise-the-walls": 1900, "c07-roof-on": 1600}, nil, nil,
+			[]string{"foundation-crew", "module-installer"}},
+		{"a sign-off alone does not earn it either", map[string]int{}, nil, map[string]bool{"wall-framer": true}, nil},
+		{"held ones are not earned again", map[string]int{"c01-groundwork": 1900}, map[string]bool{"foundation-crew": true}, nil, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, q.Earned(tc.best, tc.have))
+			assert.Equal(t, tc.want, q.EarnedSigned(tc.best, tc.have, tc.signed))
 		})
 	}
 }
@@ -92,4 +98,33 @@ func TestBadInputNamesFileLineAndValue(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `unknown permission "fly"`)
 	assert.Contains(t, err.Error(), "min_score 10 for c01-groundwork is below the level's pass score 1200")
+}
+
+func TestPracticalPart(t *testing.T) {
+	_, set, q := load(t)
+	wf := q.Get("wall-framer")
+	require.NotNil(t, wf.Practical)
+	assert.Equal(t, "wall-ext-4x8", wf.Practical.Module)
+	assert.Equal(t, 60, wf.Practical.MaxMinutes)
+	assert.Contains(t, q.HowToEarn("wall-framer"), "be signed off by an assessor for building a wall-ext-4x8 module in at most 60 minutes")
+	assert.NoError(t, wf.PracticalOK("wall-ext-4x8", 52))
+	assert.ErrorContains(t, wf.PracticalOK("wall-ext-4x8", 61), "measured time 61 minutes is over the 60-minute limit")
+	assert.ErrorContains(t, wf.PracticalOK("wall-ext-4x9", 30), "practical is a wall-ext-4x8 module, not wall-ext-4x9")
+	assert.ErrorContains(t, q.Get("roof-framer").PracticalOK("roof-4x8", 30), "has no practical part")
+
+	head := "[[qualification]]\nid = \"wall-framer\"\nname = \"W\"\n"
+	tail := "[[qualification.challenge]]\nid = \"c03-wall-module\"\nmin_score = 1500\n"
+	tests := []struct{ name, practical, want string }{
+		{"unknown module", `practical = { module = "nope", max_minutes = 60, source = "s" }`, `q.toml:2:6: qualification "wall-framer": practical module "nope" is not in the catalog`},
+		{"module of another qualification", `practical = { module = "roof-4x8", max_minutes = 60, source = "s" }`, `practical module "roof-4x8" is built by "roof-framer"`},
+		{"no time limit", `practical = { module = "wall-ext-4x8", source = "s" }`, "practical max_minutes 0 must be positive"},
+		{"no source", `practical = { module = "wall-ext-4x8", max_minutes = 60 }`, "practical has no source"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := training.ParseQualifications("q.toml", []byte(head+tc.practical+"\n"+tail), set)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
 }
