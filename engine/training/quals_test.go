@@ -2,6 +2,7 @@ package training_test
 
 import (
 	"testing"
+	"time"
 	"testing/fstest"
 
 	"github.com/opensourceecology/prodos/designs"
@@ -123,6 +124,57 @@ func TestPracticalPart(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := training.ParseQualifications("q.toml", []byte(head+tc.practical+"\n"+tail), set)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
+func TestPolicyStanding(t *testing.T) {
+	_, _, q := load(t)
+	pol, err := training.ParsePolicy("p.toml", []byte(`[[permission]]
+id = "lead-build-crew"
+lapse_days = 180
+renewed_by = ["signoff-given"]
+source = "test"
+`))
+	require.NoError(t, err)
+	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	earned := map[string]time.Time{"crew-lead": day("2026-01-01"), "designer": day("2026-01-01")}
+	given := []training.Contribution{{Kind: training.ContribSignOffGiven, At: day("2026-03-01")}}
+	other := []training.Contribution{{Kind: training.ContribQualification, At: day("2026-05-01")}}
+	tests := []struct {
+		name     string
+		perm     string
+		earned   map[string]time.Time
+		contribs []training.Contribution
+		now      string
+		want     string
+	}{
+		{"not held", training.PermLeadBuildCrew, nil, nil, "2026-02-01", "not held"},
+		{"active from the award", training.PermLeadBuildCrew, earned, nil, "2026-02-01", "active, lapses on 2026-06-30"},
+		{"lapsed 180 days after the award", training.PermLeadBuildCrew, earned, nil, "2026-07-01", "lapsed since 2026-06-30"},
+		{"a contribution renews it", training.PermLeadBuildCrew, earned, given, "2026-07-01", "active, lapses on 2026-08-28"},
+		{"a kind not in renewed_by does not", training.PermLeadBuildCrew, earned, other, "2026-07-01", "lapsed since 2026-06-30"},
+		{"a contribution after now does not count yet", training.PermLeadBuildCrew, earned, given, "2026-02-01", "active, lapses on 2026-06-30"},
+		{"a permission without a rule does not lapse", training.PermExportBuildPackage, earned, nil, "2030-01-01", "active, does not lapse"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, pol.Standing(q, tc.perm, tc.earned, tc.contribs, day(tc.now)).String())
+		})
+	}
+	s := pol.Standing(q, training.PermLeadBuildCrew, earned, nil, day("2026-02-01"))
+	assert.Equal(t, "a verified contribution within 180 days: signing off a learner's practical build as assessor", s.Renews)
+
+	for _, tc := range []struct{ name, data, want string }{
+		{"unknown permission", "[[permission]]\nid = \"fly\"\nsource = \"s\"\n", `p.toml:2:6: unknown permission "fly"`},
+		{"unknown kind", "[[permission]]\nid = \"lead-build-crew\"\nlapse_days = 9\nrenewed_by = [\"cake\"]\nsource = \"s\"\n", `unknown contribution "cake"`},
+		{"lapses with no renewal", "[[permission]]\nid = \"lead-build-crew\"\nlapse_days = 9\nsource = \"s\"\n", "lapses but nothing renews it"},
+		{"unknown key", "[[permission]]\nid = \"lead-build-crew\"\ncolour = 1\nsource = \"s\"\n", `unknown key "permission.colour"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := training.ParsePolicy("p.toml", []byte(tc.data))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.want)
 		})

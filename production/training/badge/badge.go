@@ -106,6 +106,10 @@ func DIDKey(pub ed25519.PublicKey) string {
 	return "did:key:z" + base58(append([]byte{0xed, 0x01}, pub...))
 }
 
+// PublicKey returns the Ed25519 public key a did:key names, or an
+// ErrInvalid error when did is not an Ed25519 did:key.
+func PublicKey(did string) (ed25519.PublicKey, error) { return pubFromDIDKey(did) }
+
 func pubFromDIDKey(did string) (ed25519.PublicKey, error) {
 	rest, ok := strings.CutPrefix(did, "did:key:z")
 	if !ok {
