@@ -2,8 +2,8 @@ package training_test
 
 import (
 	"testing"
-	"time"
 	"testing/fstest"
+	"time"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
@@ -32,7 +32,7 @@ func TestModuleQualificationsExist(t *testing.T) {
 func TestEarnedFollowsChains(t *testing.T) {
 	_, _, q := load(t)
 	tests := []struct {
-		name string
+		name   string
 		best   map[string]int
 		have   map[string]bool
 		signed map[string]bool
