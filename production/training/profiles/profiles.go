@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/production/training/signoff"
 )
 
 // Errors a Store returns (wrapped).
@@ -22,6 +23,7 @@ var (
 	ErrNotFound     = errors.New("no such profile")
 	ErrExists       = errors.New("profile already exists")
 	ErrNotPermitted = errors.New("permission not earned")
+	ErrKeyRecorded  = errors.New("another signing key is recorded")
 )
 
 var nameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$`) })
@@ -51,6 +53,9 @@ type Award struct {
 	Qualification string    `json:"qualification"`
 	At            time.Time `json:"earned_at"`
 	Evidence      string    `json:"evidence"` // replay hash "sha256:..."
+	// Practical is the id of the practical sign-off (signoff.Attestation.ID)
+	// that completed a qualification with a practical part.
+	Practical string `json:"practical,omitempty"`
 }
 
 // Profile is one learner.
@@ -59,6 +64,15 @@ type Profile struct {
 	Created  time.Time `json:"created_at"`
 	Attempts []Attempt `json:"attempts"` // in the order recorded
 	Awards   []Award   `json:"qualifications"`
+	// PublicKey is the did:key of the profile's own signing key, recorded by
+	// prodos qualify keygen; its attestations as assessor must be signed
+	// with it.
+	PublicKey string `json:"public_key,omitempty"`
+	// Attestations are practical sign-offs of this learner; Given are the
+	// ones this profile signed as assessor; Appointments name it assessor.
+	Attestations []signoff.Attestation `json:"attestations,omitempty"`
+	Given        []signoff.Attestation `json:"signed_off,omitempty"`
+	Appointments []signoff.Appointment `json:"appointments,omitempty"`
 }
 
 // Best returns the best attempt per challenge (the first of equal scores).
@@ -112,6 +126,15 @@ type Store interface {
 	// attempt whose replay hash the profile already has is recorded once,
 	// and an award already held is kept as first earned.
 	Record(ctx context.Context, name string, a Attempt, awards []Award) error
+	// SetKey records the did:key of a profile's signing key; ErrKeyRecorded
+	// when another key is recorded already.
+	SetKey(ctx context.Context, name, did string) error
+	// AddAttestation stores a practical sign-off (checked by SignOff) and
+	// the awards it completes together; the same attestation twice is
+	// recorded once.
+	AddAttestation(ctx context.Context, a signoff.Attestation, awards []Award) error
+	// AddAppointment stores an assessor appointment (checked by Appoint).
+	AddAppointment(ctx context.Context, p signoff.Appointment) error
 	Close() error
 }
 
@@ -136,8 +159,9 @@ func Submit(ctx context.Context, st Store, q *training.Quals, name string, v *tr
 		results = append(results, training.Scored{Challenge: x.Challenge, Score: x.Score, Passed: x.Passed})
 	}
 	var awards []Award
-	for _, id := range q.Award(results, p.Holds()) {
-		awards = append(awards, Award{Qualification: id, At: a.At, Evidence: a.ReplayHash})
+	signed := ValidPracticals(ctx, st, q, p)
+	for _, id := range q.AwardSigned(results, p.Holds(), practicalSet(signed)) {
+		awards = append(awards, Award{Qualification: id, At: a.At, Evidence: a.ReplayHash, Practical: signed[id]})
 	}
 	if err := st.Record(ctx, name, a, awards); err != nil {
 		return nil, err

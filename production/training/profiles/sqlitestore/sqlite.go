@@ -80,7 +80,7 @@ func (s *Store) Get(ctx context.Context, name string) (*profiles.Profile, error)
 	p := &profiles.Profile{Name: name, Attempts: []profiles.Attempt{}, Awards: []profiles.Award{}}
 	var id int64
 	var created string
-	err = tx.QueryRowContext(ctx, `SELECT id, created_at FROM profiles WHERE name = ?`, name).Scan(&id, &created)
+	err = tx.QueryRowContext(ctx, `SELECT id, created_at, public_key FROM profiles WHERE name = ?`, name).Scan(&id, &created, &p.PublicKey)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: %q", profiles.ErrNotFound, name)
 	} else if err != nil {
@@ -104,7 +104,7 @@ func (s *Store) Get(ctx context.Context, name string) (*profiles.Profile, error)
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT qualification, earned_at, evidence FROM qualifications WHERE profile_id = ? ORDER BY earned_at, rowid`, id)
+	rows, err = tx.QueryContext(ctx, `SELECT qualification, earned_at, evidence, practical FROM qualifications WHERE profile_id = ? ORDER BY earned_at, rowid`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -112,13 +112,16 @@ func (s *Store) Get(ctx context.Context, name string) (*profiles.Profile, error)
 	for rows.Next() {
 		var w profiles.Award
 		var at string
-		if err := rows.Scan(&w.Qualification, &at, &w.Evidence); err != nil {
+		if err := rows.Scan(&w.Qualification, &at, &w.Evidence, &w.Practical); err != nil {
 			return nil, err
 		}
 		w.At = parseTime(at)
 		p.Awards = append(p.Awards, w)
 	}
-	return p, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return p, loadSignOffs(ctx, tx, id, p)
 }
 
 // List implements profiles.Store.
@@ -163,11 +166,8 @@ func (s *Store) Record(ctx context.Context, name string, a profiles.Attempt, awa
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil // already recorded
 	}
-	for _, w := range awards {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO qualifications (profile_id, qualification, earned_at, evidence) VALUES (?, ?, ?, ?)`,
-			id, w.Qualification, w.At.UTC().Format(timeFormat), w.Evidence); err != nil {
-			return fmt.Errorf("record qualification %s: %w", w.Qualification, err)
-		}
+	if err := insertAwards(ctx, tx, id, awards); err != nil {
+		return err
 	}
 	return tx.Commit()
 }
