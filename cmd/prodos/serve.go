@@ -18,6 +18,7 @@ import (
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
 	"github.com/opensourceecology/prodos/production/training/attempts"
+	"github.com/opensourceecology/prodos/production/training/profiles"
 	"github.com/opensourceecology/prodos/production/userdata"
 )
 
@@ -53,6 +54,8 @@ func runServe(e *env, args []string) int {
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM; with --tls-key)")
 	tlsKey := fs.String("tls-key", "", "the certificate's private key (PEM)")
 	verifications := fs.Int("verifications", 0, "replays re-simulated at once (default: the number of CPUs); more wait, then get 503")
+	profilesDB := fs.String("profiles", defaultProfilesDB(), "profiles database: badges issued (status list) and practical sign-offs")
+	issuerKeyPath := fs.String("issuer-key", "", "the installation's issuer key (default: issuer-ed25519.pem under the XDG data dir)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -101,14 +104,25 @@ func runServe(e *env, args []string) int {
 	if _, err := iofs.Stat(web, "housegame.wasm.gz"); err != nil {
 		fmt.Fprintln(e.stderr, "prodos serve: warning: this binary has no browser build embedded; run `make web` and rebuild prodos")
 	}
+	logger := log.New(e.stderr, "prodos serve: ", log.LstdFlags)
+	issuer, code := issuerKey(e, *issuerKeyPath)
+	if code != exitOK {
+		return code
+	}
+	pst, ok := openProfiles(e, *profilesDB)
+	if !ok {
+		return exitUsage
+	}
+	defer pst.Close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
 		return exitUsage
 	}
+	class := &classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
+		Log: logger, Limits: classroom.Limits{Verifications: *verifications}}
 	srv := &http.Server{
-		Handler: &classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
-			Log: log.New(e.stderr, "prodos serve: ", log.LstdFlags), Limits: classroom.Limits{Verifications: *verifications}},
+		Handler:           newIssuerRoutes(issuer, pst.(profiles.CredentialStore), logger, class),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

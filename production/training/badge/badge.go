@@ -155,6 +155,9 @@ type Practical struct {
 	Attestation string // the signed attestation's JSON, so anyone can check its signature
 }
 
+// NewID is a new random credential id (urn:uuid, version 4).
+func NewID() string { return randomURN() }
+
 func randomURN() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:])
@@ -307,6 +310,7 @@ func normalize(v map[string]any) any {
 
 // Info is what a verified credential says.
 type Info struct {
+	ID            string // the credential's id
 	Issuer        string // did:key
 	IssuerName    string
 	Learner       string
@@ -341,7 +345,7 @@ func Verify(data []byte) (*Info, error) {
 	if ach == nil || str(ach, "name") == "" {
 		return nil, fmt.Errorf("%w: credentialSubject has no achievement", ErrInvalid)
 	}
-	info := &Info{Issuer: issuerID, IssuerName: str(issuer, "name"), Achievement: str(ach, "name"), AchievementID: str(ach, "id"), ValidFrom: str(doc, "validFrom")}
+	info := &Info{ID: str(doc, "id"), Issuer: issuerID, IssuerName: str(issuer, "name"), Achievement: str(ach, "name"), AchievementID: str(ach, "id"), ValidFrom: str(doc, "validFrom")}
 	if ids, ok := subj["identifier"].([]any); ok && len(ids) > 0 {
 		if m, ok := ids[0].(map[string]any); ok {
 			info.Learner = str(m, "identityHash")
