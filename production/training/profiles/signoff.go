@@ -165,10 +165,10 @@ func SignOff(ctx context.Context, st Store, g Gate, a signoff.Attestation) ([]Aw
 	var awards []Award
 	for _, id := range g.Quals.AwardSigned(results, p.Holds(), practicalSet(signed)) {
 		ev := evidenceFor(p, g.Quals.Get(id))
-		if ev == "" {
+		if ev == nil {
 			continue
 		}
-		awards = append(awards, Award{Qualification: id, At: a.SignedAt, Evidence: ev, Practical: signed[id]})
+		awards = append(awards, Award{Qualification: id, At: a.SignedAt, Evidence: ev.ReplayHash, Attestation: ev.Attestation, Practical: signed[id]})
 	}
 	if err := st.AddAttestation(ctx, a, awards); err != nil {
 		return nil, err
@@ -178,19 +178,19 @@ func SignOff(ctx context.Context, st Store, g Gate, a signoff.Attestation) ([]Aw
 
 // evidenceFor is the replay that earned x's challenge part: p's best
 // passed attempt at x's first challenge, else p's latest passed attempt.
-func evidenceFor(p *Profile, x *training.Qualification) string {
+func evidenceFor(p *Profile, x *training.Qualification) *Attempt {
 	best := p.Best()
 	if len(x.Challenges) > 0 {
 		if b, ok := best[x.Challenges[0].Challenge]; ok && b.Passed {
-			return b.ReplayHash
+			return &b
 		}
 	}
 	for i := len(p.Attempts) - 1; i >= 0; i-- {
 		if p.Attempts[i].Passed {
-			return p.Attempts[i].ReplayHash
+			return &p.Attempts[i]
 		}
 	}
-	return ""
+	return nil
 }
 
 // Appoint records an appointment after checking its signature against the

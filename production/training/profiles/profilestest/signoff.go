@@ -42,8 +42,8 @@ func (s *suite) signOffs(t *testing.T) {
 		_, err := st.Create(s.ctx, n, s.day)
 		require.NoError(t, err)
 	}
-	v, data := s.attempt(t, "c03-wall-module", 20)
-	awards, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day)
+	v, data := s.attempt(t, st, "al", "c03-wall-module", 20)
+	awards, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day.Add(time.Minute))
 	require.NoError(t, err)
 	assert.Empty(t, awards, "the challenge alone does not earn a qualification with a practical part")
 

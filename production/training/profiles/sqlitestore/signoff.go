@@ -13,10 +13,16 @@ import (
 	"github.com/opensourceecology/prodos/production/training/signoff"
 )
 
-func insertAwards(ctx context.Context, tx *sql.Tx, id int64, awards []profiles.Award) error {
+// insertAwards records awards; one without its attestation kind gets
+// attestation (the evidence attempt's).
+func insertAwards(ctx context.Context, tx *sql.Tx, id int64, awards []profiles.Award, attestation string) error {
 	for _, w := range awards {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO qualifications (profile_id, qualification, earned_at, evidence, practical) VALUES (?, ?, ?, ?, ?)`,
-			id, w.Qualification, w.At.UTC().Format(timeFormat), w.Evidence, w.Practical); err != nil {
+		wa := w.Attestation
+		if wa == "" {
+			wa = attestation
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO qualifications (profile_id, qualification, earned_at, evidence, attestation, practical) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, w.Qualification, w.At.UTC().Format(timeFormat), w.Evidence, wa, w.Practical); err != nil {
 			return fmt.Errorf("record qualification %s: %w", w.Qualification, err)
 		}
 	}
@@ -134,7 +140,7 @@ func (s *Store) AddAttestation(ctx context.Context, a signoff.Attestation, award
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil // already recorded
 	}
-	if err := insertAwards(ctx, tx, learner, awards); err != nil {
+	if err := insertAwards(ctx, tx, learner, awards, profiles.Legacy); err != nil {
 		return err
 	}
 	return tx.Commit()
