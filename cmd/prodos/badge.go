@@ -188,6 +188,12 @@ func verifyBadge(e *env, c badgeCheck) int {
 	}
 	fmt.Fprintf(e.stdout, "%s: valid: %s earned by %s on %s, issued by %s (%s, %s), evidence %v\n",
 		c.file, info.Achievement, info.Learner, info.ValidFrom, info.IssuerName, info.Issuer, whose, info.Evidence)
+	for _, pr := range info.Practicals {
+		fmt.Fprintf(e.stdout, "  practical sign-off %s: %s\n", pr.ID, pr.Description)
+	}
+	if info.Status != nil {
+		fmt.Fprintf(e.stdout, "  status: not revoked (index %d of %s)\n", info.Status.Index, info.Status.List)
+	}
 	return exitOK
 }
 

@@ -58,7 +58,7 @@ func badgeStatusAndPractical(e *env, st profiles.Store, q *training.Quals, p *pr
 		fmt.Fprintf(e.stderr, "prodos: --issuer-url %q is not an http(s) URL\n", base)
 		return exitUsage
 	}
-	cred, err := cs.AddCredential(ctx, profiles.Credential{ID: badge.NewID(), Learner: p.Name, Qualification: w.Qualification, IssuedAt: time.Now()}, badge.StatusListBits)
+	cred, err := cs.AddCredential(ctx, profiles.Credential{ID: badge.NewID(), Learner: p.Name, Qualification: w.Qualification, IssuedAt: e.clock()}, badge.StatusListBits)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitProblems
@@ -87,7 +87,7 @@ func revokeBadge(e *env, db, what, reason string) int {
 		return exitUsage
 	}
 	defer st.Close()
-	c, err := st.(profiles.CredentialStore).Revoke(context.Background(), id, reason, time.Now())
+	c, err := st.(profiles.CredentialStore).Revoke(context.Background(), id, reason, e.clock())
 	if err != nil {
 		return profileErr(e, err)
 	}

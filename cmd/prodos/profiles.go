@@ -244,7 +244,7 @@ func showTable(e *env, p *profiles.Profile, set *training.Set, q *training.Quals
 			fmt.Fprintf(w, "  %-30s practical sign-off %s\n", "", a.Practical)
 		}
 	}
-	if err := showSignOffsAndPermissions(w, p, q, time.Now()); err != nil {
+	if err := showSignOffsAndPermissions(w, p, q, e.clock()); err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 	}
 	if l := locked(p.Holds(), q); len(l) > 0 {
@@ -287,7 +287,7 @@ func showJSON(e *env, p *profiles.Profile, set *training.Set, q *training.Quals)
 		out.Qualifications = append(out.Qualifications, a)
 	}
 	var err error
-	if out.Permissions, err = permissionRows(p, q, time.Now()); err != nil {
+	if out.Permissions, err = permissionRows(p, q, e.clock()); err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
 	}

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/training/badge"
@@ -124,7 +123,7 @@ func qualifyKeygen(e *env, st profiles.Store, name, path string) int {
 }
 
 func qualifyAppoint(e *env, st profiles.Store, g profiles.Gate, issuer ed25519.PrivateKey, name, qual string) int {
-	ap := signoff.Appoint(issuer, name, qual, time.Now())
+	ap := signoff.Appoint(issuer, name, qual, e.clock())
 	if err := profiles.Appoint(context.Background(), st, g, ap); err != nil {
 		return signOffErr(e, err)
 	}
@@ -150,7 +149,7 @@ func qualifySign(e *env, st profiles.Store, g profiles.Gate, f qualifyFlags, lea
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
 	}
-	now := time.Now()
+	now := e.clock()
 	a := signoff.Attestation{Learner: learner, Assessor: *f.assessor, Qualification: qual, Module: *f.module,
 		Date: *f.date, Minutes: *f.minutes, Notes: *f.notes, SignedAt: now}
 	if a.Date == "" {

@@ -221,5 +221,5 @@ func Attestation(ctx context.Context, st Store, q *training.Quals, p *Profile, i
 		}
 		return a, nil
 	}
-	return nil, fmt.Errorf("%w: profile %q has no practical sign-off %s", ErrEvidence, p.Name, id)
+	return nil, fmt.Errorf("%w: profile %q has no valid practical sign-off %s (missing, or edited after it was signed)", ErrEvidence, p.Name, id)
 }
