@@ -8,8 +8,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/opensourceecology/prodos/production/training/signoff"
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/production/training/signoff"
 )
 
 // MemStore is a Store in memory, serialisable to JSON: the browser build

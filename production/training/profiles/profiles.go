@@ -199,8 +199,10 @@ func Submit(ctx context.Context, st Store, q *training.Quals, name string, v *tr
 }
 
 // Check returns nil when the profile holds a qualification that grants the
-// permission, else an error wrapping ErrNotPermitted that says which
-// qualification grants it and how to earn it.
+// permission and the permission has not lapsed under the contribution gate
+// (levels/policy.toml, see checkStanding), else an error wrapping
+// ErrNotPermitted that says which qualification grants it and how to earn
+// it, or since when it lapsed and what renews it.
 func Check(ctx context.Context, st Store, q *training.Quals, name, permission string) error {
 	p, err := st.Get(ctx, name)
 	if err != nil {
@@ -212,7 +214,7 @@ func Check(ctx context.Context, st Store, q *training.Quals, name, permission st
 	if reason := q.LockReason(p.Holds(), training.UnlockPermission, permission); reason != "" {
 		return fmt.Errorf("%w: profile %q may not %s: it %s", ErrNotPermitted, name, permission, reason)
 	}
-	return nil
+	return checkStanding(p, q, permission, Now())
 }
 
 func sortAwards(a []Award) {

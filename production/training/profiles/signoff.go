@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/training/signoff"
 )
 
@@ -222,4 +224,26 @@ func Attestation(ctx context.Context, st Store, q *training.Quals, p *Profile, i
 		return a, nil
 	}
 	return nil, fmt.Errorf("%w: profile %q has no valid practical sign-off %s (missing, or edited after it was signed)", ErrEvidence, p.Name, id)
+}
+
+// Now is the clock permission checks read standing at (tests move it).
+var Now = time.Now
+
+// policy is the embedded contribution gate, loaded once.
+var policy = sync.OnceValues(levels.Policy)
+
+// checkStanding is nil unless the permission has lapsed under the
+// contribution gate; then the error wraps ErrNotPermitted and says since
+// when and what renews it.
+func checkStanding(p *Profile, q *training.Quals, permission string, now time.Time) error {
+	pol, err := policy()
+	if err != nil {
+		return err
+	}
+	s := pol.Standing(q, permission, p.EarnedAt(), p.Contributions(), now)
+	if s.State == training.StandingLapsed {
+		return fmt.Errorf("%w: profile %q may not %s: the permission %s without a verified contribution; renew it with %s",
+			ErrNotPermitted, p.Name, permission, s, s.Renews)
+	}
+	return nil
 }
