@@ -53,3 +53,18 @@ func TestLeadPermissionLapses(t *testing.T) {
 		})
 	}
 }
+
+func TestPermissionLines(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	set, err := levels.Challenges(cat)
+	require.NoError(t, err)
+	q, err := levels.Qualifications(set)
+	require.NoError(t, err)
+	earned := time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)
+	p := &profiles.Profile{Name: "cy", Awards: []profiles.Award{{Qualification: "crew-lead", At: earned}}}
+	lines, err := profiles.PermissionLines(p, q, earned.AddDate(0, 0, 200))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Permission lead-build-crew: lapsed since 2026-07-09; renewed by a verified contribution within 180 days: " +
+		"signing off a learner's practical build as assessor, or being signed off on a practical build, or earning a qualification"}, lines)
+}

@@ -247,3 +247,27 @@ func checkStanding(p *Profile, q *training.Quals, permission string, now time.Ti
 	}
 	return nil
 }
+
+// PermissionLines says, for the game's profile screen, each permission p
+// holds or held, with its standing under the contribution gate and what
+// renews it: "Permission lead-build-crew: active, lapses on 2027-05-30;
+// renewed by a verified contribution within 180 days: ...".
+func PermissionLines(p *Profile, q *training.Quals, now time.Time) ([]string, error) {
+	pol, err := policy()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, perm := range training.Permissions {
+		s := pol.Standing(q, perm, p.EarnedAt(), p.Contributions(), now)
+		if s.State == training.StandingNotHeld {
+			continue
+		}
+		line := "Permission " + perm + ": " + s.String()
+		if s.Renews != "" {
+			line += "; renewed by " + s.Renews
+		}
+		out = append(out, line)
+	}
+	return out, nil
+}
