@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"github.com/opensourceecology/prodos/levels"
+	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/training/badge"
 	"github.com/opensourceecology/prodos/production/training/profiles"
 	"github.com/opensourceecology/prodos/production/training/signoff"
@@ -49,20 +50,14 @@ func runQualify(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	_, _, q, ok := loadTraining(e)
-	if !ok {
-		return exitUsage
-	}
-	pol, err := levels.Policy()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
-		return exitUsage
-	}
 	issuer, code := issuerKey(e, *f.issuerKey)
 	if code != exitOK {
 		return code
 	}
-	g := profiles.Gate{Quals: q, Policy: pol, Issuer: badge.DIDKey(issuer.Public().(ed25519.PublicKey))}
+	g, code := loadGate(e, issuer)
+	if code != exitOK {
+		return code
+	}
 	st, ok := openProfiles(e, *f.db)
 	if !ok {
 		return exitUsage
@@ -75,6 +70,21 @@ func runQualify(e *env, args []string) int {
 		return qualifyAppoint(e, st, g, issuer, pos[1], pos[2])
 	}
 	return qualifySign(e, st, g, f, pos[1], pos[2])
+}
+
+// loadGate is what sign-offs are checked against: the qualifications, the
+// contribution gate and the installation's issuer key.
+func loadGate(e *env, issuer ed25519.PrivateKey) (profiles.Gate, int) {
+	_, _, q, ok := loadTraining(e)
+	if !ok {
+		return profiles.Gate{}, exitUsage
+	}
+	pol, err := levels.Policy()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+		return profiles.Gate{}, exitUsage
+	}
+	return profiles.Gate{Quals: q, Policy: pol, Issuer: badge.DIDKey(issuer.Public().(ed25519.PublicKey))}, exitOK
 }
 
 // issuerKey loads the installation's issuer key (made on first use).
@@ -213,4 +223,38 @@ func hashFile(path string) (string, error) {
 		return "", fmt.Errorf("%s: %w", path, err)
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// dashboardSignOff is the facilitator dashboard's sign-off: the attestation
+// is signed with the assessor's key kept on this server (qualify keygen)
+// and checked and recorded as `qualify sign` does.
+func dashboardSignOff(e *env, st profiles.Store, g profiles.Gate) classroom.SignOffFunc {
+	return func(ctx context.Context, req classroom.SignOffRequest) (string, error) {
+		path, err := signoff.KeyPath(req.Assessor)
+		if err != nil {
+			return "", err
+		}
+		key, err := signoff.LoadKey(path, req.Assessor)
+		if err != nil {
+			return "", err
+		}
+		now := e.clock()
+		a := signoff.Attestation{Learner: req.Learner, Assessor: req.Assessor, Qualification: req.Qualification, Module: req.Module,
+			Date: req.Date, Minutes: req.Minutes, Notes: req.Notes, PhotoHash: req.PhotoHash, SignedAt: now}
+		if a.Date == "" {
+			a.Date = now.Format(signoff.DateFormat)
+		}
+		if a, err = signoff.Sign(key, a); err != nil {
+			return "", err
+		}
+		awards, err := profiles.SignOff(ctx, st, g, a)
+		if err != nil {
+			return "", err
+		}
+		msg := fmt.Sprintf("%s signed off %s's practical for %s: %s built in %d minutes on %s (attestation %s)", a.Assessor, a.Learner, a.Qualification, a.Module, a.Minutes, a.Date, a.ID())
+		for _, w := range awards {
+			msg += "; earned " + w.Qualification
+		}
+		return msg, nil
+	}
 }

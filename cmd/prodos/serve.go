@@ -114,13 +114,17 @@ func runServe(e *env, args []string) int {
 		return exitUsage
 	}
 	defer pst.Close()
+	gate, code := loadGate(e, issuer)
+	if code != exitOK {
+		return code
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
 		return exitUsage
 	}
 	class := &classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
-		Log: logger, Limits: classroom.Limits{Verifications: *verifications}}
+		Log: logger, Limits: classroom.Limits{Verifications: *verifications}, SignOff: dashboardSignOff(e, pst, gate)}
 	srv := &http.Server{
 		Handler:           newIssuerRoutes(issuer, pst.(profiles.CredentialStore), logger, class),
 		ReadHeaderTimeout: 10 * time.Second,

@@ -1,9 +1,14 @@
 package main
 
 import (
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -178,4 +183,71 @@ func signOffWallFramer(t *testing.T, db, learner string) {
 		code, _, errOut := runCmd(t, args...)
 		require.Equal(t, exitOK, code, errOut)
 	}
+}
+
+// TestDashboardSignOff signs a practical off through the facilitator
+// dashboard's form on a running `prodos serve`: a cross-site post and an
+// over-time build are refused with the reason; the honest one is recorded
+// and awards the qualification.
+func TestDashboardSignOff(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "xdg"))
+	t.Setenv(tokenEnv, "facilitator-token-1")
+	db := filepath.Join(dir, "profiles.db")
+	for _, n := range []string{"al", "marcin"} {
+		require.Equal(t, exitOK, first(runCmd(t, "profile", "create", n, "--db", db)))
+	}
+	earnOffline(t, db, "al", "c03-wall-module")
+	require.Equal(t, exitOK, first(runCmd(t, "qualify", "keygen", "marcin", "--db", db)))
+	require.Equal(t, exitOK, first(runCmd(t, "qualify", "appoint", "marcin", "wall-framer", "--db", db)))
+	addr, stop := startServe(t, "--db", filepath.Join(dir, "class.db"), "--profiles", db)
+	defer stop()
+	base := "http://" + addr
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar}
+	resp, err := client.PostForm(base+"/dashboard/login", url.Values{"token": {"facilitator-token-1"}})
+	require.NoError(t, err)
+	resp.Body.Close()
+	get := func(path string) (int, string) {
+		resp, err := client.Get(base + path)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	post := func(form url.Values, origin string) (int, string) {
+		req, err := http.NewRequest(http.MethodPost, base+"/dashboard/signoff", strings.NewReader(form.Encode()))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if origin != "" {
+			req.Header.Set("Origin", origin)
+		}
+		resp, err := client.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	code, page := get("/dashboard")
+	require.Equal(t, http.StatusOK, code)
+	assert.Contains(t, page, `href="/dashboard/signoff"`)
+	code, page = get("/dashboard/signoff")
+	require.Equal(t, http.StatusOK, code)
+	assert.Contains(t, page, `<form method="post" action="/dashboard/signoff">`)
+
+	form := url.Values{"learner": {"al"}, "assessor": {"marcin"}, "qualification": {"wall-framer"}, "module": {"wall-ext-4x8"},
+		"date": {"2026-11-30"}, "minutes": {"75"}, "notes": {"square"}}
+	code, _ = post(form, "http://evil.example")
+	assert.Equal(t, http.StatusForbidden, code, "a cross-site post is refused")
+	code, page = post(form, base)
+	assert.Equal(t, http.StatusUnprocessableEntity, code)
+	assert.Contains(t, page, "Refused:</strong> practical part not met: measured time 75 minutes is over the 60-minute limit")
+	form.Set("minutes", "55")
+	code, page = post(form, base)
+	require.Equal(t, http.StatusOK, code, page)
+	assert.Contains(t, page, "Recorded:</strong> marcin signed off al&#39;s practical for wall-framer: wall-ext-4x8 built in 55 minutes on 2026-11-30")
+	assert.Contains(t, page, "earned wall-framer")
+	code, out, _ := runCmd(t, "profile", "show", "al", "--db", db)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, `wall-ext-4x8 built in 55 min on 2026-11-30 ("square")`)
 }

@@ -53,6 +53,9 @@ type Server struct {
 	// Award, when set, decides which qualifications a verified result earns,
 	// given the learner's progress before it.
 	Award AwardFunc
+	// SignOff, when set, records practical sign-offs from the dashboard's
+	// form (signoff.go).
+	SignOff SignOffFunc
 	// Limits bound the work clients can cause; zero fields take defaults.
 	Limits Limits
 	// Now is the clock of rate limits and sessions (time.Now when nil).
@@ -130,6 +133,8 @@ func (s *Server) init() {
 		m.HandleFunc("POST /dashboard/classes/{id}/joining", s.facilitator(s.classAction(s.handleJoining)))
 		m.HandleFunc("POST /dashboard/classes/{id}/code", s.facilitator(s.classAction(s.handleRotateCode)))
 		m.HandleFunc("POST /dashboard/classes/{id}/remove", s.facilitator(s.classAction(s.handleRemoveLearner)))
+		m.HandleFunc("GET /dashboard/signoff", s.facilitator(s.handleSignOffForm))
+		m.HandleFunc("POST /dashboard/signoff", s.facilitator(s.handleSignOff))
 		s.mux = m
 	})
 }
