@@ -33,4 +33,7 @@ func TestProfileShowsPermissionStanding(t *testing.T) {
 	text := strings.Join(all, " ")
 	assert.Contains(t, text, "Permission lead-build-crew: lapsed since "+earned.AddDate(0, 0, 180).Format(time.DateOnly))
 	assert.Contains(t, text, "renewed by a verified")
+	g.Goto(&ProfileScene{})
+	driver{t, g}.step(Frame{})
+	shot(t, g, "training-permissions")
 }
