@@ -38,46 +38,9 @@ func TestPracticalSignOffAndRevocation(t *testing.T) {
 	assert.Contains(t, out, "be signed off by an assessor for building a wall-ext-4x8 module in at most 60 minutes", "the challenge alone does not earn wall-framer")
 	assert.Contains(t, out, "lead-build-crew       not held")
 
-	sign := func(assessor string, extra ...string) (int, string, string) {
-		return runCmd(t, append([]string{"qualify", "sign", "al", "wall-framer", "--assessor", assessor, "--module", "wall-ext-4x8", "--db", db}, extra...)...)
-	}
-	code, _, errOut := sign("marcin", "--minutes", "52")
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, "run prodos qualify keygen marcin")
-	for _, n := range []string{"marcin", "bob"} {
-		code, out, errOut = runCmd(t, "qualify", "keygen", n, "--db", db)
-		require.Equal(t, exitOK, code, errOut)
-		assert.Contains(t, out, n+" signs with did:key:z6Mk")
-	}
-	bobKey := filepath.Join(dir, "xdg", "prodos", "assessor-keys", "bob-ed25519.pem")
-
-	refusals := []struct {
-		name, assessor string
-		args           []string
-		want           string
-	}{
-		{"assessor not qualified", "bob", []string{"--minutes", "50"}, "refused: assessor not qualified: bob does not hold Wall framer (wall-framer), and the installation has not appointed them its assessor"},
-		{"signed with another key", "marcin", []string{"--minutes", "50", "--key", bobKey}, "refused: bad signature: signed with did:key:"},
-		{"time over the limit", "marcin", []string{"--minutes", "75"}, "refused: practical part not met: measured time 75 minutes is over the 60-minute limit for Wall framer"},
-	}
-	for i, tc := range refusals {
-		if i == 1 {
-			code, out, errOut = runCmd(t, "qualify", "appoint", "marcin", "wall-framer", "--db", db)
-			require.Equal(t, exitOK, code, errOut)
-			assert.Contains(t, out, "marcin is appointed assessor for wall-framer")
-		}
-		t.Run(tc.name, func(t *testing.T) {
-			code, _, errOut := sign(tc.assessor, tc.args...)
-			assert.Equal(t, exitProblems, code)
-			assert.Contains(t, errOut, tc.want)
-		})
-	}
-	code, out, _ = runCmd(t, "profile", "show", "al", "--db", db)
-	require.Equal(t, exitOK, code)
-	assert.NotContains(t, out, "practical sign-offs:", "refused sign-offs record nothing")
-
+	sign := refuseForgedSignOffs(t, dir, db)
 	require.NoError(t, os.WriteFile(file("build.jpg"), []byte("a photo of the wall module"), 0o644))
-	code, out, errOut = sign("marcin", "--minutes", "52", "--date", "2026-11-30", "--notes", "square within 1/8 in", "--photo", file("build.jpg"))
+	code, out, errOut := sign("marcin", "--minutes", "52", "--date", "2026-11-30", "--notes", "square within 1/8 in", "--photo", file("build.jpg"))
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "marcin signed off al's practical for wall-framer: wall-ext-4x8 built in 52 minutes on 2026-11-30")
 	assert.Contains(t, out, "earned qualification Wall framer (wall-framer)")
@@ -134,6 +97,50 @@ func TestPracticalSignOffAndRevocation(t *testing.T) {
 	code, out = verifyElsewhere()
 	assert.Equal(t, exitProblems, code)
 	assert.Contains(t, out, "badge.json: revoked: the issuer's status list "+base+"/credentials/status/1 has bit 1 set")
+}
+
+// refuseForgedSignOffs makes keys for marcin and bob, appoints marcin,
+// and checks the forged sign-offs of al's wall-framer practical are
+// refused with the reason and record nothing. It returns the sign command.
+func refuseForgedSignOffs(t *testing.T, dir, db string) func(assessor string, extra ...string) (int, string, string) {
+	sign := func(assessor string, extra ...string) (int, string, string) {
+		return runCmd(t, append([]string{"qualify", "sign", "al", "wall-framer", "--assessor", assessor, "--module", "wall-ext-4x8", "--db", db}, extra...)...)
+	}
+	code, _, errOut := sign("marcin", "--minutes", "52")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "run prodos qualify keygen marcin")
+	for _, n := range []string{"marcin", "bob"} {
+		code, out, errOut := runCmd(t, "qualify", "keygen", n, "--db", db)
+		require.Equal(t, exitOK, code, errOut)
+		assert.Contains(t, out, n+" signs with did:key:z6Mk")
+	}
+	bobKey := filepath.Join(dir, "xdg", "prodos", "assessor-keys", "bob-ed25519.pem")
+
+	refusals := []struct {
+		name, assessor string
+		args           []string
+		want           string
+	}{
+		{"assessor not qualified", "bob", []string{"--minutes", "50"}, "refused: assessor not qualified: bob does not hold Wall framer (wall-framer), and the installation has not appointed them its assessor"},
+		{"signed with another key", "marcin", []string{"--minutes", "50", "--key", bobKey}, "refused: bad signature: signed with did:key:"},
+		{"time over the limit", "marcin", []string{"--minutes", "75"}, "refused: practical part not met: measured time 75 minutes is over the 60-minute limit for Wall framer"},
+	}
+	for i, tc := range refusals {
+		if i == 1 {
+			code, out, errOut := runCmd(t, "qualify", "appoint", "marcin", "wall-framer", "--db", db)
+			require.Equal(t, exitOK, code, errOut)
+			assert.Contains(t, out, "marcin is appointed assessor for wall-framer")
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := sign(tc.assessor, tc.args...)
+			assert.Equal(t, exitProblems, code)
+			assert.Contains(t, errOut, tc.want)
+		})
+	}
+	code, out, _ := runCmd(t, "profile", "show", "al", "--db", db)
+	require.Equal(t, exitOK, code)
+	assert.NotContains(t, out, "practical sign-offs:", "refused sign-offs record nothing")
+	return sign
 }
 
 // TestForgedSignOffInTheDatabase edits a recorded sign-off by hand: the
