@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/training/badge"
 	"github.com/opensourceecology/prodos/production/training/profiles"
 )
@@ -73,4 +74,42 @@ func (h *issuerRoutes) write(w http.ResponseWriter, r *http.Request, ctype strin
 	w.Header().Set("Access-Control-Allow-Origin", "*")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Write(data)
+}
+
+// servedIssuer is what prodos serve needs for the issuer routes and the
+// dashboard's sign-off form: the issuer key, the profiles database and the
+// sign-off gate.
+type servedIssuer struct {
+	key  ed25519.PrivateKey
+	st   profiles.Store
+	gate profiles.Gate
+}
+
+// serveIssuer loads the issuer key and opens the profiles database; nil
+// and the exit code when it cannot (the problem is printed).
+func serveIssuer(e *env, db, keyPath string) (*servedIssuer, int) {
+	key, code := issuerKey(e, keyPath)
+	if code != exitOK {
+		return nil, code
+	}
+	gate, code := loadGate(e, key)
+	if code != exitOK {
+		return nil, code
+	}
+	st, ok := openProfiles(e, db)
+	if !ok {
+		return nil, exitUsage
+	}
+	return &servedIssuer{key: key, st: st, gate: gate}, exitOK
+}
+
+func (s *servedIssuer) close() { s.st.Close() }
+
+// mount serves the issuer routes in front of next.
+func (s *servedIssuer) mount(logger *log.Logger, next http.Handler) http.Handler {
+	return newIssuerRoutes(s.key, s.st.(profiles.CredentialStore), logger, next)
+}
+
+func (s *servedIssuer) signOff(e *env) classroom.SignOffFunc {
+	return dashboardSignOff(e, s.st, s.gate)
 }

@@ -18,7 +18,6 @@ import (
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
 	"github.com/opensourceecology/prodos/production/training/attempts"
-	"github.com/opensourceecology/prodos/production/training/profiles"
 	"github.com/opensourceecology/prodos/production/userdata"
 )
 
@@ -30,8 +29,8 @@ var webdist embed.FS
 func init() {
 	register(&command{
 		name:    "serve",
-		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N]",
-		summary: "serve the browser game and the classroom (join codes, verified results, dashboard)",
+		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--commons-db FILE]",
+		summary: "serve the browser game, the classroom (join codes, verified results, dashboard) and the open design commons (/commons)",
 		run:     runServe,
 	})
 }
@@ -54,6 +53,7 @@ func runServe(e *env, args []string) int {
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM; with --tls-key)")
 	tlsKey := fs.String("tls-key", "", "the certificate's private key (PEM)")
 	verifications := fs.Int("verifications", 0, "replays re-simulated at once (default: the number of CPUs); more wait, then get 503")
+	commonsDB := fs.String("commons-db", "", "open design commons file (default: $PRODOS_COMMONS_DB, else commons.db beside the classroom database)")
 	profilesDB := fs.String("profiles", defaultProfilesDB(), "profiles database: badges issued (status list) and practical sign-offs")
 	issuerKeyPath := fs.String("issuer-key", "", "the installation's issuer key (default: issuer-ed25519.pem under the XDG data dir)")
 	pos, err := parseFlags(fs, args)
@@ -104,29 +104,25 @@ func runServe(e *env, args []string) int {
 	if _, err := iofs.Stat(web, "housegame.wasm.gz"); err != nil {
 		fmt.Fprintln(e.stderr, "prodos serve: warning: this binary has no browser build embedded; run `make web` and rebuild prodos")
 	}
-	logger := log.New(e.stderr, "prodos serve: ", log.LstdFlags)
-	issuer, code := issuerKey(e, *issuerKeyPath)
-	if code != exitOK {
+	iss, code := serveIssuer(e, *profilesDB, *issuerKeyPath)
+	if iss == nil {
 		return code
 	}
-	pst, ok := openProfiles(e, *profilesDB)
-	if !ok {
-		return exitUsage
-	}
-	defer pst.Close()
-	gate, code := loadGate(e, issuer)
-	if code != exitOK {
-		return code
-	}
+	defer iss.close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
 		return exitUsage
 	}
-	class := &classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
-		Log: logger, Limits: classroom.Limits{Verifications: *verifications}, SignOff: dashboardSignOff(e, pst, gate)}
+	lg := log.New(e.stderr, "prodos serve: ", log.LstdFlags)
+	cm, code := serveCommons(e, *commonsDB, *dbPath, tok.value, lg)
+	if cm == nil {
+		return code
+	}
+	defer cm.close()
 	srv := &http.Server{
-		Handler:           newIssuerRoutes(issuer, pst.(profiles.CredentialStore), logger, class),
+		Handler: iss.mount(lg, cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
+			Log: lg, Limits: classroom.Limits{Verifications: *verifications}, SignOff: iss.signOff(e)})),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
