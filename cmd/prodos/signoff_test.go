@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -257,4 +258,19 @@ func TestDashboardSignOff(t *testing.T) {
 	code, out, _ := runCmd(t, "profile", "show", "al", "--db", db)
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, `wall-ext-4x8 built in 55 min on 2026-11-30 ("square")`)
+	code, out, _ = runCmd(t, "profile", "show", "al", "--db", db, "--format", "json")
+	require.Equal(t, exitOK, code)
+	var shown struct {
+		Attestations []struct {
+			Assessor string `json:"assessor"`
+			Minutes  int    `json:"minutes"`
+		} `json:"attestations"`
+		Permissions []struct{ Permission, State, Standing string } `json:"permissions"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &shown))
+	require.Len(t, shown.Attestations, 1)
+	assert.Equal(t, 55, shown.Attestations[0].Minutes)
+	require.Len(t, shown.Permissions, 3)
+	assert.Equal(t, "lead-build-crew", shown.Permissions[2].Permission)
+	assert.Equal(t, "not held", shown.Permissions[2].State)
 }

@@ -31,6 +31,8 @@ func TestStatusListRevokes(t *testing.T) {
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal(data, &doc))
 	assert.Equal(t, "42", doc["credentialStatus"].(map[string]any)["statusListIndex"])
+	_, err = Verify(bytes.Replace(data, []byte(`"statusListIndex": "42"`), []byte(`"statusListIndex": "43"`), 1))
+	assert.ErrorContains(t, err, "changed after it was signed", "the status index is signed: a revoked badge cannot point at another bit")
 
 	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
