@@ -102,7 +102,7 @@ func runBadge(e *env, args []string) int {
 	claim := badge.Claim{
 		IssuerName: issuerName(), Learner: name,
 		QualID: x.ID, QualName: x.Name, Description: x.Description, Criteria: q.HowToEarn(x.ID),
-		EarnedAt: award.At, Evidence: award.Evidence, EvidenceFor: evidenceFor,
+		EarnedAt: award.At, Evidence: award.Evidence, EvidenceFor: evidenceFor, Attestation: profiles.AttestationLabel(a.Attestation),
 	}
 	if code := badgeStatusAndPractical(e, st, q, p, award, &claim, *issuerURL); code != exitOK {
 		return code
@@ -188,6 +188,9 @@ func verifyBadge(e *env, c badgeCheck) int {
 	}
 	fmt.Fprintf(e.stdout, "%s: valid: %s earned by %s on %s, issued by %s (%s, %s), evidence %v\n",
 		c.file, info.Achievement, info.Learner, info.ValidFrom, info.IssuerName, info.Issuer, whose, info.Evidence)
+	if info.Attestation != "" {
+		fmt.Fprintf(e.stdout, "attestation: %s\n", info.Attestation)
+	}
 	for _, pr := range info.Practicals {
 		fmt.Fprintf(e.stdout, "  practical sign-off %s: %s\n", pr.ID, pr.Description)
 	}

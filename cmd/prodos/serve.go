@@ -121,7 +121,7 @@ func runServe(e *env, args []string) int {
 	}
 	defer cm.close()
 	srv := &http.Server{
-		Handler: iss.mount(lg, cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
+		Handler: iss.mount(lg, cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: tok.value, Web: web,
 			Log: lg, Limits: classroom.Limits{Verifications: *verifications}, SignOff: iss.signOff(e)})),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,

@@ -80,6 +80,7 @@ func TestTrainingCommands(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(out), &shown))
 	require.Len(t, shown.Qualifications, 1)
 	assert.Equal(t, "foundation-crew", shown.Qualifications[0].Qualification)
+	assert.Equal(t, "self-attested", shown.Qualifications[0].Attestation)
 	assert.Contains(t, shown.Unlocked, "design level cabin")
 
 	// The badge verifies; an edited copy does not.
@@ -88,6 +89,10 @@ func TestTrainingCommands(t *testing.T) {
 	code, out, _ = runCmd(t, "badge", "verify", file("badge.json"))
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, "valid: Foundation crew earned by al")
+	assert.Contains(t, out, "\nattestation: self-attested\n", "the badge says who vouches for its evidence")
+	b0, err := os.ReadFile(file("badge.json"))
+	require.NoError(t, err)
+	assert.Contains(t, string(b0), `"genre": "self-attested"`)
 	assert.Contains(t, out, "this installation's key")
 	b, err := os.ReadFile(file("badge.json"))
 	require.NoError(t, err)

@@ -53,9 +53,14 @@ var (
 // submission (each within ClockSkew). VerifyReplay has already checked
 // that its start and end agree with its ticks.
 func (v *Verified) CheckTicket(t *Ticket, learner string, now time.Time) error {
-	a := v.Attempt
+	return CheckTicket(v.Attempt, v.Demo, v.Level.ID, t, learner, now)
+}
+
+// CheckTicket is Verified.CheckTicket for a replay of challenge bound to
+// attempt a (demo when it is a demonstration).
+func CheckTicket(a Attempt, demo bool, challenge string, t *Ticket, learner string, now time.Time) error {
 	switch {
-	case v.Demo:
+	case demo:
 		return fmt.Errorf("%w: this replay was written by `prodos replay demo` and is marked as a demonstration", ErrDemo)
 	case a.ID == "":
 		return fmt.Errorf("%w: the replay has no attempt id; start the attempt first (the game does, or `prodos attempt start`) and play it", ErrAttempt)
@@ -67,8 +72,8 @@ func (v *Verified) CheckTicket(t *Ticket, learner string, now time.Time) error {
 		return fmt.Errorf("%w: attempt id %q was issued to another learner, not %s", ErrAttempt, a.ID, learner)
 	case a.Learner != learner:
 		return fmt.Errorf("%w: the replay is %s's attempt, not %s's", ErrAttempt, a.Learner, learner)
-	case t.Challenge != v.Level.ID:
-		return fmt.Errorf("%w: attempt id %q was issued for challenge %s, not %s", ErrAttempt, a.ID, t.Challenge, v.Level.ID)
+	case t.Challenge != challenge:
+		return fmt.Errorf("%w: attempt id %q was issued for challenge %s, not %s", ErrAttempt, a.ID, t.Challenge, challenge)
 	case a.Started.Before(t.Issued.Add(-ClockSkew)):
 		return fmt.Errorf("%w: the replay says it started at %s, before its attempt id was issued at %s",
 			ErrClock, a.Started.UTC().Format(time.RFC3339), t.Issued.UTC().Format(time.RFC3339))

@@ -143,6 +143,10 @@ type Claim struct {
 	// IssuerURL, when set, is where the issuer publishes its profile
 	// document and status list (prodos serve).
 	IssuerURL string
+	// Attestation says who vouches for the evidence: "verified" (a
+	// classroom server), "self-attested" (offline) or "self-attested
+	// (legacy)". It is the evidence's genre; "" leaves it out.
+	Attestation string
 }
 
 // PracticalGenre is the evidence genre of a practical sign-off.
@@ -197,12 +201,7 @@ func Issue(key ed25519.PrivateKey, c Claim, created time.Time) ([]byte, error) {
 				"criteria":        map[string]any{"narrative": c.Criteria},
 			},
 		},
-		"evidence": []any{map[string]any{
-			"id":          "urn:hash::sha256:" + hexHash,
-			"type":        []any{"Evidence"},
-			"name":        "Replay of the attempt that earned " + c.QualName,
-			"description": fmt.Sprintf("The command log (%s) re-simulated by prodos replay verify: %s.", c.Evidence, c.EvidenceFor),
-		}},
+		"evidence": []any{evidence(c, hexHash)},
 	}
 	if c.Practical != nil {
 		if !strings.HasPrefix(c.Practical.ID, "sha256:") {
@@ -308,6 +307,21 @@ func normalize(v map[string]any) any {
 	return out
 }
 
+// evidence is the credential's evidence object: the replay, by hash, and
+// (as its genre) who vouches for it.
+func evidence(c Claim, hexHash string) map[string]any {
+	e := map[string]any{
+		"id":          "urn:hash::sha256:" + hexHash,
+		"type":        []any{"Evidence"},
+		"name":        "Replay of the attempt that earned " + c.QualName,
+		"description": fmt.Sprintf("The command log (%s) re-simulated by prodos replay verify: %s.", c.Evidence, c.EvidenceFor),
+	}
+	if c.Attestation != "" {
+		e["genre"] = c.Attestation
+	}
+	return e
+}
+
 // Info is what a verified credential says.
 type Info struct {
 	ID            string // the credential's id
@@ -321,6 +335,7 @@ type Info struct {
 	Practicals    []Practical
 	IssuerURL     string
 	Status        *StatusEntry
+	Attestation   string // the first replay evidence's genre ("verified", "self-attested", ...); "" when none
 }
 
 // Verify checks a credential: its shape (an OpenBadgeCredential with an
@@ -363,6 +378,9 @@ func Verify(data []byte) (*Info, error) {
 			continue
 		}
 		info.Evidence = append(info.Evidence, id)
+		if info.Attestation == "" {
+			info.Attestation = str(m, "genre")
+		}
 	}
 	info.IssuerURL = str(issuer, "url")
 	if st, ok := doc["credentialStatus"]; ok {
