@@ -216,6 +216,10 @@ func checkBadgeStatus(e *env, c badgeCheck, info *badge.Info, own bool) int {
 		fmt.Fprintf(e.stderr, "%s: this installation has no record of issuing %s at status index %d\n", c.file, info.ID, info.Status.Index)
 		return exitProblems
 	}
+	if base := strings.TrimSuffix(c.issuer, "/"); base != "" && !strings.HasPrefix(info.Status.List, base+"/") {
+		fmt.Fprintf(e.stderr, "%s: the badge's status list %s is not at the issuer's address %s\n", c.file, info.Status.List, base)
+		return exitProblems
+	}
 	list, err := fetch(info.Status.List)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: cannot check the revocation status: %v\n", c.file, err)

@@ -274,3 +274,28 @@ func TestDashboardSignOff(t *testing.T) {
 	assert.Equal(t, "lead-build-crew", shown.Permissions[2].Permission)
 	assert.Equal(t, "not held", shown.Permissions[2].State)
 }
+
+// TestStatusListMustBeTheIssuers: a verifier elsewhere that trusts the
+// issuer at --issuer URL does not fetch a status list from another
+// address the badge names.
+func TestStatusListMustBeTheIssuers(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "xdg"))
+	t.Setenv(tokenEnv, "facilitator-token-1")
+	db := filepath.Join(dir, "profiles.db")
+	require.Equal(t, exitOK, first(runCmd(t, "profile", "create", "al", "--db", db)))
+	earnOffline(t, db, "al", "c01-groundwork")
+	addr, stop := startServe(t, "--db", filepath.Join(dir, "class.db"), "--profiles", db)
+	defer stop()
+	elsewhere := t.TempDir()
+	badgeFile := filepath.Join(elsewhere, "badge.json")
+	code, _, errOut := runCmd(t, "badge", "al", "foundation-crew", "--db", db, "--issuer-url", "http://127.0.0.1:1", "--out", badgeFile)
+	require.Equal(t, exitOK, code, errOut)
+	cmd := prodChild(t, [][]string{{"badge", "verify", "badge.json", "--issuer", "http://" + addr}}, 1)
+	cmd.Dir = elsewhere
+	cmd.Env = append(cmd.Env, "XDG_DATA_HOME="+filepath.Join(elsewhere, "xdg"))
+	out, err := cmd.CombinedOutput()
+	require.Error(t, err)
+	assert.Equal(t, exitProblems, cmd.ProcessState.ExitCode())
+	assert.Contains(t, string(out), "badge.json: the badge's status list http://127.0.0.1:1/credentials/status/1 is not at the issuer's address http://"+addr)
+}

@@ -139,6 +139,9 @@ func SignOff(ctx context.Context, st Store, g Gate, a signoff.Attestation) ([]Aw
 	if err := x.PracticalOK(a.Module, a.Minutes); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrPractical, err)
 	}
+	if d, _ := time.Parse(signoff.DateFormat, a.Date); d.After(a.SignedAt.Add(24 * time.Hour)) {
+		return nil, fmt.Errorf("%w: the build date %s is after the sign-off (%s)", signoff.ErrMalformed, a.Date, a.SignedAt.Format(time.DateOnly))
+	}
 	p, err := st.Get(ctx, a.Learner)
 	if err != nil {
 		return nil, err

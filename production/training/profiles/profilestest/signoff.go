@@ -73,6 +73,7 @@ func (s *suite) signOffs(t *testing.T) {
 		{"edited after signing", func() signoff.Attestation { a := sign(Key(2), att); a.Minutes = 40; return a }(), signoff.ErrSignature, "the signature does not match"},
 		{"time over the limit", sign(Key(2), func() signoff.Attestation { a := att; a.Minutes = 75; return a }()), profiles.ErrPractical, "measured time 75 minutes is over the 60-minute limit"},
 		{"another module", sign(Key(2), func() signoff.Attestation { a := att; a.Module = "roof-4x8"; return a }()), profiles.ErrPractical, "not roof-4x8"},
+		{"a build dated after the sign-off", sign(Key(2), func() signoff.Attestation { a := att; a.Date = "2026-12-25"; return a }()), signoff.ErrMalformed, "the build date 2026-12-25 is after the sign-off (2026-11-21)"},
 	}
 	for _, tc := range refusals {
 		t.Run(tc.name, func(t *testing.T) {
