@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/production/training/profiles"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -36,4 +37,23 @@ func TestProfileShowsPermissionStanding(t *testing.T) {
 	g.Goto(&ProfileScene{})
 	driver{t, g}.step(Frame{})
 	shot(t, g, "training-permissions")
+}
+
+// TestGuestEarnsNothing: a guest (no learner chosen) holds no
+// qualification, so what a qualification unlocks stays locked (the lock
+// says to choose a learner), challenges wait for a learner, and an attempt
+// is never recorded or awarded.
+func TestGuestEarnsNothing(t *testing.T) {
+	g, _ := newTestGame(t)
+	require.Nil(t, g.Profile())
+	set, _ := g.Training()
+	assert.Equal(t, "choose a learner first", g.ChallengeLock(set.Levels[0]))
+	awards, err := g.SubmitAttempt(training.Replay(training.AutoPlay(set.Level("c01-groundwork"), 20)))
+	assert.ErrorContains(t, err, "no learner chosen: the attempt is not recorded")
+	assert.Empty(t, awards)
+	sandbox := LevelByID(g.Levels, "sandbox")
+	require.NotNil(t, sandbox)
+	assert.Contains(t, g.ModuleLock(sandbox, "wall-ext-4x8"), "Wall framer qualification")
+	assert.Contains(t, g.ModuleLock(sandbox, "wall-ext-4x8"), "guests earn nothing, choose or add a learner")
+	assert.True(t, g.Unlocked(LevelByID(g.Levels, "shed")), "a level no qualification locks is open to a guest")
 }
