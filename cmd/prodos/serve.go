@@ -113,6 +113,7 @@ func runServe(e *env, args []string) int {
 		return code
 	}
 	defer cm.close()
+	cm.allowLearners(db)
 	srv := &http.Server{
 		Handler: cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
 			Log: lg, Limits: classroom.Limits{Verifications: *verifications}}),
