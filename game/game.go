@@ -17,6 +17,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/opensourceecology/prodos/assets"
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/game/commonsclient"
 	"github.com/opensourceecology/prodos/production/classroom/submission"
 )
 
@@ -73,6 +74,8 @@ type Game struct {
 
 	classWait  []<-chan submission.Reply // answers still to come from the class server (submit.go)
 	classReply submission.Reply
+
+	commons *commonsclient.Client // the desktop's commons server (commons_scene.go)
 
 	// Now is the real clock timed challenges run on (time.Now unless
 	// changed). Nil runs them on the frame count, 1/60 s per Step, as the

@@ -50,6 +50,10 @@ func (q Query) StatusLabel() string {
 	return q.Status
 }
 
+// PlanThumbs is how many of a listing's designs are downloaded for
+// thumbnails (the Commons scene shows about eight rows).
+const PlanThumbs = 12
+
 // Timeout bounds every request the Browser makes.
 var Timeout = 20 * time.Second
 
@@ -63,13 +67,16 @@ type Browser struct {
 	Query  Query
 
 	Designs []commons.Version
-	Sel     int             // index in Designs of the selected version, -1 for none
-	Detail  *commons.Detail // the selected version's detail, once loaded
-	Plan    *designs.Design // the selected version's design, once loaded
-	Err     string          // the last request's failure, "" when it worked
-	done    chan func(*Browser)
-	busy    int
-	gen     int // a newer Refresh or Select makes older answers stale
+	// Plans are the listed versions' designs by hash, for the list's
+	// thumbnails (the first PlanThumbs of a listing).
+	Plans  map[string]*designs.Design
+	Sel    int             // index in Designs of the selected version, -1 for none
+	Detail *commons.Detail // the selected version's detail, once loaded
+	Plan   *designs.Design // the selected version's design, once loaded
+	Err    string          // the last request's failure, "" when it worked
+	done   chan func(*Browser)
+	busy   int
+	gen    int // a newer Refresh or Select makes older answers stale
 }
 
 // NewBrowser makes a browser on a client; call Refresh to list.
@@ -122,11 +129,17 @@ func (b *Browser) Refresh() {
 	gen, q := b.gen, b.Query
 	b.run(func(ctx context.Context) func(*Browser) {
 		vs, err := b.Client.Search(ctx, q)
+		plans := map[string]*designs.Design{}
+		for i := 0; err == nil && i < len(vs) && i < PlanThumbs; i++ {
+			if d, _, derr := b.Client.Design(ctx, b.Cat, vs[i].Hash); derr == nil {
+				plans[vs[i].Hash] = d
+			}
+		}
 		return func(b *Browser) {
 			if gen != b.gen {
 				return
 			}
-			b.Designs, b.Sel, b.Detail, b.Plan, b.Err = vs, -1, nil, nil, errText(err)
+			b.Designs, b.Plans, b.Sel, b.Detail, b.Plan, b.Err = vs, plans, -1, nil, nil, errText(err)
 		}
 	})
 }

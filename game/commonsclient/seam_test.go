@@ -59,7 +59,7 @@ func newWorld(t *testing.T) *world {
 // does; it returns the learner's token.
 func (w *world) join(t *testing.T, name string) string {
 	t.Helper()
-	c, err := w.class.CreateClass(context.Background(), "Design 101", classroom.NormalizeCode("BILD"+strings.ToUpper(name+"xxxx")[:4]))
+	c, err := w.class.CreateClass(context.Background(), "Design 101", classroom.NormalizeCode("BILD"+strings.ToUpper(name + "xxxx")[:4]))
 	require.NoError(t, err)
 	body, _ := json.Marshal(classroom.JoinRequest{Code: c.Code, Name: name})
 	resp, err := http.Post(w.srv.URL+"/api/join", "application/json", bytes.NewReader(body))
@@ -103,6 +103,7 @@ func TestSeamPublishBrowseRemixPublish(t *testing.T) {
 	require.Empty(t, b.Err)
 	require.Len(t, b.Designs, 1)
 	assert.Equal(t, orig.Hash, b.Designs[0].Hash)
+	assert.NotNil(t, b.Plans[orig.Hash], "the list's thumbnail plan")
 	b.Select(0)
 	b.Wait()
 	require.NotNil(t, b.Detail)
