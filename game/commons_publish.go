@@ -86,7 +86,7 @@ func (s *PublishScene) Draw(g *Game, r *Renderer) {
 			if i == 0 {
 				size = 19
 			}
-			yy = r.WrapN(line, x+40, yy, size, pw-80, c, 5) + 8
+			yy += r.WrapN(line, x+40, yy, size, pw-80, c, 5) + 8
 			c = colLight
 			if yy > y+ph-100 {
 				break

@@ -306,7 +306,7 @@ func (s *CommonsScene) drawDetail(g *Game, r *Renderer) {
 		if y > h-110 {
 			break
 		}
-		y = r.WrapN("Draft: "+p, x, y, 14, pw, colAccent, 2) + 4
+		y += r.WrapN("Draft: "+p, x, y, 14, pw, colAccent, 2) + 4
 	}
 }
 

@@ -236,7 +236,8 @@ func (o Outcome) Lines() []string {
 	if !o.Published.Created {
 		head = "Already in the commons"
 	}
-	out := []string{fmt.Sprintf("%s: version %s, %s", head, Short(v.Hash), strings.ToUpper(v.Status))}
+	out := []string{fmt.Sprintf("%s: version %s, %s", head, Short(v.Hash), strings.ToUpper(v.Status)),
+		fmt.Sprintf("%s by %s, licence %s", v.Name, v.Author, v.Licence)}
 	if v.Parent != "" {
 		out = append(out, "Remix of "+Short(v.Parent))
 	}
