@@ -154,4 +154,3 @@ func TestCommonsSceneScreenshot(t *testing.T) {
 	}
 	assert.Greater(t, greens, 100, "the BUILD-READY chips")
 }
-
