@@ -247,7 +247,7 @@ func (s *CommonsScene) drawList(g *Game, r *Renderer) {
 		tx := b.x + 88
 		chipW := 104.0
 		r.Bold(r.Ellipsis(v.Name, 17, true, b.w-tx+b.x-chipW-20), tx, b.y+7, 17, colLight, text.AlignStart)
-		sub := fmt.Sprintf("%s · %s · %d sq ft", v.Author, v.Licence, v.FloorArea)
+		sub := fmt.Sprintf("%s · %s · %d sq ft · $%s/sq ft", v.Author, v.Licence, v.FloorArea, money(v.CostPerSqFt))
 		r.Text(r.Ellipsis(sub, 14, false, b.w-tx+b.x-chipW-20), tx, b.y+34, 14, colMuted, text.AlignStart)
 		statusChip(r, v.Status, b.x+b.w-chipW-8, b.y+7, chipW)
 		r.Text("$"+money(v.Cost), b.x+b.w-8, b.y+34, 14, colLight, text.AlignEnd)

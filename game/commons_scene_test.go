@@ -56,7 +56,7 @@ func TestCommonsSceneRemixAndPublish(t *testing.T) {
 	s.B.Wait()
 	require.Len(t, s.B.Designs, 2)
 	drawn := drawnJoined(g, s)
-	for _, want := range []string{"Open design commons", "One-room cabin 12x16", "BUILD-READY", "ana · CC-BY-SA-4.0"} {
+	for _, want := range []string{"Open design commons", "One-room cabin 12x16", "BUILD-READY", "ana · CC-BY-SA-4.0 · 192 sq ft · $33.74/sq ft"} {
 		assert.Contains(t, drawn, want)
 	}
 
