@@ -154,3 +154,49 @@ func TestCommonsSceneScreenshot(t *testing.T) {
 	}
 	assert.Greater(t, greens, 100, "the BUILD-READY chips")
 }
+
+// The search box and the status filter: typing "two" and Enter lists the
+// two-bedroom house alone; the status button cycles all, build-ready,
+// draft, and each listing holds only that status.
+func TestCommonsSearchAndStatusFilter(t *testing.T) {
+	g, _ := newTestGame(t)
+	srv, _ := commonsServer(t, g.Cat)
+	g.UseCommons(&commonsclient.Client{Base: srv.URL})
+	d := driver{t, g}
+	s := g.OpenCommons()
+	d.step(Frame{})
+	s.B.Wait()
+	require.Len(t, s.B.Designs, 2)
+	_, field, status, _ := s.controls(g)
+	d.click(field.x+10, field.y+10)
+	require.True(t, s.Typing())
+	d.step(Frame{Text: TextInput{Chars: []rune("two")}})
+	d.intent(IntentConfirm)
+	assert.False(t, s.Typing())
+	s.B.Wait()
+	require.Len(t, s.B.Designs, 1)
+	assert.Equal(t, "Two-bedroom house 24x32", s.B.Designs[0].Name)
+
+	d.click(field.x+10, field.y+10)
+	d.step(Frame{Text: TextInput{Backspace: true}})
+	d.step(Frame{Text: TextInput{Backspace: true}})
+	d.step(Frame{Text: TextInput{Backspace: true}})
+	d.intent(IntentConfirm)
+	for _, want := range []struct {
+		status string
+		n      int
+	}{{commons.StatusBuildReady, 2}, {commons.StatusDraft, 0}, {"", 2}} {
+		d.click(status.x+status.w/2, status.y+status.h/2)
+		s.B.Wait()
+		assert.Equal(t, want.status, s.B.Query.Status)
+		assert.Len(t, s.B.Designs, want.n, want.status)
+		for _, v := range s.B.Designs {
+			if want.status != "" {
+				assert.Equal(t, want.status, v.Status)
+			}
+		}
+	}
+	assert.Contains(t, drawnJoined(g, s), "Status: All")
+	d.intent(IntentBack)
+	assert.IsType(t, &SelectScene{}, g.Scene())
+}
