@@ -74,6 +74,8 @@ type Game struct {
 
 	classWait  []<-chan submission.Reply // answers still to come from the class server (submit.go)
 	classReply submission.Reply
+	classPend  []pendingClass // ended challenges waiting for their class attempt id (submit.go)
+	wallBase   time.Time      // Wall's origin (trainer.go)
 
 	commons *commonsclient.Client // the desktop's commons server (commons_scene.go)
 
