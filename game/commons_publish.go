@@ -33,6 +33,7 @@ func (s *DesignScene) publishToCommons(g *Game) {
 	ps := &PublishScene{design: s, b: commonsclient.NewBrowser(c, g.Cat)}
 	file := strings.TrimSuffix(s.saveName[strings.LastIndexByte(s.saveName, '/')+1:], ".toml") + ".toml"
 	ps.b.Publish(file, &d, func(o commonsclient.Outcome) { ps.out = &o })
+	g.toastOn = false // the dialog says it all
 	g.Goto(ps)
 }
 
