@@ -47,13 +47,15 @@ func defaultStoreDB() string {
 }
 
 // storeFlags are the database flags of the store commands.
-type storeFlags struct{ db, commons, ledger *string }
+type storeFlags struct{ db, commons, ledger, inspections *string }
 
 func newStoreFlags(fs *flag.FlagSet) storeFlags {
 	return storeFlags{
 		db:      fs.String("db", "", "the store file (default: $PRODOS_STORE_DB, else store.db in the user's data directory)"),
 		commons: fs.String("commons-db", "", "the commons file (default: $PRODOS_COMMONS_DB, else commons.db in the user's data directory)"),
 		ledger:  fs.String("ledger-db", "", "the ledger file, read for certification (default: ledger.db in the user's data directory)"),
+		inspections: fs.String("inspections-db", "", "the inspections file, read for certification (default: inspections.db next to the ledger; "+
+			"without one, witnessed installs stand in)"),
 	}
 }
 
@@ -101,7 +103,28 @@ func openStore(e *env, f storeFlags) (*openedStore, int) {
 	}
 	svc.Store, svc.Commons = st, cm
 	svc.Ledger = ledgerReader(*f.ledger)
-	return &openedStore{svc: svc, close: func() { st.Close(); cm.Close() }}, exitOK
+	closeAll := func() { st.Close(); cm.Close() }
+	ipath := ""
+	if f.inspections != nil {
+		ipath = *f.inspections
+	}
+	if ipath == "" {
+		lp := *f.ledger
+		if lp == "" {
+			lp = prodDefaultDB()
+		}
+		ipath = filepath.Join(filepath.Dir(lp), "inspections.db")
+	}
+	if _, err := os.Stat(ipath); err == nil {
+		is, ok := openInspections(e, ipath)
+		if !ok {
+			closeAll()
+			return nil, exitUsage
+		}
+		svc.Inspections = is
+		closeAll = func() { st.Close(); cm.Close(); is.Close() }
+	}
+	return &openedStore{svc: svc, close: closeAll}, exitOK
 }
 
 // storeService is the store service without its databases.

@@ -183,6 +183,7 @@ func TestCertifyCheck(t *testing.T) {
 	assert.Equal(t, exitOK, code, out+errs)
 	assert.Contains(t, out, "OSE Certified: yes")
 	assert.Contains(t, out, "witnessed by lee")
+	assert.Contains(t, out, "no inspection records kept: the witness stands in")
 	code, out, errs = storeRun(t, db, "certify", "check", "other-mf", "other-mf/"+hash[:12])
 	assert.Equal(t, exitProblems, code, out+errs)
 	assert.Contains(t, out, "OSE Certified: no")
@@ -193,6 +194,20 @@ func TestCertifyCheck(t *testing.T) {
 	code, _, errs = storeRun(t, db, "certify", "check", "mo-mf", "abc")
 	assert.Equal(t, exitProblems, code)
 	assert.Contains(t, errs, "names no single listing")
+
+	// Once the site keeps inspection records (inspections.db next to the
+	// ledger), they decide: a house whose installed modules are not all
+	// passed by inspection does not count, and the mark goes.
+	t.Setenv("XDG_DATA_HOME", filepath.Join(t.TempDir(), "xdg"))
+	qualifyInspector(t, t.TempDir(), "ina")
+	insp := filepath.Join(filepath.Dir(db[3]), "inspections.db")
+	args := append([]string{"inspect", "record", prodExample("cabin-12x16"), "--db", insp, "--placement", "W3", "--inspector", "ina"}, wallValues("1/16")...)
+	code, _, errs = prodRun(args...)
+	require.Equal(t, exitOK, code, errs)
+	code, out, errs = storeRun(t, db, "certify", "check", "mo-mf", hash)
+	assert.Equal(t, exitProblems, code, out+errs)
+	assert.Contains(t, out, "inspections: no house of One-room cabin 12x16 built by a member has passed inspection")
+	assert.False(t, enterpriseShow(t, db, "mo-mf").Products[0].Certification.Certified)
 }
 
 // The replication kit round trip: kit, then create --from KIT gives the

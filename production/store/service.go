@@ -11,6 +11,7 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/production/commons"
+	"github.com/opensourceecology/prodos/production/inspection"
 	"github.com/opensourceecology/prodos/production/ledger"
 )
 
@@ -28,9 +29,9 @@ type Service struct {
 	// Ledger reads the ledger's verified records; nil reads as an empty
 	// ledger (no houses, no records).
 	Ledger func(ctx context.Context) (*ledger.ValueData, error)
-	// Inspections answers the inspection part of certification; nil uses
-	// LedgerInspections over the ledger.
-	Inspections InspectionsPassed
+	// Inspections are the inspection records (production/inspection);
+	// nil, when a site keeps none, makes LedgerInspections stand in.
+	Inspections inspection.Store
 	Now         func() time.Time
 }
 
@@ -141,9 +142,9 @@ func (s *Service) certify(ctx context.Context, e Enterprise, hash string, ld *le
 	if err != nil {
 		return Certification{}, nil, err
 	}
-	insp := s.Inspections
-	if insp == nil {
-		insp = LedgerInspections{Data: ld}
+	var insp InspectionsPassed = LedgerInspections{Data: ld}
+	if s.Inspections != nil {
+		insp = InspectionRecords{Ledger: ld, Store: s.Inspections}
 	}
 	c, err := Certify(ctx, e, q, Evidence{Version: v, Ancestors: lin.Ancestors, Ledger: ld}, insp)
 	return c, q, err

@@ -10,6 +10,7 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/commons"
+	"github.com/opensourceecology/prodos/production/inspection"
 	"github.com/opensourceecology/prodos/production/ledger"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -237,6 +238,51 @@ func BenchmarkPrice(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+type memInspections []inspection.Inspection
+
+func (m memInspections) Add(context.Context, inspection.Inspection) (inspection.Inspection, bool, error) {
+	panic("not used")
+}
+func (m memInspections) House(_ context.Context, h string) ([]inspection.Inspection, error) {
+	var out []inspection.Inspection
+	for _, in := range m {
+		if in.House == h {
+			out = append(out, in)
+		}
+	}
+	return out, nil
+}
+func (m memInspections) Close() error { return nil }
+
+// A house passes on inspection records only when every module the ledger
+// installed in it has a passed latest inspection, and a member worked on it.
+func TestInspectionRecords(t *testing.T) {
+	ld := &ledger.ValueData{Houses: []ledger.House{{ID: "h1", Design: "Cabin"}}, Completed: map[string]bool{"h1": true},
+		Records: []ledger.ProductionRecord{{House: "h1", Person: "bob", Module: "wall-ext-4x8", Op: "install", Count: 2, Witness: "lee"}}}
+	pass := func(place string, ok bool) inspection.Inspection {
+		return inspection.Inspection{House: "h1", Placement: place, Module: "wall-ext-4x8", Passed: ok, Inspector: "ina"}
+	}
+	for _, c := range []struct {
+		name    string
+		insp    memInspections
+		members []string
+		want    []string
+	}{
+		{"both walls passed", memInspections{pass("W1", true), pass("W2", true)}, []string{"bob"}, []string{"h1"}},
+		{"one wall uninspected", memInspections{pass("W1", true)}, []string{"bob"}, nil},
+		{"latest inspection failed", memInspections{pass("W1", true), pass("W2", true), pass("W2", false)}, []string{"bob"}, nil},
+		{"failed then passed", memInspections{pass("W1", true), pass("W2", false), pass("W2", true)}, []string{"bob"}, []string{"h1"}},
+		{"no inspections at all", nil, []string{"bob"}, nil},
+		{"not a member's house", memInspections{pass("W1", true), pass("W2", true)}, []string{"zed"}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := InspectionRecords{Ledger: ld, Store: c.insp}.InspectionsPassed(context.Background(), c.members, []string{"Cabin"})
+			require.NoError(t, err)
+			assert.Equal(t, c.want, got)
 		})
 	}
 }
