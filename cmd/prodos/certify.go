@@ -13,7 +13,7 @@ import (
 func init() {
 	register(&command{
 		name:    "certify",
-		usage:   "certify check ENTERPRISE PRODUCT [--format text|json] [--db FILE] [--commons-db FILE] [--ledger-db FILE]",
+		usage:   "certify check ENTERPRISE PRODUCT [--format text|json] [--db FILE] [--commons-db FILE] [--ledger-db FILE] [--inspections-db FILE]",
 		summary: "the OSE Certified check: yes, or no and what is missing (contributions, machine criteria, inspections)",
 		run:     runCertify,
 	})
