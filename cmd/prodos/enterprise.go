@@ -28,7 +28,7 @@ func init() {
 	register(&command{
 		name: "enterprise",
 		usage: "enterprise create ID (--site FILE | --from KIT --name NAME --location PLACE) --as PROFILE | show ID | " +
-			"join ID --as PROFILE --role ROLE | sell ID HASH [--levels 1,2,3] | kit ID --out DIR   [--db FILE] [--commons-db FILE] [--ledger-db FILE]",
+			"join ID --as PROFILE --role ROLE | sell ID HASH [--levels 1,2,3] | kit ID --out DIR   [--db FILE] [--commons-db FILE] [--ledger-db FILE] [--inspections-db FILE]",
 		summary: "Open Source Store enterprises: create one (or from a replication kit), show it, join it, list a design at three levels, write its replication kit",
 		run:     runEnterprise,
 	})
