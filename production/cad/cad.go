@@ -22,6 +22,10 @@ import (
 // Length is designs.Length, a distance in sixteenths of an inch.
 type Length = designs.Length
 
+// Metres converts a length to metres (1 in = 0.0254 m exactly) with one
+// correctly rounded division, so 48 in is exactly 1.2192.
+func Metres(l Length) float64 { return float64(l*254) / 160000 }
+
 // Length0 is a zero length.
 const Length0 Length = 0
 

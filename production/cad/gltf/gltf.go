@@ -20,10 +20,7 @@ import (
 // FileName is the package file this package writes.
 const FileName = "house.glb"
 
-// metresPerSixteenth converts designs.Length to metres (1 in = 0.0254 m).
-const metresPerSixteenth = 0.0254 / 16
-
-func metres(l cad.Length) float64 { return float64(l) * metresPerSixteenth }
+func metres(l cad.Length) float64 { return cad.Metres(l) }
 
 type document struct {
 	Asset       asset        `json:"asset"`
