@@ -51,3 +51,24 @@ func TestDraftHouseModelsAreMarked(t *testing.T) {
 	assert.Equal(t, uint32(len(glb)), binary.LittleEndian.Uint32(glb[8:]), "GLB length field")
 	assert.Contains(t, string(names["house.ifc"]), "FILE_DESCRIPTION(('ViewDefinition [ReferenceView]','"+DraftMark+"')")
 }
+
+// BenchmarkPackageSeedHome is the whole package of the seed home;
+// BenchmarkHouseModelsSeedHome its house.glb and house.ifc alone: their
+// ratio is what the designers' files add to an export.
+func BenchmarkPackageSeedHome(b *testing.B) {
+	cat, d := load(b, "seed-home-32x40")
+	for b.Loop() {
+		if _, err := Package(cat, d, Options{Today: today}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkHouseModelsSeedHome(b *testing.B) {
+	cat, d := load(b, "seed-home-32x40")
+	for b.Loop() {
+		if _, err := HouseModels(cat, d, Options{Today: today}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
