@@ -11,9 +11,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// readPack reads a pack file: the example greenhouse pack, or one of
+// testdata/packs.
 func readPack(t *testing.T, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "packs", name))
+	path := filepath.Join("testdata", "packs", name)
+	if name == "greenhouse.toml" {
+		path = filepath.Join("examples", "packs", name)
+	}
+	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	return data
 }
@@ -150,4 +156,20 @@ func TestLoadDesignPacks(t *testing.T) {
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), ":4:9: packs: \"greenhouse.toml\" is not a pack hash")
 	})
+}
+
+// The example design names the example pack by its hash: editing the pack
+// without updating the design (or the other way round) fails here.
+func TestExamplePackDesign(t *testing.T) {
+	cat := testCatalog(t)
+	d, ext, err := LoadDesignPacks(filepath.Join("examples", "packs", "sunroom-cabin-12x16.toml"), cat, PackDir(filepath.Join("examples", "packs")))
+	require.NoError(t, err)
+	assert.Equal(t, []string{PackHash(readPack(t, "greenhouse.toml"))}, d.Packs)
+	n := 0
+	for _, p := range d.Placements {
+		if ext.PackOf(p.Module) != nil {
+			n++
+		}
+	}
+	assert.Equal(t, 3, n, "three glazed roof panels")
 }
