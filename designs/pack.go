@@ -37,6 +37,10 @@ type Pack struct {
 	Materials  []*Material
 	Assemblies []*Assembly
 	Modules    []*Module
+	// Suppliers stock the pack's own materials (the shape of
+	// suppliers.toml); DefaultSuppliers of a catalog with the pack adds
+	// them to the built-in suppliers.
+	Suppliers []*Supplier
 
 	pos    positions
 	priced map[int]bool
@@ -48,6 +52,7 @@ type packFile struct {
 	Material []*Material `toml:"material"`
 	Assembly []*Assembly `toml:"assembly"`
 	Module   []*Module   `toml:"module"`
+	Supplier []*Supplier `toml:"supplier"`
 }
 
 // PackHash is the hex SHA-256 of a pack file's bytes: its id.
@@ -86,7 +91,7 @@ func ParsePack(file string, data []byte, base *Catalog) (*Pack, error) {
 		return nil, errs.Err()
 	}
 	p := &Pack{Info: f.Pack, Hash: PackHash(data), File: file, Data: data, Materials: f.Material,
-		Assemblies: f.Assembly, Modules: f.Module, pos: pos, priced: pricedIndexes(md, "material", "price")}
+		Assemblies: f.Assembly, Modules: f.Module, Suppliers: f.Supplier, pos: pos, priced: pricedIndexes(md, "material", "price")}
 	e := func(key, fm string, a ...any) {
 		errs = append(errs, &Error{File: file, Pos: pos.of(key), Msg: fmt.Sprintf(fm, a...)})
 	}
@@ -104,10 +109,52 @@ func ParsePack(file string, data []byte, base *Catalog) (*Pack, error) {
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
-	if _, err := base.WithPacks(p); err != nil {
+	ext, err := base.WithPacks(p)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.checkSuppliers(base, ext).Err(); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// checkSuppliers checks the pack's suppliers against the catalog with the
+// pack (ext): the checks of suppliers.toml, ids of their own, and a
+// supplier for every material the pack adds (so its designs can be
+// sourced and exported).
+func (p *Pack) checkSuppliers(base, ext *Catalog) ErrorList {
+	errs := checkSuppliers(p.File, p.pos, p.Suppliers, ext)
+	builtin, err := DefaultSuppliers(base)
+	if err != nil {
+		return append(errs, &Error{File: p.File, Msg: err.Error()})
+	}
+	for i, s := range p.Suppliers {
+		for _, b := range builtin {
+			if b.ID == s.ID {
+				errs = append(errs, &Error{File: p.File, Pos: p.pos.of(fmt.Sprintf("supplier[%d].id", i)), Msg: fmt.Sprintf("supplier %q is already a supplier of the library: give it an id of its own", s.ID)})
+			}
+		}
+	}
+	for i, m := range p.Materials {
+		if !Stocks(p.Suppliers, m.SKU) {
+			errs = append(errs, &Error{File: p.File, Pos: p.pos.of(fmt.Sprintf("material[%d].sku", i)), Msg: fmt.Sprintf("material %q: no supplier of the pack stocks it (add a [[supplier.item]] for it)", m.SKU)})
+		}
+	}
+	return errs
+}
+
+// packSuppliers are fresh copies of the suppliers of the catalog's packs.
+func (c *Catalog) packSuppliers() []*Supplier {
+	var out []*Supplier
+	for _, p := range c.packs {
+		for _, s := range p.Suppliers {
+			cp := *s
+			cp.Items = append([]SupplierItem(nil), s.Items...)
+			out = append(out, &cp)
+		}
+	}
+	return out
 }
 
 // HasPack reports whether the catalog holds the pack with this hash.

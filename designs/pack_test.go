@@ -28,7 +28,7 @@ func TestParsePackRefusesACutLongerThanItsStock(t *testing.T) {
 	cat := testCatalog(t)
 	_, err := ParsePack("long-rafter.toml", readPack(t, "bad/long-rafter.toml"), cat)
 	require.Error(t, err)
-	assert.Equal(t, `long-rafter.toml:97:10: cut part "rafter": length 120" must be within the 96" stock of LUM-2X6-08`, err.Error())
+	assert.Equal(t, `long-rafter.toml:127:10: cut part "rafter": length 120" must be within the 96" stock of LUM-2X6-08`, err.Error())
 }
 
 func TestParsePackAddsItsModules(t *testing.T) {
@@ -66,13 +66,14 @@ func TestParsePackChecks(t *testing.T) {
 	cat := testCatalog(t)
 	good := string(readPack(t, "greenhouse.toml"))
 	for _, tc := range []struct{ name, from, to, want string }{
-		{"clash with a built-in module", `id = "gh-roof-4x8"`, `id = "roof-4x8"`, `greenhouse.toml:66:6: module "roof-4x8" is already in the built-in library`},
+		{"clash with a built-in module", `id = "gh-roof-4x8"`, `id = "roof-4x8"`, `greenhouse.toml:96:6: module "roof-4x8" is already in the built-in library`},
 		{"clash with a built-in sku", `sku = "GH-SCREW-EPDM"` + "\ndescription", `sku = "LUM-2X6-08"` + "\ndescription", `greenhouse.toml:29:7: sku "LUM-2X6-08" is already in the built-in library`},
-		{"unknown qualification", `build_qualification = "roof-framer"`, `build_qualification = "glazier"`, `greenhouse.toml:76:23: module "gh-roof-4x8": unknown qualification "glazier"`},
-		{"unknown sku in a part", `sku = "HW-NAIL-16D"`, `sku = "HW-NAIL-99D"`, `greenhouse.toml:90:7: unknown sku "HW-NAIL-99D"`},
+		{"unknown qualification", `build_qualification = "roof-framer"`, `build_qualification = "glazier"`, `greenhouse.toml:106:23: module "gh-roof-4x8": unknown qualification "glazier"`},
+		{"unknown sku in a part", `sku = "HW-NAIL-16D"`, `sku = "HW-NAIL-99D"`, `greenhouse.toml:120:7: unknown sku "HW-NAIL-99D"`},
 		{"no price source", `source = "estimate: US retail, 2026"`, `note = "x"`, `unknown key "material.note"`},
 		{"unknown icon", `layer = "roof"`, `layer = "roof"` + "\nicon = \"greenhouse\"", `module "gh-roof-4x8": unknown icon "greenhouse"`},
 		{"labour that does not derive", `minutes = 20`, `minutes = 0`, `labour op "install" needs positive minutes`},
+		{"material nobody sells", "[[supplier.item]]\nsku = \"GH-TAPE-VENT\"", "[[supplier.item]]\nsku = \"GH-SCREW-EPDM\"", `greenhouse.toml:39:7: material "GH-TAPE-VENT": no supplier of the pack stocks it`},
 		{"no licence", `license = "CC-BY-SA-4.0"`, ``, `pack "greenhouse" has no licence`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,12 +93,13 @@ func TestTwoPacksMayNotShareAModuleID(t *testing.T) {
 	require.NoError(t, err)
 	other := strings.Replace(string(data), `id = "greenhouse"`, `id = "greenhouse-copy"`, 1)
 	other = strings.ReplaceAll(other, "GH-", "GH2-")
+	other = strings.ReplaceAll(other, "gh-glazing-supply", "gh2-glazing-supply")
 	other = strings.Replace(other, `"gh-glazing-4x8"`, `"gh2-glazing-4x8"`, 2)
 	b, err := ParsePack("b.toml", []byte(other), cat)
 	require.NoError(t, err)
 	_, err = cat.WithPacks(a, b)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `b.toml:66:6: module "gh-roof-4x8" is already in pack greenhouse (`)
+	assert.Contains(t, err.Error(), `b.toml:96:6: module "gh-roof-4x8" is already in pack greenhouse (`)
 }
 
 func testCatalog(t *testing.T) *Catalog {
