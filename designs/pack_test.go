@@ -164,7 +164,7 @@ func TestLoadDesignPacks(t *testing.T) {
 // without updating the design (or the other way round) fails here.
 func TestExamplePackDesign(t *testing.T) {
 	cat := testCatalog(t)
-	d, ext, err := LoadDesignPacks(filepath.Join("examples", "packs", "sunroom-cabin-12x16.toml"), cat, PackDir(filepath.Join("examples", "packs")))
+	d, ext, err := LoadDesignPacks(filepath.Join("examples", "packs", "greenhouse-16x8.toml"), cat, PackDir(filepath.Join("examples", "packs")))
 	require.NoError(t, err)
 	assert.Equal(t, []string{PackHash(readPack(t, "greenhouse.toml"))}, d.Packs)
 	n := 0
@@ -173,5 +173,5 @@ func TestExamplePackDesign(t *testing.T) {
 			n++
 		}
 	}
-	assert.Equal(t, 3, n, "three glazed roof panels")
+	assert.Equal(t, 4, n, "four glazed roof panels")
 }
