@@ -356,3 +356,27 @@ func (d *Design) checkPacks(file string, pos positions, cat *Catalog) ErrorList 
 	}
 	return errs
 }
+
+// PacksUsedBy returns the pack hashes a design needs with this catalog:
+// those it names already, then those of the catalog's packs it places a
+// module of, in the order the catalog has them. A design saved with them
+// reads back with the same packs.
+func (c *Catalog) PacksUsedBy(d *Design) []string {
+	out := append([]string(nil), d.Packs...)
+	named := map[string]bool{}
+	for _, h := range out {
+		named[h] = true
+	}
+	used := map[string]bool{}
+	for _, p := range d.Placements {
+		if pk := c.PackOf(p.Module); pk != nil {
+			used[pk.Hash] = true
+		}
+	}
+	for _, pk := range c.packs {
+		if used[pk.Hash] && !named[pk.Hash] {
+			out = append(out, pk.Hash)
+		}
+	}
+	return out
+}

@@ -175,3 +175,17 @@ func TestExamplePackDesign(t *testing.T) {
 	}
 	assert.Equal(t, 4, n, "four glazed roof panels")
 }
+
+func TestPacksUsedByAndLoadPackDir(t *testing.T) {
+	cat := testCatalog(t)
+	ext, err := LoadPackDir(filepath.Join("examples", "packs"), cat)
+	require.NoError(t, err)
+	require.Len(t, ext.Packs(), 1, "the folder's design is skipped")
+	hash := ext.Packs()[0].Hash
+	d := &Design{Placements: []Placement{{Module: "floor-4x8"}}}
+	assert.Empty(t, ext.PacksUsedBy(d))
+	d.Placements = append(d.Placements, Placement{Module: "gh-roof-4x8"}, Placement{Module: "gh-roof-4x8"})
+	assert.Equal(t, []string{hash}, ext.PacksUsedBy(d))
+	d.Packs = []string{hash}
+	assert.Equal(t, []string{hash}, ext.PacksUsedBy(d), "named once")
+}

@@ -164,3 +164,35 @@ func ResolvePacks(file string, data []byte, base *Catalog, src PackSource) (*Cat
 	}
 	return base.WithPacks(packs...)
 }
+
+// LoadPackDir extends base with every module pack in a folder: each *.toml
+// file with a [pack] table (other files, such as designs kept beside the
+// packs, are skipped). A pack that fails a check is an error.
+func LoadPackDir(dir string, base *Catalog) (*Catalog, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.toml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	cat := base
+	for _, f := range files {
+		data, err := readPackFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var head struct {
+			Pack *PackInfo `toml:"pack"`
+		}
+		if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&head); err != nil || head.Pack == nil || cat.HasPack(PackHash(data)) {
+			continue
+		}
+		p, err := ParsePack(f, data, cat)
+		if err != nil {
+			return nil, err
+		}
+		if cat, err = cat.WithPacks(p); err != nil {
+			return nil, err
+		}
+	}
+	return cat, nil
+}

@@ -1,0 +1,74 @@
+package game
+
+import (
+	"image/color"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var examplePacks = filepath.Join("..", "designs", "examples", "packs")
+
+// A module from a pack is in the sandbox's palette with its icon and cost,
+// can be picked, and a design using it is saved naming the pack.
+func TestPackModuleInThePalette(t *testing.T) {
+	base, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	cat, err := designs.LoadPackDir(examplePacks, base)
+	require.NoError(t, err)
+	require.Len(t, cat.Packs(), 1)
+	hash := cat.Packs()[0].Hash
+	store := MemStore{}
+	g, err := New(cat, store)
+	require.NoError(t, err)
+	g.Now = nil
+	d := driver{t, g}
+
+	s, err := g.OpenLevel("sandbox", nil)
+	require.NoError(t, err)
+	d.step(Frame{X: 5, Y: 5})
+	assert.Contains(t, s.offeredIDs(g), "gh-roof-4x8")
+	_, y := s.PaletteItem(g, "gh-roof-4x8")
+	require.Greater(t, y, 0.0)
+	require.Less(t, y, float64(BaseHeight), "in view")
+	img := shot(t, g, "pack-palette")
+	roof := color.RGBA{0xb0, 0x60, 0x4a, 0xff}
+	found := false
+	for py := int(y) - 12; py < int(y)+12 && !found; py++ {
+		for px := 10; px < 35 && !found; px++ {
+			found = near(img.At(px, py), roof)
+		}
+	}
+	assert.True(t, found, "the roof icon of its category is drawn in the pack module's row")
+	assert.Equal(t, "161.36", cat.ModuleCost(cat.Modules["gh-roof-4x8"], cat.Rates.LabourPerHour).Total().StringFixed(2), "the cost the palette shows")
+	d.selectModule("gh-roof-4x8")
+
+	// The greenhouse without its packs line: saving adds it back.
+	dsg, _, err := designs.LoadDesignPacks(filepath.Join(examplePacks, "greenhouse-16x8.toml"), cat, nil)
+	require.NoError(t, err)
+	dsg.Packs = nil
+	s, err = g.OpenLevel("sandbox", dsg)
+	require.NoError(t, err)
+	d.step(Frame{})
+	assert.Equal(t, 4, countModule(s.Board(), "gh-roof-4x8"))
+	assert.Empty(t, hardViolations(s.Board()), "the rule set passes the pack's roof over an 8 ft span")
+	d.intent(IntentSave)
+	saved := string(store["designs/sandbox.toml"])
+	assert.True(t, strings.Contains(saved, `packs = ["`+hash+`"]`), saved[:300])
+	_, err = designs.ParseDesign("sandbox.toml", store["designs/sandbox.toml"], cat)
+	assert.NoError(t, err, "the save reads back with the pack")
+}
+
+func hardViolations(b Board) []string {
+	var out []string
+	for _, v := range b.Violations() {
+		if v.Hard {
+			out = append(out, v.Rule+": "+v.Msg)
+		}
+	}
+	return out
+}
