@@ -189,3 +189,18 @@ func TestPacksUsedByAndLoadPackDir(t *testing.T) {
 	d.Packs = []string{hash}
 	assert.Equal(t, []string{hash}, ext.PacksUsedBy(d), "named once")
 }
+
+func TestNamesPacks(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"format = 1\npacks = [\"x\"]\n", true},
+		{"format = 1\n  \"packs\" = []\n", true},
+		{"format = 1\n[grid]\npacks = 1\n", false},
+		{"format = 1\npacksize = 2\n", false},
+		{"format = 1\n", false},
+	} {
+		assert.Equal(t, tc.want, namesPacks([]byte(tc.src)), tc.src)
+	}
+}

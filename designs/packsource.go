@@ -123,6 +123,9 @@ func ParseDesignPacks(file string, data []byte, base *Catalog, src PackSource) (
 // (base when it names none). A file that does not parse gets base back:
 // ParseDesign reports its problem.
 func ResolvePacks(file string, data []byte, base *Catalog, src PackSource) (*Catalog, error) {
+	if !namesPacks(data) {
+		return base, nil // most designs: no second decode
+	}
 	var head struct {
 		Packs []string `toml:"packs"`
 	}
@@ -195,4 +198,25 @@ func LoadPackDir(dir string, base *Catalog) (*Catalog, error) {
 		}
 	}
 	return cat, nil
+}
+
+// namesPacks reports whether a line of data sets the top-level packs key
+// (before the first table), so a design without packs is decoded once.
+func namesPacks(data []byte) bool {
+	for rest := data; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		line = bytes.TrimLeft(line, " \t")
+		if bytes.HasPrefix(line, []byte("[")) {
+			return false
+		}
+		if k, _, ok := bytes.Cut(line, []byte("=")); ok && string(bytes.Trim(bytes.TrimSpace(k), `"'`)) == "packs" {
+			return true
+		}
+	}
+	return false
 }
