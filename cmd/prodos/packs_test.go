@@ -122,6 +122,9 @@ func TestPublishedPackUsedByADesign(t *testing.T) {
 	code, out, stderr = prodos(t, "commons", "show", pub.Version.Hash)
 	require.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, out, "Greenhouse 16x8")
+	code, out, stderr = prodos(t, "commons", "get", pub.Version.Hash, "--out", filepath.Join(t.TempDir(), "gh.toml"))
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, out, "it uses module pack "+res.Pack.Hash+": prodos commons get-pack "+res.Pack.Hash)
 }
 
 // get-pack downloads a pack hash-checked; a pack changed after download is
@@ -157,4 +160,13 @@ func TestPackDownloadAndTamper(t *testing.T) {
 		assert.Contains(t, out+stderr, design+":6:9: module pack "+hash+": "+local+" hashes to ", cmd[0])
 		assert.Contains(t, out+stderr, "the pack was changed or damaged", cmd[0])
 	}
+}
+
+func TestCatalogListsPackModules(t *testing.T) {
+	code, out, stderr := prodos(t, "catalog", "--packs", repoPath("designs/examples/packs"), "--format", "json")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, out, `"id": "gh-roof-4x8"`)
+	code, _, stderr = prodos(t, "catalog", "--packs", repoPath("designs/testdata/packs/bad"))
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, `long-rafter.toml:127:10: cut part "rafter"`)
 }
