@@ -3,6 +3,7 @@ package game
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/opensourceecology/prodos/engine/training"
@@ -212,7 +213,7 @@ func (s *ProfileScene) drawProfile(g *Game, r *Renderer, p *profiles.Profile, x,
 		}
 		r.Sprite(SpriteTick, x+24, yy, 18, 18, colGood)
 		r.Bold(name, x+50, yy, 16, colLight, text.AlignStart)
-		r.Text("earned "+a.At.Local().Format("2 Jan 2006 15:04"), x+pw-24, yy+1, 14, colLight, text.AlignEnd)
+		r.Text("earned "+a.At.Local().Format("2 Jan 2006 15:04")+", "+profiles.AttestationLabel(a.Attestation), x+pw-24, yy+1, 14, colLight, text.AlignEnd)
 		r.Text("evidence (replay hash) "+a.Evidence, x+50, yy+22, 11, colMuted, text.AlignStart)
 		r.Text(fmt.Sprintf("Open Badge: prodos badge %s %s --out %s-%s.json", p.Name, a.Qualification, p.Name, a.Qualification), x+50, yy+38, 11, colMuted, text.AlignStart)
 		yy += 60
@@ -243,11 +244,11 @@ func (s *ProfileScene) drawProfile(g *Game, r *Renderer, p *profiles.Profile, x,
 			"Design levels: " + listOr(open, "none by qualification yet") + waiting(locked),
 			"Palette (sandbox): " + listOr(cats, "none yet"),
 		}
-		for _, perm := range training.Permissions {
-			if quals.Allows(held, training.UnlockPermission, perm) {
-				lines = append(lines, "Permission: "+perm)
-			}
+		perms, err := profiles.PermissionLines(p, quals, time.Now())
+		if err != nil {
+			perms = []string{"Permissions: " + err.Error()}
 		}
+		lines = append(lines, perms...)
 		for _, l := range lines {
 			yy += r.Wrap(l, x+24, yy, 14, pw-48, colLight) + 4
 		}

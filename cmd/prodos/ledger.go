@@ -80,6 +80,8 @@ func runLedger(e *env, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprintf(e.stderr, "usage: prodos %s\n", commands["ledger"].usage)
 		fmt.Fprintln(e.stderr, "  post DESIGN --event EVENT [--db FILE] ...   record a business event (idempotent)")
+		fmt.Fprintln(e.stderr, "                                              built, installed and labour work: --person holding the module's")
+		fmt.Fprintln(e.stderr, "                                              qualification, --witness a crew lead (--profiles FILE)")
 		fmt.Fprintln(e.stderr, "  post --events FILE [--db FILE]              record the events of a JSON-lines file, one transaction each")
 		fmt.Fprintln(e.stderr, "  account ACCOUNT [--credits-must-not-exceed-debits|--debits-must-not-exceed-credits] [--db FILE]")
 		fmt.Fprintln(e.stderr, "                                              open an account with its balance constraint")
@@ -128,7 +130,7 @@ func prodEventNames() string {
 // prodPostFlags are the flags of `ledger post DESIGN --event EVENT`.
 type prodPostFlags struct {
 	event, house, supplier, amount, person, kind, skill, hours, rate, module *string
-	key, reverses, memo, events                                              *string
+	key, reverses, memo, events, witness, profiles                           *string
 	count                                                                    *int
 	draft                                                                    *bool
 	sourcing                                                                 prodSourcingFlags
@@ -140,7 +142,9 @@ func prodAddPostFlags(fs *flag.FlagSet) *prodPostFlags {
 		house:    fs.String("house", "", "house id (default: the design file name without .toml); for a design grouped into houses, the one house to post (name, e.g. \"House 1\"; default: every house, each as DESIGN/house-1)"),
 		supplier: fs.String("supplier", "", "supplier id for po-issued, goods-received, supplier-paid (default: every supplier of the sourcing plan)"),
 		amount:   fs.String("amount", "", "amount; default for supplier events and materials-issued: the sourcing plan's figure; required for house-sold (the sale price)"),
-		person:   fs.String("person", "", "person for labour-contributed, module-built, module-installed"),
+		person:   fs.String("person", "", "person for labour-contributed, module-built, module-installed; for built, installed and labour work a profile holding the module's (or skill's) qualification"),
+		witness:  fs.String("witness", "", "crew lead (a profile holding lead-build-crew, not the person) who witnessed module-built, module-installed or labour work; required for those"),
+		profiles: prodProfilesFlag(fs),
 		kind:     fs.String("kind", "labour", "contribution kind: labour, design, training or review"),
 		skill:    fs.String("skill", "", "skill of the contribution (labour default: all of the design's labour of this skill)"),
 		hours:    fs.String("hours", "", "hours contributed (labour default: the design's labour hours for --skill)"),
@@ -173,12 +177,13 @@ func prodPositive(e *env, name, v string) (decimal.Decimal, bool) {
 func runLedgerPost(e *env, args []string) int {
 	fs, dbPath := prodLedgerFlags(e, "post DESIGN --event EVENT [--db FILE] [flags]")
 	f := prodAddPostFlags(fs)
+	inspections := prodInspectionsFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
 	}
 	if *f.events != "" {
-		return runLedgerPostEvents(e, fs, pos, *f.events, *dbPath)
+		return runLedgerPostEvents(e, fs, pos, *f.events, *dbPath, *f.profiles)
 	}
 	if len(pos) != 1 || *f.event == "" {
 		fs.Usage()
@@ -223,7 +228,10 @@ func runLedgerPost(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
 	}
-	return prodPostAll(e, *dbPath, events)
+	if code := prodCheckWork(e, cat, *f.profiles, *dbPath, events, nil); code != exitOK {
+		return code
+	}
+	return prodPostAll(e, *dbPath, *inspections, events)
 }
 
 // errPrinted is an error already reported on standard error.
@@ -233,7 +241,7 @@ var errPrinted = errors.New("reported")
 // and return false.
 func (f *prodPostFlags) request(e *env, typ ledger.EventType, file string, cat *designs.Catalog, d *designs.Design) (ledger.PostRequest, bool) {
 	req := ledger.PostRequest{Type: typ, House: prodHouseID(file), Select: *f.house, File: file, Design: d, Catalog: cat,
-		Supplier: *f.supplier, Person: *f.person, Kind: *f.kind, Skill: *f.skill, Module: *f.module, Count: *f.count,
+		Supplier: *f.supplier, Person: *f.person, Witness: *f.witness, Kind: *f.kind, Skill: *f.skill, Module: *f.module, Count: *f.count,
 		Key: *f.key, Reverses: *f.reverses, Memo: *f.memo}
 	var ok bool
 	if req.Amount, ok = prodPositive(e, "amount", *f.amount); !ok {
