@@ -94,6 +94,11 @@ func TestPacksOverHTTP(t *testing.T) {
 	code, body = get(t, srv, "/commons/"+v["hash"].(string))
 	require.Equal(t, http.StatusOK, code, body)
 	assert.Contains(t, body, "Greenhouse 16x8")
+	assert.Contains(t, body, "Uses the module pack(s): <b>Greenhouse glazing</b>")
+	code, body = get(t, srv, "/api/commons/designs/"+v["hash"].(string))
+	require.Equal(t, http.StatusOK, code, body)
+	assert.Contains(t, body, `"packs": [`)
+	assert.Contains(t, body, `"hash": "`+hash+`"`)
 	code, _ = get(t, srv, "/commons/"+v["hash"].(string)+"/package.zip")
 	assert.Equal(t, http.StatusOK, code)
 }
