@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/production/training/profiles"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,6 +28,15 @@ func TestPackModuleInThePalette(t *testing.T) {
 	require.NoError(t, err)
 	g.Now = nil
 	d := driver{t, g}
+
+	// A pack module is locked and unlocked as its category is: a guest
+	// holds no qualification, a learner with the roof framer's has it.
+	sandbox := LevelByID(g.Levels, "sandbox")
+	assert.Equal(t, strings.Replace(g.ModuleLock(sandbox, "roof-4x8"), "Roof panel 4x8", "Greenhouse roof 4x8", 1), g.ModuleLock(sandbox, "gh-roof-4x8"))
+	assert.NotEmpty(t, g.ModuleLock(sandbox, "gh-roof-4x8"))
+	require.NoError(t, g.CreateProfile("ana"))
+	g.Profile().Awards = append(g.Profile().Awards, profiles.Award{Qualification: "roof-framer", Evidence: "sha256:test"})
+	assert.Empty(t, g.ModuleLock(sandbox, "gh-roof-4x8"))
 
 	s, err := g.OpenLevel("sandbox", nil)
 	require.NoError(t, err)
@@ -55,11 +65,14 @@ func TestPackModuleInThePalette(t *testing.T) {
 	require.NoError(t, err)
 	d.step(Frame{})
 	assert.Equal(t, 4, countModule(s.Board(), "gh-roof-4x8"))
+	d.step(Frame{X: 600, Y: 700})
+	shot(t, g, "pack-greenhouse") // docs/screenshots/pack-palette.png
 	assert.Empty(t, hardViolations(s.Board()), "the rule set passes the pack's roof over an 8 ft span")
 	d.intent(IntentSave)
-	saved := string(store["designs/sandbox.toml"])
+	saved := string(store["designs/ana/sandbox.toml"])
+	require.NotEmpty(t, saved)
 	assert.True(t, strings.Contains(saved, `packs = ["`+hash+`"]`), saved[:300])
-	_, err = designs.ParseDesign("sandbox.toml", store["designs/sandbox.toml"], cat)
+	_, err = designs.ParseDesign("sandbox.toml", store["designs/ana/sandbox.toml"], cat)
 	assert.NoError(t, err, "the save reads back with the pack")
 }
 
