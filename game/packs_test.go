@@ -54,6 +54,10 @@ func TestPackModuleInThePalette(t *testing.T) {
 		}
 	}
 	assert.True(t, found, "the roof icon of its category is drawn in the pack module's row")
+	_, ry := s.PaletteItem(g, "roof-4x8")
+	corner := func(rowY float64) color.Color { return img.At(10+25-3, int(rowY-14.5+2+3)) }
+	assert.True(t, near(corner(y), colAccent), "the pack module's icon has the accent corner: %v", corner(y))
+	assert.False(t, near(corner(ry), colAccent), "a library module's has none: %v", corner(ry))
 	assert.Equal(t, "161.36", cat.ModuleCost(cat.Modules["gh-roof-4x8"], cat.Rates.LabourPerHour).Total().StringFixed(2), "the cost the palette shows")
 	d.selectModule("gh-roof-4x8")
 
