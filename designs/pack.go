@@ -317,6 +317,13 @@ func (c *Catalog) packClashes(p *Pack) ErrorList {
 			clash(fmt.Sprintf("module[%d].id", i), "module", m.ID)
 		}
 	}
+	for i, s := range p.Suppliers {
+		for _, q := range c.packs {
+			if containsFunc(q.Suppliers, func(o *Supplier) bool { return o.ID == s.ID }) {
+				errs = append(errs, &Error{File: p.File, Pos: p.pos.of(fmt.Sprintf("supplier[%d].id", i)), Msg: fmt.Sprintf("supplier %q is already in pack %s (%s): give it an id of its own", s.ID, q.Info.ID, q.Hash[:12])})
+			}
+		}
+	}
 	return errs
 }
 

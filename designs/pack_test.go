@@ -100,6 +100,13 @@ func TestTwoPacksMayNotShareAModuleID(t *testing.T) {
 	_, err = cat.WithPacks(a, b)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `b.toml:96:6: module "gh-roof-4x8" is already in pack greenhouse (`)
+	other = strings.Replace(other, `"gh-roof-4x8"`, `"gh2-roof-4x8"`, 1)
+	other = strings.ReplaceAll(other, "gh2-glazing-supply", "gh-glazing-supply")
+	c, err := ParsePack("c.toml", []byte(other), cat)
+	require.NoError(t, err)
+	_, err = cat.WithPacks(a, c)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `c.toml:51:6: supplier "gh-glazing-supply" is already in pack greenhouse (`)
 }
 
 func testCatalog(t *testing.T) *Catalog {
