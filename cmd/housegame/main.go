@@ -112,7 +112,7 @@ func newGame(o options, stderr io.Writer) (g *game.Game, d *designs.Design, clos
 		fmt.Fprintln(stderr, "housegame:", err)
 		return nil, nil, nil, 1
 	}
-	if cat, d, err = loadPacks(cat, o.packs, o.designFile); err != nil {
+	if cat, d, err = loadPacks(cat, o.packs, o.designFile, stderr); err != nil {
 		fmt.Fprintln(stderr, "housegame:", err)
 		return nil, nil, nil, 2
 	}
