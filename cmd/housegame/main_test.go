@@ -37,6 +37,8 @@ func TestRunUsageErrors(t *testing.T) {
 		{"design without its pack", []string{"--screenshot", "x.png", "--level", "sandbox", "--packs", t.TempDir(), "--design", ghDesign}, ghDesign + ":6:9: module pack "},
 		{"tampered pack", []string{"--screenshot", "x.png", "--level", "sandbox", "--packs", tampered, "--design", ghDesign}, "the pack was changed or damaged"},
 		{"unknown flag", []string{"--fast"}, "flag provided but not defined"},
+		{"commons not a URL", []string{"--commons", "ftp://example.org", "--scene", "commons"}, "give the http(s) address of a prodos serve"},
+		{"commons unreachable", []string{"--commons", "http://127.0.0.1:1", "--scene", "commons", "--screenshot", "x.png"}, "commons: commons http://127.0.0.1:1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
