@@ -194,7 +194,7 @@ func runLedgerPost(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: --event must be one of %s, got %q\n", prodEventNames(), *f.event)
 		return exitUsage
 	}
-	in, e, code := prodOpen(e, pos[0], prodPre{draft: f.draft})
+	in, e, code := prodOpen(e, pos[0], prodPre{draft: f.draft, packs: packsFlag(fs)})
 	if in == nil {
 		return code
 	}
