@@ -40,10 +40,10 @@ func NewLedgerService(db *DB) *LedgerService {
 		// One idempotency namespace: a key is a transaction's or a record's.
 		byKey: `SELECT true, id, digest FROM transactions WHERE idem_key = $1
 			UNION ALL SELECT false, id, digest FROM production_records WHERE idem_key = $1`,
-		accBal:     `SELECT COALESCE(SUM(amount), 0)::bigint FROM postings WHERE account_id = $1`,
-		lastEntry:  `SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1`,
-		insEntry:   `INSERT INTO entries (seq, tx_id, record_id, hash) VALUES ($1, $2, $3, $4)`,
-		insTx:      `INSERT INTO transactions (idem_key, event, house, memo, digest, reverses, posted_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		accBal:    `SELECT COALESCE(SUM(amount), 0)::bigint FROM postings WHERE account_id = $1`,
+		lastEntry: `SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1`,
+		insEntry:  `INSERT INTO entries (seq, tx_id, record_id, hash) VALUES ($1, $2, $3, $4)`,
+		insTx:     `INSERT INTO transactions (idem_key, event, house, memo, digest, reverses, posted_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
 		// The live (not reversed) completion and sale of a house.
 		stage: `SELECT t.event FROM transactions t WHERE t.house = $1 AND t.event IN ('house-completed', 'house-sold')
 			AND NOT EXISTS (SELECT 1 FROM transactions r WHERE r.reverses = t.id)`,
