@@ -3,8 +3,10 @@
 // Package pgtest starts a real PostgreSQL server for tests, from the
 // Debian packages' binaries (initdb and pg_ctl), in a temporary folder,
 // listening only on a Unix socket in that folder. A package's TestMain
-// calls Main, which starts one server for the package's tests and stops
-// it afterwards; each test gets its own fresh database from NewDB.
+// calls Main; the first test that asks for a database (NewDB) starts the
+// package's one server, Main stops it after the tests, and each test gets
+// its own fresh database. Test binaries (and child processes re-running
+// a test binary) that ask for none start none.
 //
 // PostgreSQL refuses to run as root, so when the tests run as root (as
 // CI does) initdb and the server run as the "postgres" user of the
@@ -27,6 +29,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -182,14 +185,18 @@ func (s *Server) CreateDB(ctx context.Context, prefix string) (string, error) {
 }
 
 var (
+	once     sync.Once
+	started  atomic.Bool
 	shared   *Server
 	startErr error
 )
 
-// Main starts one server for the package's tests, runs them and stops
-// it. Call it from TestMain: os.Exit(pgtest.Main(m)).
+// Main runs the package's tests and stops the server they started (the
+// first test that asks for a database starts one; a test binary that
+// asks for none starts none). Call it from TestMain:
+// os.Exit(pgtest.Main(m)).
 func Main(m *testing.M) int {
-	shared, startErr = Start()
+	started.Store(true)
 	code := m.Run()
 	if shared != nil {
 		if err := shared.Stop(); err != nil {
@@ -202,17 +209,18 @@ func Main(m *testing.M) int {
 	return code
 }
 
-// Shared is the server Main started; when there is none it skips t (or
-// fails it when CI=true) with the reason.
+// Shared is the package's server, started on first use; when it cannot
+// start it skips t (or fails it when CI=true) with the reason.
 func Shared(t testing.TB) *Server {
 	t.Helper()
+	if !started.Load() {
+		t.Fatal("pgtest: call pgtest.Main from TestMain, so the server is stopped after the tests")
+	}
+	once.Do(func() { shared, startErr = Start() })
 	if shared != nil {
 		return shared
 	}
 	err := startErr
-	if err == nil {
-		err = errors.New("pgtest: no server: call pgtest.Main from TestMain")
-	}
 	if os.Getenv("CI") == "true" {
 		t.Fatalf("PostgreSQL is required in CI: %v", err)
 	}

@@ -182,3 +182,7 @@ func (db *DB) beginTx(ctx context.Context) (*sql.Tx, error) {
 func (db *DB) readTx(ctx context.Context) (*sql.Tx, error) {
 	return db.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 }
+
+// BeginWriter starts a transaction holding the ledger's writer lock (as
+// every posting does), for bulk writers such as a move from SQLite.
+func (db *DB) BeginWriter(ctx context.Context) (*sql.Tx, error) { return db.beginTx(ctx) }
