@@ -309,3 +309,18 @@ func testOneNamespace(t *testing.T, f Factory) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "idempotency key already used")
 }
+
+// BenchPost posts one two-posting purchase order per op (a new key each)
+// through the service, as a site's server does, and reports posts/s.
+func BenchPost(b *testing.B, s Store) {
+	ctx := context.Background()
+	amount := dec("12.34")
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Ledger.Post(ctx, ledger.Event{Key: fmt.Sprint("bench-", i), Type: ledger.EventPOIssued, Supplier: "s", Amount: amount}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "posts/s")
+}

@@ -84,3 +84,11 @@ func TestOpenTwiceMigratesOnce(t *testing.T) {
 	require.NoError(t, db.SQL().QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n))
 	assert.Equal(t, SchemaVersion(), n)
 }
+
+// BenchmarkLedgerPostPG: one posting per op on the test PostgreSQL (a
+// Unix socket, default durability settings), to compare with
+// sqlitestore's BenchmarkLedgerPostSQLite.
+func BenchmarkLedgerPostPG(b *testing.B) {
+	db, svc := openPG(b, pgtest.NewDB(b))
+	ledgertest.BenchPost(b, ledgertest.Store{Ledger: svc, SQL: db.SQL(), Close: db.Close})
+}

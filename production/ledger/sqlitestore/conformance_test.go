@@ -23,3 +23,10 @@ func TestConformance(t *testing.T) {
 		},
 	})
 }
+
+// BenchmarkLedgerPostSQLite: one posting per op on an SQLite file, the
+// same work as pgstore's BenchmarkLedgerPostPG.
+func BenchmarkLedgerPostSQLite(b *testing.B) {
+	db, svc := openTest(b, "")
+	ledgertest.BenchPost(b, ledgertest.Store{Ledger: svc, SQL: db.SQL(), Close: db.Close})
+}
