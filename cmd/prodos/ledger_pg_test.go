@@ -141,3 +141,20 @@ func TestMigrateUsage(t *testing.T) {
 		assert.Contains(t, errs, tc.want)
 	}
 }
+
+// TestLedgerPostgresNewerSchemaExit2: a PostgreSQL ledger migrated by a
+// newer program is refused as bad input, exit 2, and left untouched.
+func TestLedgerPostgresNewerSchemaExit2(t *testing.T) {
+	url := pgtest.NewDB(t)
+	code, _, errs := prodRun("ledger", "verify", "--db", url)
+	require.Equal(t, exitOK, code, errs)
+	conn, err := sql.Open("pgx", url)
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = conn.Exec(`INSERT INTO ledger.schema_migrations (version, name) VALUES (999, 'migration/0999_future.sql')`)
+	require.NoError(t, err)
+	code, _, errs = prodRun("ledger", "post", prodExample("cabin-12x16"), "--db", url, "--event", "po-issued", "--supplier", "valley-lumber", "--amount", "5")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, "newer than this program")
+	assert.Equal(t, 0, pgCount(t, url, "transactions"))
+}
