@@ -5,6 +5,7 @@ package pgtest
 import (
 	"context"
 	"os"
+	"syscall"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -34,4 +35,23 @@ func TestNewDBIsRealAndFresh(t *testing.T) {
 	var v string
 	require.NoError(t, ca.QueryRow(ctx, `SHOW server_version`).Scan(&v))
 	assert.NotEmpty(t, v)
+}
+
+// TestServerRunsAsNonRoot: PostgreSQL refuses root, so under root (CI)
+// the data folder belongs to another user, and the server listens on no
+// TCP address, only on the socket in its temporary folder.
+func TestServerRunsAsNonRoot(t *testing.T) {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, NewDB(t))
+	require.NoError(t, err)
+	defer conn.Close(ctx)
+	var data, listen, sock string
+	require.NoError(t, conn.QueryRow(ctx, `SELECT current_setting('data_directory'), current_setting('listen_addresses'), current_setting('unix_socket_directories')`).Scan(&data, &listen, &sock))
+	st, err := os.Stat(data)
+	require.NoError(t, err)
+	owner := st.Sys().(*syscall.Stat_t).Uid
+	assert.NotEqual(t, uint32(0), owner, "data folder owned by root")
+	assert.Equal(t, uint32(os.Geteuid()) == 0, owner != uint32(os.Geteuid()), "under root the server runs as another user")
+	assert.Empty(t, listen)
+	assert.Equal(t, Shared(t).Dir, sock)
 }
