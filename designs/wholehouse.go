@@ -19,7 +19,11 @@ type Phase struct {
 	Scope     string `toml:"scope"`
 	HoursLow  int    `toml:"hours_low"`
 	HoursHigh int    `toml:"hours_high"`
-	Source    string `toml:"source"`
+	// After lists the phases whose whole-house work must be done before
+	// this phase's starts (siding and wiring both follow dry-in, drywall
+	// follows the wiring's rough-in).
+	After  []string `toml:"after"`
+	Source string   `toml:"source"`
 }
 
 // Label is "A site prep and foundation".
@@ -51,15 +55,15 @@ type Lifetime struct {
 // Bases of a whole-house item: what its quantity is counted in, derived
 // from the design's geometry (see Measure).
 const (
-	BasisFloor   = "floor_sqft"   // sq ft of floor (floor modules, else foundation)
-	BasisRoof    = "roof_sqft"    // sq ft covered by roof panels
-	BasisExtWall = "ext_wall_ft"  // linear ft of exterior wall modules
-	BasisIntWall = "int_wall_ft"  // linear ft of interior wall modules
-	BasisWindow  = "window"       // window openings
-	BasisDoor    = "door"         // exterior door openings (a slider counts once)
-	BasisIntDoor = "int_door"     // interior door openings
-	BasisCore    = "core"         // utility cores (kitchen, bath, mechanical)
-	BasisHouse   = "house"        // one per house
+	BasisFloor   = "floor_sqft"  // sq ft of floor (floor modules, else foundation)
+	BasisRoof    = "roof_sqft"   // sq ft covered by roof panels
+	BasisExtWall = "ext_wall_ft" // linear ft of exterior wall modules
+	BasisIntWall = "int_wall_ft" // linear ft of interior wall modules
+	BasisWindow  = "window"      // window openings
+	BasisDoor    = "door"        // exterior door openings (a slider counts once)
+	BasisIntDoor = "int_door"    // interior door openings
+	BasisCore    = "core"        // utility cores (kitchen, bath, mechanical)
+	BasisHouse   = "house"       // one per house
 )
 
 // Bases lists every basis, in the order reports show them.
@@ -108,6 +112,11 @@ func (c *Catalog) addWholeHouse(pos positions, f *wholeHouseFile) ErrorList {
 		}
 		if p.Name == "" || p.Source == "" {
 			e("id", "phase %q needs a name and a source", p.ID)
+		}
+		for _, a := range p.After {
+			if len(a) != 1 || a >= p.ID {
+				e("after", "phase %q may only follow an earlier phase, not %q", p.ID, a)
+			}
 		}
 		if p.HoursLow <= 0 || p.HoursHigh < p.HoursLow {
 			e("hours_low", "phase %q: hours_low %d and hours_high %d must be positive and in order", p.ID, p.HoursLow, p.HoursHigh)
