@@ -185,6 +185,12 @@ func TestCatalogErrors(t *testing.T) {
 		{"bad category", "modules/loft-4x8.toml", `category = "loft"`, `category = "attic"`, `modules/loft-4x8.toml:3:12: unknown category "attic"`},
 		{"unknown assembly", "modules/floor-4x8.toml", `assembly = "floor-frame-4x8"`, `assembly = "floor-frame-4x9"`, `modules/floor-4x8.toml:19:12: unknown assembly "floor-frame-4x9"`},
 		{"duplicate module id", "modules/wall-ext-4x9.toml", `id = "wall-ext-4x9"`, `id = "wall-ext-4x8"`, `modules/wall-ext-4x9.toml:1:6: duplicate module id "wall-ext-4x8" (also in modules/wall-ext-4x8.toml)`},
+		{"unknown phase", "modules/roof-4x8.toml", `phase = "B"`, `phase = "Q"`, `modules/roof-4x8.toml:15:9: unknown build phase "Q"`},
+		{"no service life", "modules/roof-4x8.toml", "service_life = 75", "service_life = 0", `modules/roof-4x8.toml:16:16: service_life must be positive years`},
+		{"maintenance without source", "modules/core-mech.toml", `source = "estimate: US DOE Energy Saver: clean filters`, `sourc = "`, `unknown key "maintenance.sourc"`},
+		{"unknown basis", "wholehouse.toml", `basis = "floor_sqft"`, `basis = "floor_m2"`, `unknown basis "floor_m2"`},
+		{"item with an unknown sku", "wholehouse.toml", `sku = "ELEC-DETECTOR"`, `sku = "ELEC-DETECTOR-X"`, `unknown sku "ELEC-DETECTOR-X"`},
+		{"phase out of order", "wholehouse.toml", `id = "C"`, `id = "X"`, `phase 3 must have id "C", got "X"`},
 		{"cuts exceed bought stock", "modules/wall-int-4x8.toml", "qty = 5\nnote = \"studs\"", "qty = 3\nnote = \"studs\"", `buys only 480"`},
 	}
 	for _, tc := range cases {
