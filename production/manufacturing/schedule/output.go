@@ -177,19 +177,32 @@ type taskJSON struct {
 }
 
 type scheduleJSON struct {
-	Design              string     `json:"design"`
-	Crew                string     `json:"crew"`
-	CrewSize            int        `json:"crew_size"`
-	MakespanHours       float64    `json:"makespan_hours"`
-	LowerBoundHours     float64    `json:"lower_bound_hours"`
-	Ratio               float64    `json:"ratio"`
-	CriticalPathHours   float64    `json:"critical_path_hours"`
-	PersonHours         float64    `json:"person_hours"`
-	AreaSqFt            int        `json:"area_sqft"`
-	PersonHoursPer1000  float64    `json:"person_hours_per_1000_sqft"`
-	CriticalPath        []string   `json:"critical_path"`
-	QualificationBoundH float64    `json:"qualification_bound_hours"`
-	Tasks               []taskJSON `json:"tasks"`
+	Design              string      `json:"design"`
+	Crew                string      `json:"crew"`
+	CrewSize            int         `json:"crew_size"`
+	MakespanHours       float64     `json:"makespan_hours"`
+	LowerBoundHours     float64     `json:"lower_bound_hours"`
+	Ratio               float64     `json:"ratio"`
+	CriticalPathHours   float64     `json:"critical_path_hours"`
+	PersonHours         float64     `json:"person_hours"`
+	AreaSqFt            int         `json:"area_sqft"`
+	PersonHoursPer1000  float64     `json:"person_hours_per_1000_sqft"`
+	CriticalPath        []string    `json:"critical_path"`
+	QualificationBoundH float64     `json:"qualification_bound_hours"`
+	StageBoundH         float64     `json:"phase_stage_bound_hours,omitempty"`
+	Phases              []phaseJSON `json:"phases,omitempty"`
+	Tasks               []taskJSON  `json:"tasks"`
+}
+
+// phaseJSON is one phase's person-hours beside OSE's target.
+type phaseJSON struct {
+	Phase             string  `json:"phase"`
+	Name              string  `json:"name"`
+	SiteHours         float64 `json:"site_hours"`
+	BuildStationHours float64 `json:"build_station_hours"`
+	Per1000SqFt       float64 `json:"person_hours_per_1000_sqft"`
+	OSELow            int     `json:"ose_low"`
+	OSEHigh           int     `json:"ose_high"`
 }
 
 func round(x float64, places int) float64 {
@@ -209,6 +222,15 @@ func (s *Schedule) JSON(design string, areaSqFt int) ([]byte, error) {
 	}
 	for _, i := range s.CriticalPath {
 		out.CriticalPath = append(out.CriticalPath, s.Tasks[i].ID)
+	}
+	out.StageBoundH = h(s.StageBound)
+	for _, ph := range s.PhaseHours() {
+		pj := phaseJSON{Phase: ph.Phase.ID, Name: ph.Phase.Name, SiteHours: round(ph.Site.InexactFloat64(), 2), BuildStationHours: round(ph.Prefab.InexactFloat64(), 2),
+			OSELow: ph.Phase.HoursLow, OSEHigh: ph.Phase.HoursHigh}
+		if areaSqFt > 0 {
+			pj.Per1000SqFt = round(ph.Total().InexactFloat64()*1000/float64(areaSqFt), 1)
+		}
+		out.Phases = append(out.Phases, pj)
 	}
 	path := s.onPath()
 	for _, i := range s.byStart() {
