@@ -61,3 +61,34 @@ func TestCostByPhase(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, `--house must be finished or shell, got "mansion"`)
 }
+
+// `prodos bom --house finished` adds the whole-house materials; the
+// default bill is the modules' as before.
+func TestBOMHouse(t *testing.T) {
+	f := "../../designs/examples/seed-home-32x32.toml"
+	code, out, errs := engProdos("bom", f, "--format", "json", "--house", "finished")
+	require.Equal(t, exitOK, code, errs)
+	var got prodBOMJSON
+	require.NoError(t, json.Unmarshal([]byte(out), &got))
+	assert.NotEmpty(t, got.Lines)
+	var drywall string
+	for _, l := range got.HouseLines {
+		if l.SKU == "SHT-DRYWALL-12" {
+			drywall = l.Quantity
+		}
+	}
+	assert.Equal(t, "96", drywall)
+	assert.NotEmpty(t, got.HouseTotal)
+	code, out, _ = engProdos("bom", f, "--format", "json")
+	require.Equal(t, exitOK, code)
+	var shell prodBOMJSON
+	require.NoError(t, json.Unmarshal([]byte(out), &shell))
+	assert.Empty(t, shell.HouseLines)
+	assert.Equal(t, got.Total, shell.Total)
+
+	code, out, _ = engProdos("bom", f, "--house", "finished")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "WHOLE HOUSE (bought locally)")
+	code, _, _ = engProdos("bom", f, "--house", "castle")
+	assert.Equal(t, exitUsage, code)
+}

@@ -206,3 +206,25 @@ func TestIndentedBOM(t *testing.T) {
 		assert.True(t, sum[l.SKU].Equal(l.Net), "%s: tree %s, flat %s", l.SKU, sum[l.SKU], l.Net)
 	}
 }
+
+// The whole-house bill: its net total is the whole-house materials, each
+// line is rounded up to whole units and names the items that need it.
+func TestHouseBOM(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	d, err := designs.LoadDesign("../../designs/examples/seed-home-32x32.toml", cat)
+	require.NoError(t, err)
+	b := HouseBOM(cat, d)
+	assert.Equal(t, cat.WholeHouseCost(d, decimal.Zero).Materials.StringFixed(6), b.NetTotal.StringFixed(6))
+	require.NotEmpty(t, b.Lines)
+	dw := b.Line("SHT-DRYWALL-12")
+	require.NotNil(t, dw)
+	// ceilings 1,024 sq ft / 32, exterior walls 128 ft / 4, interior walls 64 ft / 2
+	assert.Equal(t, "96", dw.Net.String())
+	assert.Equal(t, "96", dw.Quantity.String())
+	assert.Equal(t, []string{"drywall-ceiling", "drywall-exterior-walls", "drywall-interior-walls"}, dw.Modules)
+	for _, l := range b.Lines {
+		assert.True(t, l.Quantity.Equal(l.Gross.Ceil()), l.SKU)
+	}
+	assert.True(t, b.Total.GreaterThanOrEqual(b.NetTotal))
+}
