@@ -5,7 +5,7 @@ package designs
 import "github.com/shopspring/decimal"
 
 // snapshotSum is the SHA-256 of the data files the snapshot was made from.
-const snapshotSum = "395eebe4c49fe9d6338a233777c1aa40ca9033809305ab25e9b667a2f7483fea"
+const snapshotSum = "fc797d69db1279715034d8c8cade19e7214117d397a8b50e3cdaa1801463a8a3"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{

@@ -7,12 +7,73 @@ import "github.com/shopspring/decimal"
 func snapshotPhases() []Phase {
 	return []Phase{
 		{ID: "A", Name: "site prep and foundation", Scope: "layout, excavation, foundation system, backfill and rough grade", HoursLow: 70, HoursHigh: 110, Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md"},
-		{ID: "B", Name: "structural shell", Scope: "floor, walls, roof, sheathing, weather-resistive barrier, dry-in", HoursLow: 120, HoursHigh: 170, Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md"},
-		{ID: "C", Name: "exterior close", Scope: "windows and doors, roofing, siding and cladding", HoursLow: 60, HoursHigh: 90, Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md"},
-		{ID: "D", Name: "mechanical, electrical, plumbing", Scope: "plumbing, electrical and HVAC rough-in and trim", HoursLow: 100, HoursHigh: 150, Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md"},
-		{ID: "E", Name: "insulation and air sealing", Scope: "insulation install, air-sealing details", HoursLow: 20, HoursHigh: 35, Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md"},
-		{ID: "F", Name: "interior finishes", Scope: "wall finish, paint, flooring, cabinets and trim, fixtures and appliances", HoursLow: 110, HoursHigh: 170, Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md"},
-		{ID: "G", Name: "commissioning, punch list, cleanup", Scope: "system checks, punch list, final clean", HoursLow: 20, HoursHigh: 25, Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md"},
+		{
+			ID:        "B",
+			Name:      "structural shell",
+			Scope:     "floor, walls, roof, sheathing, weather-resistive barrier, dry-in",
+			HoursLow:  120,
+			HoursHigh: 170,
+			After: []string{
+				"A",
+			},
+			Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md",
+		},
+		{
+			ID:        "C",
+			Name:      "exterior close",
+			Scope:     "windows and doors, roofing, siding and cladding",
+			HoursLow:  60,
+			HoursHigh: 90,
+			After: []string{
+				"B",
+			},
+			Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md",
+		},
+		{
+			ID:        "D",
+			Name:      "mechanical, electrical, plumbing",
+			Scope:     "plumbing, electrical and HVAC rough-in and trim",
+			HoursLow:  100,
+			HoursHigh: 150,
+			After: []string{
+				"B",
+			},
+			Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md",
+		},
+		{
+			ID:        "E",
+			Name:      "insulation and air sealing",
+			Scope:     "insulation install, air-sealing details",
+			HoursLow:  20,
+			HoursHigh: 35,
+			After: []string{
+				"D",
+			},
+			Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md",
+		},
+		{
+			ID:        "F",
+			Name:      "interior finishes",
+			Scope:     "wall finish, paint, flooring, cabinets and trim, fixtures and appliances",
+			HoursLow:  110,
+			HoursHigh: 170,
+			After: []string{
+				"C",
+				"E",
+			},
+			Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md",
+		},
+		{
+			ID:        "G",
+			Name:      "commissioning, punch list, cleanup",
+			Scope:     "system checks, punch list, final clean",
+			HoursLow:  20,
+			HoursHigh: 25,
+			After: []string{
+				"F",
+			},
+			Source: "OSE wiki, Seed Eco-Home Optimized Build Time (revision of 15 January 2026): May 1 labor target, phase breakdown per 1,000 sq ft; phases A and G and the 500-750 total also in shared/reference/ose-facts.md",
+		},
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 // minutes, exactly; each item's work is there once, in tasks of at most a
 // day that start after the phases they follow.
 func TestFinishedHouse(t *testing.T) {
-	for _, f := range append(examples, "../../../designs/examples/seed-home-32x32.toml") {
+	for _, f := range examples {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			d, cat, crews := setup(t, f)
 			s, err := PlanDesign(d, cat, crews[designs.OSECrewID])
@@ -84,7 +84,7 @@ func contains(list []string, s string) bool {
 // phase for the one before it, so the target is looser than the modules'
 // 1.05 of TestMakespanTargets).
 func TestFinishedHouseMakespan(t *testing.T) {
-	for _, f := range append(examples, "../../../designs/examples/seed-home-32x32.toml") {
+	for _, f := range examples {
 		for _, size := range []int{4, 8, 24} {
 			t.Run(fmt.Sprintf("%s/crew=%d", filepath.Base(f), size), func(t *testing.T) {
 				d, cat, crews := setup(t, f)
