@@ -13,6 +13,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Exit codes shared by all subcommands.
@@ -35,6 +36,7 @@ type command struct {
 type env struct {
 	stdout, stderr io.Writer
 	stdin          io.Reader
+	now            func() time.Time // the clock; time.Now when nil (tests move it instead of waiting)
 }
 
 var commands = map[string]*command{}
