@@ -14,15 +14,15 @@ import (
 // SiteOp is the op of whole-house work: on site, not a module.
 const SiteOp = "site"
 
-// dayTask is the longest a whole-house task is: longer work (the wiring of
-// a house, its drywall) is split into tasks of one 8-hour day, so several
-// qualified people can share it.
-const dayTask = 8 * 3600
+// partTask is the longest a whole-house task is: longer work (the wiring
+// of a house, its drywall) is split into tasks of half an 8-hour day, so
+// several qualified people can share it and the phases pack tightly.
+const partTask = 4 * 3600
 
 // AddHouseItems adds the whole-house work of a design (the catalog's
 // house items priced by designs.Catalog.HouseLines, per house of a design
 // grouped into houses) to its module tasks. Each item becomes tasks of at
-// most a day, with ids like "F-drywall-ceiling-2" (and "@house-slug" in a
+// most 4 hours, with ids like "F-drywall-ceiling-2" (and "@house-slug" in a
 // grouped design). An item task of phase P waits for the module installs
 // of earlier phases that no other such install waits for (the ends of the
 // module graph), and for every item task of the latest earlier phase with
@@ -63,10 +63,10 @@ func addHouse(tasks []Task, hp designs.HousePart, cat *designs.Catalog) []Task {
 				continue
 			}
 			total := seconds(l.Minutes)
-			n := (total + dayTask - 1) / dayTask
+			n := (total + partTask - 1) / partTask
 			for k := int64(0); k < n; k++ {
-				sec := min(dayTask, total-k*dayTask)
-				name := fmt.Sprintf("%s (%s %s), day %d of %d", l.Item.Name, l.Qty, basisUnit(l.Item.Basis), k+1, n)
+				sec := min(partTask, total-k*partTask)
+				name := fmt.Sprintf("%s (%s %s), part %d of %d", l.Item.Name, l.Qty, basisUnit(l.Item.Basis), k+1, n)
 				if n == 1 {
 					name = fmt.Sprintf("%s (%s %s)", l.Item.Name, l.Qty, basisUnit(l.Item.Basis))
 				}
@@ -218,20 +218,7 @@ func (p *problem) stageBound() int64 {
 				start = max(start, p.head[d]+tasks[d].Seconds)
 			}
 		}
-		var work, longest int64
-		perQual := map[int]int64{}
-		for k := i; k < j; k++ {
-			work += tasks[k].Seconds
-			longest = max(longest, tasks[k].Seconds)
-			perQual[p.qual[k]] += tasks[k].Seconds
-		}
-		m := int64(p.members)
-		length := max(longest, (work+m-1)/m)
-		for q, w := range perQual {
-			if h := int64(len(p.holders[q])); h > 0 {
-				length = max(length, (w+h-1)/h)
-			}
-		}
+		length := p.stageLength(i, j)
 		st := &stage{end: start + length}
 		for k := i; k < j; k++ {
 			stageOf[k] = st
@@ -240,6 +227,51 @@ func (p *problem) stageBound() int64 {
 		i = j
 	}
 	return best
+}
+
+// stageLength is the least time the tasks [i, j) take once they can
+// start: the longest of them, their work over the crew, and for each
+// qualification its work over the people holding it and, since one of
+// them does at least ceil(count/holders) of its tasks one after the other,
+// the sum of that many of the shortest.
+func (p *problem) stageLength(i, j int) int64 {
+	tasks := p.tasks
+	var work, longest int64
+	perQual := map[int][]int64{}
+	var all []int64
+	for k := i; k < j; k++ {
+		work += tasks[k].Seconds
+		longest = max(longest, tasks[k].Seconds)
+		perQual[p.qual[k]] = append(perQual[p.qual[k]], tasks[k].Seconds)
+		all = append(all, tasks[k].Seconds)
+	}
+	m := int64(p.members)
+	length := max(longest, (work+m-1)/m, shortestOf(all, m))
+	for q, ds := range perQual {
+		h := int64(len(p.holders[q]))
+		if h == 0 {
+			continue
+		}
+		var w int64
+		for _, d := range ds {
+			w += d
+		}
+		length = max(length, (w+h-1)/h, shortestOf(ds, h))
+	}
+	return length
+}
+
+// shortestOf is the sum of the ceil(len(ds)/m) shortest of ds: the least
+// work of whoever of m people does the most of these tasks.
+func shortestOf(ds []int64, m int64) int64 {
+	c := (int64(len(ds)) + m - 1) / m
+	sorted := append([]int64(nil), ds...)
+	sort.Slice(sorted, func(a, b int) bool { return sorted[a] < sorted[b] })
+	var sum int64
+	for k := int64(0); k < c && k < int64(len(sorted)); k++ {
+		sum += sorted[k]
+	}
+	return sum
 }
 
 // ancestorBound is the least time in which the crew can do every task that
