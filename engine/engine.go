@@ -142,6 +142,9 @@ type Options struct {
 	// designs.ScopeFinished (the whole house: the cost metrics add the
 	// whole-house items).
 	Scope string
+	// LifeCycleBudget is the level's life-cycle budget (USD; zero: none),
+	// for what the player is shown.
+	LifeCycleBudget decimal.Decimal
 	// Palette lists the modules offered; nil offers every module.
 	Palette []string
 }

@@ -258,6 +258,9 @@ func (l *Level) Options(cat *designs.Catalog) (Options, error) {
 		shop = shops[designs.DefaultShopID]
 	}
 	opts := Options{Rules: l.RuleSet, Shop: shop, LabourRate: l.LabourRate, Scope: l.House}
+	if l.LifeCycleBudget != nil {
+		opts.LifeCycleBudget = *l.LifeCycleBudget
+	}
 	if len(l.Palette) > 0 {
 		opts.Palette = l.Palette
 	}

@@ -16,6 +16,10 @@ func (e *Engine) Scope() string {
 	return designs.ScopeShell
 }
 
+// LifeCycleBudget is the life-cycle budget of the level the session plays
+// (Options.LifeCycleBudget); zero when there is none.
+func (e *Engine) LifeCycleBudget() decimal.Decimal { return e.opts.LifeCycleBudget }
+
 // ScopeCost is the design's cost for its scope: Cost, plus the whole-house
 // items for a finished house.
 func (e *Engine) ScopeCost() designs.Cost {

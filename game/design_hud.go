@@ -90,7 +90,7 @@ func (s *DesignScene) layoutHUD(g *Game, r *Renderer) float64 {
 
 	cost := s.board.Cost().Total()
 	met := s.board.Metrics()
-	r.Bold(costTitle(s.board.Lifetime().Scope), x+14, y, 15, colMuted, text.AlignStart)
+	r.Bold("Cost", x+14, y, 15, colMuted, text.AlignStart)
 	budget := s.level.Budget
 	label := "$" + money(cost)
 	if !budget.IsZero() {
@@ -188,12 +188,13 @@ func (s *DesignScene) drawProblems(g *Game, r *Renderer, py float64) {
 	}
 }
 
-// costTitle names the cost the HUD shows: the shell or the finished house.
-func costTitle(scope string) string {
+// phaseTitle names the house the cost by phase is for: the shell or the
+// finished house.
+func phaseTitle(scope string) string {
 	if scope == designs.ScopeFinished {
-		return "Cost, finished house"
+		return "Finished house by phase: "
 	}
-	return "Cost, shell"
+	return "Shell by phase: "
 }
 
 // drawLifetime draws the cost by build phase, the 50-year life-cycle cost
@@ -201,8 +202,7 @@ func costTitle(scope string) string {
 // it returns the y below them.
 func (s *DesignScene) drawLifetime(r *Renderer, x, y, w float64) float64 {
 	l := s.board.Lifetime()
-	r.Text("By phase: "+l.PhaseLine(), x+14, y, 12, colMuted, text.AlignStart)
-	y += 20
+	y += r.Wrap(phaseTitle(l.Scope)+l.PhaseLine(), x+14, y, 12, hudW-28, colMuted) + 6
 	r.Text("50-year cost", x+14, y, 14, colMuted, text.AlignStart)
 	c := colLight
 	if l.OverBudget() {

@@ -29,15 +29,12 @@ type Lifetime struct {
 	Modules     int
 }
 
-// MeasureLifetime reads the figures from the engine (its level gives the
-// life-cycle budget).
+// MeasureLifetime reads the figures from the engine (its options carry the
+// level's life-cycle budget).
 func MeasureLifetime(e *engine.Engine) Lifetime {
-	l := Lifetime{Scope: e.Scope(), LifeCycle: e.LifeCycle()}
+	l := Lifetime{Scope: e.Scope(), LifeCycle: e.LifeCycle(), Budget: e.LifeCycleBudget()}
 	for _, pc := range e.PhaseCosts() {
 		l.Phases = append(l.Phases, PhaseCost{ID: pc.Phase.ID, Name: pc.Phase.Name, Total: pc.Cost.Total()})
-	}
-	if lv := e.Level(); lv != nil && lv.LifeCycleBudget != nil {
-		l.Budget = *lv.LifeCycleBudget
 	}
 	l.Replaceable, l.Modules = e.Repairability()
 	return l

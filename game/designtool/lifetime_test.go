@@ -68,4 +68,17 @@ func TestLifetimeLevelBudget(t *testing.T) {
 	assert.False(t, l.OverBudget())
 	l.Budget = decimal.NewFromInt(10)
 	assert.True(t, l.OverBudget())
+
+	// a saved design opened on the level (the level's options, no
+	// FromLevel) keeps the level's house and budget
+	opts, err := lv.Options(cat)
+	require.NoError(t, err)
+	d, err := designs.LoadDesign("../../designs/examples/two-bedroom-24x32.toml", cat)
+	require.NoError(t, err)
+	e2, err := engine.FromDesign(d, cat, opts)
+	require.NoError(t, err)
+	l = MeasureLifetime(e2)
+	assert.Equal(t, designs.ScopeFinished, l.Scope)
+	assert.Equal(t, "$86.8k / $90.0k", l.LifeLine())
+	assert.False(t, l.OverBudget())
 }
