@@ -139,6 +139,12 @@ type Module struct {
 	// phase id of wholehouse.toml), its expected service life in years
 	// and the source of that figure, and its maintenance schedule.
 	Lifetime
+	// Waste, set only by a site overlay (Catalog.WithOverlay), replaces the
+	// waste share of each of this module's materials in the BOM.
+	Waste *decimal.Decimal `toml:"-"`
+	// Overlay names the site overlay file that changed this module ("":
+	// the default data).
+	Overlay string `toml:"-"`
 
 	file string
 }
@@ -170,6 +176,7 @@ type Catalog struct {
 
 	materialOrder []string
 	moduleOrder   []string
+	overlay       *Overlay
 }
 
 // MaterialSKUs lists SKUs in file order.

@@ -400,3 +400,11 @@ func TestLevelHouses(t *testing.T) {
 		}
 	}
 }
+
+func TestPolicyLoads(t *testing.T) {
+	p, err := Policy()
+	require.NoError(t, err)
+	k := p.Keep("lead-build-crew")
+	require.NotNil(t, k)
+	assert.Equal(t, 180, k.LapseDays)
+}

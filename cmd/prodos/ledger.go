@@ -177,6 +177,7 @@ func prodPositive(e *env, name, v string) (decimal.Decimal, bool) {
 func runLedgerPost(e *env, args []string) int {
 	fs, dbPath := prodLedgerFlags(e, "post DESIGN --event EVENT [--db FILE] [flags]")
 	f := prodAddPostFlags(fs)
+	inspections := prodInspectionsFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -230,7 +231,7 @@ func runLedgerPost(e *env, args []string) int {
 	if code := prodCheckWork(e, cat, *f.profiles, *dbPath, events, nil); code != exitOK {
 		return code
 	}
-	return prodPostAll(e, *dbPath, events)
+	return prodPostAll(e, *dbPath, *inspections, events)
 }
 
 // errPrinted is an error already reported on standard error.
