@@ -99,7 +99,8 @@ func TestFinishedHouseMakespan(t *testing.T) {
 				checkSchedule(t, s)
 				assert.GreaterOrEqual(t, s.LowerBound, s.StageBound)
 				assert.LessOrEqual(t, s.Makespan, randomSerial(s.Tasks, s.Crew, 300, 1), "against the randomized serial generator")
-				assert.LessOrEqual(t, s.Ratio(), 1.15, "makespan %d s, lower bound %d s", s.Makespan, s.LowerBound)
+				assert.LessOrEqual(t, s.Ratio(), FinishedRatioTarget, "makespan %d s, lower bound %d s", s.Makespan, s.LowerBound)
+				assert.Contains(t, s.Summary(d.Name, FloorArea(d, cat), 8), "(target 1.15): met")
 			})
 		}
 	}
