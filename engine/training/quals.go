@@ -116,7 +116,7 @@ func ParseQualifications(file string, data []byte, set *Set) (*Quals, error) {
 			}
 		}
 		for _, c := range x.Categories {
-			if !contains(designs.Categories, c) {
+			if !contains(designs.Categories(), c) {
 				e(x.ID, "qualification %q: unknown palette category %q", x.ID, c)
 			}
 		}
