@@ -34,6 +34,29 @@ type Crew struct {
 	Name    string   `toml:"name"`
 	Source  string   `toml:"source"`
 	Members []Member `toml:"member"`
+	// Verified is set on a crew made of profiles whose qualifications the
+	// profile store confirmed (production/permits). A roster read from a
+	// crew TOML file only claims its members' qualifications: it names
+	// roles, not people, and serves teaching and planning.
+	Verified bool `toml:"-"`
+}
+
+// Basis says where the crew's qualifications come from, for outputs:
+// "verified" (the profile store) or "claimed" (a roster file).
+func (c *Crew) Basis() string {
+	if c.Verified {
+		return "verified"
+	}
+	return "claimed"
+}
+
+// BasisNote is a sentence saying where the crew's qualifications come
+// from, printed with every assignment made on the crew.
+func (c *Crew) BasisNote() string {
+	if c.Verified {
+		return fmt.Sprintf("Crew %s: qualifications verified (%s).", c.ID, c.Source)
+	}
+	return fmt.Sprintf("Crew %s: qualifications claimed by the roster, not verified against profiles (name the people with --crew-profiles).", c.ID)
 }
 
 // Qualified lists the members holding the qualification, in roster order.

@@ -35,7 +35,7 @@ func TestWallEdgeCanonical(t *testing.T) {
 	// Both names load, and a design spelt either way has one canonical form.
 	cat := mustCatalog(t)
 	src := func(edge string, y int) string {
-		return "format = 1\nname = \"n\"\nlicense = \"CC0\"\n[grid]\nwidth = 4\nheight = 3\n" +
+		return "format = 1\nname = \"n\"\nlicense = \"CC0-1.0\"\n[grid]\nwidth = 4\nheight = 3\n" +
 			"[[placement]]\nmodule = \"wall-ext-4x8\"\nx = 1\ny = " + string(rune('0'+y)) + "\nedge = \"" + edge + "\"\n"
 	}
 	a, err := ParseDesign("a.toml", []byte(src("s", 0)), cat)
@@ -122,7 +122,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestCompactFormErrors(t *testing.T) {
 	cat := mustCatalog(t)
-	head := "format = 1\nname = \"n\"\nlicense = \"CC0\"\n[grid]\nwidth = 6\nheight = 4\n"
+	head := "format = 1\nname = \"n\"\nlicense = \"CC0-1.0\"\n[grid]\nwidth = 6\nheight = 4\n"
 	cases := []struct{ name, body, want string }{
 		{"fill of walls", "[[fill]]\nmodule = \"wall-ext-4x8\"\nwidth = 2\nheight = 1\n",
 			`x.toml:8:10: module "wall-ext-4x8" stands on an edge: stand a run of them with [[row]], not [[fill]]`},

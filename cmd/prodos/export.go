@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,26 +11,42 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production/manufacturing/export"
+	"github.com/opensourceecology/prodos/production/permits"
 )
 
 func init() {
 	register(&command{
 		name:    "export",
-		usage:   "export DESIGN... --out DIR [--as PROFILE] [--policy P] [--need-by DATE] [--draft]",
-		summary: "write a build package: design, bom.csv, purchase-orders.csv, cost.csv, plan.svg, jobs/, schedule/, manifest.json",
+		usage:   "export DESIGN... --out DIR [--as PROFILE [--profiles FILE]] [--policy P] [--need-by DATE] [--draft]",
+		summary: "write a build package: design, bom.csv, purchase-orders.csv, cost.csv, plan.svg, jobs/, schedule/, manifest.json; build-ready only --as a Designer",
 		run: func(e *env, args []string) int {
-			return runExport(e, args, checkProfilePermission)
+			return runExport(e, args, designerRelease)
 		},
 	})
 }
 
 // ExportPermission is the permission a profile needs for export --as.
-const ExportPermission = "export-build-package"
+const ExportPermission = permits.ExportPermission
 
-// permissionCheck checks that a profile holds a permission (the profiles
-// command's checkProfilePermission). When --as is given and it is nil,
-// export refuses.
-type permissionCheck func(e *env, profile, permission string) error
+// releaseCheck decides the release of a package by the designer named
+// with --as ("" for none), from the profile store at profilesDB.
+type releaseCheck func(profilesDB, designer string) export.Release
+
+// designerRelease is the release by designer as the profile store shows
+// it (permits.Checker.Release): qualified when the profile holds the
+// Designer qualification, else with the reason; a store that cannot be
+// read is a reason too. Without a designer it is the zero Release.
+func designerRelease(profilesDB, designer string) export.Release {
+	if designer == "" {
+		return export.Release{}
+	}
+	c, done, err := openChecker(profilesDB)
+	if err != nil {
+		return export.Release{Designer: designer, Refusal: err.Error()}
+	}
+	defer done()
+	return c.Release(context.Background(), designer)
+}
 
 // prodIsTerminal reports whether w is a terminal (a character device);
 // tests replace it.
@@ -52,10 +69,11 @@ func prodProgressBar(w io.Writer, done, total int, name string) {
 	}
 }
 
-func runExport(e *env, args []string, requirePermission permissionCheck) int {
+func runExport(e *env, args []string, release releaseCheck) int {
 	fs := newFlags(e, "export")
 	out := fs.String("out", "", "output folder (one sub-folder per design when several are given)")
-	as := fs.String("as", "", "act as this profile; it must hold the "+ExportPermission+" permission")
+	as := fs.String("as", "", "release the package as this designer: build-ready only when the profile holds the "+ExportPermission+" permission (the Designer qualification); without it every package is a draft")
+	profilesDB := prodProfilesFlag(fs)
 	draft := prodDraftFlag(fs)
 	sf := prodAddSourcingFlags(fs)
 	files, ok := cliArgs(e, fs, args, cliSpec{
@@ -64,15 +82,9 @@ func runExport(e *env, args []string, requirePermission permissionCheck) int {
 	if !ok {
 		return exitUsage
 	}
-	if *as != "" {
-		if requirePermission == nil {
-			fmt.Fprintf(e.stderr, "prodos: export --as %s: profiles are not available in this build, so the %s permission cannot be checked\n", *as, ExportPermission)
-			return exitProblems
-		}
-		if err := requirePermission(e, *as, ExportPermission); err != nil {
-			fmt.Fprintf(e.stderr, "prodos: export --as %s: %v\n", *as, err)
-			return exitProblems
-		}
+	rel := release(*profilesDB, *as)
+	if *as != "" && !rel.Qualified {
+		fmt.Fprintf(e.stderr, "prodos: export --as %s: every package is a draft (%s): %s\n", *as, export.DraftMark, rel.Refusal)
 	}
 	cat, ok := loadCatalog(e)
 	if !ok {
@@ -111,13 +123,14 @@ func runExport(e *env, args []string, requirePermission permissionCheck) int {
 			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", f, err)
 			return exitUsage
 		}
-		pkg, err := export.Package(cat, d, export.Options{Suppliers: sups, Policy: req.Policy, Today: req.Today, NeedBy: req.NeedBy,
-			Violations: gate.Violations, Draft: gate.On})
+		opt := export.Options{Suppliers: sups, Policy: req.Policy, Today: req.Today, NeedBy: req.NeedBy,
+			Violations: gate.Violations, Draft: gate.On, Release: rel}
+		pkg, err := export.Package(cat, d, opt)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "prodos: %s: %v\n", f, err)
 			return exitProblems
 		}
-		jobs = append(jobs, exportJob{f, dir, d, gate.On, pkg})
+		jobs = append(jobs, exportJob{f, dir, d, rel.Reasons(gate.Violations), rel.Designer, pkg})
 	}
 	return writeExports(e, *out, jobs)
 }
@@ -126,8 +139,11 @@ func runExport(e *env, args []string, requirePermission permissionCheck) int {
 type exportJob struct {
 	file, dir string
 	d         *designs.Design
-	draft     bool
-	files     []export.File
+	// draft says why the package is a draft (none: build-ready,
+	// released by designer).
+	draft    []string
+	designer string
+	files    []export.File
 }
 
 // writeExports writes the packages, each by folder swap, and reports them.
@@ -146,9 +162,9 @@ func writeExports(e *env, out string, jobs []exportJob) int {
 			prodProgressBar(e.stderr, i+1, len(jobs), j.d.Name)
 		}
 		if !bar || len(jobs) == 1 {
-			mark := ""
-			if j.draft {
-				mark = " (" + export.DraftMark + ")"
+			mark := " (build-ready, released by designer " + j.designer + ")"
+			if len(j.draft) > 0 {
+				mark = " (" + export.DraftMark + ": " + strings.Join(j.draft, "; ") + ")"
 			}
 			fmt.Fprintf(e.stdout, "%s: wrote %d files to %s%s\n", j.file, len(j.files), j.dir, mark)
 		}

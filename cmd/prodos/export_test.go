@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -35,7 +33,7 @@ func TestExportPackagePerExampleIsByteIdentical(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
 			for _, dir := range []string{a, b, a} { // a twice: re-export over itself
-				code, _, errs := prodRun("export", prodExample(name), "--out", dir, "--today", "2026-11-21")
+				code, _, errs := prodRun(append([]string{"export", prodExample(name), "--out", dir, "--today", "2026-11-21", "--as", "dana"}, prodWithCrew(t)...)...)
 				require.Equal(t, exitOK, code, errs)
 			}
 			fa, fb := prodReadDir(t, a), prodReadDir(t, b)
@@ -89,40 +87,6 @@ func TestExportProgressBarOnlyOnTerminal(t *testing.T) {
 	defer r.Close()
 	defer w.Close()
 	assert.False(t, saved(w))
-}
-
-func TestExportAsProfile(t *testing.T) {
-	var requirePermission permissionCheck
-	prodRun := func(args ...string) (int, string, string) {
-		var out, errb bytes.Buffer
-		code := runExport(&env{stdout: &out, stderr: &errb, stdin: strings.NewReader("")}, args[1:], requirePermission)
-		return code, out.String(), errb.String()
-	}
-	d := prodExample("cabin-12x16")
-
-	dir := filepath.Join(t.TempDir(), "out")
-	code, _, errs := prodRun("export", d, "--out", dir, "--as", "alice")
-	assert.Equal(t, exitProblems, code)
-	assert.Contains(t, errs, "export-build-package")
-	assert.NoDirExists(t, dir)
-
-	var gotProfile, gotPerm string
-	requirePermission = func(e *env, profile, permission string) error {
-		gotProfile, gotPerm = profile, permission
-		if profile == "mallory" {
-			return errors.New("profile mallory lacks export-build-package")
-		}
-		return nil
-	}
-	code, _, errs = prodRun("export", d, "--out", dir, "--as", "mallory")
-	assert.Equal(t, exitProblems, code)
-	assert.Contains(t, errs, "lacks")
-	assert.NoDirExists(t, dir)
-	code, _, errs = prodRun("export", d, "--out", dir, "--as", "alice")
-	require.Equal(t, exitOK, code, errs)
-	assert.Equal(t, "alice", gotProfile)
-	assert.Equal(t, "export-build-package", gotPerm)
-	assert.FileExists(t, filepath.Join(dir, "manifest.json"))
 }
 
 func TestExportBadInputWritesNothing(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 func init() {
 	register(&command{
 		name:    "jobs",
-		usage:   "jobs DESIGN [--out DIR] [--shop ID] [--crew N] [--draft]",
+		usage:   "jobs DESIGN [--out DIR] [--shop ID] [--crew N | --crew-profiles NAME,NAME [--profiles FILE]] [--draft]",
 		summary: "nest sheet parts, plan lumber cut lists and queue machine jobs; print sheets, bounds and utilisation",
 		run:     runJobs,
 	})
@@ -59,7 +59,8 @@ func runJobs(e *env, args []string) int {
 	out := fs.String("out", "", "folder to write nesting (SVG, DXF), G-code, cut lists and the job queue into")
 	shopID := fs.String("shop", designs.DefaultShopID, "shop profile id")
 	draft := prodDraftFlag(fs)
-	crewN := fs.Int("crew", 4, "crew size whose qualified members operate the machines (4: default crew, 24: OSE build stations)")
+	crewN := fs.Int("crew", 4, "crew size whose qualified members operate the machines (4: default crew, 24: OSE build stations); a roster of roles whose qualifications are claimed")
+	crewProfiles, profilesDB := prodCrewFlags(fs)
 	in, e, code := prodPreamble(e, fs, args, prodPre{draft: draft, check: func() bool { return prodTargetOK(e, "out", *out, true) }})
 	if in == nil {
 		return code
@@ -70,7 +71,7 @@ func runJobs(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	crew, ok := loadCrew(e, cat, *crewN)
+	crew, ok := prodCrew(e, cat, *crewN, *crewProfiles, *profilesDB, prodFlagSet(fs, "crew"))
 	if !ok {
 		return exitUsage
 	}
@@ -108,6 +109,6 @@ func runJobs(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitProblems
 	}
-	fmt.Fprintf(e.stdout, "\nWrote %d files to %s (operators from crew %s)\n", len(written), *out, crew.ID)
+	fmt.Fprintf(e.stdout, "\nWrote %d files to %s (operators from crew %s, qualifications %s)\n", len(written), *out, crew.ID, crew.Basis())
 	return exitOK
 }

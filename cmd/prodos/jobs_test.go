@@ -71,7 +71,7 @@ func TestJobsCommandErrors(t *testing.T) {
 func TestJobsBadDesignNamesLine(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.toml")
-	require.NoError(t, os.WriteFile(bad, []byte("format = 1\nname = \"x\"\nlicense = \"CC0\"\n[grid]\nwidth = 2\nheight = 2\n[[placement]]\nmodule = \"wall-nope\"\nx = 0\ny = 0\nedge = \"n\"\n"), 0o644))
+	require.NoError(t, os.WriteFile(bad, []byte("format = 1\nname = \"x\"\nlicense = \"CC0-1.0\"\n[grid]\nwidth = 2\nheight = 2\n[[placement]]\nmodule = \"wall-nope\"\nx = 0\ny = 0\nedge = \"n\"\n"), 0o644))
 	code, _, errs := runProdos("jobs", bad)
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, "bad.toml:8:")

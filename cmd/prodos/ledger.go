@@ -128,7 +128,7 @@ func prodEventNames() string {
 // prodPostFlags are the flags of `ledger post DESIGN --event EVENT`.
 type prodPostFlags struct {
 	event, house, supplier, amount, person, kind, skill, hours, rate, module *string
-	key, reverses, memo, events                                              *string
+	key, reverses, memo, events, witness, profiles                           *string
 	count                                                                    *int
 	draft                                                                    *bool
 	sourcing                                                                 prodSourcingFlags
@@ -140,7 +140,9 @@ func prodAddPostFlags(fs *flag.FlagSet) *prodPostFlags {
 		house:    fs.String("house", "", "house id (default: the design file name without .toml); for a design grouped into houses, the one house to post (name, e.g. \"House 1\"; default: every house, each as DESIGN/house-1)"),
 		supplier: fs.String("supplier", "", "supplier id for po-issued, goods-received, supplier-paid (default: every supplier of the sourcing plan)"),
 		amount:   fs.String("amount", "", "amount; default for supplier events and materials-issued: the sourcing plan's figure; required for house-sold (the sale price)"),
-		person:   fs.String("person", "", "person for labour-contributed, module-built, module-installed"),
+		person:   fs.String("person", "", "person for labour-contributed, module-built, module-installed; for built, installed and labour work a profile holding the module's (or skill's) qualification"),
+		witness:  fs.String("witness", "", "crew lead (a profile holding lead-build-crew, not the person) who witnessed module-built, module-installed or labour work; required for those"),
+		profiles: prodProfilesFlag(fs),
 		kind:     fs.String("kind", "labour", "contribution kind: labour, design, training or review"),
 		skill:    fs.String("skill", "", "skill of the contribution (labour default: all of the design's labour of this skill)"),
 		hours:    fs.String("hours", "", "hours contributed (labour default: the design's labour hours for --skill)"),
@@ -178,7 +180,7 @@ func runLedgerPost(e *env, args []string) int {
 		return exitUsage
 	}
 	if *f.events != "" {
-		return runLedgerPostEvents(e, fs, pos, *f.events, *dbPath)
+		return runLedgerPostEvents(e, fs, pos, *f.events, *dbPath, *f.profiles)
 	}
 	if len(pos) != 1 || *f.event == "" {
 		fs.Usage()
@@ -223,6 +225,9 @@ func runLedgerPost(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
 	}
+	if code := prodCheckWork(e, cat, *f.profiles, *dbPath, events, nil); code != exitOK {
+		return code
+	}
 	return prodPostAll(e, *dbPath, events)
 }
 
@@ -233,7 +238,7 @@ var errPrinted = errors.New("reported")
 // and return false.
 func (f *prodPostFlags) request(e *env, typ ledger.EventType, file string, cat *designs.Catalog, d *designs.Design) (ledger.PostRequest, bool) {
 	req := ledger.PostRequest{Type: typ, House: prodHouseID(file), Select: *f.house, File: file, Design: d, Catalog: cat,
-		Supplier: *f.supplier, Person: *f.person, Kind: *f.kind, Skill: *f.skill, Module: *f.module, Count: *f.count,
+		Supplier: *f.supplier, Person: *f.person, Witness: *f.witness, Kind: *f.kind, Skill: *f.skill, Module: *f.module, Count: *f.count,
 		Key: *f.key, Reverses: *f.reverses, Memo: *f.memo}
 	var ok bool
 	if req.Amount, ok = prodPositive(e, "amount", *f.amount); !ok {

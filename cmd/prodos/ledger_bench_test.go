@@ -67,20 +67,26 @@ func prodBenchSetup(b *testing.B) (bin, db string) {
 	}
 	bin = benchProdos.binary(b)
 	db = filepath.Join(b.TempDir(), "ledger.db")
+	prodBenchProfiles = prodCrewDB(b)
 	out, err := exec.Command(bin, prodBenchPostArgs(db, "warm-up")...).CombinedOutput()
 	require.NoError(b, err, string(out))
 	return bin, db
 }
 
-// prodBenchPostArgs is one labour contribution by "pat" to the cabin.
+// prodBenchProfiles is the profile store of the benchmarks (prodBuilders):
+// every post checks pat's qualification and lee's witness in it.
+var prodBenchProfiles string
+
+// prodBenchPostArgs is one labour contribution by "pat" to the cabin,
+// witnessed by lee.
 func prodBenchPostArgs(db, key string) []string {
 	return []string{"ledger", "post", prodExample("cabin-12x16"), "--db", db, "--event", "labour-contributed",
-		"--person", "pat", "--hours", "1.5", "--key", key}
+		"--person", "pat", "--hours", "1.5", "--key", key, "--witness", "lee", "--profiles", prodBenchProfiles}
 }
 
 // prodBenchEventLine is the same contribution as a `--events` line.
 func prodBenchEventLine(key string) string {
-	return fmt.Sprintf(`{"key":%q,"type":"labour-contributed","house":"cabin-12x16","design":"Cabin 12x16","author":"x","person":"pat","kind":"labour","skill":"all","minutes":90,"rate":"35"}`, key)
+	return fmt.Sprintf(`{"key":%q,"type":"labour-contributed","house":"cabin-12x16","design":"Cabin 12x16","author":"x","person":"pat","kind":"labour","skill":"all","minutes":90,"rate":"35","witness":"lee"}`, key)
 }
 
 // prodBenchSQL is what prodos does for one labour contribution, as SQL for
@@ -98,7 +104,7 @@ INSERT INTO transactions (idem_key, event, house, memo, digest, reverses, posted
 INSERT INTO postings (tx_id, seq, account_id, amount) VALUES
  (last_insert_rowid(), 1, (SELECT id FROM accounts WHERE name = 'assets:wip:cabin-12x16:labour'), 5250),
  ((SELECT id FROM transactions WHERE idem_key = '%[1]s'), 2, (SELECT id FROM accounts WHERE name = 'equity:contributed-labour:pat'), -5250);
-INSERT INTO contributions (tx_id, house, person, kind, skill, minutes, amount) VALUES ((SELECT id FROM transactions WHERE idem_key = '%[1]s'), 'cabin-12x16', 'pat', 'labour', 'all', 90, 5250);
+INSERT INTO contributions (tx_id, house, person, kind, skill, minutes, amount, witness) VALUES ((SELECT id FROM transactions WHERE idem_key = '%[1]s'), 'cabin-12x16', 'pat', 'labour', 'all', 90, 5250, 'lee');
 SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1;
 INSERT INTO entries (seq, tx_id, record_id, hash) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM entries), (SELECT id FROM transactions WHERE idem_key = '%[1]s'), NULL, '%[2]s');
 COMMIT;
@@ -182,7 +188,7 @@ func BenchmarkLedgerPostBulk(b *testing.B) {
 		if i/block%2 == 1 {
 			lite += prodBenchRun(b, sqlCmd)
 		}
-		prod += prodBenchRun(b, exec.Command(bin, "ledger", "post", "--db", db, "--events", file))
+		prod += prodBenchRun(b, exec.Command(bin, "ledger", "post", "--db", db, "--events", file, "--profiles", prodBenchProfiles))
 		if i/block%2 == 0 {
 			lite += prodBenchRun(b, sqlCmd)
 		}

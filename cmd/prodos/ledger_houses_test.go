@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,16 +36,16 @@ var prodHouseChain = [][]string{
 	{"--event", "goods-received"},
 	{"--event", "supplier-paid"},
 	{"--event", "materials-issued"},
-	{"--event", "labour-contributed", "--person", "alice", "--skill", "framing"},
-	{"--event", "labour-contributed", "--person", "bob", "--skill", "install"},
-	{"--event", "module-built", "--person", "alice"},
-	{"--event", "module-installed", "--person", "bob"},
+	{"--event", "labour-contributed", "--person", "alice", "--skill", "framing", "--witness", "lee"},
+	{"--event", "labour-contributed", "--person", "bob", "--skill", "install", "--witness", "lee"},
+	{"--event", "module-built", "--person", "alice", "--witness", "lee"},
+	{"--event", "module-installed", "--person", "bob", "--witness", "lee"},
 	{"--event", "house-completed"},
 }
 
 func prodPost(t *testing.T, db, design string, args ...string) (int, string, string) {
 	t.Helper()
-	return prodRun(append([]string{"ledger", "post", design, "--db", db, "--today", "2026-11-21"}, args...)...)
+	return prodRun(append(append([]string{"ledger", "post", design, "--db", db, "--today", "2026-11-21"}, prodWithCrew(t)...), args...)...)
 }
 
 // prodBalances reads the trial balance as account -> signed amount (debits
@@ -127,10 +128,23 @@ func TestLedgerRowOfHousesPostsHouseByHouse(t *testing.T) {
 	}
 	assert.Equal(t, before, prodCountTx(t, rowDB))
 
-	code, out, errs = prodRun("value", "--db", rowDB, "--format", "json")
+	code, out, errs = prodRun("value", "--db", rowDB, "--format", "json", "--profiles", filepath.Join(t.TempDir(), "none.db"))
 	require.Equal(t, exitOK, code, errs)
 	assert.Contains(t, out, `"sales": "636000.00"`, "three houses sold")
-	assert.Contains(t, out, `"designs_sold": 3`)
+	var doc struct {
+		People []struct {
+			Share      string `json:"share"`
+			DesignUses int    `json:"design_uses"`
+		} `json:"people"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	sum, uses := decimal.Zero, 0
+	for _, p := range doc.People {
+		sum = sum.Add(decimal.RequireFromString(p.Share))
+		uses += p.DesignUses
+	}
+	assert.Equal(t, "1.0000", sum.StringFixed(4), "shares of the three houses' value sum to exactly 1")
+	assert.Positive(t, uses, "the design's author is credited with the modules built from it")
 }
 
 // One house of a row is sold while the others are still open; --house
@@ -151,12 +165,12 @@ func TestLedgerRowOfHousesOneSoldOthersOpen(t *testing.T) {
 	require.Equal(t, exitOK, code, errs)
 
 	n := prodCountTx(t, db)
-	code, _, errs = prodPost(t, db, row, "--event", "labour-contributed", "--person", "eve", "--skill", "framing")
+	code, _, errs = prodPost(t, db, row, "--event", "labour-contributed", "--person", "eve", "--skill", "framing", "--witness", "lee")
 	assert.Equal(t, exitUsage, code, "the row's event includes the sold house")
 	assert.Contains(t, errs, "row-of-3/house-2")
 	assert.Contains(t, errs, "sold")
 	assert.Equal(t, n, prodCountTx(t, db), "all or nothing")
-	code, out, errs = prodPost(t, db, row, "--event", "labour-contributed", "--person", "eve", "--skill", "framing", "--house", "House 3")
+	code, out, errs = prodPost(t, db, row, "--event", "labour-contributed", "--person", "eve", "--skill", "framing", "--witness", "lee", "--house", "House 3")
 	require.Equal(t, exitOK, code, errs)
 	assert.Contains(t, out, "row-of-3/house-3:labour-contributed:eve")
 	code, _, errs = prodPost(t, db, row, "--event", "house-completed", "--house", "row-of-3/house-1")

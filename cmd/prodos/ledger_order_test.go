@@ -50,7 +50,7 @@ func TestLedgerMultiSupplierEventIsAllOrNothing(t *testing.T) {
 func TestLedgerRefusesEventsOutOfOrder(t *testing.T) {
 	cabin := prodExample("cabin-12x16")
 	post := func(db string, args ...string) (int, string) {
-		code, _, errs := prodRun(append([]string{"ledger", "post", cabin, "--db", db, "--today", "2026-11-21"}, args...)...)
+		code, _, errs := prodRun(append(append([]string{"ledger", "post", cabin, "--db", db, "--today", "2026-11-21"}, prodWithCrew(t)...), args...)...)
 		return code, errs
 	}
 	t.Run("goods received with no order", func(t *testing.T) {
@@ -72,13 +72,13 @@ func TestLedgerRefusesEventsOutOfOrder(t *testing.T) {
 		code, errs := post(db, "--event", "po-issued", "--supplier", "valley-lumber", "--amount", "10", "--key", "late-order")
 		assert.Equal(t, exitUsage, code, errs)
 		assert.Contains(t, errs, "sold")
-		code, errs = post(db, "--event", "labour-contributed", "--person", "eve", "--hours", "1", "--key", "late-labour")
+		code, errs = post(db, "--event", "labour-contributed", "--person", "eve", "--hours", "1", "--witness", "lee", "--key", "late-labour")
 		assert.Equal(t, exitUsage, code, errs)
 		assert.Equal(t, n, prodCountTx(t, db))
 	})
 	t.Run("sold before completed", func(t *testing.T) {
 		db := filepath.Join(t.TempDir(), "ledger.db")
-		code, errs := post(db, "--event", "labour-contributed", "--person", "eve", "--hours", "1")
+		code, errs := post(db, "--event", "labour-contributed", "--person", "eve", "--hours", "1", "--witness", "lee")
 		require.Equal(t, exitOK, code, errs)
 		code, errs = post(db, "--event", "house-sold", "--amount", "1000")
 		assert.Equal(t, exitUsage, code, errs)
@@ -92,9 +92,9 @@ const prodEventsChain = `{"key":"k-po","type":"po-issued","house":"h1","design":
 
 {"key":"k-pay","type":"supplier-paid","house":"h1","supplier":"valley","amount":1200.50}
 {"key":"k-issue","type":"materials-issued","house":"h1","amount":"1200.50"}
-{"key":"k-ann","type":"labour-contributed","house":"h1","person":"ann","kind":"labour","skill":"framing","minutes":600,"rate":"35"}
-{"key":"k-built","type":"module-built","house":"h1","person":"ann","module":"wall-ext-4x8","count":9}
-{"key":"k-inst","type":"module-installed","house":"h1","person":"bo","module":"wall-ext-4x8","count":9}
+{"key":"k-ann","type":"labour-contributed","house":"h1","person":"ann","kind":"labour","skill":"framing","minutes":600,"rate":"35","witness":"lee"}
+{"key":"k-built","type":"module-built","house":"h1","person":"ann","module":"wall-ext-4x8","count":9,"witness":"lee"}
+{"key":"k-inst","type":"module-installed","house":"h1","person":"bo","module":"wall-ext-4x8","count":9,"witness":"lee"}
 {"key":"k-done","type":"house-completed","house":"h1"}
 {"key":"k-sold","type":"house-sold","house":"h1","amount":"30000"}
 `
@@ -104,7 +104,7 @@ func TestLedgerPostEventsFile(t *testing.T) {
 	db := filepath.Join(dir, "ledger.db")
 	file := filepath.Join(dir, "events.jsonl")
 	require.NoError(t, os.WriteFile(file, []byte(prodEventsChain), 0o644))
-	code, out, errs := prodRun("ledger", "post", "--events", file, "--db", db)
+	code, out, errs := prodRun(append([]string{"ledger", "post", "--events", file, "--db", db}, prodWithCrew(t)...)...)
 	require.Equal(t, exitOK, code, errs)
 	assert.Equal(t, 9, strings.Count(out, "\n"), out)
 	assert.Contains(t, out, "house-sold: transaction 7,")
@@ -112,13 +112,13 @@ func TestLedgerPostEventsFile(t *testing.T) {
 	code, out, errs = prodRun("ledger", "verify", "--db", db)
 	assert.Equal(t, exitOK, code, out+errs)
 	// Posting the file again records nothing new.
-	code, out, errs = prodRun("ledger", "post", "--db", db, "--events", file)
+	code, out, errs = prodRun(append([]string{"ledger", "post", "--db", db, "--events", file}, prodWithCrew(t)...)...)
 	require.Equal(t, exitOK, code, errs)
 	assert.Equal(t, 9, strings.Count(out, "already recorded"), out)
 	assert.Equal(t, 7, prodCountTx(t, db))
 	// Standard input.
 	var stdout, stderr bytes.Buffer
-	code = run(&env{stdout: &stdout, stderr: &stderr, stdin: strings.NewReader(prodEventsChain)}, []string{"ledger", "post", "--events", "-", "--db", db})
+	code = run(&env{stdout: &stdout, stderr: &stderr, stdin: strings.NewReader(prodEventsChain)}, append([]string{"ledger", "post", "--events", "-", "--db", db}, prodWithCrew(t)...))
 	assert.Equal(t, exitOK, code, stderr.String())
 }
 
@@ -157,7 +157,7 @@ func TestLedgerPostEventsFileBadInput(t *testing.T) {
 	// lines before it are recorded, each in its own transaction.
 	db := filepath.Join(dir, "ledger.db")
 	file := write("order.jsonl", lines[0]+"\n"+lines[4]+"\n"+lines[1]+"\n")
-	code, out, errs := prodRun("ledger", "post", "--db", db, "--events", file)
+	code, out, errs := prodRun(append([]string{"ledger", "post", "--db", db, "--events", file}, prodWithCrew(t)...)...)
 	assert.Equal(t, exitUsage, code, out+errs)
 	assert.Contains(t, errs, "order.jsonl:2: post k-issue: event out of order")
 	assert.Contains(t, out, "po-issued: transaction 1")

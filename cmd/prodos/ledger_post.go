@@ -75,14 +75,15 @@ func prodPrintPosted(w io.Writer, ev ledger.Event, res ledger.PostResult) {
 
 // prodEventsAllowed are the flags `ledger post --events` takes; the event
 // flags describe one event and mean nothing for a file of them.
-var prodEventsAllowed = map[string]bool{"events": true, "db": true, "draft": true}
+var prodEventsAllowed = map[string]bool{"events": true, "db": true, "draft": true, "profiles": true}
 
 // runLedgerPostEvents posts a JSON-lines file of events, one transaction
-// per line, in file order. Every line is read and checked before the
-// ledger is opened; a line the ledger refuses stops the run (the lines
+// per line, in file order. Every line is read and checked (its fields,
+// and the people of built, installed and labour work against the
+// profile store) before the ledger is opened; a line the ledger refuses stops the run (the lines
 // before it stay recorded, and posting the file again records only the
 // rest, since keys are idempotent).
-func runLedgerPostEvents(e *env, fs *flag.FlagSet, pos []string, file, dbPath string) int {
+func runLedgerPostEvents(e *env, fs *flag.FlagSet, pos []string, file, dbPath, profilesDB string) int {
 	var extra []string
 	fs.Visit(func(f *flag.Flag) {
 		if !prodEventsAllowed[f.Name] {
@@ -97,6 +98,17 @@ func runLedgerPostEvents(e *env, fs *flag.FlagSet, pos []string, file, dbPath st
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
+	}
+	cat, ok := loadCatalog(e)
+	if !ok {
+		return exitUsage
+	}
+	where := make([]string, len(lines))
+	for i, n := range lines {
+		where[i] = fmt.Sprintf("%s:%d", file, n)
+	}
+	if code := prodCheckWork(e, cat, profilesDB, dbPath, events, where); code != exitOK {
+		return code
 	}
 	db, svc, code := prodOpenLedger(e, dbPath)
 	if code != exitOK {

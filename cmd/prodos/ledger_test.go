@@ -27,13 +27,13 @@ var prodChain = [][]string{
 	{"--event", "goods-received"},
 	{"--event", "supplier-paid"},
 	{"--event", "materials-issued"},
-	{"--event", "labour-contributed", "--person", "alice", "--skill", "framing"},
-	{"--event", "labour-contributed", "--person", "bob", "--skill", "install"},
+	{"--event", "labour-contributed", "--person", "alice", "--skill", "framing", "--witness", "lee"},
+	{"--event", "labour-contributed", "--person", "bob", "--skill", "install", "--witness", "lee"},
 	{"--event", "labour-contributed", "--person", "carol", "--kind", "design", "--hours", "40"},
 	{"--event", "labour-contributed", "--person", "alice", "--kind", "training", "--hours", "6"},
 	{"--event", "labour-contributed", "--person", "dan", "--kind", "review", "--hours", "2.5"},
-	{"--event", "module-built", "--person", "alice"},
-	{"--event", "module-installed", "--person", "bob"},
+	{"--event", "module-built", "--person", "alice", "--witness", "lee"},
+	{"--event", "module-installed", "--person", "bob", "--witness", "lee"},
 	{"--event", "house-completed"},
 	{"--event", "house-sold", "--amount", "212000"},
 }
@@ -41,7 +41,7 @@ var prodChain = [][]string{
 func prodPostChain(t *testing.T, db, design string) {
 	t.Helper()
 	for _, step := range prodChain {
-		args := append([]string{"ledger", "post", design, "--db", db, "--today", "2026-11-21"}, step...)
+		args := append(append([]string{"ledger", "post", design, "--db", db, "--today", "2026-11-21"}, prodWithCrew(t)...), step...)
 		code, _, errs := prodRun(args...)
 		require.Equal(t, exitOK, code, "%v: %s", step, errs)
 	}
@@ -84,7 +84,7 @@ func TestLedgerPostTwiceRecordsOnce(t *testing.T) {
 	}
 	before := count()
 	for _, step := range prodChain {
-		code, out, errs := prodRun(append([]string{"ledger", "post", prodExample("cabin-12x16"), "--db", db, "--today", "2026-11-21"}, step...)...)
+		code, out, errs := prodRun(append(append([]string{"ledger", "post", prodExample("cabin-12x16"), "--db", db, "--today", "2026-11-21"}, prodWithCrew(t)...), step...)...)
 		require.Equal(t, exitOK, code, errs)
 		assert.Contains(t, out, "already recorded")
 	}
@@ -102,19 +102,20 @@ func TestLedgerStatementAndValue(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, "assets:nothing")
 
-	code, out, errs = prodRun("value", "--db", db, "--format", "json")
+	noProfiles := filepath.Join(t.TempDir(), "none.db")
+	code, out, errs = prodRun("value", "--db", db, "--format", "json", "--profiles", noProfiles)
 	require.Equal(t, exitOK, code, errs)
 	var doc struct {
 		Sales    string `json:"sales"`
 		Produced string `json:"produced"`
 		People   []struct {
 			Person           string           `json:"person"`
-			Minutes          map[string]int64 `json:"minutes"`
+			Minutes          map[string]int64 `json:"claimed_minutes"`
 			Attributed       string           `json:"attributed"`
 			ModulesBuilt     int              `json:"modules_built"`
 			ModulesInstalled int              `json:"modules_installed"`
-			DesignsSold      int              `json:"designs_sold"`
-			Reputation       int              `json:"reputation"`
+			DesignUses       int              `json:"design_uses"`
+			Reputation       string           `json:"reputation"`
 		} `json:"people"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
@@ -137,8 +138,8 @@ func TestLedgerStatementAndValue(t *testing.T) {
 	assert.Equal(t, int64(360), alice.Minutes["training"])
 	assert.Positive(t, alice.ModulesBuilt)
 	assert.Positive(t, doc.People[people["bob"]].ModulesInstalled)
-	assert.Equal(t, 1, doc.People[people["Production OS examples"]].DesignsSold, "the design's author earns reputation when it sells")
-	code, out, _ = prodRun("value", "--db", db)
+	assert.Positive(t, doc.People[people["Production OS examples"]].DesignUses, "the design's author is credited with the modules built from it")
+	code, out, _ = prodRun("value", "--db", db, "--profiles", noProfiles)
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, out, "REPUTATION")
 }
@@ -182,7 +183,7 @@ func TestLedgerBadInputWritesNothing(t *testing.T) {
 	}
 	notDB := write("notes.db", "hello, I am not a database\n")
 	newer := filepath.Join(dir, "newer.db")
-	code, _, errs := prodRun("ledger", "post", prodExample("cabin-12x16"), "--db", newer, "--event", "labour-contributed", "--person", "a", "--hours", "1")
+	code, _, errs := prodRun("ledger", "post", prodExample("cabin-12x16"), "--db", newer, "--event", "labour-contributed", "--person", "a", "--kind", "design", "--hours", "1")
 	require.Equal(t, exitOK, code, errs)
 	conn, err := sql.Open("sqlite3", newer)
 	require.NoError(t, err)
@@ -293,10 +294,13 @@ func prodChild(t *testing.T, runs [][]string, repeat int) *exec.Cmd {
 
 // prodLabourRuns is one labour posting plus a module record per round,
 // with keys unique to the round.
-func prodLabourRuns(db, design, prefix string) [][]string {
+// The person is a profile of profilesDB (prodBuilders) and lee witnesses.
+func prodLabourRuns(db, design, prefix, profilesDB string) [][]string {
 	return [][]string{
-		{"ledger", "post", design, "--db", db, "--event", "labour-contributed", "--person", prefix, "--hours", "1.5", "--key", prefix + "-{i}"},
-		{"ledger", "post", design, "--db", db, "--event", "module-built", "--person", prefix, "--module", "floor-4x8", "--count", "1", "--key", prefix + "-built-{i}"},
+		{"ledger", "post", design, "--db", db, "--event", "labour-contributed", "--person", prefix, "--hours", "1.5", "--key", prefix + "-{i}",
+			"--witness", "lee", "--profiles", profilesDB},
+		{"ledger", "post", design, "--db", db, "--event", "module-built", "--person", prefix, "--module", "floor-4x8", "--count", "1", "--key", prefix + "-built-{i}",
+			"--witness", "lee", "--profiles", profilesDB},
 	}
 }
 
@@ -323,7 +327,7 @@ func TestLedgerKilledMidPostingVerifies(t *testing.T) {
 	}
 	seen := 0
 	for round, extra := range []time.Duration{0, 7 * time.Millisecond, 23 * time.Millisecond, 41 * time.Millisecond} {
-		cmd := prodChild(t, prodLabourRuns(db, design, fmt.Sprintf("r%d", round)), 100000)
+		cmd := prodChild(t, prodLabourRuns(db, design, fmt.Sprintf("r%d", round), prodWithCrew(t)[1]), 100000)
 		require.NoError(t, cmd.Start())
 		deadline := time.Now().Add(60 * time.Second)
 		for count() < seen+3 && time.Now().Before(deadline) {
@@ -351,8 +355,8 @@ func TestLedgerTwoProcessesPostConcurrently(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "ledger.db")
 	design := prodExample("cabin-12x16")
 	const n = 40
-	a := prodChild(t, prodLabourRuns(db, design, "ann"), n)
-	b := prodChild(t, prodLabourRuns(db, design, "bo"), n)
+	a := prodChild(t, prodLabourRuns(db, design, "ann", prodWithCrew(t)[1]), n)
+	b := prodChild(t, prodLabourRuns(db, design, "bo", prodWithCrew(t)[1]), n)
 	var outA, outB strings.Builder
 	a.Stderr, b.Stderr = &outA, &outB
 	require.NoError(t, a.Start())

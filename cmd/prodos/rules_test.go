@@ -119,7 +119,7 @@ func TestCostUsage(t *testing.T) {
 		assert.Contains(t, errs, tt.err)
 	}
 	bad := filepath.Join(t.TempDir(), "bad.toml")
-	require.NoError(t, os.WriteFile(bad, []byte("format = 1\nname = \"x\"\nlicense = \"CC0\"\n[grid]\nwidth = 2\nheight = 2\n[[placement]]\nmodule = \"wall-gold\"\nx = 0\ny = 0\n"), 0o644))
+	require.NoError(t, os.WriteFile(bad, []byte("format = 1\nname = \"x\"\nlicense = \"CC0-1.0\"\n[grid]\nwidth = 2\nheight = 2\n[[placement]]\nmodule = \"wall-gold\"\nx = 0\ny = 0\n"), 0o644))
 	code, _, errs := engProdos("cost", bad)
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, bad+`:8:10: unknown module "wall-gold"`)

@@ -11,7 +11,7 @@ import (
 func init() {
 	register(&command{
 		name:    "schedule",
-		usage:   "schedule DESIGN [--crew N] [--format table|csv|json] [--gantt FILE] [--draft]",
+		usage:   "schedule DESIGN [--crew N | --crew-profiles NAME,NAME [--profiles FILE]] [--format table|csv|json] [--gantt FILE] [--draft]",
 		summary: "schedule the build on a crew: makespan, its lower bound, person-hours, critical path",
 		run:     runSchedule,
 	})
@@ -19,7 +19,8 @@ func init() {
 
 func runSchedule(e *env, args []string) int {
 	fs := newFlags(e, "schedule")
-	crewN := fs.Int("crew", 4, "crew size (4: default crew, 24: OSE build stations; other sizes repeat the default crew's roles)")
+	crewN := fs.Int("crew", 4, "crew size (4: default crew, 24: OSE build stations; other sizes repeat the default crew's roles); a roster of roles whose qualifications are claimed")
+	crewProfiles, profilesDB := prodCrewFlags(fs)
 	format := fs.String("format", "table", "output format: table, csv or json")
 	gantt := fs.String("gantt", "", "also write the Gantt chart as SVG to this file")
 	draft := prodDraftFlag(fs)
@@ -30,7 +31,7 @@ func runSchedule(e *env, args []string) int {
 	}
 	defer in.flush()
 	cat, d, file := in.cat, in.d, in.file
-	crew, ok := loadCrew(e, cat, *crewN)
+	crew, ok := prodCrew(e, cat, *crewN, *crewProfiles, *profilesDB, prodFlagSet(fs, "crew"))
 	if !ok {
 		return exitUsage
 	}

@@ -29,8 +29,8 @@ var webdist embed.FS
 func init() {
 	register(&command{
 		name:    "serve",
-		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N]",
-		summary: "serve the browser game and the classroom (join codes, verified results, dashboard)",
+		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--commons-db FILE]",
+		summary: "serve the browser game, the classroom (join codes, verified results, dashboard) and the open design commons (/commons)",
 		run:     runServe,
 	})
 }
@@ -53,6 +53,7 @@ func runServe(e *env, args []string) int {
 	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM; with --tls-key)")
 	tlsKey := fs.String("tls-key", "", "the certificate's private key (PEM)")
 	verifications := fs.Int("verifications", 0, "replays re-simulated at once (default: the number of CPUs); more wait, then get 503")
+	commonsDB := fs.String("commons-db", "", "open design commons file (default: $PRODOS_COMMONS_DB, else commons.db beside the classroom database)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -106,9 +107,15 @@ func runServe(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
 		return exitUsage
 	}
+	lg := log.New(e.stderr, "prodos serve: ", log.LstdFlags)
+	cm, code := serveCommons(e, *commonsDB, *dbPath, tok.value, lg)
+	if cm == nil {
+		return code
+	}
+	defer cm.close()
 	srv := &http.Server{
-		Handler: &classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
-			Log: log.New(e.stderr, "prodos serve: ", log.LstdFlags), Limits: classroom.Limits{Verifications: *verifications}},
+		Handler: cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
+			Log: lg, Limits: classroom.Limits{Verifications: *verifications}}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -19,8 +19,9 @@ func init() {
 type designCheck func(file string, d *designs.Design, cat *designs.Catalog) []string
 
 // designChecks are extra checks on a parsed design (the engine's hard
-// rules, rules.go); each returns problems as printable lines.
-var designChecks = []designCheck{hardRules}
+// rules, rules.go; an open licence, commons.go); each returns problems as
+// printable lines.
+var designChecks = []designCheck{hardRules, openLicence}
 
 // designWarnings are like designChecks, but what they return is printed
 // without counting as a problem (the rule set's soft violations).

@@ -46,6 +46,9 @@ type ChainEntry struct {
 	Module       string
 	Op           string
 	Count        int64
+	// Witness is a production record's witness; the hash covers it only
+	// when set, so entries recorded before witnesses keep their hashes.
+	Witness string
 	// NewHouse is set on the entry that first named House: the house's
 	// design and author as stored.
 	NewHouse *House
@@ -64,6 +67,9 @@ func EntryHash(prev string, e ChainEntry) string {
 	}
 	if e.Kind == "record" {
 		m["person"], m["module"], m["op"], m["count"] = e.Person, e.Module, e.Op, i(e.Count)
+		if e.Witness != "" {
+			m["witness"] = e.Witness
+		}
 	} else {
 		m["event"], m["memo"], m["reverses"] = e.Event, e.Memo, i(e.Reverses)
 		ps := make([]any, len(e.Postings))
@@ -73,8 +79,12 @@ func EntryHash(prev string, e ChainEntry) string {
 		m["postings"] = ps
 	}
 	if c := e.Contribution; c != nil {
-		m["contribution"] = map[string]any{"person": c.Person, "kind": c.Kind, "skill": c.Skill,
+		cm := map[string]any{"person": c.Person, "kind": c.Kind, "skill": c.Skill,
 			"minutes": i(c.Minutes), "amount": i(c.Amount)}
+		if c.Witness != "" {
+			cm["witness"] = c.Witness
+		}
+		m["contribution"] = cm
 	}
 	if h := e.NewHouse; h != nil {
 		m["new_house"] = map[string]any{"design": h.Design, "author": h.Author}

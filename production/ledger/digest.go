@@ -57,6 +57,7 @@ func (e Event) Canonical() []byte {
 	num("count", int64(e.Count))
 	str("reverses", e.Reverses)
 	str("memo", e.Memo)
+	str("witness", e.Witness)
 	out, err := canonjson.Canonicalize(m)
 	if err != nil {
 		panic("ledger: canonical event: " + err.Error()) // only strings and integers above

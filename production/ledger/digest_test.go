@@ -74,3 +74,32 @@ func TestCanonicalEncoding(t *testing.T) {
 		})
 	}
 }
+
+// TestWitnessKeepsOldDigests: the witness field joins the encoding only
+// when set, so the digests of events posted before it existed (both the
+// frozen version 1 and version 2) are unchanged, and a witnessed event
+// is a different event from the same one without a witness.
+func TestWitnessKeepsOldDigests(t *testing.T) {
+	evs, digests := readFixtureEvents(t)
+	for _, e := range evs {
+		require.Empty(t, e.Witness, e.Key)
+		assert.True(t, e.SameEvent(digests[e.Key]), "%s: version 1 key unchanged", e.Key)
+	}
+	e := Event{Key: "k", Type: EventModuleBuilt, House: "h", Person: "ann", Module: "wall", Count: 3}
+	// the digest the code before witnesses existed gave this event
+	const before = "v2:3bfb8e5e49ae2565bad10903321570054ff3bfea283b3b0559aecefdba4ffd98"
+	assert.Equal(t, `{"count":3,"house":"h","key":"k","module":"wall","person":"ann","type":"module-built","v":2}`, string(e.Canonical()))
+	assert.Equal(t, before, e.Digest())
+	assert.True(t, e.SameEvent(before))
+	w := e
+	w.Witness = "lee"
+	assert.Equal(t, `{"count":3,"house":"h","key":"k","module":"wall","person":"ann","type":"module-built","v":2,"witness":"lee"}`, string(w.Canonical()))
+	assert.NotEqual(t, e.Digest(), w.Digest())
+	assert.False(t, w.SameEvent(e.Digest()), "a witnessed event is not the unwitnessed one")
+	raw, err := json.Marshal(e)
+	require.NoError(t, err)
+	assert.NotContains(t, string(raw), "witness", "omitted when empty")
+	raw, err = json.Marshal(w)
+	require.NoError(t, err)
+	assert.Contains(t, string(raw), `"witness":"lee"`)
+}

@@ -1,7 +1,8 @@
 // Package ledger is the production ledger's domain: the double-entry
 // model, business events with their derivation from a design and their
 // idempotency keys, each house's life cycle, account flags, the hash
-// chain over entries, value accounting and the Ledger service interface.
+// chain over entries, the inputs of value accounting (ValueData; the
+// accounting itself is production/value) and the Ledger service interface.
 // production/ledger/sqlitestore implements it on SQLite.
 package ledger
 
@@ -144,6 +145,11 @@ type Event struct {
 	// Reverses is the key of the transaction a reversal cancels.
 	Reverses string `json:"reverses,omitempty"`
 	Memo     string `json:"memo,omitempty"`
+	// Witness is the crew lead (a profile holding lead-build-crew) who
+	// witnessed the work of a module-built, module-installed or
+	// labour-contributed event. Events posted before witnesses existed
+	// have none; it joins the digest only when set.
+	Witness string `json:"witness,omitempty"`
 }
 
 // Errors of event validation and posting.
@@ -182,6 +188,12 @@ func (e Event) Validate() error {
 	}
 	if strings.TrimSpace(e.Key) == "" {
 		return bad("idempotency key is empty")
+	}
+	if e.Witness != "" && !validName(e.Witness) {
+		return bad("witness %q must be non-empty without spaces or colons", e.Witness)
+	}
+	if e.Witness != "" && !e.Type.IsRecord() && e.Type != EventLabour {
+		return bad("only module-built, module-installed and labour-contributed events have a witness, got witness %q", e.Witness)
 	}
 	needHouse := e.Type != EventReversal && e.Type != EventPOIssued && e.Type != EventGoodsReceived && e.Type != EventSupplierPaid
 	if needHouse && !validName(e.House) {
@@ -414,6 +426,11 @@ type Contribution struct {
 	Skill   string
 	Minutes int64
 	Amount  int64 // cents
+	// Witness is the crew lead who witnessed the work ("" when none did).
+	Witness string
+	// Key and At are the event's idempotency key and when it was posted.
+	Key string
+	At  time.Time
 }
 
 // ProductionRecord is verified production output: modules a person built
@@ -425,6 +442,11 @@ type ProductionRecord struct {
 	Module string
 	Op     string // "build" or "install"
 	Count  int
+	// Witness is the crew lead who witnessed the work ("" for records
+	// posted before witnesses were required).
+	Witness string
+	// At is when the record was posted.
+	At time.Time
 }
 
 // ValueData is what value accounting reads from the ledger store. Reversed

@@ -33,10 +33,12 @@ type PostRequest struct {
 	// Amount, Hours and Rate are zero when not given.
 	Amount decimal.Decimal
 	Person string
-	Kind   string
-	Skill  string
-	Hours  decimal.Decimal
-	Rate   decimal.Decimal
+	// Witness is the crew lead who witnessed module and labour work.
+	Witness string
+	Kind    string
+	Skill   string
+	Hours   decimal.Decimal
+	Rate    decimal.Decimal
 	// Module limits module events to one module ("" is every module of the
 	// design); Count overrides its count (0: the design's).
 	Module   string
@@ -265,7 +267,7 @@ func (r PostRequest) supplierEvents(base Event) ([]Event, error) {
 // design's labour of the skill; the given rate, else the catalog's.
 func (r PostRequest) labourEvent(base Event) (Event, error) {
 	ev := base
-	ev.Person, ev.Kind, ev.Skill = r.Person, r.Kind, r.Skill
+	ev.Person, ev.Kind, ev.Skill, ev.Witness = r.Person, r.Kind, r.Skill, r.Witness
 	ev.Rate = r.Catalog.Rates.LabourPerHour
 	if !r.Rate.IsZero() {
 		ev.Rate = r.Rate
@@ -314,7 +316,7 @@ func (r PostRequest) moduleEvents(base Event) ([]Event, error) {
 	var events []Event
 	for _, id := range order {
 		ev := base
-		ev.Person, ev.Module, ev.Count = r.Person, id, counts[id]
+		ev.Person, ev.Module, ev.Count, ev.Witness = r.Person, id, counts[id], r.Witness
 		ev.Key = r.key(r.Person, id)
 		if r.Key != "" && r.Module == "" {
 			ev.Key = r.Key + ":" + id

@@ -57,14 +57,15 @@ type App struct {
 	Marker string
 }
 
-// The stores of prodos. The ids spell "PDLG", "PDPR" and "PDCL".
+// The stores of prodos. The ids spell "PDLG", "PDPR", "PDCL" and "PDCM".
 var (
 	Ledger    = App{ID: 0x50444c47, Name: "ledger", Marker: "accounts"}
 	Profiles  = App{ID: 0x50445052, Name: "profiles", Marker: "profiles"}
 	Classroom = App{ID: 0x5044434c, Name: "classroom", Marker: "classes"}
+	Commons   = App{ID: 0x5044434d, Name: "commons", Marker: "commons_versions"}
 )
 
-var known = []App{Ledger, Profiles, Classroom}
+var known = []App{Ledger, Profiles, Classroom, Commons}
 
 // ErrNotSQLite, ErrOtherApp and ErrNewerSchema say why a file was refused.
 var (

@@ -44,8 +44,14 @@ func each(ctx context.Context, db querier, q string, f func(*sql.Rows) error) er
 	return rows.Err()
 }
 
-// loadChain reads the content the hash chain covers.
-func loadChain(ctx context.Context, db querier) (*chainData, error) {
+// loadChain reads the content the hash chain covers. witness is false
+// for the backfill of migration 0003, which runs before migration 0004
+// adds the witness columns (every entry then has none).
+func loadChain(ctx context.Context, db querier, witness bool) (*chainData, error) {
+	w := "''"
+	if witness {
+		w = "witness"
+	}
 	d := &chainData{houses: map[string]ledger.House{}, txs: map[int64]*ledger.ChainEntry{}, recs: map[int64]*ledger.ChainEntry{}}
 	err := each(ctx, db, `SELECT id, design, author FROM houses`, func(rows *sql.Rows) error {
 		var h ledger.House
@@ -75,9 +81,9 @@ func loadChain(ctx context.Context, db querier) (*chainData, error) {
 		})
 	}
 	if err == nil {
-		err = each(ctx, db, `SELECT tx_id, house, person, kind, skill, minutes, amount FROM contributions`, func(rows *sql.Rows) error {
+		err = each(ctx, db, `SELECT tx_id, house, person, kind, skill, minutes, amount, `+w+` FROM contributions`, func(rows *sql.Rows) error {
 			var c ledger.Contribution
-			if err := rows.Scan(&c.TxID, &c.House, &c.Person, &c.Kind, &c.Skill, &c.Minutes, &c.Amount); err != nil {
+			if err := rows.Scan(&c.TxID, &c.House, &c.Person, &c.Kind, &c.Skill, &c.Minutes, &c.Amount, &c.Witness); err != nil {
 				return err
 			}
 			if e := d.txs[c.TxID]; e != nil {
@@ -87,9 +93,9 @@ func loadChain(ctx context.Context, db querier) (*chainData, error) {
 		})
 	}
 	if err == nil {
-		err = each(ctx, db, `SELECT id, idem_key, digest, house, person, module, op, count, recorded_at FROM production_records`, func(rows *sql.Rows) error {
+		err = each(ctx, db, `SELECT id, idem_key, digest, house, person, module, op, count, recorded_at, `+w+` FROM production_records`, func(rows *sql.Rows) error {
 			e := &ledger.ChainEntry{Kind: kindRecord}
-			err := rows.Scan(&e.ID, &e.Key, &e.Digest, &e.House, &e.Person, &e.Module, &e.Op, &e.Count, &e.At)
+			err := rows.Scan(&e.ID, &e.Key, &e.Digest, &e.House, &e.Person, &e.Module, &e.Op, &e.Count, &e.At, &e.Witness)
 			d.recs[e.ID] = e
 			return err
 		})
@@ -136,7 +142,7 @@ func sortedIDs(m map[int64]*ledger.ChainEntry) []int64 {
 // the hash chain: transactions in id order, then production records in id
 // order. It runs inside migration 0003's transaction.
 func backfillChain(ctx context.Context, tx *sql.Tx) error {
-	d, err := loadChain(ctx, tx)
+	d, err := loadChain(ctx, tx, false)
 	if err != nil {
 		return err
 	}
@@ -169,7 +175,7 @@ func backfillChain(ctx context.Context, tx *sql.Tx) error {
 // not match (it, or what it covers, was changed after it was recorded), a
 // gap in the chain, and transactions and records outside it.
 func verifyChain(ctx context.Context, tx *sql.Tx, r *ledger.VerifyReport) error {
-	d, err := loadChain(ctx, tx)
+	d, err := loadChain(ctx, tx, true)
 	if err != nil {
 		return err
 	}

@@ -148,6 +148,9 @@ func TestVerifyDetectsEntryChangedWithTriggersDropped(t *testing.T) {
 		{"account flags", `UPDATE accounts SET flags = 0 WHERE name = 'assets:materials-inventory'`, "key gr-valley"},
 		{"house author", `UPDATE houses SET author = 'mallory'`, "entry 1 (transaction 1, key po-valley)"},
 		{"record count", `UPDATE production_records SET count = 90`, "entry 11 (record 1, key ann-built)"},
+		{"record witness", `UPDATE production_records SET witness = 'mallory'`, "entry 11 (record 1, key ann-built)"},
+		{"record witness removed", `UPDATE production_records SET witness = ''`, "entry 11 (record 1, key ann-built)"},
+		{"contribution witness", `UPDATE contributions SET witness = 'mallory' WHERE person = 'ann'`, "entry 9 (transaction 9, key ann-frame)"},
 		{"entry removed", `DELETE FROM entries WHERE seq = 5`, "entries 5 to 5 are missing"},
 	}
 	for _, tc := range tests {
@@ -223,4 +226,44 @@ func TestAccountFlags(t *testing.T) {
 		_, err = svc.OpenAccount(ctx, ledger.AccountCash, 3)
 		assert.ErrorIs(t, err, ledger.ErrInvalidEvent)
 	})
+}
+
+// The witness of a contribution and of a production record is stored and
+// read back with the value data; an event without one reads "".
+func TestWitnessStored(t *testing.T) {
+	_, svc := openTest(t, "")
+	postAll(t, svc, script())
+	vd, err := svc.ValueData(context.Background())
+	require.NoError(t, err)
+	witness := map[string]string{}
+	for _, c := range vd.Contributions {
+		witness[c.Person+"/"+c.Kind] = c.Witness
+	}
+	assert.Equal(t, map[string]string{"ann/labour": "lee", "bo/training": ""}, witness)
+	require.Len(t, vd.Records, 1)
+	assert.Equal(t, "lee", vd.Records[0].Witness)
+}
+
+// Recorded tells a retry (the key recorded as the same event) from a new
+// event and from other content under a used key.
+func TestRecorded(t *testing.T) {
+	_, svc := openTest(t, "")
+	ctx := context.Background()
+	evs := script()
+	postAll(t, svc, evs[:11])
+	for _, e := range evs[:11] {
+		got, err := svc.Recorded(ctx, e)
+		require.NoError(t, err)
+		assert.True(t, got, e.Key)
+	}
+	built := evs[10]
+	require.Equal(t, ledger.EventModuleBuilt, built.Type)
+	other := built
+	other.Witness = "mallory"
+	got, err := svc.Recorded(ctx, other)
+	require.NoError(t, err)
+	assert.False(t, got, "other content under the key")
+	got, err = svc.Recorded(ctx, evs[11])
+	require.NoError(t, err)
+	assert.False(t, got, "not posted yet")
 }

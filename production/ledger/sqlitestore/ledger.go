@@ -167,9 +167,10 @@ func (s *LedgerService) postTx(ctx context.Context, tx *sql.Tx, e ledger.Event, 
 		entry.Postings[i] = ledger.ChainPosting{Account: p.Account, Flags: accs[p.Account].flags, Amount: p.Amount}
 	}
 	if e.Type == ledger.EventLabour {
-		c := ledger.Contribution{TxID: id, House: e.House, Person: e.Person, Kind: e.Kind, Skill: e.Skill, Minutes: e.Minutes, Amount: postings[0].Amount}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO contributions (tx_id, house, person, kind, skill, minutes, amount) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			id, c.House, c.Person, c.Kind, c.Skill, c.Minutes, c.Amount); err != nil {
+		c := ledger.Contribution{TxID: id, House: e.House, Person: e.Person, Kind: e.Kind, Skill: e.Skill, Minutes: e.Minutes, Amount: postings[0].Amount,
+			Witness: e.Witness}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO contributions (tx_id, house, person, kind, skill, minutes, amount, witness) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, c.House, c.Person, c.Kind, c.Skill, c.Minutes, c.Amount, c.Witness); err != nil {
 			return ledger.PostResult{}, err
 		}
 		entry.Contribution = &c
@@ -199,6 +200,24 @@ func (s *LedgerService) seen(ctx context.Context, tx *sql.Tx, e ledger.Event) (l
 		return ledger.PostResult{TxID: id, Duplicate: true}, true, nil
 	}
 	return ledger.PostResult{Duplicate: true}, true, nil
+}
+
+// Recorded reports whether the event's key is already recorded as this
+// same event, so posting it again records nothing (a retry). Checks of
+// the people an event names are made on new events only: a retry of an
+// event recorded before the checks existed stays a retry.
+func (s *LedgerService) Recorded(ctx context.Context, e ledger.Event) (bool, error) {
+	var isTx bool
+	var id int64
+	var old string
+	err := s.byKey.QueryRowContext(ctx, e.Key).Scan(&isTx, &id, &old)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("recorded %s: %w", e.Key, err)
+	}
+	return isTx != e.Type.IsRecord() && e.SameEvent(old), nil
 }
 
 // appendEntry links an entry into the hash chain after the last one. The
@@ -317,8 +336,8 @@ func (s *LedgerService) postRecord(ctx context.Context, tx *sql.Tx, e ledger.Eve
 		}
 	}
 	digest := e.Digest()
-	res, err := tx.ExecContext(ctx, `INSERT INTO production_records (idem_key, digest, house, person, module, op, count, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.Key, digest, e.House, e.Person, e.Module, op, e.Count, now)
+	res, err := tx.ExecContext(ctx, `INSERT INTO production_records (idem_key, digest, house, person, module, op, count, recorded_at, witness) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.Key, digest, e.House, e.Person, e.Module, op, e.Count, now, e.Witness)
 	if err != nil {
 		return ledger.PostResult{}, err
 	}
@@ -327,7 +346,7 @@ func (s *LedgerService) postRecord(ctx context.Context, tx *sql.Tx, e ledger.Eve
 		return ledger.PostResult{}, err
 	}
 	entry := ledger.ChainEntry{Kind: kindRecord, ID: id, Key: e.Key, Digest: digest, House: e.House, At: now,
-		Person: e.Person, Module: e.Module, Op: op, Count: int64(e.Count)}
+		Person: e.Person, Module: e.Module, Op: op, Count: int64(e.Count), Witness: e.Witness}
 	return ledger.PostResult{}, s.appendEntry(ctx, tx, entry, e, newHouse)
 }
 
@@ -540,12 +559,18 @@ func (s *LedgerService) ValueData(ctx context.Context) (*ledger.ValueData, error
 		return nil
 	})
 	if err == nil {
-		err = query(`SELECT c.tx_id, c.house, c.person, c.kind, c.skill, c.minutes, c.amount FROM contributions c
+		err = query(`SELECT c.tx_id, c.house, c.person, c.kind, c.skill, c.minutes, c.amount, c.witness, t.idem_key, t.posted_at FROM contributions c
 			JOIN transactions t ON t.id = c.tx_id WHERE `+live+` ORDER BY c.id`, func(rows *sql.Rows) error {
 			var c ledger.Contribution
-			if err := rows.Scan(&c.TxID, &c.House, &c.Person, &c.Kind, &c.Skill, &c.Minutes, &c.Amount); err != nil {
+			var at string
+			if err := rows.Scan(&c.TxID, &c.House, &c.Person, &c.Kind, &c.Skill, &c.Minutes, &c.Amount, &c.Witness, &c.Key, &at); err != nil {
 				return err
 			}
+			t, perr := time.Parse(time.RFC3339, at)
+			if perr != nil {
+				return fmt.Errorf("contribution %s: posted_at: %w", c.Key, perr)
+			}
+			c.At = t
 			vd.Contributions = append(vd.Contributions, c)
 			return nil
 		})
@@ -587,11 +612,17 @@ func (s *LedgerService) ValueData(ctx context.Context) (*ledger.ValueData, error
 		})
 	}
 	if err == nil {
-		err = query(`SELECT idem_key, house, person, module, op, count FROM production_records ORDER BY id`, func(rows *sql.Rows) error {
+		err = query(`SELECT idem_key, house, person, module, op, count, witness, recorded_at FROM production_records ORDER BY id`, func(rows *sql.Rows) error {
 			var r ledger.ProductionRecord
-			if err := rows.Scan(&r.Key, &r.House, &r.Person, &r.Module, &r.Op, &r.Count); err != nil {
+			var at string
+			if err := rows.Scan(&r.Key, &r.House, &r.Person, &r.Module, &r.Op, &r.Count, &r.Witness, &at); err != nil {
 				return err
 			}
+			t, perr := time.Parse(time.RFC3339, at)
+			if perr != nil {
+				return fmt.Errorf("production record %s: recorded_at: %w", r.Key, perr)
+			}
+			r.At = t
 			vd.Records = append(vd.Records, r)
 			return nil
 		})

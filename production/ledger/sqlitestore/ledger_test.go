@@ -68,13 +68,13 @@ func script() []ledger.Event {
 		}),
 		ev("issue", func(e *ledger.Event) { e.Type, e.Amount = ledger.EventMaterialsIssued, dec("2000.75") }),
 		ev("ann-frame", func(e *ledger.Event) {
-			e.Type, e.Person, e.Kind, e.Skill, e.Minutes, e.Rate = ledger.EventLabour, "ann", "labour", "framing", 600, dec("35")
+			e.Type, e.Person, e.Kind, e.Skill, e.Minutes, e.Rate, e.Witness = ledger.EventLabour, "ann", "labour", "framing", 600, dec("35"), "lee"
 		}),
 		ev("bo-train", func(e *ledger.Event) {
 			e.Type, e.Person, e.Kind, e.Skill, e.Minutes, e.Rate = ledger.EventLabour, "bo", "training", "framing", 90, dec("35")
 		}),
 		ev("ann-built", func(e *ledger.Event) {
-			e.Type, e.Person, e.Module, e.Count = ledger.EventModuleBuilt, "ann", "wall-ext-4x8", 9
+			e.Type, e.Person, e.Module, e.Count, e.Witness = ledger.EventModuleBuilt, "ann", "wall-ext-4x8", 9, "lee"
 		}),
 		ev("done", func(e *ledger.Event) { e.Type = ledger.EventHouseCompleted }),
 		ev("sold", func(e *ledger.Event) { e.Type, e.Amount = ledger.EventHouseSold, dec("30000") }),

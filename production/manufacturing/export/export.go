@@ -10,6 +10,11 @@
 // catalog only, so exporting the same design twice (with the same order
 // date) gives byte-identical files.
 //
+// A package is build-ready only when a designer holding the Designer
+// qualification releases a design that keeps every hard rule
+// (Options.Release); any other package is a draft: every file says
+// DRAFT, NOT FOR CONSTRUCTION and README.txt says why.
+//
 // The package is pure Go (no cgo, no database), so the browser build uses it
 // too: it downloads the package as one zip (Zip). WriteDir writes it as a
 // folder, replacing an earlier export whole, never mixing old and new files.
@@ -81,6 +86,10 @@ type Options struct {
 	// set; then every file says DraftMark and README.txt lists them.
 	Violations []string
 	Draft      bool
+	// Release is who releases the package. Without a qualified designer
+	// the package is a draft whatever Draft says: every file says
+	// DraftMark and README.txt says why (Release.Reasons).
+	Release Release
 	// Extras add files after the standard ones.
 	Extras []Extra
 }
@@ -120,10 +129,9 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
-	readme := Readme(cat, d, opt.LabourRate, bom, plan)
-	if opt.Draft && len(opt.Violations) > 0 {
-		readme = append([]byte(draftNote(opt.Violations)), readme...)
-	}
+	reasons := opt.Release.Reasons(opt.Violations)
+	opt.Draft = len(reasons) > 0
+	readme := append([]byte(statusNote(opt.Release, reasons)), Readme(cat, d, opt.LabourRate, bom, plan)...)
 	files := []File{
 		{DesignFile, d.Marshal()},
 		{BOMFile, bomCSV.Bytes()},
@@ -216,31 +224,27 @@ func workFiles(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, er
 	return out, nil
 }
 
-// draftNote heads README.txt of a draft: the hard rules the design breaks.
-func draftNote(violations []string) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: this design breaks %d hard rule(s):\n", DraftMark, len(violations))
-	for _, v := range violations {
-		fmt.Fprintf(&b, "  - %s\n", v)
-	}
-	b.WriteString("\n")
-	return b.String()
-}
-
-// Package is Files plus manifest.json.
+// Package is Files plus manifest.json. The manifest of a build-ready
+// package (opt.Release a qualified designer, no violations) has status
+// "build-ready" and "released_by"; any other is marked a draft.
 func Package(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error) {
 	files, err := Files(cat, d, opt)
 	if err != nil {
 		return nil, err
 	}
-	m, err := Manifest(d, files)
-	if err != nil {
-		return nil, err
-	}
-	if opt.Draft {
-		if m.Data, err = MarkDraft(m.Name, m.Data); err != nil {
+	if len(opt.Release.Reasons(opt.Violations)) == 0 {
+		m, err := manifestReleased(d, files, opt.Release.Designer)
+		if err != nil {
 			return nil, err
 		}
+		return append(files, m), nil
+	}
+	m, err := Manifest(d, files)
+	if err == nil {
+		m.Data, err = MarkDraft(m.Name, m.Data)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return append(files, m), nil
 }
@@ -255,8 +259,12 @@ type ManifestEntry struct {
 // ManifestDoc is manifest.json.
 type ManifestDoc struct {
 	// Draft is DraftMark in a draft package, else absent.
-	Draft  string `json:"draft,omitempty"`
-	Design string `json:"design"`
+	Draft string `json:"draft,omitempty"`
+	// Status is StatusBuildReady, with ReleasedBy the designer who
+	// released it, or StatusDraft.
+	Status     string `json:"status"`
+	ReleasedBy string `json:"released_by,omitempty"`
+	Design     string `json:"design"`
 	// DesignSHA256 is the design's hash (Design.SHA256), the one the
 	// G-code and DXF headers name.
 	DesignSHA256 string          `json:"design_sha256"`
@@ -264,9 +272,19 @@ type ManifestDoc struct {
 	Files        []ManifestEntry `json:"files"`
 }
 
-// Manifest lists files (sorted by name) with their SHA-256 and size.
+// Manifest lists files (sorted by name) with their SHA-256 and size, as
+// a draft's manifest (Package marks it).
 func Manifest(d *designs.Design, files []File) (File, error) {
-	doc := ManifestDoc{Design: d.Name, DesignSHA256: d.SHA256(), Author: d.Author, Files: []ManifestEntry{}}
+	return manifest(d, files, ManifestDoc{Status: StatusDraft})
+}
+
+// manifestReleased is the manifest of a build-ready package.
+func manifestReleased(d *designs.Design, files []File, designer string) (File, error) {
+	return manifest(d, files, ManifestDoc{Status: StatusBuildReady, ReleasedBy: designer})
+}
+
+func manifest(d *designs.Design, files []File, doc ManifestDoc) (File, error) {
+	doc.Design, doc.DesignSHA256, doc.Author, doc.Files = d.Name, d.SHA256(), d.Author, []ManifestEntry{}
 	for _, f := range files {
 		sum := sha256.Sum256(f.Data)
 		doc.Files = append(doc.Files, ManifestEntry{Name: f.Name, SHA256: hex.EncodeToString(sum[:]), Bytes: len(f.Data)})

@@ -72,7 +72,8 @@ func TestExtrasJoinManifest(t *testing.T) {
 	extra := func(d *designs.Design, cat *designs.Catalog) ([]File, error) {
 		return []File{{"cuts/sheet-1.svg", []byte("<svg/>")}}, nil
 	}
-	files, err := Package(cat, d, Options{Today: today, Extras: []Extra{extra}})
+	// Released as build-ready, so the extra file is written as it is.
+	files, err := Package(cat, d, Options{Today: today, Extras: []Extra{extra}, Release: Release{Designer: "dana", Qualified: true}})
 	require.NoError(t, err)
 	man := files[len(files)-1]
 	assert.Contains(t, string(man.Data), `"cuts/sheet-1.svg"`)

@@ -8,6 +8,7 @@ package jobs
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production/manufacturing/cutlist"
@@ -72,6 +73,8 @@ type Plan struct {
 	Stations     []*cutlist.Station
 	Jobs         []*Job
 	Queues       []*Queue
+	// Crew is the crew AssignCrew gave the jobs to (nil before).
+	Crew *designs.Crew
 }
 
 // SheetKerf is the gap kept between nested parts: the shop's kerf, but never
@@ -229,13 +232,14 @@ func Assign(j *Job, m *designs.Member) error {
 // least work so far. Jobs no one is qualified for are refused; the error
 // lists them all (errors.As finds the first *RefusalError).
 func (p *Plan) AssignCrew(c *designs.Crew) error {
+	p.Crew = c
 	load := map[string]decimal.Decimal{}
 	var refused []error
 	for _, j := range p.Jobs {
 		cands := c.Qualified(j.Qualification)
 		if len(cands) == 0 {
 			refused = append(refused, &RefusalError{Job: j.ID, Qualification: j.Qualification,
-				Reason: fmt.Sprintf("job %s on %s needs qualification %q and no one on crew %s holds it", j.ID, j.Machine, j.Qualification, c.ID)})
+				Reason: fmt.Sprintf("job %s on %s needs qualification %q and no one on crew %s holds it", j.ID, j.Machine, j.Qualification, crewLabel(c))})
 			continue
 		}
 		best := cands[0]
@@ -254,6 +258,19 @@ func (p *Plan) AssignCrew(c *designs.Crew) error {
 		return joinRefusals(refused)
 	}
 	return nil
+}
+
+// crewLabel names a crew in a refusal: its id, and its people when the
+// crew is made of profiles (their qualifications are verified).
+func crewLabel(c *designs.Crew) string {
+	if !c.Verified {
+		return c.ID
+	}
+	ids := make([]string, len(c.Members))
+	for i, m := range c.Members {
+		ids[i] = m.ID
+	}
+	return fmt.Sprintf("%s (%s; qualifications verified)", c.ID, strings.Join(ids, ", "))
 }
 
 type refusals []error

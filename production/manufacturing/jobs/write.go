@@ -89,6 +89,9 @@ func (p *Plan) Summary() string {
 		}
 		tw.Flush()
 	}
+	if p.Crew != nil {
+		fmt.Fprintf(&b, "\n%s\n", p.Crew.BasisNote())
+	}
 	return b.String()
 }
 
@@ -143,11 +146,18 @@ type queueJSON struct {
 // QueuesJSON writes the queue of every machine as JSON.
 func (p *Plan) QueuesJSON() ([]byte, error) {
 	out := struct {
-		Design      string      `json:"design"`
-		Shop        string      `json:"shop"`
-		HoursPerDay int         `json:"hours_per_day"`
-		Queues      []queueJSON `json:"queues"`
+		Design      string `json:"design"`
+		Shop        string `json:"shop"`
+		HoursPerDay int    `json:"hours_per_day"`
+		// Crew and CrewQualifications (claimed or verified) are the
+		// crew the operators come from.
+		Crew               string      `json:"crew,omitempty"`
+		CrewQualifications string      `json:"crew_qualifications,omitempty"`
+		Queues             []queueJSON `json:"queues"`
 	}{Design: p.Design, Shop: p.Shop.ID, HoursPerDay: p.Shop.HoursPerDay}
+	if p.Crew != nil {
+		out.Crew, out.CrewQualifications = p.Crew.ID, p.Crew.Basis()
+	}
 	for _, q := range p.Queues {
 		jobs := q.Jobs
 		if jobs == nil {

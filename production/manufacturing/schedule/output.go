@@ -59,6 +59,7 @@ func FloorArea(d *designs.Design, cat *designs.Catalog) int {
 func (s *Schedule) Summary(design string, areaSqFt int, hoursPerDay int) string {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "Build schedule for %q with crew %s (%d people)\n", design, s.Crew.ID, len(s.Crew.Members))
+	fmt.Fprintf(&b, "%s\n", s.Crew.BasisNote())
 	fmt.Fprintf(&b, "Tasks: %d (%d module builds, %d installs)\n", len(s.Tasks), s.count("build"), s.count("install"))
 	days := ""
 	if hoursPerDay > 0 {
@@ -172,6 +173,7 @@ type taskJSON struct {
 type scheduleJSON struct {
 	Design              string     `json:"design"`
 	Crew                string     `json:"crew"`
+	CrewQualifications  string     `json:"crew_qualifications"`
 	CrewSize            int        `json:"crew_size"`
 	MakespanHours       float64    `json:"makespan_hours"`
 	LowerBoundHours     float64    `json:"lower_bound_hours"`
@@ -194,7 +196,7 @@ func round(x float64, places int) float64 {
 func (s *Schedule) JSON(design string, areaSqFt int) ([]byte, error) {
 	h := func(sec int64) float64 { return round(float64(sec)/3600, 2) }
 	m := func(sec int64) float64 { return round(float64(sec)/60, 2) }
-	out := scheduleJSON{Design: design, Crew: s.Crew.ID, CrewSize: len(s.Crew.Members), MakespanHours: h(s.Makespan),
+	out := scheduleJSON{Design: design, Crew: s.Crew.ID, CrewQualifications: s.Crew.Basis(), CrewSize: len(s.Crew.Members), MakespanHours: h(s.Makespan),
 		LowerBoundHours: h(s.LowerBound), Ratio: round(s.Ratio(), 4), CriticalPathHours: h(s.PathSeconds),
 		PersonHours: h(s.WorkSeconds), AreaSqFt: areaSqFt, QualificationBoundH: h(s.QualBound), CriticalPath: []string{}, Tasks: []taskJSON{}}
 	if areaSqFt > 0 {

@@ -146,6 +146,8 @@ func (s *Schedule) Ratio() float64 {
 type Error struct {
 	Cycle      []string            // task ids on a cycle
 	Unassigned map[string][]string // qualification -> task ids no one can do
+	// Crew names the crew and where its qualifications come from.
+	Crew string
 }
 
 func (e *Error) Error() string {
@@ -167,7 +169,24 @@ func (e *Error) Error() string {
 		}
 		parts = append(parts, fmt.Sprintf("no one on the crew holds %q for task(s) %s%s", q, strings.Join(ids, ", "), more))
 	}
-	return "schedule: " + strings.Join(parts, "; ")
+	crew := ""
+	if len(e.Unassigned) > 0 && e.Crew != "" {
+		crew = " (" + e.Crew + ")"
+	}
+	return "schedule: " + strings.Join(parts, "; ") + crew
+}
+
+// crewLabel names a crew in an Error: its id, its people when they are
+// profiles, and whether their qualifications are claimed or verified.
+func crewLabel(c *designs.Crew) string {
+	if !c.Verified {
+		return fmt.Sprintf("crew %s, qualifications claimed by the roster", c.ID)
+	}
+	ids := make([]string, len(c.Members))
+	for i, m := range c.Members {
+		ids[i] = m.ID
+	}
+	return fmt.Sprintf("crew %s: %s, qualifications verified", c.ID, strings.Join(ids, ", "))
 }
 
 // Plan schedules tasks on the crew.
@@ -194,7 +213,7 @@ func Plan(tasks []Task, crew *designs.Crew) (*Schedule, error) {
 			holders = append(holders, hs)
 		}
 	}
-	serr := &Error{Unassigned: map[string][]string{}}
+	serr := &Error{Unassigned: map[string][]string{}, Crew: crewLabel(crew)}
 	for _, t := range tasks {
 		if len(holders[qualIdx[t.Qual]]) == 0 {
 			serr.Unassigned[t.Qual] = append(serr.Unassigned[t.Qual], t.ID)

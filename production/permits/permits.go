@@ -1,0 +1,146 @@
+// Package permits checks, where work is assigned, that the people it is
+// assigned to hold what it needs, as the profile store records it
+// (production/training/profiles) under the qualifications of
+// levels/qualifications.toml: the qualification of a machine job or a
+// build task, a crew lead's permission to witness work, a designer's
+// permission to release a build package. Checker implements
+// ledger.Authority for `ledger post`, builds crews of profiles for `jobs`
+// and `schedule`, and decides a package's release for `export` and the
+// game's Export alike.
+package permits
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/production/manufacturing/export"
+	"github.com/opensourceecology/prodos/production/training/profiles"
+)
+
+// ErrNotQualified is a person who does not hold a qualification.
+var ErrNotQualified = errors.New("not qualified")
+
+// ExportPermission is the permission that releases a build package (the
+// Designer qualification grants it).
+const ExportPermission = training.PermExportBuildPackage
+
+// Checker answers what people hold from a profile store.
+type Checker struct {
+	Store profiles.Store
+	Quals *training.Quals
+	// Where names the store in messages ("profiles database profiles.db").
+	Where string
+}
+
+// profile reads a profile; an unknown name says where it was looked for.
+func (c *Checker) profile(ctx context.Context, name string) (*profiles.Profile, error) {
+	p, err := c.Store.Get(ctx, name)
+	if errors.Is(err, profiles.ErrNotFound) {
+		return nil, fmt.Errorf("no profile %q in %s: %w", name, c.Where, err)
+	}
+	return p, err
+}
+
+// standing is the qualifications a profile holds that count for work
+// assigned now: each one held whose permissions (if it grants any) are
+// all in standing by profiles.Check.
+func (c *Checker) standing(ctx context.Context, p *profiles.Profile) ([]string, error) {
+	var out []string
+	for _, a := range p.Awards {
+		ok := true
+		if x := c.Quals.Get(a.Qualification); x != nil {
+			for _, perm := range x.Permissions {
+				err := profiles.Check(ctx, c.Store, c.Quals, p.Name, perm)
+				if errors.Is(err, profiles.ErrNotPermitted) {
+					ok = false
+					break
+				}
+				if err != nil {
+					return nil, err
+				}
+			}
+		}
+		if ok {
+			out = append(out, a.Qualification)
+		}
+	}
+	return out, nil
+}
+
+// Qualified returns nil when the person's profile holds the
+// qualification in standing, else an error wrapping ErrNotQualified that
+// names the qualification and how to earn it.
+func (c *Checker) Qualified(ctx context.Context, person, qual string) error {
+	p, err := c.profile(ctx, person)
+	if err != nil {
+		return err
+	}
+	held, err := c.standing(ctx, p)
+	if err != nil {
+		return err
+	}
+	for _, h := range held {
+		if h == qual {
+			return nil
+		}
+	}
+	name, how := qual, ""
+	if x := c.Quals.Get(qual); x != nil {
+		name, how = fmt.Sprintf("%s qualification (%s)", x.Name, qual), " (earned by: "+c.Quals.HowToEarn(qual)+")"
+	}
+	return fmt.Errorf("%w: profile %q does not hold the %s%s", ErrNotQualified, person, name, how)
+}
+
+// Permitted returns nil when the person's profile holds a qualification
+// granting the permission (profiles.Check), else why not.
+func (c *Checker) Permitted(ctx context.Context, person, permission string) error {
+	if _, err := c.profile(ctx, person); err != nil {
+		return err
+	}
+	return profiles.Check(ctx, c.Store, c.Quals, person, permission)
+}
+
+// Crew is a crew of the named profiles, each member holding the
+// qualifications the store shows in standing: a crew whose
+// qualifications are verified, not claimed (designs.Crew.Verified).
+func (c *Checker) Crew(ctx context.Context, names []string) (*designs.Crew, error) {
+	if len(names) == 0 {
+		return nil, errors.New("a crew of profiles needs at least one profile name")
+	}
+	crew := &designs.Crew{ID: "profiles", Name: "crew of profiles " + strings.Join(names, ", "),
+		Source: "qualifications from " + c.Where, Verified: true}
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[n] {
+			return nil, fmt.Errorf("profile %q is named twice in the crew", n)
+		}
+		seen[n] = true
+		p, err := c.profile(ctx, n)
+		if err != nil {
+			return nil, err
+		}
+		held, err := c.standing(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		crew.Members = append(crew.Members, designs.Member{ID: n, Name: n, Qualifications: held})
+	}
+	return crew, nil
+}
+
+// Release is the release of a build package by designer ("" for none):
+// qualified when the profile holds the export-build-package permission
+// (the Designer qualification), else with the reason it is not.
+func (c *Checker) Release(ctx context.Context, designer string) export.Release {
+	if designer == "" {
+		return export.Release{}
+	}
+	if err := c.Permitted(ctx, designer, ExportPermission); err != nil {
+		return export.Release{Designer: designer, Refusal: err.Error()}
+	}
+	return export.Release{Designer: designer, Qualified: true}
+}
