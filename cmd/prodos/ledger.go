@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"text/tabwriter"
 
 	"github.com/opensourceecology/prodos/designs"
@@ -41,6 +42,10 @@ func prodDefaultDB() string {
 	return p
 }
 
+// prodLedgerOpens counts the ledgers prodOpenLedger opened in this process
+// (TestLedgerPostOpensLedgerOnce).
+var prodLedgerOpens atomic.Int64
+
 // prodOpenLedger opens (creating on first use) the ledger database. A file
 // that is not SQLite or has a newer schema is bad input: exit 2.
 func prodOpenLedger(e *env, path string) (*ledgerstore.DB, *ledgerstore.LedgerService, int) {
@@ -58,6 +63,7 @@ func prodOpenLedger(e *env, path string) (*ledgerstore.DB, *ledgerstore.LedgerSe
 		}
 		return nil, nil, exitProblems
 	}
+	prodLedgerOpens.Add(1)
 	return db, ledgerstore.NewLedgerService(db), exitOK
 }
 
@@ -225,10 +231,12 @@ func runLedgerPost(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
 	}
-	if code := prodCheckWork(e, cat, *f.profiles, *dbPath, events, nil); code != exitOK {
+	led := newProdLedger(e, *dbPath)
+	defer led.close()
+	if code := prodCheckWork(e, cat, *f.profiles, led, events, nil); code != exitOK {
 		return code
 	}
-	return prodPostAll(e, *dbPath, events)
+	return prodPostAll(e, led, events)
 }
 
 // errPrinted is an error already reported on standard error.
