@@ -38,11 +38,7 @@ func openChecker(path string) (c *permits.Checker, done func(), err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	set, err := levels.Challenges(cat)
-	if err != nil {
-		return nil, nil, err
-	}
-	q, err := levels.Qualifications(set)
+	q, err := levels.QualificationsLazy(cat)
 	if err != nil {
 		return nil, nil, err
 	}
