@@ -49,6 +49,13 @@ type ChallengeScene struct {
 
 	lay    *challengeLayout
 	layKey [3]float64
+
+	// The attempt ids asked for when the clock started: the local profile
+	// store's (nil for a guest) and the class server's (nil outside a
+	// class); wallStart is the wall-clock start (Game.Wall).
+	local     *training.Ticket
+	classID   <-chan submission.AttemptReply
+	wallStart time.Time
 }
 
 // NewChallengeScene starts an attempt; the briefing shows until the
@@ -222,6 +229,9 @@ func (s *ChallengeScene) Update(g *Game, in Frame) error {
 // start starts the challenge clock.
 func (s *ChallengeScene) start(g *Game) {
 	s.started, s.t0 = true, g.Clock()
+	s.wallStart = g.Wall()
+	s.local = g.StartAttempt(s.level.ID)
+	s.classID = startAtPage(submission.ForAttempt(s.level.ID))
 }
 
 // elapsed is the real time since the clock started.
@@ -289,14 +299,22 @@ func (s *ChallengeScene) end(g *Game) {
 	}
 	s.ended = true
 	s.result = s.sess.Result()
-	s.replay = training.ReplayWall(s.sess, s.elapsed(g))
+	started, ended := s.wallStart, s.wallStart.Add(s.elapsed(g))
+	if s.local != nil {
+		s.replay = training.ReplayAttempt(s.sess, training.Attempt{ID: s.local.ID, Learner: s.local.Learner, Started: started, Ended: ended})
+	} else {
+		s.replay = training.ReplayWall(s.sess, s.elapsed(g))
+	}
 	awards, err := g.SubmitAttempt(s.replay)
 	s.awards = awards
 	if err != nil {
 		s.submitErr = "Not recorded: " + firstLine(err)
 		g.Notify(s.submitErr, true)
 	}
-	g.sendToClass(submission.ForChallenge(s.level.ID, s.replay))
+	sess, level := s.sess, s.level.ID
+	g.sendChallengeToClass(s.classID, func(a submission.AttemptResponse) submission.Request {
+		return submission.ForChallenge(level, training.ReplayAttempt(sess, training.Attempt{ID: a.AttemptID, Learner: a.Learner, Started: started, Ended: ended}))
+	})
 }
 
 func capitalize(s string) string {

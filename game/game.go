@@ -73,6 +73,8 @@ type Game struct {
 
 	classWait  []<-chan submission.Reply // answers still to come from the class server (submit.go)
 	classReply submission.Reply
+	classPend  []pendingClass // ended challenges waiting for their class attempt id (submit.go)
+	wallBase   time.Time      // Wall's origin (trainer.go)
 
 	// Now is the real clock timed challenges run on (time.Now unless
 	// changed). Nil runs them on the frame count, 1/60 s per Step, as the

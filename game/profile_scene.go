@@ -212,7 +212,7 @@ func (s *ProfileScene) drawProfile(g *Game, r *Renderer, p *profiles.Profile, x,
 		}
 		r.Sprite(SpriteTick, x+24, yy, 18, 18, colGood)
 		r.Bold(name, x+50, yy, 16, colLight, text.AlignStart)
-		r.Text("earned "+a.At.Local().Format("2 Jan 2006 15:04"), x+pw-24, yy+1, 14, colLight, text.AlignEnd)
+		r.Text("earned "+a.At.Local().Format("2 Jan 2006 15:04")+", "+profiles.AttestationLabel(a.Attestation), x+pw-24, yy+1, 14, colLight, text.AlignEnd)
 		r.Text("evidence (replay hash) "+a.Evidence, x+50, yy+22, 11, colMuted, text.AlignStart)
 		r.Text(fmt.Sprintf("Open Badge: prodos badge %s %s --out %s-%s.json", p.Name, a.Qualification, p.Name, a.Qualification), x+50, yy+38, 11, colMuted, text.AlignStart)
 		yy += 60

@@ -10,6 +10,49 @@ import (
 // desktop, where there is no page); see package pagesubmit.
 var submitToPage = pagesubmit.Submit
 
+// startAtPage asks the page's class server for a challenge's one-time
+// attempt id when its clock starts (nil channel on the desktop).
+var startAtPage = pagesubmit.StartAttempt
+
+// pendingClass is an ended challenge whose class attempt id has not come
+// yet: its replay is made and sent when it does.
+type pendingClass struct {
+	id   <-chan submission.AttemptReply
+	send func(a submission.AttemptResponse) submission.Request
+}
+
+// sendChallengeToClass sends an ended challenge to the learner's class
+// once the attempt id asked for at its start has come (now, or on a later
+// frame: pollClass). The replay is bound to that id and to the learner's
+// name in the class; without an id nothing is sent (the class would refuse
+// it), and a refusal to start the attempt is shown.
+func (g *Game) sendChallengeToClass(id <-chan submission.AttemptReply, send func(a submission.AttemptResponse) submission.Request) {
+	if id == nil {
+		return
+	}
+	g.classPend = append(g.classPend, pendingClass{id, send})
+	g.pollClass()
+}
+
+// pollAttempts sends the ended challenges whose attempt ids have come.
+func (g *Game) pollAttempts() {
+	keep := g.classPend[:0]
+	for _, p := range g.classPend {
+		select {
+		case r := <-p.id:
+			switch {
+			case r.OK:
+				g.sendToClass(p.send(r.Attempt))
+			case r.Sent:
+				g.Notify("Not sent to your class: "+r.Msg, true)
+			}
+		default:
+			keep = append(keep, p)
+		}
+	}
+	g.classPend = keep
+}
+
 // sendToClass submits a finished attempt to the learner's class (in the
 // browser) and keeps the answer's channel for pollClass.
 func (g *Game) sendToClass(req submission.Request) {
@@ -21,6 +64,9 @@ func (g *Game) sendToClass(req submission.Request) {
 // pollClass shows the class server's answers as they arrive: what it
 // verified, or why it refused the result.
 func (g *Game) pollClass() {
+	if len(g.classPend) > 0 {
+		g.pollAttempts()
+	}
 	if len(g.classWait) == 0 {
 		return
 	}

@@ -147,10 +147,39 @@ func (g *Game) CreateProfile(name string) error {
 	return g.SelectProfile(name)
 }
 
+// Wall is the wall-clock time on the game's clock: the real time when the
+// game runs on real time (Now), and in tests a time that moves with the
+// frame count. Attempt ids are issued, and attempts timed and submitted, on it.
+func (g *Game) Wall() time.Time {
+	if g.wallBase.IsZero() {
+		g.wallBase = time.Now().Add(-g.Clock())
+	}
+	return g.wallBase.Add(g.Clock())
+}
+
+// StartAttempt asks the profiles store for a one-time attempt id for the
+// learner playing now, as a challenge's clock starts; the attempt's replay
+// carries it (nil for a guest, whose attempts are not recorded, or when
+// the store cannot issue one: the game says why).
+func (g *Game) StartAttempt(challenge string) *training.Ticket {
+	t := g.trainer()
+	if t.err != nil || t.prof == nil || t.store == nil {
+		return nil
+	}
+	tk, err := profiles.StartAttempt(context.Background(), t.store, t.set, t.name, challenge, g.Wall())
+	if err != nil {
+		g.Notify("This attempt cannot be recorded: "+firstLine(err), true)
+		return nil
+	}
+	return &tk
+}
+
 // SubmitAttempt records an ended challenge attempt for the learner playing
 // now the way `prodos profile submit` does: the replay is verified by
-// re-simulating it, then recorded, and every qualification it completes is
-// awarded with the replay's hash as evidence. It returns the new awards.
+// re-simulating it and must be bound to an attempt id from StartAttempt,
+// then it is recorded (self-attested), and every qualification it
+// completes is awarded with the replay's hash as evidence. It returns the
+// new awards.
 func (g *Game) SubmitAttempt(replay []byte) ([]profiles.Award, error) {
 	t := g.trainer()
 	if t.err != nil {
@@ -163,7 +192,7 @@ func (g *Game) SubmitAttempt(replay []byte) ([]profiles.Award, error) {
 	if err != nil {
 		return nil, fmt.Errorf("attempt: %w", err)
 	}
-	awards, err := profiles.Submit(context.Background(), t.store, t.quals, t.name, v, replay, time.Now())
+	awards, err := profiles.Submit(context.Background(), t.store, t.quals, t.name, v, replay, g.Wall())
 	if err != nil {
 		return nil, err
 	}

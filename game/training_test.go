@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -199,9 +200,17 @@ func TestSandboxPaletteLocks(t *testing.T) {
 	d := driver{t, g}
 	require.NoError(t, g.CreateProfile("ben"))
 	set, _ := g.Training()
-	_, err := g.SubmitAttempt(training.Replay(training.AutoPlay(set.Level("c01-groundwork"), 20)))
+	tk := g.StartAttempt("c01-groundwork")
+	require.NotNil(t, tk)
+	se := training.AutoPlay(set.Level("c01-groundwork"), 1)
+	_, err := g.SubmitAttempt(training.ReplayAttempt(se, training.Attempt{ID: tk.ID, Learner: tk.Learner, Started: g.Wall(), Ended: g.Wall().Add(training.TicksTime(se.Tick()))}))
 	require.NoError(t, err)
 	require.True(t, g.Profile().Holds()["foundation-crew"])
+	var shown []string
+	for _, q := range drawnTexts(g, &ProfileScene{}) {
+		shown = append(shown, q.s)
+	}
+	assert.Contains(t, strings.Join(shown, "\n"), ", self-attested", "the profile says who vouches for the qualification")
 
 	s, err := g.OpenLevel("sandbox", nil)
 	require.NoError(t, err)
@@ -356,6 +365,15 @@ func TestPageSubmission(t *testing.T) {
 		return ch
 	}
 	defer func() { submitToPage = old }()
+	var started []submission.AttemptRequest
+	oldStart := startAtPage
+	startAtPage = func(req submission.AttemptRequest) <-chan submission.AttemptReply {
+		started = append(started, req)
+		ch := make(chan submission.AttemptReply, 1)
+		ch <- submission.InterpretAttempt(201, []byte(`{"attempt_id":"CLASS1","learner":"Gus M","level":"c01-groundwork","issued_at":"2026-12-01T20:00:00Z"}`))
+		return ch
+	}
+	defer func() { startAtPage = oldStart }()
 
 	g, _ := newTestGame(t)
 	d := driver{t, g}
@@ -373,6 +391,14 @@ func TestPageSubmission(t *testing.T) {
 	v, err := training.VerifyReplay("page", []byte(calls[0].Replay), set)
 	require.NoError(t, err)
 	assert.True(t, v.Result.Passed)
+	assert.Equal(t, []submission.AttemptRequest{{Kind: submission.KindChallenge, Level: "c01-groundwork"}}, started, "the attempt id is asked for when the clock starts")
+	assert.Equal(t, "CLASS1", v.Attempt.ID, "the class replay carries the class's attempt id")
+	assert.Equal(t, "Gus M", v.Attempt.Learner, "and the learner's name in the class")
+	assert.InDelta(t, training.TicksTime(v.Result.Tick).Seconds(), v.Attempt.Ended.Sub(v.Attempt.Started).Seconds(), 0.05, "timed on the game's clock")
+	p := g.Profile()
+	require.Len(t, p.Attempts, 1, "the profile records its own attempt")
+	assert.Equal(t, "self-attested", p.Attempts[0].Attestation)
+	assert.NotEqual(t, "CLASS1", p.Attempts[0].AttemptID, "bound to the profile store's attempt id")
 	d.step(Frame{})
 	msg, bad := g.Toast()
 	assert.False(t, bad)

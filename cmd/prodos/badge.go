@@ -98,7 +98,7 @@ func runBadge(e *env, args []string) int {
 	data, err := badge.Issue(key, badge.Claim{
 		IssuerName: "Production OS training (" + host + ")", Learner: name,
 		QualID: x.ID, QualName: x.Name, Description: x.Description, Criteria: q.HowToEarn(x.ID),
-		EarnedAt: award.At, Evidence: award.Evidence, EvidenceFor: evidenceFor,
+		EarnedAt: award.At, Evidence: award.Evidence, EvidenceFor: evidenceFor, Attestation: profiles.AttestationLabel(a.Attestation),
 	}, time.Now())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
@@ -167,6 +167,9 @@ func verifyBadge(e *env, c badgeCheck) int {
 	}
 	fmt.Fprintf(e.stdout, "%s: valid: %s earned by %s on %s, issued by %s (%s, %s), evidence %v\n",
 		c.file, info.Achievement, info.Learner, info.ValidFrom, info.IssuerName, info.Issuer, whose, info.Evidence)
+	if info.Attestation != "" {
+		fmt.Fprintf(e.stdout, "attestation: %s\n", info.Attestation)
+	}
 	return exitOK
 }
 

@@ -28,8 +28,9 @@ func TestBadgeTrustAndEvidence(t *testing.T) {
 	t.Setenv("PRODOS_PROFILES_DB", "")
 	file := func(name string) string { return filepath.Join(dir, name) }
 	require.Equal(t, exitOK, first(runCmd(t, "profile", "create", "al")))
-	require.Equal(t, exitOK, first(runCmd(t, "replay", "demo", "c01-groundwork", "--out", file("c01.replay"))))
-	require.Equal(t, exitOK, first(runCmd(t, "profile", "submit", "al", file("c01.replay"))))
+	a := playOffline(t, defaultProfilesDB(), dir, "al", "c01-groundwork", time.Now().Add(-time.Hour))
+	require.NoError(t, os.Rename(a.File, file("c01.replay")))
+	require.Equal(t, exitOK, first(runAt(t, a.Submit, "profile", "submit", "al", file("c01.replay"))))
 	replay, err := os.ReadFile(file("c01.replay"))
 	require.NoError(t, err)
 

@@ -166,7 +166,7 @@ func TestBrowserClassFinishesADesignLevel(t *testing.T) {
 	resp.Body.Close()
 	require.Equal(t, http.StatusOK, resp.StatusCode, "approved, and back on the class page")
 	waitText(t, ctx, "joined", `In class “Saturday” as Ana Browser`)
-	body, err := json.Marshal(string(submission.ForChallenge("c01-groundwork", []byte(demoReplay(t, "c01-groundwork"))).JSON()))
+	body, err := json.Marshal(string(submission.ForChallenge("c01-groundwork", []byte(pageClassReplay(t, ctx, "c01-groundwork"))).JSON()))
 	require.NoError(t, err)
 	answer, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.prodosSubmit(`+string(body)+`).then(r => r.status + " " + r.body)`, chromedp.EvalAwaitPromise))
 	require.NoError(t, err)

@@ -91,7 +91,7 @@ func browserServer(tb testing.TB) *httptest.Server {
 	db, err := sqlitestore.Open(filepath.Join(tb.TempDir(), "class.db"))
 	require.NoError(tb, err)
 	tb.Cleanup(func() { db.Close() })
-	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: "facilitator-token-1", Web: os.DirFS(buildWeb(tb))})
+	srv := httptest.NewServer(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: "facilitator-token-1", Web: os.DirFS(buildWeb(tb))})
 	tb.Cleanup(srv.Close)
 	return srv
 }
@@ -238,7 +238,7 @@ func TestBrowserPlaysTheGame(t *testing.T) {
 		require.NoError(t, err)
 	}
 	require.Contains(t, joined, "Ana Browser")
-	body, err := json.Marshal(string(submission.ForChallenge("c01-groundwork", []byte(demoReplay(t, "c01-groundwork"))).JSON()))
+	body, err := json.Marshal(string(submission.ForChallenge("c01-groundwork", []byte(pageClassReplay(t, ctx, "c01-groundwork"))).JSON()))
 	require.NoError(t, err)
 	answer, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.prodosSubmit(`+string(body)+`).then(r => r.body)`, chromedp.EvalAwaitPromise))
 	require.NoError(t, err)

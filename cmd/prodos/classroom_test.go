@@ -33,7 +33,7 @@ func classroomServer(t testing.TB, lim ...classroom.Limits) *httptest.Server {
 	db, err := sqlitestore.Open(filepath.Join(t.TempDir(), "class.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
-	s := &classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: "facilitator-token-1"}
+	s := &classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: "facilitator-token-1"}
 	if len(lim) > 0 {
 		s.Limits = lim[0]
 	}
@@ -59,8 +59,9 @@ func postJSON(t testing.TB, url, bearer string, body any, out any) int {
 	return resp.StatusCode
 }
 
-// demoReplay is a real, passing attempt at a challenge, played by the
-// training package's auto-player.
+// demoReplay is a real, passing play of a challenge by the training
+// package's auto-player, bound to no attempt (it verifies but earns
+// nothing; see classReplay for one that earns).
 func demoReplay(t testing.TB, level string) string {
 	set, _, err := attempts.Challenges()
 	require.NoError(t, err)
@@ -86,7 +87,7 @@ func joinClass(t testing.TB, srv *httptest.Server, code, name string) classroom.
 func TestClassroomVerifiesChallengeReplays(t *testing.T) {
 	srv := classroomServer(t)
 	ana := joinClass(t, srv, newClass(t, srv), "Ana")
-	replay := demoReplay(t, "c01-groundwork")
+	replay := classReplay(t, srv.URL, ana.Token, "c01-groundwork")
 
 	var res classroom.SubmitResponse
 	require.Equal(t, http.StatusCreated, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c01-groundwork", Replay: replay}, &res))
@@ -99,10 +100,7 @@ func TestClassroomVerifiesChallengeReplays(t *testing.T) {
 	require.Equal(t, http.StatusOK, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c01-groundwork", Replay: replay}, &res))
 	assert.Equal(t, first, res.ID)
 	// Another passing attempt does not earn it twice.
-	set, _, err := attempts.Challenges()
-	require.NoError(t, err)
-	fast := training.AutoPlay(set.Level("c01-groundwork"), 20)
-	other := string(training.ReplayWall(fast, training.TicksTime(fast.Tick())))
+	other := playClassAttempt(t, startClassAttempt(t, srv.URL, ana.Token, "c01-groundwork"), 3)
 	require.Equal(t, http.StatusCreated, postJSON(t, srv.URL+"/api/submissions", ana.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c01-groundwork", Replay: other}, &res))
 	assert.Empty(t, res.Qualifications)
 
@@ -120,7 +118,7 @@ func TestClassroomVerifiesChallengeReplays(t *testing.T) {
 	// The clock must have run on real time: a replay that does not say how
 	// long it took, or whose ticks ran ten times slower than real time (a
 	// browser at 6 frames a second), is refused.
-	lines := strings.Split(replay, "\n")
+	lines := strings.Split(demoReplay(t, "c01-groundwork"), "\n")
 	var noWall, slow []string
 	for _, l := range lines {
 		if ms, ok := strings.CutPrefix(l, "wall "); ok {
@@ -156,7 +154,6 @@ func TestClassroomVerifiesChallengeReplays(t *testing.T) {
 // limit is raised as for a school whose learners sit behind one router.
 func BenchmarkClassroomLoad(b *testing.B) {
 	const learners = 200
-	replay := demoReplay(b, "c03-wall-module")
 	var all []time.Duration
 	var retries atomic.Int64
 	for i := 0; i < b.N; i++ {
@@ -172,6 +169,7 @@ func BenchmarkClassroomLoad(b *testing.B) {
 				defer wg.Done()
 				<-start
 				j := joinClass(b, srv, code, fmt.Sprintf("learner-%03d", n))
+				replay := classReplay(b, srv.URL, j.Token, "c03-wall-module") // each learner's own attempt
 				t0 := time.Now()
 				var res classroom.SubmitResponse
 				status := postJSON(b, srv.URL+"/api/submissions", j.Token, classroom.SubmitRequest{Kind: "challenge", Level: "c03-wall-module", Replay: replay}, &res)

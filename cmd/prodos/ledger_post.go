@@ -70,17 +70,22 @@ func (l *prodLedger) close() {
 
 // prodPostAll posts the events of one `ledger post DESIGN --event` in one
 // transaction (all of them or none) and prints a line per event.
-func prodPostAll(e *env, led *prodLedger, events []ledger.Event) int {
+func prodPostAll(e *env, led *prodLedger, inspections string, events []ledger.Event) int {
 	for _, ev := range events {
 		if err := ev.Validate(); err != nil {
 			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 			return exitUsage
 		}
 	}
+	check, code := prodInspectionCheck(e, led.path, inspections, events)
+	if code != exitOK {
+		return code
+	}
 	svc, code := led.open()
 	if code != exitOK {
 		return code
 	}
+	svc.InstallCheck = check
 	res, err := svc.PostAll(context.Background(), events)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
@@ -112,7 +117,7 @@ func prodPrintPosted(w io.Writer, ev ledger.Event, res ledger.PostResult) {
 
 // prodEventsAllowed are the flags `ledger post --events` takes; the event
 // flags describe one event and mean nothing for a file of them.
-var prodEventsAllowed = map[string]bool{"events": true, "db": true, "draft": true, "profiles": true}
+var prodEventsAllowed = map[string]bool{"events": true, "db": true, "draft": true, "profiles": true, "inspections": true}
 
 // runLedgerPostEvents posts a JSON-lines file of events, one transaction
 // per line, in file order. Every line is read and checked (its fields,
@@ -149,10 +154,15 @@ func runLedgerPostEvents(e *env, fs *flag.FlagSet, pos []string, file, dbPath, p
 	if code := prodCheckWork(e, cat, profilesDB, led, events, where); code != exitOK {
 		return code
 	}
+	check, code := prodInspectionCheck(e, led.path, fs.Lookup("inspections").Value.String(), events)
+	if code != exitOK {
+		return code
+	}
 	svc, code := led.open()
 	if code != exitOK {
 		return code
 	}
+	svc.InstallCheck = check
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	ctx := context.Background()

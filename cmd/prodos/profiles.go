@@ -22,7 +22,7 @@ func init() {
 	register(&command{
 		name:    "profile",
 		usage:   "profile create NAME | list | show NAME [--format table|json] | submit NAME REPLAY  [--db FILE]",
-		summary: "learner profiles: progress, best scores, qualifications; submit verifies a replay and awards",
+		summary: "learner profiles: progress, best scores, qualifications; submit verifies an attempt's replay and awards (self-attested)",
 		run:     runProfile,
 	})
 }
@@ -107,14 +107,14 @@ func runProfile(e *env, args []string) int {
 			return exitUsage
 		}
 		defer st.Close()
-		awards, err := profiles.Submit(ctx, st, q, pos[1], v, data, time.Now())
+		awards, err := profiles.Submit(ctx, st, q, pos[1], v, data, e.clock())
 		if err != nil {
 			return profileErr(e, err)
 		}
-		fmt.Fprintf(e.stdout, "%s: recorded %s\n", pos[1], describeResult(v))
+		fmt.Fprintf(e.stdout, "%s: recorded %s (%s)\n", pos[1], describeResult(v), profiles.SelfAttested)
 		for _, w := range awards {
 			x := q.Get(w.Qualification)
-			fmt.Fprintf(e.stdout, "earned qualification %s (%s), evidence %s\n", x.Name, x.ID, w.Evidence)
+			fmt.Fprintf(e.stdout, "earned qualification %s (%s), evidence %s, %s\n", x.Name, x.ID, w.Evidence, profiles.AttestationLabel(w.Attestation))
 			for _, u := range unlocks(x) {
 				fmt.Fprintf(e.stdout, "  unlocks %s\n", u)
 			}
@@ -154,11 +154,27 @@ func runProfile(e *env, args []string) int {
 }
 
 func profileErr(e *env, err error) int {
+	if refused(err) {
+		fmt.Fprintf(e.stderr, "prodos: refused, nothing recorded: %v\n", err)
+		return exitProblems
+	}
 	fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 	if errors.Is(err, profiles.ErrNotFound) || errors.Is(err, profiles.ErrExists) {
 		return exitProblems
 	}
 	return exitUsage
+}
+
+// refused reports whether err is a submission the attempt checks refuse: a
+// demonstration, an attempt not bound to this learner's unused attempt id,
+// wall-clock times that disagree, or a replay credited to someone else.
+func refused(err error) bool {
+	for _, k := range []error{training.ErrDemo, training.ErrAttempt, training.ErrClock, profiles.ErrCredited} {
+		if errors.Is(err, k) {
+			return true
+		}
+	}
+	return false
 }
 
 func unlocks(x *training.Qualification) []string {
@@ -207,7 +223,7 @@ func showTable(e *env, p *profiles.Profile, set *training.Set, q *training.Quals
 		b, ok := best[l.ID]
 		status := "not tried"
 		if ok {
-			status = fmt.Sprintf("best %d, %d stars", b.Score, b.Stars)
+			status = fmt.Sprintf("best %d, %d stars, %s", b.Score, b.Stars, profiles.AttestationLabel(b.Attestation))
 			if !b.Passed {
 				status += " (not passed)"
 			}
@@ -223,7 +239,7 @@ func showTable(e *env, p *profiles.Profile, set *training.Set, q *training.Quals
 		if x := q.Get(a.Qualification); x != nil {
 			name = x.Name + " (" + x.ID + ")"
 		}
-		fmt.Fprintf(w, "  %-30s earned %s  evidence %s\n", name, a.At.Format(time.RFC3339), a.Evidence)
+		fmt.Fprintf(w, "  %-30s earned %s  evidence %s  %s\n", name, a.At.Format(time.RFC3339), a.Evidence, profiles.AttestationLabel(a.Attestation))
 	}
 	if l := locked(p.Holds(), q); len(l) > 0 {
 		fmt.Fprintln(w, "\nlocked:")
@@ -240,6 +256,7 @@ func showJSON(e *env, p *profiles.Profile, set *training.Set, q *training.Quals)
 		Stars     int    `json:"stars"`
 		Passed    bool   `json:"passed"`
 		Replay    string `json:"replay_hash"`
+		Attest    string `json:"attestation"`
 	}
 	type lock struct {
 		What   string `json:"what"`
@@ -253,11 +270,15 @@ func showJSON(e *env, p *profiles.Profile, set *training.Set, q *training.Quals)
 		Qualifications []profiles.Award `json:"qualifications"`
 		Unlocked       []string         `json:"unlocked"`
 		Locked         []lock           `json:"locked"`
-	}{Name: p.Name, Created: p.Created, Attempts: len(p.Attempts), Best: []best{}, Qualifications: p.Awards, Unlocked: []string{}, Locked: []lock{}}
+	}{Name: p.Name, Created: p.Created, Attempts: len(p.Attempts), Best: []best{}, Qualifications: []profiles.Award{}, Unlocked: []string{}, Locked: []lock{}}
+	for _, a := range p.Awards {
+		a.Attestation = attestation(a.Attestation)
+		out.Qualifications = append(out.Qualifications, a)
+	}
 	bs := p.Best()
 	for _, l := range set.Levels {
 		if b, ok := bs[l.ID]; ok {
-			out.Best = append(out.Best, best{l.ID, b.Score, b.Stars, b.Passed, b.ReplayHash})
+			out.Best = append(out.Best, best{l.ID, b.Score, b.Stars, b.Passed, b.ReplayHash, attestation(b.Attestation)})
 		}
 	}
 	for _, a := range p.Awards {
@@ -276,4 +297,13 @@ func showJSON(e *env, p *profiles.Profile, set *training.Set, q *training.Quals)
 		return exitUsage
 	}
 	return exitOK
+}
+
+// attestation is the JSON value of an attestation: self-attested,
+// verified, or legacy (also for records that have none).
+func attestation(a string) string {
+	if a == profiles.SelfAttested || a == profiles.Verified {
+		return a
+	}
+	return profiles.Legacy
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
@@ -13,7 +14,7 @@ func init() {
 	register(&command{
 		name:    "replay",
 		usage:   "replay verify FILE | replay demo LEVEL [--think TICKS] [--out FILE]",
-		summary: "re-simulate a challenge replay and print its score; demo writes a good attempt",
+		summary: "re-simulate a challenge replay and print its score; demo writes a good attempt, marked as a demonstration",
 		run:     runReplay,
 	})
 }
@@ -90,8 +91,7 @@ func runReplay(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "prodos: unknown challenge %q\n", pos[1])
 			return exitUsage
 		}
-		s := training.AutoPlay(l, *think)
-		data := training.ReplayWall(s, training.TicksTime(s.Tick())) // played at exactly real time
+		data := training.ReplayDemo(training.AutoPlay(l, *think)) // marked "demo": it never earns anything
 		if *out == "" {
 			e.stdout.Write(data)
 			return exitOK
@@ -108,5 +108,14 @@ func runReplay(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "%s: ok: %s\n", pos[1], describeResult(v))
 	fmt.Fprintf(e.stdout, "evidence %s\n", v.Hash)
+	switch {
+	case v.Demo:
+		fmt.Fprintln(e.stdout, "demonstration (prodos replay demo): it earns nothing")
+	case v.Attempt.ID != "":
+		fmt.Fprintf(e.stdout, "attempt %s by %s, %s to %s\n", v.Attempt.ID, v.Attempt.Learner,
+			v.Attempt.Started.UTC().Format(time.RFC3339), v.Attempt.Ended.UTC().Format(time.RFC3339))
+	default:
+		fmt.Fprintln(e.stdout, "not bound to an attempt id: it cannot earn anything")
+	}
 	return exitOK
 }

@@ -29,8 +29,8 @@ var webdist embed.FS
 func init() {
 	register(&command{
 		name:    "serve",
-		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--commons-db FILE]",
-		summary: "serve the browser game, the classroom (join codes, verified results, dashboard) and the open design commons (/commons)",
+		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--commons-db FILE] [--crew DESIGN [--crew-house ID] [--asbuilt-db FILE] [--inspections-db FILE]]",
+		summary: "serve the browser game, the classroom (join codes, verified results, dashboard), the open design commons (/commons) and the crew page (/crew)",
 		run:     runServe,
 	})
 }
@@ -54,6 +54,7 @@ func runServe(e *env, args []string) int {
 	tlsKey := fs.String("tls-key", "", "the certificate's private key (PEM)")
 	verifications := fs.Int("verifications", 0, "replays re-simulated at once (default: the number of CPUs); more wait, then get 503")
 	commonsDB := fs.String("commons-db", "", "open design commons file (default: $PRODOS_COMMONS_DB, else commons.db beside the classroom database)")
+	crew := addCrewFlags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -98,6 +99,11 @@ func runServe(e *env, args []string) int {
 			return code
 		}
 	}
+	mount, closeCrew, code := crew.open(e, tok.value)
+	if code != exitOK {
+		return code
+	}
+	defer closeCrew()
 	web, _ := iofs.Sub(webdist, "webdist")
 	if _, err := iofs.Stat(web, "housegame.wasm.gz"); err != nil {
 		fmt.Fprintln(e.stderr, "prodos serve: warning: this binary has no browser build embedded; run `make web` and rebuild prodos")
@@ -114,8 +120,8 @@ func runServe(e *env, args []string) int {
 	}
 	defer cm.close()
 	srv := &http.Server{
-		Handler: cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Token: tok.value, Web: web,
-			Log: lg, Limits: classroom.Limits{Verifications: *verifications}}),
+		Handler: cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: tok.value, Web: web,
+			Log: lg, Limits: classroom.Limits{Verifications: *verifications}, Mount: mount}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

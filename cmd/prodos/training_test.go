@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/opensourceecology/prodos/production/training/profiles"
 	"github.com/stretchr/testify/assert"
@@ -61,7 +62,11 @@ func TestTrainingCommands(t *testing.T) {
 	// Submitting an edited replay records nothing.
 	code, _, _ = runCmd(t, "profile", "submit", "al", file("edited.replay"))
 	assert.Equal(t, exitProblems, code)
-	code, out, _ = runCmd(t, "profile", "submit", "al", file("c01.replay"))
+	code, _, errOut = runCmd(t, "profile", "submit", "al", file("c01.replay"))
+	assert.Equal(t, exitProblems, code, "a demonstration earns nothing")
+	assert.Contains(t, errOut, "refused, nothing recorded: a demonstration never earns anything")
+	a := playOffline(t, defaultProfilesDB(), dir, "al", "c01-groundwork", time.Now().Add(-time.Hour))
+	code, out, _ = runAt(t, a.Submit, "profile", "submit", "al", a.File)
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, "earned qualification Foundation crew (foundation-crew)")
 	assert.Contains(t, out, "unlocks design level cabin")
@@ -75,6 +80,7 @@ func TestTrainingCommands(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(out), &shown))
 	require.Len(t, shown.Qualifications, 1)
 	assert.Equal(t, "foundation-crew", shown.Qualifications[0].Qualification)
+	assert.Equal(t, "self-attested", shown.Qualifications[0].Attestation)
 	assert.Contains(t, shown.Unlocked, "design level cabin")
 
 	// The badge verifies; an edited copy does not.
@@ -83,6 +89,10 @@ func TestTrainingCommands(t *testing.T) {
 	code, out, _ = runCmd(t, "badge", "verify", file("badge.json"))
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, "valid: Foundation crew earned by al")
+	assert.Contains(t, out, "\nattestation: self-attested\n", "the badge says who vouches for its evidence")
+	b0, err := os.ReadFile(file("badge.json"))
+	require.NoError(t, err)
+	assert.Contains(t, string(b0), `"genre": "self-attested"`)
 	assert.Contains(t, out, "this installation's key")
 	b, err := os.ReadFile(file("badge.json"))
 	require.NoError(t, err)
@@ -99,12 +109,7 @@ func TestTrainingCommands(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, profiles.ErrNotPermitted))
 	assert.Contains(t, err.Error(), "needs the Designer qualification")
-	for _, l := range []string{"c03-wall-module", "c04-window-module", "c06-raise-the-walls", "c07-roof-on"} {
-		code, _, _ = runCmd(t, "replay", "demo", l, "--think", "20", "--out", file(l+".replay"))
-		require.Equal(t, exitOK, code)
-		code, _, _ = runCmd(t, "profile", "submit", "al", file(l+".replay"))
-		require.Equal(t, exitOK, code)
-	}
+	earnOffline(t, defaultProfilesDB(), "al", "c03-wall-module", "c04-window-module", "c06-raise-the-walls", "c07-roof-on")
 	assert.NoError(t, checkProfilePermission(&env{}, "al", "export-build-package"))
 	assert.Error(t, checkProfilePermission(&env{}, "nobody", "export-build-package"))
 }

@@ -16,10 +16,11 @@ const (
 	PermExportBuildPackage = "export-build-package" // prodos export --as PROFILE
 	PermOperateCNCRouter   = "operate-cnc-router"   // run machine jobs on the CNC router
 	PermLeadBuildCrew      = "lead-build-crew"      // be named crew lead of a build schedule
+	PermInspectModules     = "inspect-modules"      // record module inspections (prodos inspect record)
 )
 
 // Permissions lists every known permission.
-var Permissions = []string{PermExportBuildPackage, PermOperateCNCRouter, PermLeadBuildCrew}
+var Permissions = []string{PermExportBuildPackage, PermOperateCNCRouter, PermLeadBuildCrew, PermInspectModules}
 
 // Requirement is a challenge level to pass with at least a score.
 type Requirement struct {

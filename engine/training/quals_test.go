@@ -41,7 +41,10 @@ func TestEarnedFollowsChains(t *testing.T) {
 		{"needs both walls and roof challenges", map[string]int{"c01-groundwork": 1900, "c06-raise-the-walls": 1900}, nil, []string{"foundation-crew"}},
 		{"a chain completes in one go",
 			map[string]int{"c01-groundwork": 1900, "c03-wall-module": 1900, "c04-window-module": 1600, "c06-raise-the-walls": 1900, "c07-roof-on": 1600}, nil,
-			[]string{"foundation-crew", "wall-framer", "opening-framer", "module-installer", "designer"}},
+			[]string{"foundation-crew", "wall-framer", "opening-framer", "module-installer", "designer", "inspector"}},
+		{"the inspector's practical needs three stars on the wall module",
+			map[string]int{"c01-groundwork": 1900, "c03-wall-module": 1700, "c06-raise-the-walls": 1900, "c07-roof-on": 1300}, nil,
+			[]string{"foundation-crew", "wall-framer", "module-installer"}},
 		{"held ones are not earned again", map[string]int{"c01-groundwork": 1900}, map[string]bool{"foundation-crew": true}, nil},
 	}
 	for _, tc := range tests {

@@ -77,3 +77,19 @@ func TestSubmitRejectedPromise(t *testing.T) {
 	assert.False(t, r.Accepted)
 	assert.Contains(t, r.Msg, "Not sent to your class: TypeError: Failed to fetch")
 }
+
+func TestStartAttemptReadsTheAttemptID(t *testing.T) {
+	js.Global().Set("prodosStartAttempt", js.Global().Get("Function").New("body",
+		`const b = JSON.parse(body); return Promise.resolve({status: 201, body: JSON.stringify({attempt_id: "K7PM", learner: "Ana", level: b.level, issued_at: "2026-12-01T20:00:00Z"})})`))
+	defer js.Global().Delete("prodosStartAttempt")
+	var r submission.AttemptReply
+	select {
+	case r = <-StartAttempt(submission.ForAttempt("c01-groundwork")):
+	case <-time.After(2 * time.Second):
+		require.Fail(t, "no answer from StartAttempt")
+	}
+	require.True(t, r.OK, r.Msg)
+	assert.Equal(t, "K7PM", r.Attempt.AttemptID)
+	assert.Equal(t, "Ana", r.Attempt.Learner)
+	assert.Equal(t, "c01-groundwork", r.Attempt.Level)
+}

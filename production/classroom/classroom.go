@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/production/classroom/submission"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/cases"
@@ -62,6 +63,11 @@ type Verified struct {
 	Ticks          int             // challenges: the attempt's time, 60 ticks a second
 	Mistakes       int             // challenges: wrong picks and assignments
 	Qualifications []string        // qualifications this result earns
+	// Attempt is the attempt a challenge replay is bound to (its one-time
+	// attempt id, learner, start and end); Demo marks a demonstration
+	// replay. The verifier fills them; the server checks them.
+	Attempt training.Attempt
+	Demo    bool
 }
 
 // Result is a stored verified submission.
@@ -129,6 +135,21 @@ type Store interface {
 	ApproveRejoin(ctx context.Context, classID, requestID int64) (Learner, error)
 	// RefuseRejoin closes a request; its token never works.
 	RefuseRejoin(ctx context.Context, classID, requestID int64) error
+
+	// IssueAttempt records a one-time attempt id issued to a learner when a
+	// challenge attempt starts. AddResult uses it up (ErrAttemptUsed when
+	// it is used already or is not the learner's) in its transaction.
+	IssueAttempt(ctx context.Context, learnerID int64, t training.Ticket) error
+	// AttemptTicket returns an attempt id's ticket (Learner is the owner's
+	// name) and the owner's learner id; nil when it was never issued.
+	AttemptTicket(ctx context.Context, id string) (*training.Ticket, int64, error)
+	// CreditedTo names another learner (not learnerID) already credited
+	// with a result of this replay hash, or "".
+	CreditedTo(ctx context.Context, hash string, learnerID int64) (string, error)
+	// AddFlag records a refused submission the facilitator should see.
+	AddFlag(ctx context.Context, f Flag) error
+	// Flags lists a class's flags, oldest first.
+	Flags(ctx context.Context, classID int64) ([]Flag, error)
 }
 
 // RejoinRequest is a learner's request to rejoin a class under their name,

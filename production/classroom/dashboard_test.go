@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/production/classroom"
 	"github.com/opensourceecology/prodos/production/classroom/sqlitestore"
 	"github.com/shopspring/decimal"
@@ -19,8 +21,11 @@ import (
 // kindVerifier stands in for the engine: a design level has a cost, labour
 // and sheet waste; a challenge has a time and mistakes and nothing else.
 var kindVerifier = classroom.VerifierFunc(func(_ context.Context, kind, level string, replay []byte) (classroom.Verified, error) {
-	if kind == classroom.KindChallenge {
-		return classroom.Verified{Score: 1800, Stars: 2, Passed: true, Ticks: 42*60 - 30, Mistakes: 2}, nil
+	if kind == classroom.KindChallenge { // the replay is "ATTEMPT-ID LEARNER", played just now
+		id, who, _ := strings.Cut(string(replay), " ")
+		now := time.Now()
+		return classroom.Verified{Score: 1800, Stars: 2, Passed: true, Ticks: 42*60 - 30, Mistakes: 2,
+			Attempt: training.Attempt{ID: id, Learner: who, Started: now, Ended: now}}, nil
 	}
 	return classroom.Verified{Score: 3000, Stars: 3, Passed: true, Cost: decimal.RequireFromString("2291.79"),
 		LabourMinutes: decimal.NewFromInt(696), SheetWastePct: decimal.RequireFromString("5.2")}, nil
@@ -43,7 +48,9 @@ func TestDashboardShowsWhatEachLevelMeasures(t *testing.T) {
 	require.Equal(t, http.StatusCreated, h.do(t, "POST", "/api/classes", "facilitator-secret", `{"name":"Saturday"}`, &c))
 	h.code = c.Code
 	ana := h.join(t, "Ana")
-	require.Equal(t, http.StatusCreated, h.do(t, "POST", "/api/submissions", ana.Token, `{"kind":"challenge","level":"c01-groundwork","replay":"x"}`, nil))
+	var a classroom.AttemptResponse
+	require.Equal(t, http.StatusCreated, h.do(t, "POST", "/api/attempts", ana.Token, `{"kind":"challenge","level":"c01-groundwork"}`, &a))
+	require.Equal(t, http.StatusCreated, h.do(t, "POST", "/api/submissions", ana.Token, `{"kind":"challenge","level":"c01-groundwork","replay":"`+a.AttemptID+` Ana"}`, nil))
 	require.Equal(t, http.StatusCreated, h.do(t, "POST", "/api/submissions", ana.Token, `{"kind":"level","level":"shed","replay":"x"}`, nil))
 
 	req, err := http.NewRequest("GET", h.srv.URL+"/dashboard/classes/1", nil)

@@ -53,10 +53,17 @@ type Server struct {
 	// Award, when set, decides which qualifications a verified result earns,
 	// given the learner's progress before it.
 	Award AwardFunc
+	// Challenge, when set, says whether a challenge id exists: attempt ids
+	// are issued only for those.
+	Challenge ValidChallenge
 	// Limits bound the work clients can cause; zero fields take defaults.
 	Limits Limits
 	// Now is the clock of rate limits and sessions (time.Now when nil).
 	Now func() time.Time
+	// Mount, when set, adds pages to the server (the crew page of `prodos
+	// serve --crew`); guard wraps a handler in the facilitator check (a
+	// session cookie, SameSite=Strict, or a bearer token).
+	Mount func(m *http.ServeMux, guard func(http.HandlerFunc) http.HandlerFunc)
 
 	once     sync.Once
 	tmpl     *template.Template
@@ -116,6 +123,7 @@ func (s *Server) init() {
 		m.HandleFunc("GET /{file}", s.serveStatic)
 		m.HandleFunc("POST /api/join", s.handleJoin)
 		m.HandleFunc("POST /api/submissions", s.handleSubmit)
+		m.HandleFunc("POST /api/attempts", s.handleStartAttempt)
 		m.HandleFunc("GET /api/me", s.handleMe)
 		m.HandleFunc("POST /api/rejoin", s.handleRejoin)
 		m.HandleFunc("GET /api/rejoin", s.handleRejoinStatus)
@@ -130,6 +138,9 @@ func (s *Server) init() {
 		m.HandleFunc("POST /dashboard/classes/{id}/joining", s.facilitator(s.classAction(s.handleJoining)))
 		m.HandleFunc("POST /dashboard/classes/{id}/code", s.facilitator(s.classAction(s.handleRotateCode)))
 		m.HandleFunc("POST /dashboard/classes/{id}/remove", s.facilitator(s.classAction(s.handleRemoveLearner)))
+		if s.Mount != nil {
+			s.Mount(m, s.facilitator)
+		}
 		s.mux = m
 	})
 }
@@ -379,8 +390,14 @@ func (s *Server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	v.ReplayHash = hash
 	v.Kind, v.Level = req.Kind, req.Level
+	if v.Kind == KindChallenge && !s.checkAttempt(w, r, l, hash, v) {
+		return
+	}
 	res, dup, err := s.Store.AddResult(r.Context(), l.ID, key, v, s.Award)
-	if err != nil {
+	if errors.Is(err, ErrAttemptUsed) {
+		s.apiError(w, r, http.StatusConflict, "refused: "+err.Error()+": each attempt id earns once")
+		return
+	} else if err != nil {
 		s.apiError(w, r, http.StatusInternalServerError, "could not record the result")
 		return
 	}
@@ -399,7 +416,7 @@ func writeSubmitted(w http.ResponseWriter, status int, res Result) {
 	}
 	writeJSON(w, status, SubmitResponse{ID: res.ID, Score: v.Score, Stars: v.Stars, Passed: v.Passed,
 		Cost: v.Cost.StringFixed(2), LabourHours: v.LabourMinutes.Div(sixty).StringFixed(1), SheetWastePct: v.SheetWastePct.StringFixed(1),
-		Qualifications: quals, ReplayHash: v.ReplayHash})
+		Qualifications: quals, ReplayHash: v.ReplayHash, Attestation: Attestation})
 }
 
 func (s *Server) handleMe(w http.ResponseWriter, r *http.Request) {
@@ -501,6 +518,9 @@ type ClassReport struct {
 	Results     []Result
 	// Rejoin are the open requests to rejoin under a learner's name.
 	Rejoin []RejoinRequest
+	// Flags are refused submissions the facilitator should look at: a
+	// replay already credited to another learner, another learner's attempt.
+	Flags []Flag
 	// Sections are the leaderboard by level for the class page: design
 	// levels first, then challenges, each in id order.
 	Sections []Section
@@ -568,7 +588,11 @@ func (s *Server) Report(ctx context.Context, classID int64) (ClassReport, error)
 	if err != nil {
 		return ClassReport{}, err
 	}
-	rep := ClassReport{Class: c, Leaderboard: Leaderboard(results), Results: results, Rejoin: rejoin}
+	flags, err := s.Store.Flags(ctx, classID)
+	if err != nil {
+		return ClassReport{}, err
+	}
+	rep := ClassReport{Class: c, Leaderboard: Leaderboard(results), Results: results, Rejoin: rejoin, Flags: flags}
 	for level := range rep.Leaderboard {
 		rep.Levels = append(rep.Levels, level)
 	}

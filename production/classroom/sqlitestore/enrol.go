@@ -55,7 +55,7 @@ func (s *DB) RemoveLearner(ctx context.Context, classID, learnerID int64) error 
 	} else if n == 0 {
 		return classroom.ErrNotFound
 	}
-	for _, q := range []string{"DELETE FROM rejoin_requests WHERE learner_id = ?", "DELETE FROM held WHERE learner_id = ?", "DELETE FROM best WHERE learner_id = ?",
+	for _, q := range []string{"DELETE FROM rejoin_requests WHERE learner_id = ?", "DELETE FROM attempts WHERE learner_id = ?", "DELETE FROM flags WHERE learner_id = ?", "DELETE FROM held WHERE learner_id = ?", "DELETE FROM best WHERE learner_id = ?",
 		"DELETE FROM results WHERE learner_id = ?", "DELETE FROM learners WHERE id = ?"} {
 		if _, err := tx.ExecContext(ctx, q, learnerID); err != nil {
 			return fmt.Errorf("remove learner: %w", err)

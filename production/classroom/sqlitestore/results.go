@@ -40,14 +40,17 @@ func (s *DB) AddResult(ctx context.Context, learnerID int64, key string, v class
 		v.Qualifications = award(p, v)
 	}
 	now := s.now().UTC()
+	if err := useAttempt(ctx, tx, learnerID, v.Attempt.ID, now.Format(timeFormat)); err != nil {
+		return classroom.Result{}, false, err
+	}
 	passed := 0
 	if v.Passed {
 		passed = 1
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO results (learner_id, idem_key, kind, level, replay_hash, score, stars, passed,
-		cost_cents, labour_minutes, sheet_waste_pct, qualifications, verified_at, ticks, mistakes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		cost_cents, labour_minutes, sheet_waste_pct, qualifications, verified_at, ticks, mistakes, attempt_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		learnerID, key, v.Kind, v.Level, v.ReplayHash, v.Score, v.Stars, passed, v.Cost.Shift(2).Round(0).IntPart(),
-		v.LabourMinutes.String(), v.SheetWastePct.String(), strings.Join(v.Qualifications, ","), now.Format(timeFormat), v.Ticks, v.Mistakes)
+		v.LabourMinutes.String(), v.SheetWastePct.String(), strings.Join(v.Qualifications, ","), now.Format(timeFormat), v.Ticks, v.Mistakes, nullable(v.Attempt.ID))
 	if err != nil {
 		return classroom.Result{}, false, fmt.Errorf("add result: %w", err)
 	}
@@ -167,4 +170,12 @@ func (s *DB) Results(ctx context.Context, classID int64) ([]classroom.Result, er
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// nullable is NULL for "".
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }

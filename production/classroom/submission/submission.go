@@ -88,6 +88,9 @@ type Response struct {
 	SheetWastePct  string   `json:"sheet_waste_pct"`
 	Qualifications []string `json:"qualifications"`
 	ReplayHash     string   `json:"replay_hash"`
+	// Attestation is "verified": the class server issued the attempt id,
+	// timed the attempt and re-simulated it.
+	Attestation string `json:"attestation"`
 }
 
 // ErrorResponse is the server's answer to a refused request.

@@ -80,7 +80,7 @@ func VerifyChallenge(ctx context.Context, level string, replay []byte) (classroo
 		return classroom.Verified{}, fmt.Errorf("the replay does not say how long the attempt took in real time (no wall line): play it again in this server's game")
 	}
 	return classroom.Verified{Score: v.Result.Score, Stars: v.Result.Stars, Passed: v.Result.Passed,
-		Ticks: v.Result.Tick, Mistakes: v.Result.Mistakes}, nil
+		Ticks: v.Result.Tick, Mistakes: v.Result.Mistakes, Attempt: v.Attempt, Demo: v.Demo}, nil
 }
 
 // AwardQualifications gives the qualifications a learner's verified results
@@ -163,4 +163,11 @@ func LevelName(id string) string {
 		}
 	}
 	return ""
+}
+
+// IsChallenge reports whether id is a training challenge (the classroom
+// issues attempt ids only for those).
+func IsChallenge(id string) bool {
+	set, _, err := Challenges()
+	return err == nil && set.Level(id) != nil
 }

@@ -130,6 +130,10 @@ type Claim struct {
 	EarnedAt    time.Time // the award's date
 	Evidence    string    // replay hash "sha256:<hex>"
 	EvidenceFor string    // what the replay is, e.g. "challenge c01-groundwork, score 1966"
+	// Attestation says who vouches for the evidence: "verified" (a
+	// classroom server), "self-attested" (offline) or "self-attested
+	// (legacy)". It is the evidence's genre; "" leaves it out.
+	Attestation string
 }
 
 func randomURN() string {
@@ -171,12 +175,7 @@ func Issue(key ed25519.PrivateKey, c Claim, created time.Time) ([]byte, error) {
 				"criteria":        map[string]any{"narrative": c.Criteria},
 			},
 		},
-		"evidence": []any{map[string]any{
-			"id":          "urn:hash::sha256:" + hexHash,
-			"type":        []any{"Evidence"},
-			"name":        "Replay of the attempt that earned " + c.QualName,
-			"description": fmt.Sprintf("The command log (%s) re-simulated by prodos replay verify: %s.", c.Evidence, c.EvidenceFor),
-		}},
+		"evidence": []any{evidence(c, hexHash)},
 	}
 	proof := map[string]any{
 		"type":               "DataIntegrityProof",
@@ -255,6 +254,21 @@ func normalize(v map[string]any) any {
 	return out
 }
 
+// evidence is the credential's evidence object: the replay, by hash, and
+// (as its genre) who vouches for it.
+func evidence(c Claim, hexHash string) map[string]any {
+	e := map[string]any{
+		"id":          "urn:hash::sha256:" + hexHash,
+		"type":        []any{"Evidence"},
+		"name":        "Replay of the attempt that earned " + c.QualName,
+		"description": fmt.Sprintf("The command log (%s) re-simulated by prodos replay verify: %s.", c.Evidence, c.EvidenceFor),
+	}
+	if c.Attestation != "" {
+		e["genre"] = c.Attestation
+	}
+	return e
+}
+
 // Info is what a verified credential says.
 type Info struct {
 	Issuer        string // did:key
@@ -264,6 +278,7 @@ type Info struct {
 	AchievementID string
 	ValidFrom     string
 	Evidence      []string // evidence ids
+	Attestation   string   // the first evidence's genre ("verified", "self-attested", ...); "" when none
 }
 
 // Verify checks a credential: its shape (an OpenBadgeCredential with an
@@ -337,6 +352,9 @@ func Verify(data []byte) (*Info, error) {
 			return nil, err
 		}
 		info.Evidence = append(info.Evidence, id)
+		if info.Attestation == "" {
+			info.Attestation = str(m, "genre")
+		}
 	}
 	if len(info.Evidence) == 0 {
 		return nil, fmt.Errorf("%w: no evidence: a credential names the replay that earned it", ErrInvalid)

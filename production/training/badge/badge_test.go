@@ -126,3 +126,21 @@ func TestJCS(t *testing.T) {
 		assert.Equal(t, b, append([]byte{}, back...))
 	}
 }
+
+// TestBadgeSaysWhoVouches: the claim's attestation is the evidence's
+// genre, signed with the rest; a verifier reads it back, and editing it
+// breaks the proof.
+func TestBadgeSaysWhoVouches(t *testing.T) {
+	key := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{3}, ed25519.SeedSize))
+	c := Claim{IssuerName: "test", Learner: "al", QualID: "foundation-crew", QualName: "Foundation crew",
+		EarnedAt: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Evidence: "sha256:" + strings.Repeat("ab", 32), EvidenceFor: "c01", Attestation: "self-attested"}
+	data, err := Issue(key, c, c.EarnedAt)
+	require.NoError(t, err)
+	info, err := Verify(data)
+	require.NoError(t, err)
+	assert.Equal(t, "self-attested", info.Attestation)
+	edited := bytes.Replace(data, []byte(`"self-attested"`), []byte(`"verified"`), 1)
+	require.NotEqual(t, data, edited)
+	_, err = Verify(edited)
+	assert.ErrorIs(t, err, ErrInvalid, "the attestation is signed")
+}

@@ -33,6 +33,9 @@ func TestFirstChallengeUnlocksADesignLevel(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, q.LockReason(p.Holds(), training.UnlockLevel, "cabin"), "Foundation crew")
 
+	issued := time.Unix(0, 0)
+	tk, err := profiles.StartAttempt(ctx, st, set, "al", "c01-groundwork", issued)
+	require.NoError(t, err)
 	s := training.NewSession(set.Level("c01-groundwork"))
 	for _, pick := range []string{"F1", "FL1", "F2", "F3", "F4", "FL1", "FL2"} {
 		s.AdvanceTo(s.Tick() + 45)
@@ -40,7 +43,7 @@ func TestFirstChallengeUnlocksADesignLevel(t *testing.T) {
 	}
 	require.Equal(t, training.Won, s.Status())
 	assert.Equal(t, 1, s.Mistakes())
-	data := training.Replay(s)
+	data := training.ReplayAttempt(s, training.Attempt{ID: tk.ID, Learner: "al", Started: issued, Ended: issued.Add(training.TicksTime(s.Tick()))})
 	v, err := training.VerifyReplay("attempt", data, set)
 	require.NoError(t, err)
 	awards, err := profiles.Submit(ctx, st, q, "al", v, data, time.Unix(3600, 0))

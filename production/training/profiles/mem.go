@@ -7,6 +7,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/opensourceecology/prodos/engine/training"
 )
 
 // MemStore is a Store in memory, serialisable to JSON: the browser build
@@ -14,18 +16,31 @@ import (
 type MemStore struct {
 	mu       sync.Mutex
 	profiles map[string]*Profile
+	tickets  map[string]*memTicket
 	// OnChange, when set, receives the store's JSON after each change
 	// (inside the call that changed it), so a caller can persist it.
 	OnChange func(data []byte) error
 }
 
+// memTicket is an issued attempt id as the store's JSON keeps it.
+type memTicket struct {
+	ID        string     `json:"id"`
+	Learner   string     `json:"learner"`
+	Challenge string     `json:"challenge"`
+	Issued    time.Time  `json:"issued_at"`
+	Used      *time.Time `json:"used_at,omitempty"`
+}
+
 // NewMemStore returns an empty store.
-func NewMemStore() *MemStore { return &MemStore{profiles: map[string]*Profile{}} }
+func NewMemStore() *MemStore {
+	return &MemStore{profiles: map[string]*Profile{}, tickets: map[string]*memTicket{}}
+}
 
 // LoadMemStore reads a store from its JSON (as written by MarshalJSON).
 func LoadMemStore(data []byte) (*MemStore, error) {
 	var doc struct {
-		Profiles []*Profile `json:"profiles"`
+		Profiles []*Profile   `json:"profiles"`
+		Tickets  []*memTicket `json:"attempt_ids"`
 	}
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("profiles: %w", err)
@@ -36,6 +51,9 @@ func LoadMemStore(data []byte) (*MemStore, error) {
 			return nil, fmt.Errorf("profiles: %w", err)
 		}
 		s.profiles[p.Name] = p
+	}
+	for _, t := range doc.Tickets {
+		s.tickets[t.ID] = t
 	}
 	return s, nil
 }
@@ -54,11 +72,16 @@ func (s *MemStore) marshal() ([]byte, error) {
 	}
 	sort.Strings(names)
 	doc := struct {
-		Profiles []*Profile `json:"profiles"`
+		Profiles []*Profile   `json:"profiles"`
+		Tickets  []*memTicket `json:"attempt_ids,omitempty"`
 	}{Profiles: []*Profile{}}
 	for _, n := range names {
 		doc.Profiles = append(doc.Profiles, s.profiles[n])
 	}
+	for _, t := range s.tickets {
+		doc.Tickets = append(doc.Tickets, t)
+	}
+	sort.Slice(doc.Tickets, func(i, j int) bool { return doc.Tickets[i].ID < doc.Tickets[j].ID })
 	return json.MarshalIndent(doc, "", "  ")
 }
 
@@ -135,6 +158,18 @@ func (s *MemStore) Record(_ context.Context, name string, a Attempt, awards []Aw
 			return nil
 		}
 	}
+	if err := s.creditedElsewhere(name, a.ReplayHash); err != nil {
+		return err
+	}
+	var ticket *memTicket
+	if a.AttemptID != "" {
+		ticket = s.tickets[a.AttemptID]
+		if ticket == nil || ticket.Learner != name || ticket.Used != nil {
+			return fmt.Errorf("%w: attempt id %q is not an unused attempt id of %s", training.ErrAttempt, a.AttemptID, name)
+		}
+		used := a.At
+		ticket.Used = &used
+	}
 	before := clone(p)
 	p.Attempts = append(p.Attempts, a)
 	held := p.Holds()
@@ -147,9 +182,53 @@ func (s *MemStore) Record(_ context.Context, name string, a Attempt, awards []Aw
 	sortAwards(p.Awards)
 	if err := s.changed(); err != nil {
 		s.profiles[name] = before
+		if ticket != nil {
+			ticket.Used = nil
+		}
 		return err
 	}
 	return nil
+}
+
+// creditedElsewhere refuses a replay hash another profile holds.
+func (s *MemStore) creditedElsewhere(name, hash string) error {
+	for other, p := range s.profiles {
+		for _, a := range p.Attempts {
+			if other != name && a.ReplayHash == hash {
+				return fmt.Errorf("%w: replay %s is %s's attempt", ErrCredited, hash, other)
+			}
+		}
+	}
+	return nil
+}
+
+// IssueAttempt implements Store.
+func (s *MemStore) IssueAttempt(_ context.Context, t training.Ticket) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.profiles[t.Learner] == nil {
+		return fmt.Errorf("%w: %q", ErrNotFound, t.Learner)
+	}
+	if s.tickets[t.ID] != nil {
+		return fmt.Errorf("attempt id %q: %w", t.ID, ErrExists)
+	}
+	s.tickets[t.ID] = &memTicket{ID: t.ID, Learner: t.Learner, Challenge: t.Challenge, Issued: t.Issued.UTC()}
+	if err := s.changed(); err != nil {
+		delete(s.tickets, t.ID)
+		return err
+	}
+	return nil
+}
+
+// Ticket implements Store.
+func (s *MemStore) Ticket(_ context.Context, id string) (*training.Ticket, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.tickets[id]
+	if t == nil {
+		return nil, nil
+	}
+	return &training.Ticket{ID: t.ID, Learner: t.Learner, Challenge: t.Challenge, Issued: t.Issued, Used: t.Used != nil}, nil
 }
 
 // Close implements Store.

@@ -44,6 +44,11 @@ type Attempt struct {
 	ReplayHash string    `json:"replay_hash"`
 	Replay     string    `json:"replay"`
 	At         time.Time `json:"at"`
+	// AttemptID is the one-time attempt id the replay is bound to ("" for
+	// legacy attempts).
+	AttemptID string `json:"attempt_id,omitempty"`
+	// Attestation is SelfAttested, Verified or Legacy ("" reads as Legacy).
+	Attestation string `json:"attestation,omitempty"`
 }
 
 // Award is a qualification held, with when and the evidence that earned it.
@@ -51,6 +56,9 @@ type Award struct {
 	Qualification string    `json:"qualification"`
 	At            time.Time `json:"earned_at"`
 	Evidence      string    `json:"evidence"` // replay hash "sha256:..."
+	// Attestation is the evidence attempt's (SelfAttested, Verified or
+	// Legacy; "" reads as Legacy).
+	Attestation string `json:"attestation,omitempty"`
 }
 
 // Profile is one learner.
@@ -110,13 +118,25 @@ type Store interface {
 	List(ctx context.Context) ([]string, error)
 	// Record stores an attempt and the awards it earned together. An
 	// attempt whose replay hash the profile already has is recorded once,
-	// and an award already held is kept as first earned.
+	// and an award already held is kept as first earned. An attempt with an
+	// AttemptID uses its ticket up in the same transaction: a ticket that
+	// is unknown, used or another learner's is refused (training.ErrAttempt),
+	// and so is a replay hash another profile holds (ErrCredited).
 	Record(ctx context.Context, name string, a Attempt, awards []Award) error
+	// IssueAttempt records a one-time attempt id (see StartAttempt);
+	// ErrNotFound when the ticket's learner has no profile.
+	IssueAttempt(ctx context.Context, t training.Ticket) error
+	// Ticket returns an attempt id's ticket, or nil when it was never issued.
+	Ticket(ctx context.Context, id string) (*training.Ticket, error)
 	Close() error
 }
 
 // Submit records a verified attempt for a profile and awards every
-// qualification it completes, with the replay's hash as evidence. It
+// qualification it completes, with the replay's hash as evidence. The
+// replay must be bound to an attempt id the store issued to this profile
+// for this challenge, unused, and timed within it (training.CheckTicket);
+// a demonstration is refused. The attempt and its awards are
+// SelfAttested. Submitting the same replay again records nothing. It
 // returns the new awards.
 func Submit(ctx context.Context, st Store, q *training.Quals, name string, v *training.Verified, replay []byte, at time.Time) ([]Award, error) {
 	p, err := st.Get(ctx, name)
@@ -124,11 +144,20 @@ func Submit(ctx context.Context, st Store, q *training.Quals, name string, v *tr
 		return nil, err
 	}
 	a := Attempt{Challenge: v.Level.ID, Score: v.Result.Score, Stars: v.Result.Stars, Passed: v.Result.Passed,
-		ReplayHash: v.Hash, Replay: string(replay), At: at.UTC()}
+		ReplayHash: v.Hash, Replay: string(replay), At: at.UTC(), AttemptID: v.Attempt.ID, Attestation: SelfAttested}
 	for _, old := range p.Attempts {
 		if old.ReplayHash == a.ReplayHash {
 			return nil, nil // already submitted
 		}
+	}
+	var ticket *training.Ticket
+	if v.Attempt.ID != "" && !v.Demo {
+		if ticket, err = st.Ticket(ctx, v.Attempt.ID); err != nil {
+			return nil, err
+		}
+	}
+	if err := v.CheckTicket(ticket, name, at); err != nil {
+		return nil, err
 	}
 	// Only passed attempts count towards qualifications (training.Quals.Award).
 	results := make([]training.Scored, 0, len(p.Attempts)+1)
@@ -137,7 +166,7 @@ func Submit(ctx context.Context, st Store, q *training.Quals, name string, v *tr
 	}
 	var awards []Award
 	for _, id := range q.Award(results, p.Holds()) {
-		awards = append(awards, Award{Qualification: id, At: a.At, Evidence: a.ReplayHash})
+		awards = append(awards, Award{Qualification: id, At: a.At, Evidence: a.ReplayHash, Attestation: a.Attestation})
 	}
 	if err := st.Record(ctx, name, a, awards); err != nil {
 		return nil, err

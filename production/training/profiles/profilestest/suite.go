@@ -29,6 +29,8 @@ func Run(t *testing.T, open func(t *testing.T) profiles.Store) {
 	t.Run("submit awards qualifications with evidence, once", s.submitAwards)
 	t.Run("permissions follow qualifications", s.permissions)
 	t.Run("a failed attempt is recorded but earns nothing", s.failedAttempt)
+	t.Run("forged attempts are refused with the reason", s.forgeries)
+	t.Run("awards are self-attested", s.selfAttested)
 }
 
 // suite is what every sub-test shares: the store opener, the challenges
@@ -41,11 +43,22 @@ type suite struct {
 	day  time.Time
 }
 
-// attempt plays level with the given thinking time and verifies the
-// replay.
-func (s *suite) attempt(t *testing.T, level string, think int) (*training.Verified, []byte) {
+// attempt starts an attempt at level for learner (an attempt id from the
+// store, issued at s.day), plays it with the given thinking time, starting
+// a second after the id was issued, and verifies the replay. Submit it at
+// s.day plus an hour or later.
+func (s *suite) attempt(t *testing.T, st profiles.Store, learner, level string, think int) (*training.Verified, []byte) {
 	t.Helper()
-	data := training.Replay(training.AutoPlay(s.set.Level(level), think))
+	return s.play(t, st, learner, level, training.AutoPlay(s.set.Level(level), think))
+}
+
+// play binds an ended session to a new attempt id of learner.
+func (s *suite) play(t *testing.T, st profiles.Store, learner, level string, se *training.Session) (*training.Verified, []byte) {
+	t.Helper()
+	tk, err := profiles.StartAttempt(s.ctx, st, s.set, learner, level, s.day)
+	require.NoError(t, err)
+	start := s.day.Add(time.Second)
+	data := training.ReplayAttempt(se, training.Attempt{ID: tk.ID, Learner: learner, Started: start, Ended: start.Add(training.TicksTime(se.Tick()))})
 	v, err := training.VerifyReplay("r", data, s.set)
 	require.NoError(t, err)
 	return v, data
@@ -79,7 +92,7 @@ func (s *suite) submitAwards(t *testing.T) {
 	defer st.Close()
 	_, err := st.Create(s.ctx, "al", s.day)
 	require.NoError(t, err)
-	v, data := s.attempt(t, "c01-groundwork", 20)
+	v, data := s.attempt(t, st, "al", "c01-groundwork", 20)
 	awards, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day.Add(time.Hour))
 	require.NoError(t, err)
 	require.Len(t, awards, 1)
@@ -110,8 +123,8 @@ func (s *suite) permissions(t *testing.T) {
 	assert.True(t, errors.Is(err, profiles.ErrNotPermitted))
 	assert.Contains(t, err.Error(), "Designer")
 	for _, l := range []string{"c01-groundwork", "c03-wall-module", "c04-window-module", "c06-raise-the-walls", "c07-roof-on"} {
-		v, data := s.attempt(t, l, 20)
-		_, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day)
+		v, data := s.attempt(t, st, "al", l, 20)
+		_, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day.Add(time.Hour))
 		require.NoError(t, err)
 	}
 	assert.NoError(t, profiles.Check(s.ctx, st, s.q, "al", training.PermExportBuildPackage))
@@ -129,10 +142,8 @@ func (s *suite) failedAttempt(t *testing.T) {
 	se := training.NewSession(s.set.Level("c01-groundwork"))
 	se.Pick("F1")
 	se.Quit()
-	data := training.Replay(se)
-	v, err := training.VerifyReplay("r", data, s.set)
-	require.NoError(t, err)
-	awards, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day)
+	v, data := s.play(t, st, "al", "c01-groundwork", se)
+	awards, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day.Add(time.Hour))
 	require.NoError(t, err)
 	assert.Empty(t, awards)
 	p, err := st.Get(s.ctx, "al")

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/production/sqlitefile"
 	"github.com/opensourceecology/prodos/production/training/profiles"
 )
@@ -87,7 +88,7 @@ func (s *Store) Get(ctx context.Context, name string) (*profiles.Profile, error)
 		return nil, fmt.Errorf("get profile %q: %w", name, err)
 	}
 	p.Created = parseTime(created)
-	rows, err := tx.QueryContext(ctx, `SELECT challenge, score, stars, passed, replay_hash, replay, at FROM attempts WHERE profile_id = ? ORDER BY id`, id)
+	rows, err := tx.QueryContext(ctx, `SELECT challenge, score, stars, passed, replay_hash, replay, at, COALESCE(attempt_id, ''), attestation FROM attempts WHERE profile_id = ? ORDER BY id`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +96,7 @@ func (s *Store) Get(ctx context.Context, name string) (*profiles.Profile, error)
 	for rows.Next() {
 		var a profiles.Attempt
 		var at string
-		if err := rows.Scan(&a.Challenge, &a.Score, &a.Stars, &a.Passed, &a.ReplayHash, &a.Replay, &at); err != nil {
+		if err := rows.Scan(&a.Challenge, &a.Score, &a.Stars, &a.Passed, &a.ReplayHash, &a.Replay, &at, &a.AttemptID, &a.Attestation); err != nil {
 			return nil, err
 		}
 		a.At = parseTime(at)
@@ -104,7 +105,7 @@ func (s *Store) Get(ctx context.Context, name string) (*profiles.Profile, error)
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT qualification, earned_at, evidence FROM qualifications WHERE profile_id = ? ORDER BY earned_at, rowid`, id)
+	rows, err = tx.QueryContext(ctx, `SELECT qualification, earned_at, evidence, attestation FROM qualifications WHERE profile_id = ? ORDER BY earned_at, rowid`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +113,7 @@ func (s *Store) Get(ctx context.Context, name string) (*profiles.Profile, error)
 	for rows.Next() {
 		var w profiles.Award
 		var at string
-		if err := rows.Scan(&w.Qualification, &at, &w.Evidence); err != nil {
+		if err := rows.Scan(&w.Qualification, &at, &w.Evidence, &w.Attestation); err != nil {
 			return nil, err
 		}
 		w.At = parseTime(at)
@@ -155,19 +156,97 @@ func (s *Store) Record(ctx context.Context, name string, a profiles.Attempt, awa
 	} else if err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO attempts (profile_id, challenge, score, stars, passed, replay_hash, replay, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, a.Challenge, a.Score, a.Stars, a.Passed, a.ReplayHash, a.Replay, a.At.UTC().Format(timeFormat))
+	var other string
+	err = tx.QueryRowContext(ctx, `SELECT p.name FROM attempts a JOIN profiles p ON p.id = a.profile_id
+		WHERE a.replay_hash = ? AND a.profile_id != ? LIMIT 1`, a.ReplayHash, id).Scan(&other)
+	if err == nil {
+		return fmt.Errorf("%w: replay %s is %s's attempt", profiles.ErrCredited, a.ReplayHash, other)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("record attempt: %w", err)
+	}
+	attestation := a.Attestation
+	if attestation == "" {
+		attestation = profiles.Legacy
+	}
+	var attemptID any
+	if a.AttemptID != "" {
+		attemptID = a.AttemptID
+	}
+	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO attempts (profile_id, challenge, score, stars, passed, replay_hash, replay, at, attempt_id, attestation)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, a.Challenge, a.Score, a.Stars, a.Passed, a.ReplayHash, a.Replay, a.At.UTC().Format(timeFormat), attemptID, attestation)
 	if err != nil {
 		return fmt.Errorf("record attempt: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil // already recorded
 	}
+	if err := useTicket(ctx, tx, id, name, a); err != nil {
+		return err
+	}
 	for _, w := range awards {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO qualifications (profile_id, qualification, earned_at, evidence) VALUES (?, ?, ?, ?)`,
-			id, w.Qualification, w.At.UTC().Format(timeFormat), w.Evidence); err != nil {
+		wa := w.Attestation
+		if wa == "" {
+			wa = attestation
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO qualifications (profile_id, qualification, earned_at, evidence, attestation) VALUES (?, ?, ?, ?, ?)`,
+			id, w.Qualification, w.At.UTC().Format(timeFormat), w.Evidence, wa); err != nil {
 			return fmt.Errorf("record qualification %s: %w", w.Qualification, err)
 		}
 	}
 	return tx.Commit()
+}
+
+// useTicket uses up the attempt's ticket: it must be this profile's and
+// unused (the check and the use are one statement, in Record's
+// transaction, so two submissions cannot both use it).
+func useTicket(ctx context.Context, tx *sql.Tx, profileID int64, name string, a profiles.Attempt) error {
+	if a.AttemptID == "" {
+		return nil
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE attempt_ids SET used_at = ? WHERE id = ? AND profile_id = ? AND used_at IS NULL`,
+		a.At.UTC().Format(timeFormat), a.AttemptID, profileID)
+	if err != nil {
+		return fmt.Errorf("use attempt id: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%w: attempt id %q is not an unused attempt id of %s", training.ErrAttempt, a.AttemptID, name)
+	}
+	return nil
+}
+
+// IssueAttempt implements profiles.Store.
+func (s *Store) IssueAttempt(ctx context.Context, t training.Ticket) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var id int64
+	err = tx.QueryRowContext(ctx, `SELECT id FROM profiles WHERE name = ?`, t.Learner).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%w: %q", profiles.ErrNotFound, t.Learner)
+	} else if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO attempt_ids (id, profile_id, challenge, issued_at) VALUES (?, ?, ?, ?)`,
+		t.ID, id, t.Challenge, t.Issued.UTC().Format(timeFormat)); err != nil {
+		return fmt.Errorf("issue attempt id: %w", err)
+	}
+	return tx.Commit()
+}
+
+// Ticket implements profiles.Store.
+func (s *Store) Ticket(ctx context.Context, id string) (*training.Ticket, error) {
+	t := &training.Ticket{ID: id}
+	var issued string
+	var used sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT p.name, t.challenge, t.issued_at, t.used_at FROM attempt_ids t JOIN profiles p ON p.id = t.profile_id
+		WHERE t.id = ?`, id).Scan(&t.Learner, &t.Challenge, &issued, &used)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("read attempt id: %w", err)
+	}
+	t.Issued, t.Used = parseTime(issued), used.Valid
+	return t, nil
 }
