@@ -42,3 +42,13 @@ func QualificationsLazy(cat *designs.Catalog) (*training.Quals, error) {
 	}
 	return training.ParseQualificationsLazy("qualifications.toml", data, func() (*training.Set, error) { return Challenges(cat) })
 }
+
+// Policy loads the embedded policy.toml: what keeps each production
+// permission once earned (the contribution gate).
+func Policy() (*training.Policy, error) {
+	data, err := fs.ReadFile(ChallengeFS, "policy.toml")
+	if err != nil {
+		return nil, fmt.Errorf("policy: %w", err)
+	}
+	return training.ParsePolicy("policy.toml", data)
+}

@@ -55,6 +55,8 @@ func runServe(e *env, args []string) int {
 	verifications := fs.Int("verifications", 0, "replays re-simulated at once (default: the number of CPUs); more wait, then get 503")
 	commonsDB := fs.String("commons-db", "", "open design commons file (default: $PRODOS_COMMONS_DB, else commons.db beside the classroom database)")
 	crew := addCrewFlags(fs)
+	profilesDB := fs.String("profiles", defaultProfilesDB(), "profiles database: badges issued (status list) and practical sign-offs")
+	issuerKeyPath := fs.String("issuer-key", "", "the installation's issuer key (default: issuer-ed25519.pem under the XDG data dir)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -108,6 +110,11 @@ func runServe(e *env, args []string) int {
 	if _, err := iofs.Stat(web, "housegame.wasm.gz"); err != nil {
 		fmt.Fprintln(e.stderr, "prodos serve: warning: this binary has no browser build embedded; run `make web` and rebuild prodos")
 	}
+	iss, code := serveIssuer(e, *profilesDB, *issuerKeyPath)
+	if iss == nil {
+		return code
+	}
+	defer iss.close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
@@ -120,8 +127,8 @@ func runServe(e *env, args []string) int {
 	}
 	defer cm.close()
 	srv := &http.Server{
-		Handler: cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: tok.value, Web: web,
-			Log: lg, Limits: classroom.Limits{Verifications: *verifications}, Mount: mount}),
+		Handler: iss.mount(lg, cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: tok.value, Web: web,
+			Log: lg, Limits: classroom.Limits{Verifications: *verifications}, Mount: mount, SignOff: iss.signOff(e)})),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -53,6 +53,9 @@ type Server struct {
 	// Award, when set, decides which qualifications a verified result earns,
 	// given the learner's progress before it.
 	Award AwardFunc
+	// SignOff, when set, records practical sign-offs from the dashboard's
+	// form (signoff.go).
+	SignOff SignOffFunc
 	// Challenge, when set, says whether a challenge id exists: attempt ids
 	// are issued only for those.
 	Challenge ValidChallenge
@@ -138,6 +141,8 @@ func (s *Server) init() {
 		m.HandleFunc("POST /dashboard/classes/{id}/joining", s.facilitator(s.classAction(s.handleJoining)))
 		m.HandleFunc("POST /dashboard/classes/{id}/code", s.facilitator(s.classAction(s.handleRotateCode)))
 		m.HandleFunc("POST /dashboard/classes/{id}/remove", s.facilitator(s.classAction(s.handleRemoveLearner)))
+		m.HandleFunc("GET /dashboard/signoff", s.facilitator(s.handleSignOffForm))
+		m.HandleFunc("POST /dashboard/signoff", s.facilitator(s.handleSignOff))
 		if s.Mount != nil {
 			s.Mount(m, s.facilitator)
 		}
