@@ -16,12 +16,13 @@ import (
 // qualifyInspector makes profile name an inspector in the profiles database
 // of $PRODOS_PROFILES_DB, the honest offline way (attempt start, play,
 // profile submit): the challenges of foundation-crew, wall-framer (with the
-// three-star practical) and module-installer.
+// three-star practical, signed off by an assessor) and module-installer.
 func qualifyInspector(t *testing.T, dir, name string) {
 	t.Helper()
 	code, _, errs := prodRun("profile", "create", name)
 	require.Equal(t, exitOK, code, errs)
 	earnOffline(t, defaultProfilesDB(), name, "c01-groundwork", "c03-wall-module", "c06-raise-the-walls", "c07-roof-on")
+	signOffWallFramer(t, defaultProfilesDB(), name)
 	require.NoError(t, checkProfilePermission(&env{}, name, "inspect-modules"))
 }
 

@@ -126,6 +126,7 @@ func runServe(e *env, args []string) int {
 		return code
 	}
 	defer cm.close()
+	cm.allowLearners(db)
 	srv := &http.Server{
 		Handler: iss.mount(lg, cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: tok.value, Web: web,
 			Log: lg, Limits: classroom.Limits{Verifications: *verifications}, Mount: mount, SignOff: iss.signOff(e)})),

@@ -270,7 +270,7 @@ func TestDashboardSignOff(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(out), &shown))
 	require.Len(t, shown.Attestations, 1)
 	assert.Equal(t, 55, shown.Attestations[0].Minutes)
-	require.Len(t, shown.Permissions, 3)
+	require.Len(t, shown.Permissions, 4)
 	assert.Equal(t, "lead-build-crew", shown.Permissions[2].Permission)
 	assert.Equal(t, "not held", shown.Permissions[2].State)
 }

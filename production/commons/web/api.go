@@ -1,13 +1,11 @@
 package web
 
 import (
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/opensourceecology/prodos/production/commons"
 )
@@ -69,12 +67,9 @@ func (h *Handler) apiLicences(w http.ResponseWriter, r *http.Request) {
 
 // apiPublish publishes the request body (a design file) as ?as=PROFILE.
 func (h *Handler) apiPublish(w http.ResponseWriter, r *http.Request) {
-	if h.Token != "" {
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(h.Token)) != 1 {
-			writeJSON(w, http.StatusUnauthorized, apiError{"publishing needs the facilitator token (Authorization: Bearer TOKEN)", "unauthorized"})
-			return
-		}
+	p, author, ok := h.publisher(w, r)
+	if !ok {
+		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, commons.MaxUpload))
 	if err != nil {
@@ -89,7 +84,7 @@ func (h *Handler) apiPublish(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = "upload.toml"
 	}
-	v, created, err := h.Publisher.Publish(r.Context(), name, body, r.URL.Query().Get("as"))
+	v, created, err := p.Publish(r.Context(), name, body, author)
 	if err != nil {
 		h.fail(w, r, err)
 		return
