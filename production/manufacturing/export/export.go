@@ -6,7 +6,8 @@
 // drawing), README.txt (a cover sheet), the machine jobs under jobs/
 // (nesting SVG and DXF, G-code, cut lists, job queues), the crew schedule
 // under schedule/ (CSV, JSON, Gantt chart), a printable inspection sheet per
-// module under inspection/ and manifest.json listing every
+// module under inspection/, the house in 3D for designers' tools
+// (house.glb, glTF 2.0; house.ifc, IFC4) and manifest.json listing every
 // file with its SHA-256. Every file is derived from the design and the
 // catalog only, so exporting the same design twice (with the same order
 // date) gives byte-identical files.
@@ -151,6 +152,11 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	files = append(files, sheets...)
+	models, err := HouseModels(cat, d, opt)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	files = append(files, models...)
 	for _, x := range opt.Extras {
 		more, err := x(d, cat)
 		if err != nil {
@@ -352,6 +358,8 @@ func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *
 		{PlanFile, "plan drawing, one square is 4 ft"},
 		{JobsDir + "/", "machine jobs: nesting (SVG, DXF), G-code, cut lists, job queues"},
 		{ScheduleDir + "/", "crew schedule: schedule.csv, schedule.json, gantt.svg"},
+		{GLBFile, "the house in 3D (glTF 2.0): Blender, any glTF viewer"},
+		{IFCFile, "the house as IFC4 walls, slabs, roof, doors, windows: FreeCAD, BIM viewers"},
 		{ManifestFile, "SHA-256 of every file; check with sha256sum"},
 	} {
 		fmt.Fprintf(&b, "  %-20s %s\n", f[0], f[1])
