@@ -30,11 +30,13 @@ const (
 
 var materialKinds = []string{KindLumber, KindSheet, KindHardware, KindFixture, KindBulk}
 
-// Categories is the module category ids of the built-in data
+// Categories returns the module category ids of the built-in data
 // (data/categories.toml), in palette order. Code holding a Catalog uses
 // Catalog.CategoryIDs instead, which also has the categories of a data
-// directory other than the built-in one.
-var Categories = builtinCategoryIDs()
+// directory other than the built-in one. The file is read on the first call,
+// not at init: every command pays for package inits (issue 14). The slice is
+// shared; do not modify it.
+var Categories = sync.OnceValue(builtinCategoryIDs)
 
 // Placement kinds.
 const (

@@ -77,7 +77,7 @@ func validMetric(m string, cat *designs.Catalog) bool {
 		if cat != nil {
 			return indexOf(cat.CategoryIDs(), c) >= 0
 		}
-		return indexOf(designs.Categories, c) >= 0
+		return indexOf(designs.Categories(), c) >= 0
 	}
 	if id, ok := strings.CutPrefix(m, "module."); ok {
 		return cat == nil || cat.Modules[id] != nil
