@@ -161,6 +161,7 @@ type Catalog struct {
 
 	materialOrder []string
 	moduleOrder   []string
+	packs         []*Pack // module packs added by WithPacks (pack.go)
 }
 
 // MaterialSKUs lists SKUs in file order.

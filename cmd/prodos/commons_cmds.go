@@ -261,7 +261,7 @@ func commonsFork(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	d, err := commons.Fork(cat, commons.Version{Hash: pos[0]}, data)
+	d, err := commons.Fork(cat, designs.PackSources{clientPacks{c}, packSource("")}, commons.Version{Hash: pos[0]}, data)
 	if err == nil {
 		err = d.Save(*out)
 	}

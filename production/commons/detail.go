@@ -70,7 +70,7 @@ func costJSON(c designs.Cost) CostJSON {
 
 // Describe builds a stored version's detail from its design file.
 func Describe(ctx context.Context, st Store, cat *designs.Catalog, v Version, design []byte) (*Detail, error) {
-	d, err := designs.ParseDesign(v.Hash, design, cat)
+	d, cat, err := ParseStored(ctx, st, cat, v.Hash, design)
 	if err != nil {
 		return nil, err
 	}

@@ -69,12 +69,8 @@ func (h *Handler) apiLicences(w http.ResponseWriter, r *http.Request) {
 
 // apiPublish publishes the request body (a design file) as ?as=PROFILE.
 func (h *Handler) apiPublish(w http.ResponseWriter, r *http.Request) {
-	if h.Token != "" {
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(h.Token)) != 1 {
-			writeJSON(w, http.StatusUnauthorized, apiError{"publishing needs the facilitator token (Authorization: Bearer TOKEN)", "unauthorized"})
-			return
-		}
+	if !h.authorised(w, r) {
+		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, commons.MaxUpload))
 	if err != nil {
@@ -100,6 +96,19 @@ func (h *Handler) apiPublish(w http.ResponseWriter, r *http.Request) {
 		h.logf("commons: %s published %s (%s, %s)", v.Author, v.Hash, v.Name, v.Status)
 	}
 	writeJSON(w, code, PublishJSON{Version: v, Created: created})
+}
+
+// authorised checks the facilitator token a publish needs (when the
+// handler has one); false means the 401 answer is written.
+func (h *Handler) authorised(w http.ResponseWriter, r *http.Request) bool {
+	if h.Token != "" {
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(h.Token)) != 1 {
+			writeJSON(w, http.StatusUnauthorized, apiError{"publishing needs the facilitator token (Authorization: Bearer TOKEN)", "unauthorized"})
+			return false
+		}
+	}
+	return true
 }
 
 // galleryPage is the gallery template's data.
