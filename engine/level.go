@@ -36,6 +36,7 @@ type Level struct {
 	Suppliers  []string        `toml:"suppliers"`
 	Palette    []string        `toml:"palette"`
 	LabourRate decimal.Decimal `toml:"labour_rate"`
+	License    string          `toml:"license"` // SPDX id in the commons; "" is CC-BY-SA-4.0
 	Grid       designs.Grid    `toml:"grid"`
 	// Plan draws the starting design as a text plan (see Layout); Start
 	// adds placements to it. The grid defaults to the plan's size.
