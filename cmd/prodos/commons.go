@@ -209,6 +209,7 @@ func runCommons(e *env, args []string) int {
 // servedCommons is the commons `prodos serve` mounts.
 type servedCommons struct {
 	h     http.Handler
+	store commons.Store
 	close func()
 }
 
@@ -231,7 +232,7 @@ func serveCommons(e *env, path, classDB, token string, lg *log.Logger) (*servedC
 		fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
 		return nil, exitUsage
 	}
-	return &servedCommons{h: commonsHandler(st, cat, token, lg), close: func() { st.Close() }}, exitOK
+	return &servedCommons{h: commonsHandler(st, cat, token, lg), store: st, close: func() { st.Close() }}, exitOK
 }
 
 // mount routes /commons and /api/commons to the commons, the rest to next.

@@ -114,8 +114,9 @@ func runServe(e *env, args []string) int {
 	}
 	defer cm.close()
 	srv := &http.Server{
-		Handler: cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: tok.value, Web: web,
-			Log: lg, Limits: classroom.Limits{Verifications: *verifications}}),
+		Handler: cm.mount(&classroom.Server{Store: db, Verifier: commonsLevelVerifier(cm.store, attempts.Verify), Award: attempts.AwardQualifications,
+			LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: tok.value, Web: web,
+			Log: lg, Limits: classroom.Limits{Verifications: *verifications}, Assignments: db, Levels: commonsLevelTitle(cm.store)}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

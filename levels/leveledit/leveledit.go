@@ -28,6 +28,10 @@ type Model struct {
 	Budget              decimal.Decimal
 	Required            []string
 	Palette             []string // modules offered; empty: the whole library
+	// Plan and Shop are kept from a level opened in the editor (the
+	// starting layout drawn as text, the shop); the editor does not change
+	// them.
+	Plan, Shop string
 	Objectives          []engine.Goal
 	TwoStars            []engine.Goal
 	ThreeStars          []engine.Goal
@@ -46,8 +50,11 @@ func New(id string) *Model {
 // required modules.
 func FromLevel(l *engine.Level) *Model {
 	m := &Model{ID: l.ID, Title: l.Title, Briefing: l.Briefing, Rules: l.RulesID, License: l.License,
-		Width: l.Grid.Width, Height: l.Grid.Height, Palette: append([]string(nil), l.Palette...),
+		Width: l.Grid.Width, Height: l.Grid.Height, Palette: append([]string(nil), l.Palette...), Plan: l.Plan,
 		TwoStars: append([]engine.Goal(nil), l.TwoStars...), ThreeStars: append([]engine.Goal(nil), l.ThreeStars...)}
+	if l.Shop != designs.DefaultShopID {
+		m.Shop = l.Shop // the default needs no line
+	}
 	for _, g := range l.Objectives {
 		switch id, isMod := strings.CutPrefix(g.Metric, "module."); {
 		case g.Metric == "cost" && g.Max != nil && g.Min == nil && m.Budget.IsZero():
@@ -113,7 +120,9 @@ type levelFile struct {
 	Briefing   string     `toml:"briefing"`
 	License    string     `toml:"license,omitempty"`
 	Rules      string     `toml:"rules"`
+	Shop       string     `toml:"shop,omitempty"`
 	Palette    []string   `toml:"palette,omitempty"`
+	Plan       string     `toml:"plan,omitempty"`
 	Grid       gridFile   `toml:"grid"`
 	Objective  []goalFile `toml:"objective"`
 	TwoStars   []goalFile `toml:"two_stars,omitempty"`
@@ -138,7 +147,7 @@ func goals(gs []engine.Goal) []goalFile {
 // Marshal writes the level file (TOML). The same model always gives the
 // same bytes, so the same level publishes to the same hash.
 func (m *Model) Marshal() []byte {
-	f := levelFile{ID: m.ID, Title: m.Title, Briefing: m.Briefing, License: m.License, Rules: m.Rules, Palette: m.Palette,
+	f := levelFile{ID: m.ID, Title: m.Title, Briefing: m.Briefing, License: m.License, Rules: m.Rules, Shop: m.Shop, Palette: m.Palette, Plan: m.Plan,
 		Grid: gridFile{m.Width, m.Height}, Objective: goals(m.Goals()), TwoStars: goals(m.TwoStars), ThreeStars: goals(m.ThreeStars)}
 	var b bytes.Buffer
 	enc := toml.NewEncoder(&b)
