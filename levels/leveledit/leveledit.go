@@ -32,9 +32,9 @@ type Model struct {
 	// starting layout drawn as text, the shop); the editor does not change
 	// them.
 	Plan, Shop string
-	Objectives          []engine.Goal
-	TwoStars            []engine.Goal
-	ThreeStars          []engine.Goal
+	Objectives []engine.Goal
+	TwoStars   []engine.Goal
+	ThreeStars []engine.Goal
 }
 
 // New is a fresh level: a 6 x 6 cell site under the beginner rules with
