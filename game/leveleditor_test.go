@@ -1,0 +1,73 @@
+package game
+
+import (
+	"image/color"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A facilitator sets a level's site, budget, rules and a required module
+// with the editor's buttons and test-plays it: the design scene opens on
+// that level, with the budget and the required door as objectives.
+func TestLevelEditorTestPlay(t *testing.T) {
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	s := g.OpenLevelEditor()
+	d.step(Frame{})
+	press := func(label string, times int) {
+		t.Helper()
+		for i := 0; i < times; i++ {
+			found := false
+			for _, a := range s.Buttons(g) {
+				if a.label == label {
+					d.click(a.x+5, a.y+5)
+					found = true
+					break
+				}
+			}
+			require.True(t, found, "button %q", label)
+		}
+	}
+	press("width +", 2)
+	press("depth -", 1)
+	press("budget +", 5)
+	press("rules", 1)
+	press("wall-door-4x8", 1)
+	assert.Equal(t, []int{8, 5}, []int{s.Model.Width, s.Model.Height})
+	assert.Equal(t, "2500", s.Model.Budget.String())
+	assert.Equal(t, "standard", s.Model.Rules)
+
+	img := shot(t, g, "level-editor")
+	lit := 0
+	for i := 0; i+3 < len(img.Pix); i += 4 {
+		if (color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], 255}) == colLight {
+			lit++
+		}
+	}
+	assert.Greater(t, lit, 200, "the editor's text is drawn")
+
+	press("Test play", 1)
+	ds := d.design()
+	assert.Equal(t, "class-level", ds.level.ID)
+	assert.Equal(t, 8, ds.level.Grid.Width)
+	var metrics []string
+	for _, o := range ds.level.Objectives {
+		metrics = append(metrics, o.Metric)
+	}
+	assert.Equal(t, []string{"cost", "module.wall-door-4x8", "closed"}, metrics)
+	assert.Equal(t, "2500", ds.level.Objectives[0].Max.String())
+}
+
+// A level the parser refuses is not played: the editor says why.
+func TestLevelEditorRefusesABadLevel(t *testing.T) {
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	s := g.OpenLevelEditor()
+	d.step(Frame{})
+	s.Model.Required = []string{"no-such-module"}
+	d.intent(IntentConfirm)
+	assert.Same(t, s, g.Scene(), "still in the editor")
+	assert.Contains(t, s.msg, `unknown metric "module.no-such-module"`)
+}
