@@ -135,6 +135,12 @@ type Module struct {
 	// Room is the kind of room a module makes the room it stands in
 	// ("Kitchen"), for the plan's room labels; empty for most modules.
 	Room string `toml:"room"`
+	// Waste, set only by a site overlay (Catalog.WithOverlay), replaces the
+	// waste share of each of this module's materials in the BOM.
+	Waste *decimal.Decimal `toml:"-"`
+	// Overlay names the site overlay file that changed this module ("":
+	// the default data).
+	Overlay string `toml:"-"`
 
 	file string
 }
@@ -162,6 +168,7 @@ type Catalog struct {
 	materialOrder []string
 	moduleOrder   []string
 	packs         []*Pack // module packs added by WithPacks (pack.go)
+	overlay       *Overlay
 }
 
 // MaterialSKUs lists SKUs in file order.

@@ -48,3 +48,14 @@ func TestParseCrewErrors(t *testing.T) {
 		})
 	}
 }
+
+// A roster claims its members' qualifications; a crew of profiles has
+// them verified, and says so.
+func TestCrewBasis(t *testing.T) {
+	c := &Crew{ID: "default-4"}
+	assert.Equal(t, "claimed", c.Basis())
+	assert.Contains(t, c.BasisNote(), "Crew default-4: qualifications claimed by the roster, not verified against profiles")
+	c = &Crew{ID: "profiles", Source: "qualifications from profiles database p.db", Verified: true}
+	assert.Equal(t, "verified", c.Basis())
+	assert.Equal(t, "Crew profiles: qualifications verified (qualifications from profiles database p.db).", c.BasisNote())
+}

@@ -8,11 +8,12 @@ import (
 )
 
 // Earned access. Qualifications (levels/qualifications.toml) unlock design
-// levels and palette categories. They apply to the learner playing now: a
-// guest (no profile chosen) plays the design game as before, levels opening
-// by stars alone. For a learner, a design level is open when the level
-// before it has a star and a qualification they hold unlocks it (if any
-// does); in the sandbox, a module's category must be unlocked the same way
+// levels and palette categories. They apply to the learner playing now; a
+// guest (no profile chosen) holds none, so a guest plays every open level
+// (one no qualification locks, opening by stars) and earns nothing: no
+// attempt is recorded without a learner. A design level is open when the
+// level before it has a star and a qualification the learner holds unlocks
+// it (if any does); in the sandbox, a module's category must be unlocked the same way
 // (inside a level, the level's own palette decides, since each level was
 // made for its modules).
 
@@ -21,10 +22,19 @@ import (
 // how to earn it.
 func (g *Game) LevelLock(l *Level) string {
 	t := g.trainer()
-	if t.prof == nil || t.quals == nil {
+	if t.quals == nil {
 		return ""
 	}
-	return t.quals.LockReason(t.held(), training.UnlockLevel, l.ID)
+	return guestNote(t, t.quals.LockReason(t.held(), training.UnlockLevel, l.ID))
+}
+
+// guestNote adds to a lock reason, for a guest, that qualifications belong
+// to a learner.
+func guestNote(t *trainer, reason string) string {
+	if reason == "" || t.prof != nil {
+		return reason
+	}
+	return reason + " (held by a learner: guests earn nothing, choose or add a learner)"
 }
 
 // levelLockText says in short what opens a locked design level: the star
@@ -98,14 +108,14 @@ func (g *Game) OpenLock(id string) string {
 func (g *Game) ModuleLock(l *Level, id string) string {
 	t := g.trainer()
 	m := g.Cat.Modules[id]
-	if t.prof == nil || t.quals == nil || m == nil || !l.Sandbox {
+	if t.quals == nil || m == nil || !l.Sandbox {
 		return ""
 	}
 	r := t.quals.LockReason(t.held(), training.UnlockCategory, m.Category)
 	if r == "" {
 		return ""
 	}
-	return fmt.Sprintf("%s is locked: %s", m.Name, r)
+	return fmt.Sprintf("%s is locked: %s", m.Name, guestNote(t, r))
 }
 
 // paletteLock is the DesignScene's lock check for its level.

@@ -29,22 +29,22 @@ func (d driver) topButton(label string) {
 func TestAutosaveAndStartOver(t *testing.T) {
 	g, store := newTestGame(t)
 	d := driver{t, g}
-	// Esc out of the sandbox keeps it too (a guest: designs/sandbox.toml)
-	_, err := g.OpenLevel("sandbox", nil)
+	// Esc out of a level keeps it too (a guest: designs/shed.toml; a
+	// guest holds no qualification, so the sandbox's palette is locked)
+	_, err := g.OpenLevel("shed", nil)
 	require.NoError(t, err)
 	d.step(Frame{})
-	d.selectModule("foundation-cell")
-	px, py := d.design().ToScreen(g, 3.5, 3.5)
-	d.click(px, py)
+	d.selectModule("wall-ext-4x8")
+	d.placeWall(2, 2, "n")
 	d.intent(IntentBack) // drop the module
 	d.intent(IntentBack) // leave
 	_, ok := g.Scene().(*SelectScene)
 	require.True(t, ok, "scene %T", g.Scene())
-	g.Play(LevelByID(g.Levels, "sandbox"))
+	g.Play(LevelByID(g.Levels, "shed"))
 	d.step(Frame{})
-	assert.Equal(t, 1, countModule(d.design().Board(), "foundation-cell"))
+	assert.Equal(t, 1, countModule(d.design().Board(), "wall-ext-4x8"))
 
-	assert.Contains(t, string(store["designs/sandbox.toml"]), "foundation-cell")
+	assert.Contains(t, string(store["designs/shed.toml"]), "wall-ext-4x8")
 	require.NoError(t, g.CreateProfile("ana"))
 	s, err := g.OpenLevel("shed", nil)
 	require.NoError(t, err)

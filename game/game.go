@@ -17,6 +17,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/opensourceecology/prodos/assets"
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/game/commonsclient"
 	"github.com/opensourceecology/prodos/production/classroom/submission"
 )
 
@@ -75,6 +76,8 @@ type Game struct {
 	classReply submission.Reply
 	classPend  []pendingClass // ended challenges waiting for their class attempt id (submit.go)
 	wallBase   time.Time      // Wall's origin (trainer.go)
+
+	commons *commonsclient.Client // the desktop's commons server (commons_scene.go)
 
 	// Now is the real clock timed challenges run on (time.Now unless
 	// changed). Nil runs them on the frame count, 1/60 s per Step, as the

@@ -3,6 +3,7 @@ package game
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/opensourceecology/prodos/engine/training"
@@ -243,11 +244,11 @@ func (s *ProfileScene) drawProfile(g *Game, r *Renderer, p *profiles.Profile, x,
 			"Design levels: " + listOr(open, "none by qualification yet") + waiting(locked),
 			"Palette (sandbox): " + listOr(cats, "none yet"),
 		}
-		for _, perm := range training.Permissions {
-			if quals.Allows(held, training.UnlockPermission, perm) {
-				lines = append(lines, "Permission: "+perm)
-			}
+		perms, err := profiles.PermissionLines(p, quals, time.Now())
+		if err != nil {
+			perms = []string{"Permissions: " + err.Error()}
 		}
+		lines = append(lines, perms...)
 		for _, l := range lines {
 			yy += r.Wrap(l, x+24, yy, 14, pw-48, colLight) + 4
 		}

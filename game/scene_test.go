@@ -169,7 +169,10 @@ func TestPlaceUndoRedoAndCompleteFirstLevel(t *testing.T) {
 	assert.Equal(t, eb.E.Evaluate(s.level.Level).Stars, res.res.Stars)
 	assert.Equal(t, 3, g.Progress.Stars["shed"])
 	assert.Contains(t, string(store["progress.toml"]), `"shed" = 3`)
-	assert.True(t, g.Unlocked(LevelByID(g.Levels, "cabin")))
+	cabin := LevelByID(g.Levels, "cabin")
+	assert.False(t, g.Unlocked(cabin), "a guest holds no qualification: the cabin stays locked")
+	assert.Contains(t, g.LevelLock(cabin), "Foundation crew qualification")
+	assert.Contains(t, g.LevelLock(cabin), "guests earn nothing, choose or add a learner")
 	// The engine's command log replays to the same design.
 	fresh, err := s.level.NewBoard(g.Cat, nil, g.Tick)
 	require.NoError(t, err)

@@ -87,6 +87,10 @@ func (s *SelectScene) back(g *Game) button {
 	return button{30, 30, 120, 44, "< Back", true}
 }
 
+func (s *SelectScene) commons(g *Game) button {
+	return button{160, 30, 200, 44, "Design commons", true}
+}
+
 // Update implements Scene.
 func (s *SelectScene) Update(g *Game, in Frame) error {
 	s.in = in
@@ -96,6 +100,10 @@ func (s *SelectScene) Update(g *Game, in Frame) error {
 	}
 	if playerButton(g, &g.r).clicked(in) {
 		g.Goto(&ProfileScene{})
+		return nil
+	}
+	if s.commons(g).clicked(in) {
+		g.OpenCommons()
 		return nil
 	}
 	for i, c := range s.cards(g) {
@@ -115,6 +123,8 @@ func (s *SelectScene) Draw(g *Game, r *Renderer) {
 	r.Bold("Choose a level", w/2, 40, 34, colInk, text.AlignCenter)
 	b := s.back(g)
 	b.draw(r, b.hover(s.in), false)
+	cb := s.commons(g)
+	cb.draw(r, cb.hover(s.in), false)
 	drawPlayer(g, r, s.in, false)
 	for i, c := range s.cards(g) {
 		s.drawCard(g, r, i, c)

@@ -4,7 +4,8 @@ package levels
 import "embed"
 
 // ChallengeFS holds the Training Game's challenge levels
-// (challenges/*.toml) and the qualifications (qualifications.toml).
+// (challenges/*.toml), the qualifications (qualifications.toml) and the
+// contribution gate (policy.toml).
 //
-//go:embed challenges qualifications.toml
+//go:embed challenges qualifications.toml policy.toml
 var ChallengeFS embed.FS

@@ -384,3 +384,11 @@ func TestStandardIsTheStandardRuleSet(t *testing.T) {
 	assert.Equal(t, sets[StandardRules], std)
 	assert.NotEmpty(t, std.Rules)
 }
+
+func TestPolicyLoads(t *testing.T) {
+	p, err := Policy()
+	require.NoError(t, err)
+	k := p.Keep("lead-build-crew")
+	require.NotNil(t, k)
+	assert.Equal(t, 180, k.LapseDays)
+}

@@ -28,3 +28,13 @@ func Qualifications(set *training.Set) (*training.Quals, error) {
 	}
 	return training.ParseQualifications("qualifications.toml", data, set)
 }
+
+// Policy loads the embedded policy.toml: what keeps each production
+// permission once earned (the contribution gate).
+func Policy() (*training.Policy, error) {
+	data, err := fs.ReadFile(ChallengeFS, "policy.toml")
+	if err != nil {
+		return nil, fmt.Errorf("policy: %w", err)
+	}
+	return training.ParsePolicy("policy.toml", data)
+}

@@ -5,6 +5,7 @@
 //	housegame --bench-frames N --design FILE
 //	housegame --screenshot FILE --level CHALLENGE|training|profiles [--profile NAME]
 //	housegame --level ID [--profile NAME] [--unlock-all]
+//	housegame --commons URL [--scene commons] [--screenshot FILE]
 //
 // --level opens a level or challenge only when the learner (or a guest)
 // has unlocked it; --unlock-all, for facilitators, opens every one.
@@ -30,6 +31,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 // options are the command's flags.
 type options struct {
 	shot, level, designFile, learner string
+	commons                          string
 	frames, bench                    int
 	unlockAll                        bool
 }
@@ -87,6 +89,8 @@ func parseFlags(args []string, stderr io.Writer) (o options, code int) {
 	fs.IntVar(&o.frames, "frames", 3, "frames to run before the screenshot")
 	fs.IntVar(&o.bench, "bench-frames", 0, "run this many frames of --design and print frame times and draw calls")
 	fs.StringVar(&o.learner, "profile", "", "learner to train as (created if missing; with --screenshot, in memory only)")
+	fs.StringVar(&o.commons, "commons", "", "open design commons server (a prodos serve address) the Commons scene browses and Publish publishes to")
+	fs.StringVar(&o.level, "scene", "", "scene to start on, as --level: commons, levels, training, profiles")
 	fs.BoolVar(&o.unlockAll, "unlock-all", false, "facilitators: open every design level and training challenge, whatever the learner has earned")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -128,6 +132,10 @@ func newGame(o options, stderr io.Writer) (g *game.Game, d *designs.Design, clos
 	}
 	if serr != nil {
 		g.Notify(serr.Error(), true)
+	}
+	if err := commonsFlag(g, o.commons); err != nil {
+		fmt.Fprintln(stderr, "housegame:", err)
+		return nil, nil, nil, 2
 	}
 	pst, where, perr := openProfiles(store, o.measuring())
 	if perr != nil {
@@ -173,7 +181,7 @@ func startMode(g *game.Game, d *designs.Design, o options, stats *game.BenchStat
 			fmt.Fprintln(stderr, "housegame: --frames must be at least 1")
 			return nil, 2
 		}
-		if err := openScene(g, o.level, d); err != nil {
+		if err := openScene(g, o.level, d, true); err != nil {
 			fmt.Fprintln(stderr, "housegame:", err)
 			return nil, 2
 		}
@@ -183,7 +191,7 @@ func startMode(g *game.Game, d *designs.Design, o options, stats *game.BenchStat
 			fmt.Fprintf(stderr, "housegame: %s\n(a facilitator can open every level with --unlock-all)\n", why)
 			return nil, 2
 		}
-		if err := openScene(g, o.level, d); err != nil {
+		if err := openScene(g, o.level, d, false); err != nil {
 			fmt.Fprintln(stderr, "housegame:", err)
 			return nil, 2
 		}
@@ -193,9 +201,11 @@ func startMode(g *game.Game, d *designs.Design, o options, stats *game.BenchStat
 
 // openScene opens a design level, a training challenge (its briefing), the
 // level select ("levels"), the challenge list ("training") or the learner
-// picker ("profiles").
-func openScene(g *game.Game, id string, d *designs.Design) error {
+// picker ("profiles") or the open design commons ("commons").
+func openScene(g *game.Game, id string, d *designs.Design, measuring bool) error {
 	switch {
+	case id == "commons":
+		return openCommons(g, measuring)
 	case id == "training":
 		return g.OpenScene(&game.ChallengeSelectScene{})
 	case id == "profiles":
@@ -215,7 +225,7 @@ func openScene(g *game.Game, id string, d *designs.Design) error {
 			for _, l := range set.Levels {
 				ids = append(ids, l.ID)
 			}
-			err = fmt.Errorf("%w; challenges: %v; or levels, training, profiles", err, ids)
+			err = fmt.Errorf("%w; challenges: %v; or levels, training, profiles, commons", err, ids)
 		}
 	}
 	return err

@@ -26,6 +26,8 @@ func TestRunUsageErrors(t *testing.T) {
 		{"missing design", []string{"--level", "shed", "--design", "/no/such/file.toml"}, "no such file"},
 		{"stray argument", []string{"play"}, `unexpected argument "play"`},
 		{"unknown flag", []string{"--fast"}, "flag provided but not defined"},
+		{"commons not a URL", []string{"--commons", "ftp://example.org", "--scene", "commons"}, "give the http(s) address of a prodos serve"},
+		{"commons unreachable", []string{"--commons", "http://127.0.0.1:1", "--scene", "commons", "--screenshot", "x.png"}, "commons: commons http://127.0.0.1:1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errb bytes.Buffer

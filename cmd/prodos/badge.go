@@ -18,8 +18,8 @@ import (
 func init() {
 	register(&command{
 		name:    "badge",
-		usage:   "badge PROFILE QUALIFICATION [--out FILE] [--db FILE] [--key FILE] | badge verify FILE [--replay FILE] [--trust FILE] | badge trust DID [NOTE...]",
-		summary: "write an Open Badges 3.0 credential for an earned qualification; verify checks one against the trust list; trust adds an issuer",
+		usage:   "badge PROFILE QUALIFICATION [--out FILE] [--db FILE] [--key FILE] [--issuer-url URL] | badge verify FILE [--replay FILE] [--trust FILE] [--issuer URL] | badge revoke FILE|ID [--reason TEXT] | badge trust DID [NOTE...]",
+		summary: "write an Open Badges 3.0 credential for an earned qualification; verify checks its proof, issuer, evidence and revocation status; revoke sets its status bit; trust adds an issuer",
 		run:     runBadge,
 	})
 }
@@ -31,6 +31,9 @@ func runBadge(e *env, args []string) int {
 	out := fs.String("out", "", "write the credential to FILE instead of standard output")
 	trust := fs.String("trust", "", "verify, trust: the trust list (default: "+badge.TrustFile+" under the XDG data dir)")
 	replay := fs.String("replay", "", "verify: the replay the badge names as evidence (needed for another installation's badge)")
+	issuerURL := fs.String("issuer-url", defaultIssuerURL(), "issue: where `prodos serve` publishes the issuer profile and status list ($"+issuerURLEnv+")")
+	issuerDoc := fs.String("issuer", "", "verify: trust the issuer whose profile document prodos serve publishes at URL (URL"+badge.IssuerPath+")")
+	reason := fs.String("reason", "", "revoke: why the badge is revoked")
 	pos, ok := cliArgs(e, fs, args, cliSpec{args: func(pos []string) bool { return len(pos) >= 2 && (len(pos) == 2 || pos[0] == "trust") }})
 	if !ok {
 		return exitUsage
@@ -50,7 +53,9 @@ func runBadge(e *env, args []string) int {
 	}
 	switch pos[0] {
 	case "verify":
-		return verifyBadge(e, badgeCheck{file: pos[1], keyPath: *keyPath, trustPath: *trust, replay: *replay, db: *db})
+		return verifyBadge(e, badgeCheck{file: pos[1], keyPath: *keyPath, trustPath: *trust, replay: *replay, db: *db, issuer: *issuerDoc})
+	case "revoke":
+		return revokeBadge(e, *db, pos[1], *reason)
 	case "trust":
 		if err := badge.AddTrusted(*trust, pos[1], strings.Join(pos[2:], " ")); err != nil {
 			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
@@ -94,12 +99,15 @@ func runBadge(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
 	}
-	host, _ := os.Hostname()
-	data, err := badge.Issue(key, badge.Claim{
-		IssuerName: "Production OS training (" + host + ")", Learner: name,
+	claim := badge.Claim{
+		IssuerName: issuerName(), Learner: name,
 		QualID: x.ID, QualName: x.Name, Description: x.Description, Criteria: q.HowToEarn(x.ID),
 		EarnedAt: award.At, Evidence: award.Evidence, EvidenceFor: evidenceFor, Attestation: profiles.AttestationLabel(a.Attestation),
-	}, time.Now())
+	}
+	if code := badgeStatusAndPractical(e, st, q, p, award, &claim, *issuerURL); code != exitOK {
+		return code
+	}
+	data, err := badge.Issue(key, claim, time.Now())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
@@ -118,7 +126,7 @@ func runBadge(e *env, args []string) int {
 
 // badgeCheck is what `badge verify` checks a credential against.
 type badgeCheck struct {
-	file, keyPath, trustPath, replay, db string
+	file, keyPath, trustPath, replay, db, issuer string
 }
 
 // verifyBadge checks the proof, that the issuer is trusted (this
@@ -155,6 +163,13 @@ func verifyBadge(e *env, c badgeCheck) int {
 		own = badge.DIDKey(key.Public().(ed25519.PublicKey)) == info.Issuer
 	}
 	whose := "this installation's key"
+	if c.issuer != "" && !own {
+		name, code := trustIssuerDoc(e, c, info)
+		if code != exitOK {
+			return code
+		}
+		trust.Add(info.Issuer, "issuer profile "+name+" at "+c.issuer)
+	}
 	if note, ok := trust.Trusts(info.Issuer); !own && ok {
 		whose = "trusted: " + note
 	} else if !own {
@@ -165,10 +180,22 @@ func verifyBadge(e *env, c badgeCheck) int {
 	if code := checkBadgeEvidence(e, c, info, own); code != exitOK {
 		return code
 	}
+	if code := checkPracticals(e, c, info, own); code != exitOK {
+		return code
+	}
+	if code := checkBadgeStatus(e, c, info, own); code != exitOK {
+		return code
+	}
 	fmt.Fprintf(e.stdout, "%s: valid: %s earned by %s on %s, issued by %s (%s, %s), evidence %v\n",
 		c.file, info.Achievement, info.Learner, info.ValidFrom, info.IssuerName, info.Issuer, whose, info.Evidence)
 	if info.Attestation != "" {
 		fmt.Fprintf(e.stdout, "attestation: %s\n", info.Attestation)
+	}
+	for _, pr := range info.Practicals {
+		fmt.Fprintf(e.stdout, "  practical sign-off %s: %s\n", pr.ID, pr.Description)
+	}
+	if info.Status != nil {
+		fmt.Fprintf(e.stdout, "  status: not revoked (index %d of %s)\n", info.Status.Index, info.Status.List)
 	}
 	return exitOK
 }
@@ -196,6 +223,10 @@ func checkBadgeEvidence(e *env, c badgeCheck, info *badge.Info, own bool) int {
 				fmt.Fprintf(e.stderr, "%s: the evidence replay %s does not verify as a passed attempt: %v\n", c.file, c.replay, err)
 				return exitProblems
 			}
+			continue
+		}
+		if !own && c.issuer != "" {
+			fmt.Fprintf(e.stdout, "%s: evidence %s is vouched for by the issuer (pass --replay FILE to re-simulate it)\n", c.file, hash)
 			continue
 		}
 		if !own {

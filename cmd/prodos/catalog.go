@@ -53,7 +53,7 @@ func loadCatalog(e *env) (*designs.Catalog, bool) {
 		fmt.Fprintf(e.stderr, "prodos: module library: %v\n", err)
 		return nil, false
 	}
-	return cat, true
+	return withOverlay(e, cat)
 }
 
 // loadDesign loads a design file argument, printing each problem as

@@ -80,6 +80,8 @@ func runLedger(e *env, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprintf(e.stderr, "usage: prodos %s\n", commands["ledger"].usage)
 		fmt.Fprintln(e.stderr, "  post DESIGN --event EVENT [--db FILE] ...   record a business event (idempotent)")
+		fmt.Fprintln(e.stderr, "                                              built, installed and labour work: --person holding the module's")
+		fmt.Fprintln(e.stderr, "                                              qualification, --witness a crew lead (--profiles FILE)")
 		fmt.Fprintln(e.stderr, "  post --events FILE [--db FILE]              record the events of a JSON-lines file, one transaction each")
 		fmt.Fprintln(e.stderr, "  account ACCOUNT [--credits-must-not-exceed-debits|--debits-must-not-exceed-credits] [--db FILE]")
 		fmt.Fprintln(e.stderr, "                                              open an account with its balance constraint")
@@ -175,6 +177,7 @@ func prodPositive(e *env, name, v string) (decimal.Decimal, bool) {
 func runLedgerPost(e *env, args []string) int {
 	fs, dbPath := prodLedgerFlags(e, "post DESIGN --event EVENT [--db FILE] [flags]")
 	f := prodAddPostFlags(fs)
+	inspections := prodInspectionsFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -228,7 +231,7 @@ func runLedgerPost(e *env, args []string) int {
 	if code := prodCheckWork(e, cat, *f.profiles, *dbPath, events, nil); code != exitOK {
 		return code
 	}
-	return prodPostAll(e, *dbPath, events)
+	return prodPostAll(e, *dbPath, *inspections, events)
 }
 
 // errPrinted is an error already reported on standard error.

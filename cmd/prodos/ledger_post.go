@@ -32,18 +32,23 @@ func prodPostCode(err error) int {
 
 // prodPostAll posts the events of one `ledger post DESIGN --event` in one
 // transaction (all of them or none) and prints a line per event.
-func prodPostAll(e *env, dbPath string, events []ledger.Event) int {
+func prodPostAll(e *env, dbPath, inspections string, events []ledger.Event) int {
 	for _, ev := range events {
 		if err := ev.Validate(); err != nil {
 			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 			return exitUsage
 		}
 	}
+	check, code := prodInspectionCheck(e, dbPath, inspections, events)
+	if code != exitOK {
+		return code
+	}
 	db, svc, code := prodOpenLedger(e, dbPath)
 	if code != exitOK {
 		return code
 	}
 	defer db.Close()
+	svc.InstallCheck = check
 	res, err := svc.PostAll(context.Background(), events)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
@@ -75,7 +80,7 @@ func prodPrintPosted(w io.Writer, ev ledger.Event, res ledger.PostResult) {
 
 // prodEventsAllowed are the flags `ledger post --events` takes; the event
 // flags describe one event and mean nothing for a file of them.
-var prodEventsAllowed = map[string]bool{"events": true, "db": true, "draft": true, "profiles": true}
+var prodEventsAllowed = map[string]bool{"events": true, "db": true, "draft": true, "profiles": true, "inspections": true}
 
 // runLedgerPostEvents posts a JSON-lines file of events, one transaction
 // per line, in file order. Every line is read and checked (its fields,
@@ -110,11 +115,16 @@ func runLedgerPostEvents(e *env, fs *flag.FlagSet, pos []string, file, dbPath, p
 	if code := prodCheckWork(e, cat, profilesDB, dbPath, events, where); code != exitOK {
 		return code
 	}
+	check, code := prodInspectionCheck(e, dbPath, fs.Lookup("inspections").Value.String(), events)
+	if code != exitOK {
+		return code
+	}
 	db, svc, code := prodOpenLedger(e, dbPath)
 	if code != exitOK {
 		return code
 	}
 	defer db.Close()
+	svc.InstallCheck = check
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	ctx := context.Background()

@@ -37,6 +37,9 @@ type env struct {
 	stdout, stderr io.Writer
 	stdin          io.Reader
 	now            func() time.Time // the clock; time.Now when nil (tests move it instead of waiting)
+	// overlay is the site overlay file loaded on top of the catalog
+	// (`prodos --overlay FILE COMMAND`, else $PRODOS_OVERLAY); "" for none.
+	overlay string
 }
 
 var commands = map[string]*command{}
@@ -49,10 +52,20 @@ func register(c *command) {
 }
 
 func main() {
-	os.Exit(run(&env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}, os.Args[1:]))
+	os.Exit(run(&env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, overlay: os.Getenv("PRODOS_OVERLAY")}, os.Args[1:]))
 }
 
 func run(e *env, args []string) int {
+	if len(args) > 0 && (args[0] == "--overlay" || strings.HasPrefix(args[0], "--overlay=")) {
+		if v, ok := strings.CutPrefix(args[0], "--overlay="); ok {
+			e.overlay, args = v, args[1:]
+		} else if len(args) > 1 {
+			e.overlay, args = args[1], args[2:]
+		} else {
+			fmt.Fprintln(e.stderr, "prodos: --overlay needs a FILE")
+			return exitUsage
+		}
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		printUsage(e.stderr)
 		if len(args) == 0 {
@@ -70,7 +83,7 @@ func run(e *env, args []string) int {
 }
 
 func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "usage: prodos COMMAND [flags] [args]")
+	fmt.Fprintln(w, "usage: prodos [--overlay FILE] COMMAND [flags] [args]")
 	fmt.Fprintln(w, "\ncommands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {

@@ -240,6 +240,12 @@ func showTable(e *env, p *profiles.Profile, set *training.Set, q *training.Quals
 			name = x.Name + " (" + x.ID + ")"
 		}
 		fmt.Fprintf(w, "  %-30s earned %s  evidence %s  %s\n", name, a.At.Format(time.RFC3339), a.Evidence, profiles.AttestationLabel(a.Attestation))
+		if a.Practical != "" {
+			fmt.Fprintf(w, "  %-30s practical sign-off %s\n", "", a.Practical)
+		}
+	}
+	if err := showSignOffsAndPermissions(w, p, q, e.clock()); err != nil {
+		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 	}
 	if l := locked(p.Holds(), q); len(l) > 0 {
 		fmt.Fprintln(w, "\nlocked:")
@@ -270,10 +276,20 @@ func showJSON(e *env, p *profiles.Profile, set *training.Set, q *training.Quals)
 		Qualifications []profiles.Award `json:"qualifications"`
 		Unlocked       []string         `json:"unlocked"`
 		Locked         []lock           `json:"locked"`
-	}{Name: p.Name, Created: p.Created, Attempts: len(p.Attempts), Best: []best{}, Qualifications: []profiles.Award{}, Unlocked: []string{}, Locked: []lock{}}
+		PublicKey      string           `json:"public_key,omitempty"`
+		Attestations   any              `json:"attestations"`
+		SignedOff      any              `json:"signed_off"`
+		Permissions    []permissionRow  `json:"permissions"`
+	}{Name: p.Name, Created: p.Created, Attempts: len(p.Attempts), Best: []best{}, Qualifications: []profiles.Award{}, Unlocked: []string{}, Locked: []lock{},
+		PublicKey: p.PublicKey, Attestations: nonNil(p.Attestations), SignedOff: nonNil(p.Given)}
 	for _, a := range p.Awards {
 		a.Attestation = attestation(a.Attestation)
 		out.Qualifications = append(out.Qualifications, a)
+	}
+	var err error
+	if out.Permissions, err = permissionRows(p, q, e.clock()); err != nil {
+		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+		return exitUsage
 	}
 	bs := p.Best()
 	for _, l := range set.Levels {

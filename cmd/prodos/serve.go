@@ -29,8 +29,8 @@ var webdist embed.FS
 func init() {
 	register(&command{
 		name:    "serve",
-		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--commons-db FILE]",
-		summary: "serve the browser game, the classroom (join codes, verified results, dashboard) and the open design commons (/commons)",
+		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--commons-db FILE] [--crew DESIGN [--crew-house ID] [--asbuilt-db FILE] [--inspections-db FILE]]",
+		summary: "serve the browser game, the classroom (join codes, verified results, dashboard), the open design commons (/commons) and the crew page (/crew)",
 		run:     runServe,
 	})
 }
@@ -54,6 +54,9 @@ func runServe(e *env, args []string) int {
 	tlsKey := fs.String("tls-key", "", "the certificate's private key (PEM)")
 	verifications := fs.Int("verifications", 0, "replays re-simulated at once (default: the number of CPUs); more wait, then get 503")
 	commonsDB := fs.String("commons-db", "", "open design commons file (default: $PRODOS_COMMONS_DB, else commons.db beside the classroom database)")
+	crew := addCrewFlags(fs)
+	profilesDB := fs.String("profiles", defaultProfilesDB(), "profiles database: badges issued (status list) and practical sign-offs")
+	issuerKeyPath := fs.String("issuer-key", "", "the installation's issuer key (default: issuer-ed25519.pem under the XDG data dir)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -98,10 +101,20 @@ func runServe(e *env, args []string) int {
 			return code
 		}
 	}
+	mount, closeCrew, code := crew.open(e, tok.value)
+	if code != exitOK {
+		return code
+	}
+	defer closeCrew()
 	web, _ := iofs.Sub(webdist, "webdist")
 	if _, err := iofs.Stat(web, "housegame.wasm.gz"); err != nil {
 		fmt.Fprintln(e.stderr, "prodos serve: warning: this binary has no browser build embedded; run `make web` and rebuild prodos")
 	}
+	iss, code := serveIssuer(e, *profilesDB, *issuerKeyPath)
+	if iss == nil {
+		return code
+	}
+	defer iss.close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
@@ -113,10 +126,12 @@ func runServe(e *env, args []string) int {
 		return code
 	}
 	defer cm.close()
+	cm.allowLearners(db)
 	srv := &http.Server{
-		Handler: cm.mount(&classroom.Server{Store: db, Verifier: commonsLevelVerifier(cm.store, attempts.Verify), Award: attempts.AwardQualifications,
+		Handler: iss.mount(lg, cm.mount(&classroom.Server{Store: db, Verifier: commonsLevelVerifier(cm.store, attempts.Verify), Award: attempts.AwardQualifications,
 			LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: tok.value, Web: web,
-			Log: lg, Limits: classroom.Limits{Verifications: *verifications}, Assignments: db, Levels: commonsLevelTitle(cm.store)}),
+			Log: lg, Limits: classroom.Limits{Verifications: *verifications}, Mount: mount, SignOff: iss.signOff(e),
+			Assignments: db, Levels: commonsLevelTitle(cm.store)})),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

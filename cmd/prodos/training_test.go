@@ -110,6 +110,8 @@ func TestTrainingCommands(t *testing.T) {
 	assert.True(t, errors.Is(err, profiles.ErrNotPermitted))
 	assert.Contains(t, err.Error(), "needs the Designer qualification")
 	earnOffline(t, defaultProfilesDB(), "al", "c03-wall-module", "c04-window-module", "c06-raise-the-walls", "c07-roof-on")
+	assert.ErrorContains(t, checkProfilePermission(&env{}, "al", "export-build-package"), "hold Wall framer", "wall-framer waits for its practical sign-off")
+	signOffWallFramer(t, defaultProfilesDB(), "al")
 	assert.NoError(t, checkProfilePermission(&env{}, "al", "export-build-package"))
 	assert.Error(t, checkProfilePermission(&env{}, "nobody", "export-build-package"))
 }

@@ -27,3 +27,9 @@ func BestPassed(results []Scored) map[string]int {
 func (q *Quals) Award(results []Scored, have map[string]bool) []string {
 	return q.Earned(BestPassed(results), have)
 }
+
+// AwardSigned is Award for a learner with valid practical sign-offs for the
+// qualifications in signed (see EarnedSigned).
+func (q *Quals) AwardSigned(results []Scored, have, signed map[string]bool) []string {
+	return q.EarnedSigned(BestPassed(results), have, signed)
+}

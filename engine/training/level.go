@@ -104,6 +104,7 @@ func (l *Level) Duration(i int) int {
 type Set struct {
 	Levels []*Level
 	byID   map[string]*Level
+	cat    *designs.Catalog // the modules practical parts name
 }
 
 // Level returns the level with the id, or nil.
@@ -120,7 +121,7 @@ func LoadChallenges(fsys fs.FS, cat *designs.Catalog) (*Set, error) {
 		return nil, errors.New("challenges: no level files")
 	}
 	sort.Strings(files)
-	set := &Set{byID: map[string]*Level{}}
+	set := &Set{byID: map[string]*Level{}, cat: cat}
 	var errs designs.ErrorList
 	for _, f := range files {
 		data, err := fs.ReadFile(fsys, f)

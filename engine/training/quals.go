@@ -15,10 +15,11 @@ const (
 	PermExportBuildPackage = "export-build-package" // prodos export --as PROFILE
 	PermOperateCNCRouter   = "operate-cnc-router"   // run machine jobs on the CNC router
 	PermLeadBuildCrew      = "lead-build-crew"      // be named crew lead of a build schedule
+	PermInspectModules     = "inspect-modules"      // record module inspections (prodos inspect record)
 )
 
 // Permissions lists every known permission.
-var Permissions = []string{PermExportBuildPackage, PermOperateCNCRouter, PermLeadBuildCrew}
+var Permissions = []string{PermExportBuildPackage, PermOperateCNCRouter, PermLeadBuildCrew, PermInspectModules}
 
 // Requirement is a challenge level to pass with at least a score.
 type Requirement struct {
@@ -41,6 +42,9 @@ type Qualification struct {
 	Levels      []string `toml:"levels"`
 	Categories  []string `toml:"categories"`
 	Permissions []string `toml:"permissions"`
+	// Practical, when set, is a timed module build an assessor must sign
+	// off (practical.go): the qualification is earned only with it.
+	Practical *Practical `toml:"practical"`
 }
 
 // Quals is the loaded qualifications, in file order.
@@ -125,6 +129,9 @@ func ParseQualifications(file string, data []byte, set *Set) (*Quals, error) {
 				e(x.ID, "qualification %q: unknown permission %q (want one of %s)", x.ID, p, strings.Join(Permissions, ", "))
 			}
 		}
+		if msg := checkPractical(x, set); msg != "" {
+			e(x.ID, "%s", msg)
+		}
 	}
 	if len(errs) == 0 {
 		for _, x := range q.List {
@@ -158,6 +165,13 @@ func (q *Quals) cycle(id string, stack []string) string {
 // best scores per challenge and these qualifications held, in file order,
 // following chains (a qualification earned now may complete another).
 func (q *Quals) Earned(best map[string]int, have map[string]bool) []string {
+	return q.EarnedSigned(best, have, nil)
+}
+
+// EarnedSigned is Earned for a learner with valid practical sign-offs for
+// the qualifications in signed: a qualification with a practical part is
+// earned only when it is in signed (and its other parts are met).
+func (q *Quals) EarnedSigned(best map[string]int, have, signed map[string]bool) []string {
 	held := map[string]bool{}
 	for k, v := range have {
 		held[k] = v
@@ -166,7 +180,7 @@ func (q *Quals) Earned(best map[string]int, have map[string]bool) []string {
 	for changed := true; changed; {
 		changed = false
 		for _, x := range q.List {
-			if held[x.ID] || !q.meets(x, best, held) {
+			if held[x.ID] || !q.meets(x, best, held) || (x.Practical != nil && !signed[x.ID]) {
 				continue
 			}
 			held[x.ID] = true
@@ -205,6 +219,9 @@ func (q *Quals) HowToEarn(id string) string {
 	}
 	for _, r := range x.Requires {
 		parts = append(parts, "hold "+q.byID[r].Name)
+	}
+	if p := x.Practical; p != nil {
+		parts = append(parts, fmt.Sprintf("be signed off by an assessor for building a %s module in at most %d minutes", p.Module, p.MaxMinutes))
 	}
 	return strings.Join(parts, "; ")
 }

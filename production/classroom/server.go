@@ -53,6 +53,9 @@ type Server struct {
 	// Award, when set, decides which qualifications a verified result earns,
 	// given the learner's progress before it.
 	Award AwardFunc
+	// SignOff, when set, records practical sign-offs from the dashboard's
+	// form (signoff.go).
+	SignOff SignOffFunc
 	// Challenge, when set, says whether a challenge id exists: attempt ids
 	// are issued only for those.
 	Challenge ValidChallenge
@@ -64,6 +67,10 @@ type Server struct {
 	Limits Limits
 	// Now is the clock of rate limits and sessions (time.Now when nil).
 	Now func() time.Time
+	// Mount, when set, adds pages to the server (the crew page of `prodos
+	// serve --crew`); guard wraps a handler in the facilitator check (a
+	// session cookie, SameSite=Strict, or a bearer token).
+	Mount func(m *http.ServeMux, guard func(http.HandlerFunc) http.HandlerFunc)
 
 	once     sync.Once
 	tmpl     *template.Template
@@ -140,6 +147,11 @@ func (s *Server) init() {
 		m.HandleFunc("POST /dashboard/classes/{id}/remove", s.facilitator(s.classAction(s.handleRemoveLearner)))
 		m.HandleFunc("POST /dashboard/classes/{id}/assignments", s.facilitator(s.classAction(s.handleCreateAssignment)))
 		m.HandleFunc("GET /api/assignments", s.handleLearnerAssignments)
+		m.HandleFunc("GET /dashboard/signoff", s.facilitator(s.handleSignOffForm))
+		m.HandleFunc("POST /dashboard/signoff", s.facilitator(s.handleSignOff))
+		if s.Mount != nil {
+			s.Mount(m, s.facilitator)
+		}
 		s.mux = m
 	})
 }

@@ -113,7 +113,7 @@ var DefaultKerf = sync.OnceValues(func() (designs.Length, error) {
 // unknown module or SKU, or a negative quantity, is an error.
 func BuildBOMKerf(cat *designs.Catalog, kerf designs.Length, ds ...*designs.Design) (*BOM, error) {
 	b := &BOM{}
-	net, users, err := explode(cat, b, ds)
+	net, grossOf, users, err := explode(cat, b, ds)
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +154,7 @@ func BuildBOMKerf(cat *designs.Catalog, kerf designs.Length, ds ...*designs.Desi
 			return nil, fmt.Errorf("sku %q: waste %s and price %s must not be negative", sku, mat.Waste, mat.Price)
 		}
 		b.NetTotal = b.NetTotal.Add(net[sku].Mul(mat.Price))
-		gross := net[sku].Mul(one.Add(mat.Waste))
+		gross := grossOf[sku]
 		qty := gross.Ceil()
 		if mat.Kind == designs.KindLumber && cutProfiles[mat.Profile] {
 			qty = decimal.NewFromInt(int64(buy[sku]))
@@ -180,9 +180,11 @@ func BuildBOMKerf(cat *designs.Catalog, kerf designs.Length, ds ...*designs.Desi
 	return b, nil
 }
 
-// explode sums the designs' material quantities by SKU and records which
-// modules need each SKU, naming the designs in b.
-func explode(cat *designs.Catalog, b *BOM, ds []*designs.Design) (map[string]decimal.Decimal, map[string]map[string]bool, error) {
+// explode sums the designs' material quantities by SKU, net and with waste
+// (each module's site-overlay waste share where it has one, else the
+// material's), and records which modules need each SKU, naming the designs
+// in b.
+func explode(cat *designs.Catalog, b *BOM, ds []*designs.Design) (net, gross map[string]decimal.Decimal, users map[string]map[string]bool, err error) {
 	// Count placements per module first: exploding each distinct module
 	// once keeps a 100-house batch cheap.
 	counts := map[string]int64{}
@@ -191,7 +193,7 @@ func explode(cat *designs.Catalog, b *BOM, ds []*designs.Design) (map[string]dec
 		b.Designs = append(b.Designs, d.Name)
 		for i, p := range d.Placements {
 			if _, ok := cat.Modules[p.Module]; !ok {
-				return nil, nil, fmt.Errorf("design %q, placement %d: %w", d.Name, i+1, &UnknownModuleError{ID: p.Module})
+				return nil, nil, nil, fmt.Errorf("design %q, placement %d: %w", d.Name, i+1, &UnknownModuleError{ID: p.Module})
 			}
 			if counts[p.Module] == 0 {
 				order = append(order, p.Module)
@@ -199,26 +201,32 @@ func explode(cat *designs.Catalog, b *BOM, ds []*designs.Design) (map[string]dec
 			counts[p.Module]++
 		}
 	}
-	net := map[string]decimal.Decimal{}
-	users := map[string]map[string]bool{}
+	net, gross = map[string]decimal.Decimal{}, map[string]decimal.Decimal{}
+	users = map[string]map[string]bool{}
 	for _, id := range order {
 		m := cat.Modules[id]
 		n := decimal.NewFromInt(counts[id])
 		for _, mq := range cat.ExplodeModule(m) {
-			if cat.Materials[mq.SKU] == nil {
-				return nil, nil, fmt.Errorf("module %q: %w", id, &UnknownSKUError{SKU: mq.SKU})
+			mat := cat.Materials[mq.SKU]
+			if mat == nil {
+				return nil, nil, nil, fmt.Errorf("module %q: %w", id, &UnknownSKUError{SKU: mq.SKU})
 			}
 			if mq.Qty.Sign() < 0 {
-				return nil, nil, fmt.Errorf("module %q, sku %q: negative quantity %s", id, mq.SKU, mq.Qty)
+				return nil, nil, nil, fmt.Errorf("module %q, sku %q: negative quantity %s", id, mq.SKU, mq.Qty)
+			}
+			waste := mat.Waste
+			if m.Waste != nil {
+				waste = *m.Waste
 			}
 			net[mq.SKU] = net[mq.SKU].Add(mq.Qty.Mul(n))
+			gross[mq.SKU] = gross[mq.SKU].Add(mq.Qty.Mul(n).Mul(one.Add(waste)))
 			if users[mq.SKU] == nil {
 				users[mq.SKU] = map[string]bool{}
 			}
 			users[mq.SKU][id] = true
 		}
 	}
-	return net, users, nil
+	return net, gross, users, nil
 }
 
 // UnknownModuleError names a module id the catalog does not have.

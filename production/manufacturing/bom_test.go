@@ -206,3 +206,40 @@ func TestIndentedBOM(t *testing.T) {
 		assert.True(t, sum[l.SKU].Equal(l.Net), "%s: tree %s, flat %s", l.SKU, sum[l.SKU], l.Net)
 	}
 }
+
+// A site overlay's module waste replaces the materials' waste for that
+// module's share of a line, and only for it.
+func TestBOMUsesOverlayModuleWaste(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	d := loadExample(t, cat, "cabin-12x16")
+	walls := 0
+	for _, p := range d.Placements {
+		if p.Module == "wall-ext-4x8" {
+			walls++
+		}
+	}
+	require.Positive(t, walls)
+	o, err := designs.ParseOverlay("site.toml", []byte("source = \"test\"\n[[module]]\nid = \"wall-ext-4x8\"\nwaste = \"0.5\"\n"), cat)
+	require.NoError(t, err)
+	before, err := BuildBOM(cat, d)
+	require.NoError(t, err)
+	after, err := BuildBOM(cat.WithOverlay(o), d)
+	require.NoError(t, err)
+	line := func(b *BOM, sku string) BOMLine {
+		for _, l := range b.Lines {
+			if l.SKU == sku {
+				return l
+			}
+		}
+		t.Fatalf("no %s line", sku)
+		return BOMLine{}
+	}
+	// 32 sq ft of R-21 per 4x8 wall module: its waste goes from 0.05 to 0.5.
+	r21 := cat.Materials["BLK-INSUL-R21"].Waste
+	require.Equal(t, "0.05", r21.String())
+	want := line(before, "BLK-INSUL-R21").Gross.Add(decimal.NewFromInt(int64(32 * walls)).Mul(decimal.RequireFromString("0.45")))
+	assert.Equal(t, want.String(), line(after, "BLK-INSUL-R21").Gross.String())
+	assert.Equal(t, line(before, "BLK-INSUL-R21").Net.String(), line(after, "BLK-INSUL-R21").Net.String(), "net is what the modules call for")
+	assert.Equal(t, before.NetTotal.String(), after.NetTotal.String())
+}

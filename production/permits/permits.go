@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
@@ -28,17 +29,51 @@ var ErrNotQualified = errors.New("not qualified")
 // Designer qualification grants it).
 const ExportPermission = training.PermExportBuildPackage
 
-// Checker answers what people hold from a profile store.
+// Checker answers what people hold from a profile store. It reads each
+// profile once: a Checker lives for one command or one export.
 type Checker struct {
 	Store profiles.Store
 	Quals *training.Quals
 	// Where names the store in messages ("profiles database profiles.db").
 	Where string
+
+	mu   sync.Mutex
+	read *cachedStore
+}
+
+// cachedStore is a Store whose Get reads each profile once.
+type cachedStore struct {
+	profiles.Store
+	mu   sync.Mutex
+	seen map[string]*profiles.Profile
+}
+
+func (s *cachedStore) Get(ctx context.Context, name string) (*profiles.Profile, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p, ok := s.seen[name]; ok {
+		return p, nil
+	}
+	p, err := s.Store.Get(ctx, name)
+	if err == nil {
+		s.seen[name] = p
+	}
+	return p, err
+}
+
+// store is the checker's store, read through its cache.
+func (c *Checker) store() profiles.Store {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.read == nil {
+		c.read = &cachedStore{Store: c.Store, seen: map[string]*profiles.Profile{}}
+	}
+	return c.read
 }
 
 // profile reads a profile; an unknown name says where it was looked for.
 func (c *Checker) profile(ctx context.Context, name string) (*profiles.Profile, error) {
-	p, err := c.Store.Get(ctx, name)
+	p, err := c.store().Get(ctx, name)
 	if errors.Is(err, profiles.ErrNotFound) {
 		return nil, fmt.Errorf("no profile %q in %s: %w", name, c.Where, err)
 	}
@@ -54,7 +89,7 @@ func (c *Checker) standing(ctx context.Context, p *profiles.Profile) ([]string, 
 		ok := true
 		if x := c.Quals.Get(a.Qualification); x != nil {
 			for _, perm := range x.Permissions {
-				err := profiles.Check(ctx, c.Store, c.Quals, p.Name, perm)
+				err := profiles.Check(ctx, c.store(), c.Quals, p.Name, perm)
 				if errors.Is(err, profiles.ErrNotPermitted) {
 					ok = false
 					break
@@ -101,7 +136,7 @@ func (c *Checker) Permitted(ctx context.Context, person, permission string) erro
 	if _, err := c.profile(ctx, person); err != nil {
 		return err
 	}
-	return profiles.Check(ctx, c.Store, c.Quals, person, permission)
+	return profiles.Check(ctx, c.store(), c.Quals, person, permission)
 }
 
 // Crew is a crew of the named profiles, each member holding the

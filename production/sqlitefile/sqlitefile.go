@@ -57,15 +57,18 @@ type App struct {
 	Marker string
 }
 
-// The stores of prodos. The ids spell "PDLG", "PDPR", "PDCL" and "PDCM".
+// The stores of prodos. The ids spell "PDLG", "PDPR", "PDCL", "PDCM",
+// "PDAB" and "PDIN".
 var (
-	Ledger    = App{ID: 0x50444c47, Name: "ledger", Marker: "accounts"}
-	Profiles  = App{ID: 0x50445052, Name: "profiles", Marker: "profiles"}
-	Classroom = App{ID: 0x5044434c, Name: "classroom", Marker: "classes"}
-	Commons   = App{ID: 0x5044434d, Name: "commons", Marker: "commons_versions"}
+	Ledger      = App{ID: 0x50444c47, Name: "ledger", Marker: "accounts"}
+	Profiles    = App{ID: 0x50445052, Name: "profiles", Marker: "profiles"}
+	Classroom   = App{ID: 0x5044434c, Name: "classroom", Marker: "classes"}
+	Commons     = App{ID: 0x5044434d, Name: "commons", Marker: "commons_versions"}
+	AsBuilt     = App{ID: 0x50444142, Name: "as-built", Marker: "asbuilt_records"}
+	Inspections = App{ID: 0x5044494e, Name: "inspections", Marker: "inspections"}
 )
 
-var known = []App{Ledger, Profiles, Classroom, Commons}
+var known = []App{Ledger, Profiles, Classroom, Commons, AsBuilt, Inspections}
 
 // ErrNotSQLite, ErrOtherApp and ErrNewerSchema say why a file was refused.
 var (

@@ -69,7 +69,8 @@ func (h *Handler) apiLicences(w http.ResponseWriter, r *http.Request) {
 
 // apiPublish publishes the request body (a design file) as ?as=PROFILE.
 func (h *Handler) apiPublish(w http.ResponseWriter, r *http.Request) {
-	if !h.authorised(w, r) {
+	p, author, ok := h.publisher(w, r)
+	if !ok {
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, commons.MaxUpload))
@@ -85,7 +86,7 @@ func (h *Handler) apiPublish(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = "upload.toml"
 	}
-	v, created, err := h.Publisher.Publish(r.Context(), name, body, r.URL.Query().Get("as"))
+	v, created, err := p.Publish(r.Context(), name, body, author)
 	if err != nil {
 		h.fail(w, r, err)
 		return

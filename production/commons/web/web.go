@@ -44,9 +44,12 @@ type Handler struct {
 	// told). Empty means no token is asked (the in-process CLI on a local
 	// file).
 	Token string
-	Log   *log.Logger
-	once  sync.Once
-	mux   *http.ServeMux
+	// Learner, when set, also lets a class learner publish with their
+	// learner token, as themselves (see LearnerFunc).
+	Learner LearnerFunc
+	Log     *log.Logger
+	once    sync.Once
+	mux     *http.ServeMux
 }
 
 // ServeHTTP routes a request (see the package comment and docs/commons.md).

@@ -24,6 +24,12 @@ type LedgerService struct {
 
 	mu       sync.Mutex
 	accounts map[string]account // committed accounts; accounts are append-only
+
+	// InstallCheck, when set, is asked inside the transaction of every new
+	// module-installed record, with the count of that module already
+	// installed in the house; an error refuses the event (quality control:
+	// no install without a passed inspection).
+	InstallCheck func(house, module string, installed, count int) error
 }
 
 var _ ledger.Ledger = (*LedgerService)(nil)
@@ -333,6 +339,11 @@ func (s *LedgerService) postRecord(ctx context.Context, tx *sql.Tx, e ledger.Eve
 		}
 		if err := ledger.CheckInstalled(e.House, e.Module, built, installed, e.Count); err != nil {
 			return ledger.PostResult{}, err
+		}
+		if s.InstallCheck != nil {
+			if err := s.InstallCheck(e.House, e.Module, installed, e.Count); err != nil {
+				return ledger.PostResult{}, err
+			}
 		}
 	}
 	digest := e.Digest()

@@ -33,6 +33,12 @@ func MarkDraft(name string, data []byte) ([]byte, error) {
 		return markJSON(name, data)
 	case ".svg":
 		return markSVG(name, data)
+	case ".html":
+		banner := []byte("<body>\n<p style=\"font-size:1.5em;font-weight:bold;border:3px solid #c00;padding:.3em\">*** " + DraftMark + " ***</p>")
+		if !bytes.Contains(data, []byte("<body>")) {
+			return nil, fmt.Errorf("draft %s: no <body>", name)
+		}
+		return bytes.Replace(data, []byte("<body>"), banner, 1), nil
 	case ".nc":
 		return nesting.GCodeComments(data, DraftMark), nil
 	case ".dxf":

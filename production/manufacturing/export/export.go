@@ -5,7 +5,8 @@
 // section per supplier), cost.csv (the cost breakdown), plan.svg (a plan
 // drawing), README.txt (a cover sheet), the machine jobs under jobs/
 // (nesting SVG and DXF, G-code, cut lists, job queues), the crew schedule
-// under schedule/ (CSV, JSON, Gantt chart) and manifest.json listing every
+// under schedule/ (CSV, JSON, Gantt chart), a printable inspection sheet per
+// module under inspection/ and manifest.json listing every
 // file with its SHA-256. Every file is derived from the design and the
 // catalog only, so exporting the same design twice (with the same order
 // date) gives byte-identical files.
@@ -145,6 +146,11 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	files = append(files, work...)
+	sheets, err := InspectionSheets(cat, d)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	files = append(files, sheets...)
 	for _, x := range opt.Extras {
 		more, err := x(d, cat)
 		if err != nil {
@@ -305,6 +311,9 @@ func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *
 	fmt.Fprintf(&b, "Author: %s   Licence: %s\n", d.Author, d.License)
 	if d.Description != "" {
 		fmt.Fprintf(&b, "\n%s\n", d.Description)
+	}
+	if o := cat.Overlay(); o != nil {
+		fmt.Fprintf(&b, "\nSite overlay in use: %s (%s): %d modules' labour or waste replaced by measured figures.\n", filepath.Base(o.File), o.Source, len(o.Modules))
 	}
 	counts := map[string]int{}
 	var ids []string

@@ -212,3 +212,43 @@ func TestDraftSVGWatermarkInsideDrawing(t *testing.T) {
 		assert.True(t, strings.HasSuffix(string(got), "</svg>"))
 	}
 }
+
+// The package holds a printable inspection sheet per module of the design,
+// with the module's checkpoints and tolerances.
+func TestPackageHoldsInspectionSheets(t *testing.T) {
+	cat, d := load(t, "cabin-12x16")
+	files, err := Package(cat, d, Options{Today: today})
+	require.NoError(t, err)
+	names := byName(files)
+	mods := map[string]bool{}
+	for _, p := range d.Placements {
+		mods[p.Module] = true
+	}
+	sheets := 0
+	for n := range names {
+		if strings.HasPrefix(n, "inspection/") {
+			sheets++
+		}
+	}
+	assert.Equal(t, len(mods), sheets, "one sheet per module")
+	sheet := string(names["inspection/wall-ext-4x8.html"])
+	assert.Contains(t, sheet, "Inspection sheet: Exterior wall 4x8")
+	assert.Contains(t, sheet, "<td>at most 1/8 in</td>")
+	assert.Contains(t, sheet, "<td>24 in, within 1/8 in</td>")
+	draft, err := Package(cat, d, Options{Today: today, Draft: true})
+	require.NoError(t, err)
+	assert.Contains(t, string(byName(draft)["inspection/wall-ext-4x8.html"]), "<body>\n<p style=")
+}
+
+// A package made with a site overlay says so on its cover sheet.
+func TestReadmeNamesTheSiteOverlay(t *testing.T) {
+	cat, d := load(t, "cabin-12x16")
+	o, err := designs.ParseOverlay("/site/overlay.toml", []byte("source = \"as-built h1\"\n[[module]]\nid = \"wall-ext-4x8\"\nbuild_minutes = \"27\"\n"), cat)
+	require.NoError(t, err)
+	files, err := Package(cat.WithOverlay(o), d, Options{Today: today})
+	require.NoError(t, err)
+	assert.Contains(t, string(byName(files)[ReadmeFile]), "Site overlay in use: overlay.toml (as-built h1): 1 modules' labour or waste replaced by measured figures.")
+	files, err = Package(cat, d, Options{Today: today})
+	require.NoError(t, err)
+	assert.NotContains(t, string(byName(files)[ReadmeFile]), "Site overlay")
+}

@@ -119,6 +119,22 @@ func TestAssignCrewWithoutOperator(t *testing.T) {
 	var r *RefusalError
 	require.True(t, errors.As(err, &r))
 	assert.Contains(t, err.Error(), `needs qualification "cnc-operator" and no one on crew framers holds it`)
+	assert.Contains(t, p.Summary(), "qualifications claimed by the roster")
+
+	// A crew of profiles is named with its people.
+	crew.Verified = true
+	err = p.AssignCrew(crew)
+	assert.Contains(t, err.Error(), `no one on crew framers (a; qualifications verified) holds it`)
+	crew.Members = append(crew.Members, designs.Member{ID: "cam", Name: "cam", Qualifications: []string{"cnc-operator"}})
+	require.NoError(t, p.AssignCrew(crew))
+	q, err := p.QueuesJSON()
+	require.NoError(t, err)
+	assert.Contains(t, string(q), `"crew_qualifications": "verified"`)
+	for _, j := range p.Jobs {
+		if j.Qualification == "cnc-operator" {
+			assert.Equal(t, "cam", j.Operator)
+		}
+	}
 }
 
 func TestHandToolsShopCannotCutSheets(t *testing.T) {

@@ -106,6 +106,10 @@ func DIDKey(pub ed25519.PublicKey) string {
 	return "did:key:z" + base58(append([]byte{0xed, 0x01}, pub...))
 }
 
+// PublicKey returns the Ed25519 public key a did:key names, or an
+// ErrInvalid error when did is not an Ed25519 did:key.
+func PublicKey(did string) (ed25519.PublicKey, error) { return pubFromDIDKey(did) }
+
 func pubFromDIDKey(did string) (ed25519.PublicKey, error) {
 	rest, ok := strings.CutPrefix(did, "did:key:z")
 	if !ok {
@@ -130,11 +134,33 @@ type Claim struct {
 	EarnedAt    time.Time // the award's date
 	Evidence    string    // replay hash "sha256:<hex>"
 	EvidenceFor string    // what the replay is, e.g. "challenge c01-groundwork, score 1966"
+	// Practical, when set, is the practical sign-off that completed the
+	// qualification, cited as a second piece of evidence.
+	Practical *Practical
+	// Status, when set, is the badge's entry in the issuer's revocation
+	// status list (credentialStatus).
+	Status *StatusEntry
+	// IssuerURL, when set, is where the issuer publishes its profile
+	// document and status list (prodos serve).
+	IssuerURL string
 	// Attestation says who vouches for the evidence: "verified" (a
 	// classroom server), "self-attested" (offline) or "self-attested
 	// (legacy)". It is the evidence's genre; "" leaves it out.
 	Attestation string
 }
+
+// PracticalGenre is the evidence genre of a practical sign-off.
+const PracticalGenre = "Practical sign-off"
+
+// Practical is a practical sign-off cited as evidence.
+type Practical struct {
+	ID          string // "sha256:<hex>" of the attestation (signoff.Attestation.ID)
+	Description string // for people: who signed off what, when, in what time
+	Attestation string // the signed attestation's JSON, so anyone can check its signature
+}
+
+// NewID is a new random credential id (urn:uuid, version 4).
+func NewID() string { return randomURN() }
 
 func randomURN() string {
 	var b [16]byte
@@ -177,6 +203,33 @@ func Issue(key ed25519.PrivateKey, c Claim, created time.Time) ([]byte, error) {
 		},
 		"evidence": []any{evidence(c, hexHash)},
 	}
+	if c.Practical != nil {
+		if !strings.HasPrefix(c.Practical.ID, "sha256:") {
+			return nil, fmt.Errorf("issue: practical sign-off id %q is not sha256:<hex>", c.Practical.ID)
+		}
+		doc["evidence"] = append(doc["evidence"].([]any), map[string]any{
+			"id":          "urn:hash::" + c.Practical.ID,
+			"type":        []any{"Evidence"},
+			"genre":       PracticalGenre,
+			"name":        "Practical sign-off of " + c.QualName,
+			"description": c.Practical.Description,
+			"narrative":   c.Practical.Attestation,
+		})
+	}
+	if c.Status != nil {
+		doc["credentialStatus"] = c.Status.entry()
+	}
+	if c.IssuerURL != "" {
+		doc["issuer"].(map[string]any)["url"] = c.IssuerURL
+	}
+	return Sign(key, doc, created)
+}
+
+// Sign secures a JSON-LD document with a Data Integrity proof
+// (eddsa-jcs-2022, assertionMethod) by key's did:key and returns it as
+// indented JSON. Badges, the status list and the issuer profile use it.
+func Sign(key ed25519.PrivateKey, doc map[string]any, created time.Time) ([]byte, error) {
+	did := DIDKey(key.Public().(ed25519.PublicKey))
 	proof := map[string]any{
 		"type":               "DataIntegrityProof",
 		"cryptosuite":        Cryptosuite,
@@ -271,74 +324,43 @@ func evidence(c Claim, hexHash string) map[string]any {
 
 // Info is what a verified credential says.
 type Info struct {
+	ID            string // the credential's id
 	Issuer        string // did:key
 	IssuerName    string
 	Learner       string
 	Achievement   string // name
 	AchievementID string
 	ValidFrom     string
-	Evidence      []string // evidence ids
-	Attestation   string   // the first evidence's genre ("verified", "self-attested", ...); "" when none
+	Evidence      []string // replay evidence ids
+	Practicals    []Practical
+	IssuerURL     string
+	Status        *StatusEntry
+	Attestation   string // the first replay evidence's genre ("verified", "self-attested", ...); "" when none
 }
 
 // Verify checks a credential: its shape (an OpenBadgeCredential with an
 // achievement), its Data Integrity proof (eddsa-jcs-2022, assertionMethod)
 // and that the proof's key is the issuer's. Any edit after signing fails.
 func Verify(data []byte) (*Info, error) {
-	if len(data) > MaxCredential {
-		return nil, fmt.Errorf("%w: %d bytes is larger than a credential can be (%d)", ErrInvalid, len(data), MaxCredential)
-	}
-	if err := checkIJSON(data); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
-	}
-	var doc map[string]any
-	if err := decode(data, &doc); err != nil {
-		return nil, fmt.Errorf("%w: not a JSON object: %v", ErrInvalid, err)
-	}
-	proof, ok := doc["proof"].(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("%w: no proof", ErrInvalid)
-	}
-	delete(doc, "proof")
-	str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
-	if !hasType(doc["type"], "OpenBadgeCredential") || !hasType(doc["type"], "VerifiableCredential") {
+	var peek map[string]any // the type is checked first, for a clearer message
+	if len(data) <= MaxCredential && decode(data, &peek) == nil && peek["proof"] != nil &&
+		(!hasType(peek["type"], "OpenBadgeCredential") || !hasType(peek["type"], "VerifiableCredential")) {
 		return nil, fmt.Errorf("%w: type must include VerifiableCredential and OpenBadgeCredential", ErrInvalid)
 	}
-	if str(proof, "type") != "DataIntegrityProof" || str(proof, "cryptosuite") != Cryptosuite || str(proof, "proofPurpose") != "assertionMethod" {
-		return nil, fmt.Errorf("%w: want a DataIntegrityProof, cryptosuite %s, purpose assertionMethod", ErrInvalid, Cryptosuite)
-	}
-	issuer, _ := doc["issuer"].(map[string]any)
-	issuerID := str(issuer, "id")
-	if issuerID == "" {
-		issuerID, _ = doc["issuer"].(string)
-	}
-	vm := str(proof, "verificationMethod")
-	did, _, _ := strings.Cut(vm, "#")
-	if did != issuerID {
-		return nil, fmt.Errorf("%w: signed by %s, not by the issuer %s", ErrInvalid, did, issuerID)
-	}
-	pub, err := pubFromDIDKey(did)
+	doc, issuer, issuerID, err := VerifyProof(data)
 	if err != nil {
 		return nil, err
 	}
-	pv := str(proof, "proofValue")
-	sig, err := unbase58(strings.TrimPrefix(pv, "z"))
-	if !strings.HasPrefix(pv, "z") || err != nil || len(sig) != ed25519.SignatureSize {
-		return nil, fmt.Errorf("%w: proofValue is not a base58btc Ed25519 signature", ErrInvalid)
-	}
-	h, err := hashData(doc, proof)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
-	}
-	if !ed25519.Verify(pub, h, sig) {
-		return nil, fmt.Errorf("%w: the signature does not match: the credential was changed after it was signed", ErrInvalid)
+	str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
+	if !hasType(doc["type"], "OpenBadgeCredential") || !hasType(doc["type"], "VerifiableCredential") {
+		return nil, fmt.Errorf("%w: type must include VerifiableCredential and OpenBadgeCredential", ErrInvalid)
 	}
 	subj, _ := doc["credentialSubject"].(map[string]any)
 	ach, _ := subj["achievement"].(map[string]any)
 	if ach == nil || str(ach, "name") == "" {
 		return nil, fmt.Errorf("%w: credentialSubject has no achievement", ErrInvalid)
 	}
-	info := &Info{Issuer: issuerID, IssuerName: str(issuer, "name"), Achievement: str(ach, "name"), AchievementID: str(ach, "id"), ValidFrom: str(doc, "validFrom")}
+	info := &Info{ID: str(doc, "id"), Issuer: issuerID, IssuerName: str(issuer, "name"), Achievement: str(ach, "name"), AchievementID: str(ach, "id"), ValidFrom: str(doc, "validFrom")}
 	if ids, ok := subj["identifier"].([]any); ok && len(ids) > 0 {
 		if m, ok := ids[0].(map[string]any); ok {
 			info.Learner = str(m, "identityHash")
@@ -351,9 +373,19 @@ func Verify(data []byte) (*Info, error) {
 		if _, err := EvidenceHash(id); err != nil {
 			return nil, err
 		}
+		if str(m, "genre") == PracticalGenre {
+			info.Practicals = append(info.Practicals, Practical{ID: strings.TrimPrefix(id, "urn:hash::"), Description: str(m, "description"), Attestation: str(m, "narrative")})
+			continue
+		}
 		info.Evidence = append(info.Evidence, id)
 		if info.Attestation == "" {
 			info.Attestation = str(m, "genre")
+		}
+	}
+	info.IssuerURL = str(issuer, "url")
+	if st, ok := doc["credentialStatus"]; ok {
+		if info.Status, err = parseEntry(st); err != nil {
+			return nil, err
 		}
 	}
 	if len(info.Evidence) == 0 {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/production/training/signoff"
 )
 
 // MemStore is a Store in memory, serialisable to JSON: the browser build
@@ -100,6 +101,9 @@ func clone(p *Profile) *Profile {
 	c := *p
 	c.Attempts = append([]Attempt{}, p.Attempts...)
 	c.Awards = append([]Award{}, p.Awards...)
+	c.Attestations = append([]signoff.Attestation(nil), p.Attestations...)
+	c.Given = append([]signoff.Attestation(nil), p.Given...)
+	c.Appointments = append([]signoff.Appointment(nil), p.Appointments...)
 	return &c
 }
 
@@ -185,6 +189,75 @@ func (s *MemStore) Record(_ context.Context, name string, a Attempt, awards []Aw
 		if ticket != nil {
 			ticket.Used = nil
 		}
+		return err
+	}
+	return nil
+}
+
+// SetKey implements Store.
+func (s *MemStore) SetKey(_ context.Context, name, did string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.profiles[name]
+	switch {
+	case p == nil:
+		return fmt.Errorf("%w: %q", ErrNotFound, name)
+	case p.PublicKey == did:
+		return nil
+	case p.PublicKey != "":
+		return fmt.Errorf("%w: %s has %s", ErrKeyRecorded, name, p.PublicKey)
+	}
+	p.PublicKey = did
+	if err := s.changed(); err != nil {
+		p.PublicKey = ""
+		return err
+	}
+	return nil
+}
+
+// AddAttestation implements Store.
+func (s *MemStore) AddAttestation(_ context.Context, a signoff.Attestation, awards []Award) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, as := s.profiles[a.Learner], s.profiles[a.Assessor]
+	if p == nil || as == nil {
+		return fmt.Errorf("%w: %q or %q", ErrNotFound, a.Learner, a.Assessor)
+	}
+	for _, old := range p.Attestations {
+		if old.ID() == a.ID() {
+			return nil
+		}
+	}
+	before, beforeAs := clone(p), clone(as)
+	p.Attestations = append(p.Attestations, a)
+	as.Given = append(as.Given, a)
+	held := p.Holds()
+	for _, w := range awards {
+		if !held[w.Qualification] {
+			p.Awards = append(p.Awards, w)
+			held[w.Qualification] = true
+		}
+	}
+	sortAwards(p.Awards)
+	if err := s.changed(); err != nil {
+		s.profiles[a.Learner], s.profiles[a.Assessor] = before, beforeAs
+		return err
+	}
+	return nil
+}
+
+// AddAppointment implements Store.
+func (s *MemStore) AddAppointment(_ context.Context, ap signoff.Appointment) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.profiles[ap.Assessor]
+	if p == nil {
+		return fmt.Errorf("%w: %q", ErrNotFound, ap.Assessor)
+	}
+	before := clone(p)
+	p.Appointments = append(p.Appointments, ap)
+	if err := s.changed(); err != nil {
+		s.profiles[ap.Assessor] = before
 		return err
 	}
 	return nil

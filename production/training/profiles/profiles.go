@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/opensourceecology/prodos/engine/training"
+	"github.com/opensourceecology/prodos/production/training/signoff"
 )
 
 // Errors a Store returns (wrapped).
@@ -22,6 +23,7 @@ var (
 	ErrNotFound     = errors.New("no such profile")
 	ErrExists       = errors.New("profile already exists")
 	ErrNotPermitted = errors.New("permission not earned")
+	ErrKeyRecorded  = errors.New("another signing key is recorded")
 )
 
 var nameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$`) })
@@ -56,6 +58,9 @@ type Award struct {
 	Qualification string    `json:"qualification"`
 	At            time.Time `json:"earned_at"`
 	Evidence      string    `json:"evidence"` // replay hash "sha256:..."
+	// Practical is the id of the practical sign-off (signoff.Attestation.ID)
+	// that completed a qualification with a practical part.
+	Practical string `json:"practical,omitempty"`
 	// Attestation is the evidence attempt's (SelfAttested, Verified or
 	// Legacy; "" reads as Legacy).
 	Attestation string `json:"attestation,omitempty"`
@@ -67,6 +72,15 @@ type Profile struct {
 	Created  time.Time `json:"created_at"`
 	Attempts []Attempt `json:"attempts"` // in the order recorded
 	Awards   []Award   `json:"qualifications"`
+	// PublicKey is the did:key of the profile's own signing key, recorded by
+	// prodos qualify keygen; its attestations as assessor must be signed
+	// with it.
+	PublicKey string `json:"public_key,omitempty"`
+	// Attestations are practical sign-offs of this learner; Given are the
+	// ones this profile signed as assessor; Appointments name it assessor.
+	Attestations []signoff.Attestation `json:"attestations,omitempty"`
+	Given        []signoff.Attestation `json:"signed_off,omitempty"`
+	Appointments []signoff.Appointment `json:"appointments,omitempty"`
 }
 
 // Best returns the best attempt per challenge (the first of equal scores).
@@ -123,6 +137,15 @@ type Store interface {
 	// is unknown, used or another learner's is refused (training.ErrAttempt),
 	// and so is a replay hash another profile holds (ErrCredited).
 	Record(ctx context.Context, name string, a Attempt, awards []Award) error
+	// SetKey records the did:key of a profile's signing key; ErrKeyRecorded
+	// when another key is recorded already.
+	SetKey(ctx context.Context, name, did string) error
+	// AddAttestation stores a practical sign-off (checked by SignOff) and
+	// the awards it completes together; the same attestation twice is
+	// recorded once.
+	AddAttestation(ctx context.Context, a signoff.Attestation, awards []Award) error
+	// AddAppointment stores an assessor appointment (checked by Appoint).
+	AddAppointment(ctx context.Context, p signoff.Appointment) error
 	// IssueAttempt records a one-time attempt id (see StartAttempt);
 	// ErrNotFound when the ticket's learner has no profile.
 	IssueAttempt(ctx context.Context, t training.Ticket) error
@@ -165,8 +188,9 @@ func Submit(ctx context.Context, st Store, q *training.Quals, name string, v *tr
 		results = append(results, training.Scored{Challenge: x.Challenge, Score: x.Score, Passed: x.Passed})
 	}
 	var awards []Award
-	for _, id := range q.Award(results, p.Holds()) {
-		awards = append(awards, Award{Qualification: id, At: a.At, Evidence: a.ReplayHash, Attestation: a.Attestation})
+	signed := ValidPracticals(ctx, st, q, p)
+	for _, id := range q.AwardSigned(results, p.Holds(), practicalSet(signed)) {
+		awards = append(awards, Award{Qualification: id, At: a.At, Evidence: a.ReplayHash, Attestation: a.Attestation, Practical: signed[id]})
 	}
 	if err := st.Record(ctx, name, a, awards); err != nil {
 		return nil, err
@@ -175,8 +199,10 @@ func Submit(ctx context.Context, st Store, q *training.Quals, name string, v *tr
 }
 
 // Check returns nil when the profile holds a qualification that grants the
-// permission, else an error wrapping ErrNotPermitted that says which
-// qualification grants it and how to earn it.
+// permission and the permission has not lapsed under the contribution gate
+// (levels/policy.toml, see checkStanding), else an error wrapping
+// ErrNotPermitted that says which qualification grants it and how to earn
+// it, or since when it lapsed and what renews it.
 func Check(ctx context.Context, st Store, q *training.Quals, name, permission string) error {
 	p, err := st.Get(ctx, name)
 	if err != nil {
@@ -188,7 +214,7 @@ func Check(ctx context.Context, st Store, q *training.Quals, name, permission st
 	if reason := q.LockReason(p.Holds(), training.UnlockPermission, permission); reason != "" {
 		return fmt.Errorf("%w: profile %q may not %s: it %s", ErrNotPermitted, name, permission, reason)
 	}
-	return nil
+	return checkStanding(p, q, permission, Now())
 }
 
 func sortAwards(a []Award) {

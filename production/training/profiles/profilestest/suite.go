@@ -4,6 +4,7 @@ package profilestest
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"testing"
 	"time"
@@ -11,7 +12,9 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine/training"
 	"github.com/opensourceecology/prodos/levels"
+	"github.com/opensourceecology/prodos/production/training/badge"
 	"github.com/opensourceecology/prodos/production/training/profiles"
+	"github.com/opensourceecology/prodos/production/training/signoff"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -29,6 +32,8 @@ func Run(t *testing.T, open func(t *testing.T) profiles.Store) {
 	t.Run("submit awards qualifications with evidence, once", s.submitAwards)
 	t.Run("permissions follow qualifications", s.permissions)
 	t.Run("a failed attempt is recorded but earns nothing", s.failedAttempt)
+	t.Run("practical sign-offs: refused forgeries, then the honest path", s.signOffs)
+	t.Run("lead level follows the contribution gate", s.leadLevel)
 	t.Run("forged attempts are refused with the reason", s.forgeries)
 	t.Run("awards are self-attested", s.selfAttested)
 }
@@ -122,11 +127,28 @@ func (s *suite) permissions(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, profiles.ErrNotPermitted))
 	assert.Contains(t, err.Error(), "Designer")
+	_, err = st.Create(s.ctx, "marcin", s.day)
+	require.NoError(t, err)
+	g := s.gate(t)
+	require.NoError(t, st.SetKey(s.ctx, "marcin", badge.DIDKey(Key(2).Public().(ed25519.PublicKey))))
+	require.NoError(t, profiles.Appoint(s.ctx, st, g, signoff.Appoint(Key(1), "marcin", "wall-framer", s.day)))
 	for _, l := range []string{"c01-groundwork", "c03-wall-module", "c04-window-module", "c06-raise-the-walls", "c07-roof-on"} {
 		v, data := s.attempt(t, st, "al", l, 20)
 		_, err := profiles.Submit(s.ctx, st, s.q, "al", v, data, s.day.Add(time.Hour))
 		require.NoError(t, err)
 	}
+	err = profiles.Check(s.ctx, st, s.q, "al", training.PermExportBuildPackage)
+	assert.ErrorContains(t, err, "hold Wall framer", "wall-framer waits for its practical sign-off")
+	a, err := signoff.Sign(Key(2), signoff.Attestation{Learner: "al", Assessor: "marcin", Qualification: "wall-framer",
+		Module: "wall-ext-4x8", Date: "2026-11-21", Minutes: 48, SignedAt: s.day.Add(time.Hour)})
+	require.NoError(t, err)
+	awards, err := profiles.SignOff(s.ctx, st, g, a)
+	require.NoError(t, err)
+	var got []string
+	for _, w := range awards {
+		got = append(got, w.Qualification)
+	}
+	assert.Equal(t, []string{"wall-framer", "opening-framer", "designer", "inspector"}, got, "the sign-off completes the chain")
 	assert.NoError(t, profiles.Check(s.ctx, st, s.q, "al", training.PermExportBuildPackage))
 	p, err := st.Get(s.ctx, "al")
 	require.NoError(t, err)

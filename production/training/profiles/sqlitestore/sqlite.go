@@ -81,7 +81,7 @@ func (s *Store) Get(ctx context.Context, name string) (*profiles.Profile, error)
 	p := &profiles.Profile{Name: name, Attempts: []profiles.Attempt{}, Awards: []profiles.Award{}}
 	var id int64
 	var created string
-	err = tx.QueryRowContext(ctx, `SELECT id, created_at FROM profiles WHERE name = ?`, name).Scan(&id, &created)
+	err = tx.QueryRowContext(ctx, `SELECT id, created_at, public_key FROM profiles WHERE name = ?`, name).Scan(&id, &created, &p.PublicKey)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: %q", profiles.ErrNotFound, name)
 	} else if err != nil {
@@ -105,7 +105,7 @@ func (s *Store) Get(ctx context.Context, name string) (*profiles.Profile, error)
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT qualification, earned_at, evidence, attestation FROM qualifications WHERE profile_id = ? ORDER BY earned_at, rowid`, id)
+	rows, err = tx.QueryContext(ctx, `SELECT qualification, earned_at, evidence, attestation, practical FROM qualifications WHERE profile_id = ? ORDER BY earned_at, rowid`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -113,13 +113,16 @@ func (s *Store) Get(ctx context.Context, name string) (*profiles.Profile, error)
 	for rows.Next() {
 		var w profiles.Award
 		var at string
-		if err := rows.Scan(&w.Qualification, &at, &w.Evidence, &w.Attestation); err != nil {
+		if err := rows.Scan(&w.Qualification, &at, &w.Evidence, &w.Attestation, &w.Practical); err != nil {
 			return nil, err
 		}
 		w.At = parseTime(at)
 		p.Awards = append(p.Awards, w)
 	}
-	return p, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return p, loadSignOffs(ctx, tx, id, p)
 }
 
 // List implements profiles.Store.
@@ -183,15 +186,8 @@ func (s *Store) Record(ctx context.Context, name string, a profiles.Attempt, awa
 	if err := useTicket(ctx, tx, id, name, a); err != nil {
 		return err
 	}
-	for _, w := range awards {
-		wa := w.Attestation
-		if wa == "" {
-			wa = attestation
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO qualifications (profile_id, qualification, earned_at, evidence, attestation) VALUES (?, ?, ?, ?, ?)`,
-			id, w.Qualification, w.At.UTC().Format(timeFormat), w.Evidence, wa); err != nil {
-			return fmt.Errorf("record qualification %s: %w", w.Qualification, err)
-		}
+	if err := insertAwards(ctx, tx, id, awards, attestation); err != nil {
+		return err
 	}
 	return tx.Commit()
 }
