@@ -14,8 +14,11 @@ import (
 func TestLevelEditorTestPlay(t *testing.T) {
 	g, _ := newTestGame(t)
 	d := driver{t, g}
-	s := g.OpenLevelEditor()
 	d.step(Frame{})
+	shot(t, g, "title")
+	d.click(40, 40) // the title's Level editor button
+	s, ok := g.Scene().(*LevelEditorScene)
+	require.True(t, ok, "scene is %T", g.Scene())
 	press := func(label string, times int) {
 		t.Helper()
 		for i := 0; i < times; i++ {
