@@ -1,8 +1,14 @@
 package game
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"image/color"
+	"strings"
 	"testing"
+
+	"github.com/opensourceecology/prodos/engine"
+	"github.com/opensourceecology/prodos/levels/leveledit"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -73,4 +79,32 @@ func TestLevelEditorRefusesABadLevel(t *testing.T) {
 	d.intent(IntentConfirm)
 	assert.Same(t, s, g.Scene(), "still in the editor")
 	assert.Contains(t, s.msg, `unknown metric "module.no-such-module"`)
+}
+
+// A level downloaded from the commons plays only when its SHA-256 is the
+// hash it was assigned under, and its finished session is submitted under
+// that hash, a replay of the level's own id that the server verifies.
+func TestPlayPublishedLevel(t *testing.T) {
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	m := leveledit.New("class-shed")
+	_, data, err := m.Build("class-shed.toml")
+	require.NoError(t, err)
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:])
+
+	tampered := append([]byte{}, data...)
+	tampered[len(tampered)-2] = '2'
+	err = g.PlayPublished(tampered, hash)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "it was altered; not played")
+
+	require.NoError(t, g.PlayPublished(data, hash))
+	d.step(Frame{})
+	ds := d.design()
+	req := ds.submission()
+	assert.Equal(t, hash, req.Level)
+	id, _, err := engine.ParseSession("replay", strings.NewReader(req.Replay))
+	require.NoError(t, err)
+	assert.Equal(t, "class-shed", id)
 }
