@@ -317,6 +317,13 @@ func (c *Catalog) packClashes(p *Pack) ErrorList {
 			clash(fmt.Sprintf("module[%d].id", i), "module", m.ID)
 		}
 	}
+	for i, s := range p.Suppliers {
+		for _, q := range c.packs {
+			if containsFunc(q.Suppliers, func(o *Supplier) bool { return o.ID == s.ID }) {
+				errs = append(errs, &Error{File: p.File, Pos: p.pos.of(fmt.Sprintf("supplier[%d].id", i)), Msg: fmt.Sprintf("supplier %q is already in pack %s (%s): give it an id of its own", s.ID, q.Info.ID, q.Hash[:12])})
+			}
+		}
+	}
 	return errs
 }
 
@@ -355,4 +362,28 @@ func (d *Design) checkPacks(file string, pos positions, cat *Catalog) ErrorList 
 		seen[h] = true
 	}
 	return errs
+}
+
+// PacksUsedBy returns the pack hashes a design needs with this catalog:
+// those it names already, then those of the catalog's packs it places a
+// module of, in the order the catalog has them. A design saved with them
+// reads back with the same packs.
+func (c *Catalog) PacksUsedBy(d *Design) []string {
+	out := append([]string(nil), d.Packs...)
+	named := map[string]bool{}
+	for _, h := range out {
+		named[h] = true
+	}
+	used := map[string]bool{}
+	for _, p := range d.Placements {
+		if pk := c.PackOf(p.Module); pk != nil {
+			used[pk.Hash] = true
+		}
+	}
+	for _, pk := range c.packs {
+		if used[pk.Hash] && !named[pk.Hash] {
+			out = append(out, pk.Hash)
+		}
+	}
+	return out
 }

@@ -100,6 +100,13 @@ func TestTwoPacksMayNotShareAModuleID(t *testing.T) {
 	_, err = cat.WithPacks(a, b)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `b.toml:96:6: module "gh-roof-4x8" is already in pack greenhouse (`)
+	other = strings.Replace(other, `"gh-roof-4x8"`, `"gh2-roof-4x8"`, 1)
+	other = strings.ReplaceAll(other, "gh2-glazing-supply", "gh-glazing-supply")
+	c, err := ParsePack("c.toml", []byte(other), cat)
+	require.NoError(t, err)
+	_, err = cat.WithPacks(a, c)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `c.toml:51:6: supplier "gh-glazing-supply" is already in pack greenhouse (`)
 }
 
 func testCatalog(t *testing.T) *Catalog {
@@ -174,4 +181,33 @@ func TestExamplePackDesign(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 4, n, "four glazed roof panels")
+}
+
+func TestPacksUsedByAndLoadPackDir(t *testing.T) {
+	cat := testCatalog(t)
+	ext, err := LoadPackDir(filepath.Join("examples", "packs"), cat)
+	require.NoError(t, err)
+	require.Len(t, ext.Packs(), 1, "the folder's design is skipped")
+	hash := ext.Packs()[0].Hash
+	d := &Design{Placements: []Placement{{Module: "floor-4x8"}}}
+	assert.Empty(t, ext.PacksUsedBy(d))
+	d.Placements = append(d.Placements, Placement{Module: "gh-roof-4x8"}, Placement{Module: "gh-roof-4x8"})
+	assert.Equal(t, []string{hash}, ext.PacksUsedBy(d))
+	d.Packs = []string{hash}
+	assert.Equal(t, []string{hash}, ext.PacksUsedBy(d), "named once")
+}
+
+func TestNamesPacks(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"format = 1\npacks = [\"x\"]\n", true},
+		{"format = 1\n  \"packs\" = []\n", true},
+		{"format = 1\n[grid]\npacks = 1\n", false},
+		{"format = 1\npacksize = 2\n", false},
+		{"format = 1\n", false},
+	} {
+		assert.Equal(t, tc.want, namesPacks([]byte(tc.src)), tc.src)
+	}
 }

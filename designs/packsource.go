@@ -123,6 +123,9 @@ func ParseDesignPacks(file string, data []byte, base *Catalog, src PackSource) (
 // (base when it names none). A file that does not parse gets base back:
 // ParseDesign reports its problem.
 func ResolvePacks(file string, data []byte, base *Catalog, src PackSource) (*Catalog, error) {
+	if !namesPacks(data) {
+		return base, nil // most designs: no second decode
+	}
 	var head struct {
 		Packs []string `toml:"packs"`
 	}
@@ -163,4 +166,57 @@ func ResolvePacks(file string, data []byte, base *Catalog, src PackSource) (*Cat
 		return nil, errs
 	}
 	return base.WithPacks(packs...)
+}
+
+// LoadPackDir extends base with every module pack in a folder: each *.toml
+// file with a [pack] table (other files, such as designs kept beside the
+// packs, are skipped). A pack that fails a check is an error.
+func LoadPackDir(dir string, base *Catalog) (*Catalog, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.toml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	cat := base
+	for _, f := range files {
+		data, err := readPackFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var head struct {
+			Pack *PackInfo `toml:"pack"`
+		}
+		if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&head); err != nil || head.Pack == nil || cat.HasPack(PackHash(data)) {
+			continue
+		}
+		p, err := ParsePack(f, data, cat)
+		if err != nil {
+			return nil, err
+		}
+		if cat, err = cat.WithPacks(p); err != nil {
+			return nil, err
+		}
+	}
+	return cat, nil
+}
+
+// namesPacks reports whether a line of data sets the top-level packs key
+// (before the first table), so a design without packs is decoded once.
+func namesPacks(data []byte) bool {
+	for rest := data; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		line = bytes.TrimLeft(line, " \t")
+		if bytes.HasPrefix(line, []byte("[")) {
+			return false
+		}
+		if k, _, ok := bytes.Cut(line, []byte("=")); ok && string(bytes.Trim(bytes.TrimSpace(k), `"'`)) == "packs" {
+			return true
+		}
+	}
+	return false
 }

@@ -208,9 +208,12 @@ func runCommons(e *env, args []string) int {
 
 // servedCommons is the commons `prodos serve` mounts.
 type servedCommons struct {
-	h     http.Handler
-	store commons.Store
-	close func()
+	h http.Handler
+	// cstore is the commons store (assignments read levels from it).
+	cstore commons.Store
+	close  func()
+	// store serves /store when set (serveStore).
+	store http.Handler
 }
 
 // serveCommons opens the commons file for `prodos serve` (by default
@@ -232,7 +235,7 @@ func serveCommons(e *env, path, classDB, token string, lg *log.Logger) (*servedC
 		fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
 		return nil, exitUsage
 	}
-	return &servedCommons{h: commonsHandler(st, cat, token, lg), store: st, close: func() { st.Close() }}, exitOK
+	return &servedCommons{h: commonsHandler(st, cat, token, lg), cstore: st, close: func() { st.Close() }}, exitOK
 }
 
 // mount routes /commons and /api/commons to the commons, the rest to next.
@@ -241,6 +244,10 @@ func (c *servedCommons) mount(next http.Handler) http.Handler {
 	m.Handle("/commons", c.h)
 	m.Handle("/commons/", c.h)
 	m.Handle("/api/commons/", c.h)
+	if c.store != nil {
+		m.Handle("/store", c.store)
+		m.Handle("/store/", c.store)
+	}
 	m.Handle("/", next)
 	return m
 }

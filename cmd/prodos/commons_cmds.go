@@ -234,6 +234,7 @@ func commonsGet(e *env, args []string) int {
 		return exitProblems
 	}
 	fmt.Fprintf(e.stdout, "%s: design %s (SHA-256 checked)\n", *out, pos[0])
+	printPackHint(e, data)
 	return exitOK
 }
 

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"text/tabwriter"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production/commons"
 	"github.com/opensourceecology/prodos/production/commons/web"
@@ -224,4 +226,18 @@ func commonsGetPack(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "%s: module pack %s (SHA-256 checked)\n", path, pos[0])
 	return exitOK
+}
+
+// printPackHint tells how to fetch the module packs a downloaded design
+// names.
+func printPackHint(e *env, design []byte) {
+	var head struct {
+		Packs []string `toml:"packs"`
+	}
+	if _, err := toml.Decode(string(design), &head); err != nil {
+		return
+	}
+	for _, h := range head.Packs {
+		fmt.Fprintf(e.stdout, "  it uses module pack %s: prodos commons get-pack %s\n", h, h)
+	}
 }

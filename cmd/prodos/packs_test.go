@@ -1,14 +1,21 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production/commons/web"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -103,6 +110,16 @@ func TestPublishedPackUsedByADesign(t *testing.T) {
 	po, err := os.ReadFile(filepath.Join(dir, "purchase-orders.csv"))
 	require.NoError(t, err)
 	assert.Contains(t, string(po), "gh-glazing-supply", "the pack's supplier sells its glazing")
+	shipped := filepath.Join(dir, "packs", fileHash(t, greenhousePack)+".toml")
+	assert.Equal(t, fileHash(t, greenhousePack), fileHash(t, shipped), "the package ships the pack, unchanged")
+	t.Setenv("PRODOS_COMMONS_DB", filepath.Join(t.TempDir(), "none.db"))
+	code, out, stderr = prodos(t, "validate", filepath.Join(dir, "design.toml"), "--packs", filepath.Join(dir, "packs"))
+	require.Equal(t, exitOK, code, stderr+out)
+	draft := filepath.Join(t.TempDir(), "draft")
+	code, _, stderr = prodos(t, "export", design, "--out", draft, "--draft", "--packs", filepath.Join(dir, "packs"))
+	require.Equal(t, exitOK, code, stderr)
+	assert.Equal(t, fileHash(t, greenhousePack), fileHash(t, filepath.Join(draft, "packs", fileHash(t, greenhousePack)+".toml")))
+	t.Setenv("PRODOS_COMMONS_DB", db)
 
 	code, out, stderr = prodos(t, "commons", "publish", design, "--as", "ana", "--format", "json")
 	require.Equal(t, exitOK, code, stderr)
@@ -112,6 +129,9 @@ func TestPublishedPackUsedByADesign(t *testing.T) {
 	code, out, stderr = prodos(t, "commons", "show", pub.Version.Hash)
 	require.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, out, "Greenhouse 16x8")
+	code, out, stderr = prodos(t, "commons", "get", pub.Version.Hash, "--out", filepath.Join(t.TempDir(), "gh.toml"))
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, out, "it uses module pack "+res.Pack.Hash+": prodos commons get-pack "+res.Pack.Hash)
 }
 
 // get-pack downloads a pack hash-checked; a pack changed after download is
@@ -147,4 +167,66 @@ func TestPackDownloadAndTamper(t *testing.T) {
 		assert.Contains(t, out+stderr, design+":6:9: module pack "+hash+": "+local+" hashes to ", cmd[0])
 		assert.Contains(t, out+stderr, "the pack was changed or damaged", cmd[0])
 	}
+}
+
+func TestCatalogListsPackModules(t *testing.T) {
+	code, out, stderr := prodos(t, "catalog", "--packs", repoPath("designs/examples/packs"), "--format", "json")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, out, `"id": "gh-roof-4x8"`)
+	code, _, stderr = prodos(t, "catalog", "--packs", repoPath("designs/testdata/packs/bad"))
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, `long-rafter.toml:127:10: cut part "rafter"`)
+}
+
+// get-pack from a server through a proxy that alters the pack: refused
+// (exit 1), nothing written; straight from the server: written.
+func TestGetPackDetectsAnAlteredDownload(t *testing.T) {
+	db, _ := packWorld(t)
+	hash := fileHash(t, greenhousePack)
+	code, _, stderr := prodos(t, "commons", "publish-pack", greenhousePack, "--as", "ana", "--db", db)
+	require.Equal(t, exitOK, code, stderr)
+	st, err := openCommonsStore(db)
+	require.NoError(t, err)
+	defer st.Close()
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	srv := httptest.NewServer(commonsHandler(st, cat, "", nil))
+	defer srv.Close()
+	target, _ := url.Parse(srv.URL)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	proxy.ModifyResponse = func(r *http.Response) error {
+		if strings.HasSuffix(r.Request.URL.Path, "/pack.toml") {
+			b, _ := io.ReadAll(r.Body)
+			b = bytes.Replace(b, []byte(`price = "89.00"`), []byte(`price = "8.90"`), 1)
+			r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(b)), int64(len(b))
+			r.Header.Del("Content-Length")
+		}
+		return nil
+	}
+	evil := httptest.NewServer(proxy)
+	defer evil.Close()
+	dir := t.TempDir()
+	code, _, stderr = prodos(t, "commons", "get-pack", hash, "--out", dir, "--server", evil.URL)
+	assert.Equal(t, exitProblems, code)
+	assert.Contains(t, stderr, "it was altered on the way or in storage; nothing written")
+	assert.NoFileExists(t, filepath.Join(dir, hash+".toml"))
+	code, _, stderr = prodos(t, "commons", "get-pack", hash, "--out", dir, "--server", srv.URL)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Equal(t, hash, fileHash(t, filepath.Join(dir, hash+".toml")))
+	code, _, stderr = prodos(t, "commons", "get-pack", strings.Repeat("0", 64), "--out", dir, "--server", srv.URL)
+	assert.Equal(t, exitProblems, code)
+	assert.Contains(t, stderr, "not found")
+}
+
+// A pack under a licence outside the allow-list is refused with the list.
+func TestPublishPackRefusesAClosedLicence(t *testing.T) {
+	db, _ := packWorld(t)
+	data, err := os.ReadFile(greenhousePack)
+	require.NoError(t, err)
+	closed := filepath.Join(t.TempDir(), "closed.toml")
+	require.NoError(t, os.WriteFile(closed, bytes.Replace(data, []byte(`license = "CC-BY-SA-4.0"`), []byte(`license = "All rights reserved"`), 1), 0o644))
+	code, _, stderr := prodos(t, "commons", "publish-pack", closed, "--as", "ana", "--db", db)
+	assert.Equal(t, exitProblems, code)
+	assert.Contains(t, stderr, "All rights reserved")
+	assert.Contains(t, stderr, "CERN-OHL-S-2.0")
 }

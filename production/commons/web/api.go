@@ -1,13 +1,11 @@
 package web
 
 import (
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/opensourceecology/prodos/production/commons"
 )
@@ -97,19 +95,6 @@ func (h *Handler) apiPublish(w http.ResponseWriter, r *http.Request) {
 		h.logf("commons: %s published %s (%s, %s)", v.Author, v.Hash, v.Name, v.Status)
 	}
 	writeJSON(w, code, PublishJSON{Version: v, Created: created})
-}
-
-// authorised checks the facilitator token a publish needs (when the
-// handler has one); false means the 401 answer is written.
-func (h *Handler) authorised(w http.ResponseWriter, r *http.Request) bool {
-	if h.Token != "" {
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(h.Token)) != 1 {
-			writeJSON(w, http.StatusUnauthorized, apiError{"publishing needs the facilitator token (Authorization: Bearer TOKEN)", "unauthorized"})
-			return false
-		}
-	}
-	return true
 }
 
 // galleryPage is the gallery template's data.

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/commons"
@@ -102,7 +104,7 @@ func (h *Handler) levelFile(w http.ResponseWriter, r *http.Request) {
 
 // apiPublishLevel publishes the request body (a level file) as ?as=PROFILE.
 func (h *Handler) apiPublishLevel(w http.ResponseWriter, r *http.Request) {
-	if !h.authorised(w, r) {
+	if !h.facilitatorOnly(w, r) {
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, levels.MaxLevelFile))
@@ -129,4 +131,19 @@ func (h *Handler) apiPublishLevel(w http.ResponseWriter, r *http.Request) {
 		h.logf("commons: %s published level %s (%s)", v.Author, v.Hash, v.ID)
 	}
 	writeJSON(w, code, LevelJSON{Level: v, Created: created, Download: LevelDownload(v.Hash)})
+}
+
+// facilitatorOnly checks the facilitator token publishing a level needs
+// (when the handler has one: a learner's token does not do); false means
+// the 401 answer is written.
+func (h *Handler) facilitatorOnly(w http.ResponseWriter, r *http.Request) bool {
+	if h.Token == "" {
+		return true
+	}
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if ok && subtle.ConstantTimeCompare([]byte(got), []byte(h.Token)) == 1 {
+		return true
+	}
+	writeJSON(w, http.StatusUnauthorized, apiError{"publishing a level needs the facilitator token (Authorization: Bearer TOKEN)", "unauthorized"})
+	return false
 }

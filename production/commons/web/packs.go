@@ -96,9 +96,12 @@ func (h *Handler) packFile(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(data)
 }
 
-// apiPublishPack publishes the request body (a pack file) as ?as=PROFILE.
+// apiPublishPack publishes the request body (a pack file) as ?as=PROFILE
+// (with the facilitator token) or as the class learner whose token it is,
+// as a design is published.
 func (h *Handler) apiPublishPack(w http.ResponseWriter, r *http.Request) {
-	if !h.authorised(w, r) {
+	p, author, ok := h.publisher(w, r)
+	if !ok {
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, commons.MaxUpload))
@@ -114,7 +117,7 @@ func (h *Handler) apiPublishPack(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = "pack.toml"
 	}
-	v, created, err := h.Publisher.PublishPack(r.Context(), name, body, r.URL.Query().Get("as"))
+	v, created, err := p.PublishPack(r.Context(), name, body, author)
 	if err != nil {
 		h.fail(w, r, err)
 		return

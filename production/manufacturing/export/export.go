@@ -6,7 +6,8 @@
 // drawing), README.txt (a cover sheet), the machine jobs under jobs/
 // (nesting SVG and DXF, G-code, cut lists, job queues), the crew schedule
 // under schedule/ (CSV, JSON, Gantt chart), a printable inspection sheet per
-// module under inspection/ and manifest.json listing every
+// module under inspection/, the house in 3D for designers' tools
+// (house.glb, glTF 2.0; house.ifc, IFC4) and manifest.json listing every
 // file with its SHA-256. Every file is derived from the design and the
 // catalog only, so exporting the same design twice (with the same order
 // date) gives byte-identical files.
@@ -52,6 +53,10 @@ const (
 	// JobsDir and ScheduleDir hold the machine jobs and the crew schedule.
 	JobsDir     = "jobs"
 	ScheduleDir = "schedule"
+	// PacksDir holds the module packs the design names, each as HASH.toml
+	// with its bytes unchanged (never marked DRAFT: a pack is its hash), so
+	// `prodos validate design.toml --packs packs` works from the package.
+	PacksDir = "packs"
 )
 
 // File is one file of the package. Name is a slash-separated path relative
@@ -146,11 +151,23 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	files = append(files, work...)
+	for _, h := range d.Packs {
+		for _, pk := range cat.Packs() {
+			if pk.Hash == h {
+				files = append(files, File{PacksDir + "/" + h + ".toml", pk.Data})
+			}
+		}
+	}
 	sheets, err := InspectionSheets(cat, d)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	files = append(files, sheets...)
+	models, err := HouseModels(cat, d, opt)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	files = append(files, models...)
 	for _, x := range opt.Extras {
 		more, err := x(d, cat)
 		if err != nil {
@@ -167,6 +184,9 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 	}
 	if opt.Draft {
 		for i := range files {
+			if strings.HasPrefix(files[i].Name, PacksDir+"/") {
+				continue
+			}
 			if files[i].Data, err = MarkDraft(files[i].Name, files[i].Data); err != nil {
 				return nil, fmt.Errorf("export: %w", err)
 			}
@@ -352,9 +372,14 @@ func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *
 		{PlanFile, "plan drawing, one square is 4 ft"},
 		{JobsDir + "/", "machine jobs: nesting (SVG, DXF), G-code, cut lists, job queues"},
 		{ScheduleDir + "/", "crew schedule: schedule.csv, schedule.json, gantt.svg"},
+		{GLBFile, "the house in 3D (glTF 2.0): Blender, any glTF viewer"},
+		{IFCFile, "the house as IFC4 walls, slabs, roof, doors, windows: FreeCAD, BIM viewers"},
 		{ManifestFile, "SHA-256 of every file; check with sha256sum"},
 	} {
 		fmt.Fprintf(&b, "  %-20s %s\n", f[0], f[1])
+	}
+	if len(d.Packs) > 0 {
+		fmt.Fprintf(&b, "  %-20s %s\n", PacksDir+"/", "the module packs the design uses (HASH.toml): prodos validate design.toml --packs packs")
 	}
 	return b.Bytes()
 }
