@@ -55,7 +55,7 @@ func TestPublishPackRefusesACutLongerThanItsStock(t *testing.T) {
 	bad := repoPath("designs/testdata/packs/bad/long-rafter.toml")
 	code, _, stderr := prodos(t, "commons", "publish-pack", bad, "--as", "ana", "--db", db)
 	assert.Equal(t, exitUsage, code, stderr)
-	assert.Contains(t, stderr, bad+`:127:10: cut part "rafter": length 120" must be within the 96" stock of LUM-2X6-08`)
+	assert.Contains(t, stderr, bad+`:130:10: cut part "rafter": length 120" must be within the 96" stock of LUM-2X6-08`)
 	code, out, stderr := prodos(t, "commons", "packs", "--db", db, "--format", "json")
 	require.Equal(t, exitOK, code, stderr)
 	assert.JSONEq(t, `{"packs": []}`, out, "nothing stored")

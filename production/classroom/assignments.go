@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -36,7 +37,7 @@ type AssignmentStore interface {
 // error when the commons holds no such level.
 type LevelLookup func(ctx context.Context, hash string) (string, error)
 
-var levelHashRE = regexp.MustCompile(`^[0-9a-f]{64}$`)
+var levelHashRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-f]{64}$`) })
 
 // AssignmentRow is one learner's standing on an assignment: their best
 // verified result on its level (zero when none) and whether it came in by
@@ -108,7 +109,7 @@ func ParseDue(s string) (time.Time, error) {
 // level: its hash, due).
 func (s *Server) handleCreateAssignment(r *http.Request, classID int64) error {
 	hash := strings.TrimSpace(r.PostForm.Get("level"))
-	if !levelHashRE.MatchString(hash) {
+	if !levelHashRE().MatchString(hash) {
 		return badForm(fmt.Sprintf("level %q is not a published level's hash (64 hex digits)", hash))
 	}
 	due, err := ParseDue(r.PostForm.Get("due"))

@@ -2,6 +2,7 @@ package store
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production/manufacturing"
@@ -28,7 +29,9 @@ type Carbon struct {
 
 // m3PerCubicSixteenth converts a volume in cubic sixteenths of an inch to
 // cubic metres: (0.0254 m / 16)^3.
-var m3PerCubicSixteenth = decimal.RequireFromString("0.0254").Div(decimal.NewFromInt(16)).Pow(decimal.NewFromInt(3))
+var m3PerCubicSixteenth = sync.OnceValue(func() decimal.Decimal {
+	return decimal.RequireFromString("0.0254").Div(decimal.NewFromInt(16)).Pow(decimal.NewFromInt(3))
+})
 
 // CarbonOf sums the embodied carbon of a bill of materials (gross
 // quantities), rounded to 0.1 kg per line.
@@ -78,5 +81,5 @@ func massFromDimensions(m *designs.Material, density decimal.Decimal) decimal.De
 		l = 96 * designs.Inch
 	}
 	vol := decimal.NewFromInt(int64(m.Thickness)).Mul(decimal.NewFromInt(int64(w))).Mul(decimal.NewFromInt(int64(l)))
-	return vol.Mul(m3PerCubicSixteenth).Mul(density)
+	return vol.Mul(m3PerCubicSixteenth()).Mul(density)
 }

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sync"
 	"time"
 )
 
@@ -98,12 +99,12 @@ type Store interface {
 	Close() error
 }
 
-var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+var idRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`) })
 
 // ValidID checks an enterprise or profile id: lower-case letters, digits
 // and dashes, at most 63, starting with a letter or digit.
 func ValidID(kind, s string) error {
-	if !idRE.MatchString(s) {
+	if !idRE().MatchString(s) {
 		return fmt.Errorf("%w: %s %q: use lower-case letters, digits and dashes (at most 63)", ErrInvalid, kind, s)
 	}
 	return nil

@@ -45,7 +45,7 @@ func TestLevelsOverHTTP(t *testing.T) {
 	}{
 		{"no token", string(cabin), "", http.StatusUnauthorized, "unauthorized", "facilitator token"},
 		{"unknown metric", strings.Replace(string(cabin), `metric = "closed"`, `metric = "closd"`, 1), "tok",
-			http.StatusUnprocessableEntity, "invalid", `class.toml:24:10: objective[1].metric: unknown metric "closd"`},
+			http.StatusUnprocessableEntity, "invalid", `class.toml:25:10: objective[1].metric: unknown metric "closd"`},
 		{"closed licence", "license = \"All rights reserved\"\n" + string(cabin), "tok", http.StatusUnprocessableEntity, "license", "use one of: CC0-1.0"},
 		{"too large", strings.Repeat("#", 300<<10), "tok", http.StatusRequestEntityTooLarge, "too_large", "bytes"},
 	}

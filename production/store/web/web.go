@@ -14,6 +14,7 @@ import (
 	"log"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/opensourceecology/prodos/production/store"
 )
@@ -21,18 +22,20 @@ import (
 //go:embed templates/store.html
 var templateFS embed.FS
 
-var page = template.Must(template.New("").Funcs(template.FuncMap{
-	"short":  short,
-	"listed": func(l store.Listing, level int) bool { return l.Offers(level) },
-	"offer":  func(q *store.Quote, kind string) *store.Offer { return q.Offer(kind) },
-	"levels": func(ls []int) string {
-		var parts []string
-		for _, l := range ls {
-			parts = append(parts, string(rune('0'+l)))
-		}
-		return strings.Join(parts, ", ")
-	},
-}).ParseFS(templateFS, "templates/store.html"))
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"short":  short,
+		"listed": func(l store.Listing, level int) bool { return l.Offers(level) },
+		"offer":  func(q *store.Quote, kind string) *store.Offer { return q.Offer(kind) },
+		"levels": func(ls []int) string {
+			var parts []string
+			for _, l := range ls {
+				parts = append(parts, string(rune('0'+l)))
+			}
+			return strings.Join(parts, ", ")
+		},
+	}).ParseFS(templateFS, "templates/store.html"))
+})
 
 // pageCSP lets nothing run and nothing frame the pages.
 const pageCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -85,7 +88,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var b bytes.Buffer
-	if err := page.ExecuteTemplate(&b, "page", d); err != nil {
+	if err := page().ExecuteTemplate(&b, "page", d); err != nil {
 		h.fail(w, err)
 		return
 	}
