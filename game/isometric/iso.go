@@ -241,8 +241,10 @@ func CutAway(boxes []Box) []Box {
 			}
 		}
 	}
-	near := func(b Box) bool {
-		if b.X1-b.X0 < b.Y1-b.Y0 { // runs along y: the line x = mid
+	// clear reports whether no floor lies on the near side of a wall line:
+	// the column x (alongY) or the row y, over the box's extent.
+	clear := func(b Box, alongY bool) bool {
+		if alongY {
 			x := int(math.Round((b.X0 + b.X1) / 2))
 			for y := int(math.Floor(b.Y0 + 0.01)); float64(y) < b.Y1-0.01; y++ {
 				if floored[[2]int{x, y}] {
@@ -258,6 +260,13 @@ func CutAway(boxes []Box) []Box {
 			}
 		}
 		return true
+	}
+	near := func(b Box) bool {
+		w, h := b.X1-b.X0, b.Y1-b.Y0
+		if math.Abs(w-h) < 1e-9 { // a corner post: near if on either near side
+			return clear(b, true) || clear(b, false)
+		}
+		return clear(b, w < h)
 	}
 	var out []Box
 	for _, b := range boxes {

@@ -43,7 +43,10 @@ func house() []Box {
 			Box{id + 1, Wall, 3 - t, fy + t, 0.35, 3 + t, fy + 1 - t, 2.35})
 		id += 2
 	}
-	return append(b, Box{id, Core, 1.1, 0.1, 0.35, 1.9, 0.9, 2.3})
+	for _, v := range [][2]float64{{0, 0}, {3, 0}, {0, 2}, {3, 2}, {1, 0}, {3, 1}} { // corner posts
+		b = append(b, Box{id, Wall, v[0] - t, v[1] - t, 0.35, v[0] + t, v[1] + t, 2.35})
+	}
+	return append(b, Box{id + 1, Core, 1.1, 0.1, 0.35, 1.9, 0.9, 2.3})
 }
 
 // scattered is n random non-intersecting boxes on a grid, some stacked.
@@ -192,8 +195,8 @@ func TestCutAway(t *testing.T) {
 	require.Zero(t, count(cut, Roof, nil), "roof hidden")
 	require.Equal(t, count(boxes, Floor, nil), count(cut, Floor, nil), "floor kept")
 	require.Equal(t, 1, count(cut, Core, nil), "core kept")
-	far := func(b Box) bool { return b.X1 < 0.2 || b.Y1 < 0.2 } // north and west walls
-	nearSide := func(b Box) bool { return b.X0 > 2.8 || b.Y0 > 1.8 }
+	far := func(b Box) bool { return b.X1 < 0.2 && b.Y0 < 1.8 || b.Y1 < 0.2 && b.X1 < 2.9 } // north and west walls, their posts
+	nearSide := func(b Box) bool { return b.X0 > 2.8 || b.Y0 > 1.8 }                        // east and south walls, their posts
 	require.Equal(t, count(boxes, Wall, far), count(cut, Wall, far), "far walls kept")
 	require.Zero(t, count(cut, Wall, nearSide), "near walls hidden")
 }
