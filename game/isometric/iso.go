@@ -261,12 +261,20 @@ func CutAway(boxes []Box) []Box {
 		}
 		return true
 	}
+	// A wall stands on a grid line: a wall along y has its centre's x on
+	// a line, one along x its y. The parts beside an opening may be
+	// narrower than the wall is thick, so the shape cannot tell the run.
+	// A part centred on both (a corner post) is near on either side.
+	onLine := func(v float64) bool { return math.Abs(v-math.Round(v)) < 1e-6 }
 	near := func(b Box) bool {
-		w, h := b.X1-b.X0, b.Y1-b.Y0
-		if math.Abs(w-h) < 1e-9 { // a corner post: near if on either near side
+		xl, yl := onLine((b.X0+b.X1)/2), onLine((b.Y0+b.Y1)/2)
+		switch {
+		case xl && yl:
 			return clear(b, true) || clear(b, false)
+		case xl != yl:
+			return clear(b, xl)
 		}
-		return clear(b, w < h)
+		return clear(b, b.X1-b.X0 < b.Y1-b.Y0)
 	}
 	var out []Box
 	for _, b := range boxes {

@@ -27,7 +27,8 @@ func house() []Box {
 	for x := 0; x < 3; x++ {
 		fx := float64(x)
 		b = append(b, Box{id, Wall, fx + t, -t, 0.35, fx + 1 - t, t, 2.35})
-		if x == 1 { // a window in the south wall
+		if x == 1 { // a window in the south wall, with parts narrower than the wall is thick
+			b = append(b, Box{id + 1, Wall, fx + 0.28, 2 - t, 0.35, fx + 0.3, 2 + t, 2.35})
 			b = append(b, Box{id + 1, Wall, fx + t, 2 - t, 0.35, fx + 0.3, 2 + t, 2.35},
 				Box{id + 1, Wall, fx + 0.7, 2 - t, 0.35, fx + 1 - t, 2 + t, 2.35},
 				Box{id + 1, Wall, fx + 0.3, 2 - t, 0.35, fx + 0.7, 2 + t, 1.0},
