@@ -23,6 +23,9 @@ type isoView struct {
 	order   []int
 	key     isoKey
 	built   bool
+	r       Renderer // kept between frames so drawing allocates little
+	img     *ebiten.Image
+	imgKey  isoImgKey
 }
 
 type isoKey struct {
@@ -178,17 +181,32 @@ func mix(a, b color.RGBA, f float64) color.RGBA {
 	return color.RGBA{m(a.R, b.R), m(a.G, b.G), m(a.B, b.B), 0xff}
 }
 
+// isoImgKey is what the cached picture of the isometric view shows.
+type isoImgKey struct {
+	isoKey
+	zoom, cx, cy, scl float64
+	w, h              int
+}
+
 // drawIso draws the isometric view over the plan's area: the site, the
-// boxes in painter's order as quads (one batch), the rule problems and
-// the view's buttons; clipped to the plan's area.
+// boxes in painter's order as quads (one batch) and the rule problems,
+// kept in an image drawn again only when the design, turn, cut-away or
+// camera change; then over it the module under the pointer highlighted
+// (with the boxes in front of it again), the view's buttons and hint.
 func (s *DesignScene) drawIso(g *Game, r *Renderer) {
 	px, py, pw, ph := s.planRect(g)
 	r.Flush()
 	s.blit, s.planDirect = planBlit{}, true // the plan's cache is not on screen
 	dev := s.planDev(g, r.Scale)
-	pr := Renderer{Scale: r.Scale, Atlas: r.Atlas, Fonts: r.Fonts}
-	pr.Begin(r.Dst.SubImage(dev).(*ebiten.Image))
-	pr.Rect(px, py, pw, ph, color.RGBA{0xdc, 0xe8, 0xf0, 0xff})
+	sb := r.Dst.Bounds()
+	if s.iso.img == nil || s.iso.img.Bounds() != sb {
+		if s.iso.img != nil {
+			s.iso.img.Deallocate()
+		}
+		s.iso.img = ebiten.NewImage(sb.Dx(), sb.Dy())
+		s.iso.imgKey = isoImgKey{}
+	}
+	boxes, order := s.isoBoxes(g)
 	to := s.isoTo(g)
 	q := func(p [4]isometric.Point) [4][2]float64 {
 		var o [4][2]float64
@@ -197,34 +215,95 @@ func (s *DesignScene) drawIso(g *Game, r *Renderer) {
 		}
 		return o
 	}
-	d := s.board.Design()
-	site := isometric.Rotate(isometric.Box{X1: float64(d.Grid.Width), Y1: float64(d.Grid.Height), Z0: -0.15}, s.iso.rot, d.Grid.Width, d.Grid.Height)
-	st, sr, sl := isometric.Faces(site)
-	pr.Quad(SpriteWhite, q(st), colSite)
-	pr.Quad(SpriteWhite, q(sr), shade(colSite, 0.7))
-	pr.Quad(SpriteWhite, q(sl), shade(colSite, 0.82))
-	boxes, order := s.isoBoxes(g)
-	hi := color.RGBA{0xff, 0xc8, 0x30, 0xff}
 	edge := math.Max(1, isoScale(s.cam.Zoom)*0.02)
-	for _, k := range order {
-		b := boxes[k]
-		c := isoColours[b.Kind]
-		if b.ID == s.iso.hover-1 {
-			c = mix(c, hi, 0.55)
+	pr := &s.iso.r
+	pr.Scale, pr.Atlas, pr.Fonts = r.Scale, r.Atlas, r.Fonts
+	k := isoImgKey{s.iso.key, s.cam.Zoom, s.cam.CX, s.cam.CY, r.Scale, sb.Dx(), sb.Dy()}
+	if k != s.iso.imgKey {
+		s.iso.imgKey = k
+		pr.Begin(s.iso.img.SubImage(dev).(*ebiten.Image))
+		pr.Rect(px, py, pw, ph, color.RGBA{0xdc, 0xe8, 0xf0, 0xff})
+		d := s.board.Design()
+		site := isometric.Rotate(isometric.Box{X1: float64(d.Grid.Width), Y1: float64(d.Grid.Height), Z0: -0.15}, s.iso.rot, d.Grid.Width, d.Grid.Height)
+		st, sr, sl := isometric.Faces(site)
+		pr.Quad(SpriteWhite, q(st), colSite)
+		pr.Quad(SpriteWhite, q(sr), shade(colSite, 0.7))
+		pr.Quad(SpriteWhite, q(sl), shade(colSite, 0.82))
+		for _, i := range order {
+			drawIsoBox(pr, q, boxes[i], isoColours[boxes[i].Kind], edge)
 		}
-		t, rt, lf := isometric.Faces(b)
-		pr.Quad(SpriteWhite, q(rt), shade(c, 0.72))
-		pr.Quad(SpriteWhite, q(lf), shade(c, 0.86))
-		pr.Quad(SpriteWhite, q(t), c)
-		if edge > 1.2 { // the outline of the top, so panels read as panels
-			tq := q(t)
-			for i := 0; i < 4; i++ {
-				a, e := tq[i], tq[(i+1)%4]
-				pr.Line(a[0], a[1], e[0], e[1], edge, shade(c, 0.6))
-			}
+		s.isoProblems(g, pr, q)
+		pr.Flush()
+		r.Calls += pr.Calls
+	}
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(float64(dev.Min.X), float64(dev.Min.Y))
+	r.Dst.DrawImage(s.iso.img.SubImage(dev).(*ebiten.Image), op)
+	r.Calls++
+	pr.Begin(r.Dst.SubImage(dev).(*ebiten.Image))
+	s.isoHover(pr, q, boxes, order, edge)
+	s.isoChrome(g, pr)
+	pr.Flush()
+	r.Calls += pr.Calls
+}
+
+// drawIsoBox draws one box's three visible faces, shaded, and its top's
+// outline when the view is close enough for it to show.
+func drawIsoBox(pr *Renderer, q func([4]isometric.Point) [4][2]float64, b isometric.Box, c color.RGBA, edge float64) {
+	t, rt, lf := isometric.Faces(b)
+	pr.Quad(SpriteWhite, q(rt), shade(c, 0.72))
+	pr.Quad(SpriteWhite, q(lf), shade(c, 0.86))
+	pr.Quad(SpriteWhite, q(t), c)
+	if edge > 1.2 { // the outline of the top, so panels read as panels
+		tq := q(t)
+		for i := 0; i < 4; i++ {
+			a, e := tq[i], tq[(i+1)%4]
+			pr.Line(a[0], a[1], e[0], e[1], edge, shade(c, 0.6))
 		}
 	}
-	s.isoProblems(g, &pr, q)
+}
+
+// isoHover draws the hovered module's boxes in the highlight over the
+// cached picture, then again every later box (nearer) that overlaps them,
+// so the highlight stays behind what stands in front of it.
+func (s *DesignScene) isoHover(pr *Renderer, q func([4]isometric.Point) [4][2]float64, boxes []isometric.Box, order []int, edge float64) {
+	id := s.iso.hover - 1
+	if id < 0 {
+		return
+	}
+	hi := color.RGBA{0xff, 0xc8, 0x30, 0xff}
+	first := -1
+	var bx0, by0, bx1, by1 float64
+	for k, i := range order {
+		b := boxes[i]
+		if b.ID == id {
+			if first < 0 {
+				first = k
+				bx0, by0, bx1, by1 = isometric.Bounds(b)
+			}
+			x0, y0, x1, y1 := isometric.Bounds(b)
+			bx0, by0, bx1, by1 = math.Min(bx0, x0), math.Min(by0, y0), math.Max(bx1, x1), math.Max(by1, y1)
+		}
+	}
+	if first < 0 {
+		return
+	}
+	for _, i := range order[first:] {
+		b := boxes[i]
+		c := isoColours[b.Kind]
+		if b.ID == id {
+			c = mix(c, hi, 0.55)
+		} else if x0, y0, x1, y1 := isometric.Bounds(b); x1 <= bx0 || x0 >= bx1 || y1 <= by0 || y0 >= by1 {
+			continue
+		}
+		drawIsoBox(pr, q, b, c, edge)
+	}
+}
+
+// isoChrome draws the view's buttons, its hint and the hovered module's
+// name.
+func (s *DesignScene) isoChrome(g *Game, pr *Renderer) {
+	px, py, pw, ph := s.planRect(g)
 	for _, b := range s.isoButtons(g) {
 		pr.Rect(b.x, b.y, b.w, b.h, color.RGBA{0xff, 0xff, 0xff, 0xe8})
 		pr.Frame(b.x, b.y, b.w, b.h, 1, colInk)
@@ -234,13 +313,12 @@ func (s *DesignScene) drawIso(g *Game, r *Renderer) {
 	pr.Rect(px, py+ph-30, pw, 30, color.RGBA{0xff, 0xff, 0xff, 0xc0})
 	pr.Text("3D view, "+turns[s.iso.rot]+".  "+g.Keys.First(IntentRotate)+": turn   "+g.Keys.First(IntentCutaway)+": cut-away   "+g.Keys.First(IntentIsoView)+": back to the plan",
 		px+pw/2, py+ph-25, 14, colInk, text.AlignCenter)
+	d := s.board.Design()
 	if i := s.iso.hover - 1; i >= 0 && i < len(d.Placements) {
 		if m := g.Cat.Modules[d.Placements[i].Module]; m != nil {
 			pr.Bold(m.Name, s.in.X+14, s.in.Y+14, 14, colInk, text.AlignStart)
 		}
 	}
-	pr.Flush()
-	r.Calls += pr.Calls
 }
 
 // isoProblems marks the open envelope edges (as the plan does) with a red

@@ -90,7 +90,7 @@ func TestIsoViewToggleTurnCutAndHover(t *testing.T) {
 	d.g.Render(screen) // the panels are drawn into their caches
 	d.step(Frame{X: px, Y: py + 1})
 	calls := d.g.Render(screen)
-	require.LessOrEqual(t, calls, 8, "the isometric view is batched")
+	require.LessOrEqual(t, calls, 11, "the isometric view is batched, as the plan from its caches (8-11)")
 	hov := screen.At(int(px), int(py)+4).(color.RGBA)
 	d.step(Frame{X: 300, Y: 700}) // the pointer off the house
 	require.Equal(t, -1, s.Hovered())

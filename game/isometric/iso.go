@@ -72,6 +72,9 @@ func Faces(b Box) (top, right, left [4]Point) {
 	return top, right, left
 }
 
+// Bounds is a box's screen rectangle.
+func Bounds(b Box) (x0, y0, x1, y1 float64) { return bounds(b) }
+
 // bounds is a box's screen rectangle.
 func bounds(b Box) (x0, y0, x1, y1 float64) {
 	x0, x1 = (b.X0-b.Y1)*Cos, (b.X1-b.Y0)*Cos
