@@ -149,3 +149,27 @@ func BenchmarkFrameIsoRebuild(b *testing.B) {
 	}
 	b.ReportMetric(float64(calls), "drawcalls/frame")
 }
+
+// BenchmarkFrameIsoPanning is BenchmarkFramePanning in the isometric view:
+// the cached picture is drawn moved while the camera pans.
+func BenchmarkFrameIsoPanning(b *testing.B) {
+	partialFrames(b)
+	g, s, screen := isoBench(b)
+	calls := 0
+	sync := newBenchSync()
+	g.Render(screen)
+	sync.wait(screen)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		dir := 1.0
+		if (i/40)%2 == 1 {
+			dir = -1
+		}
+		s.cam.CX += dir * 8 / s.cam.Zoom
+		_ = g.Step(Frame{Intents: map[Intent]bool{}, X: 500 + float64(i%2), Y: 360})
+		calls = g.Render(screen)
+		sync.wait(screen)
+	}
+	b.ReportMetric(float64(calls), "drawcalls/frame")
+}

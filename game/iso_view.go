@@ -26,6 +26,8 @@ type isoView struct {
 	r       Renderer // kept between frames so drawing allocates little
 	img     *ebiten.Image
 	imgKey  isoImgKey
+	imgCam  Camera // the camera the picture was drawn with
+	lastCam Camera // the camera of the last frame drawn
 }
 
 type isoKey struct {
@@ -73,13 +75,40 @@ func (s *DesignScene) isoBoxes(g *Game) ([]isometric.Box, []int) {
 // camera's centre, at ground level, is the middle of the plan's area.
 func (s *DesignScene) isoTo(g *Game) func(isometric.Point) (float64, float64) {
 	px, py, pw, ph := s.planRect(g)
-	d := s.board.Design()
-	c := isometric.Rotate(isometric.Box{X0: s.cam.CX, Y0: s.cam.CY, X1: s.cam.CX, Y1: s.cam.CY}, s.iso.rot, d.Grid.Width, d.Grid.Height)
-	o := isometric.Project(c.X0, c.Y0, 1) // a little above the ground: the walls stand up
+	o := s.isoOrigin(s.cam)
 	sc := isoScale(s.cam.Zoom)
 	return func(p isometric.Point) (float64, float64) {
 		return px + pw/2 + (p.X-o.X)*sc, py + ph/2 + (p.Y-o.Y)*sc
 	}
+}
+
+// isoOrigin is the projected point a camera centres: its centre, turned,
+// a little above the ground (the walls stand up).
+func (s *DesignScene) isoOrigin(c Camera) isometric.Point {
+	d := s.board.Design()
+	b := isometric.Rotate(isometric.Box{X0: c.CX, Y0: c.CY, X1: c.CX, Y1: c.CY}, s.iso.rot, d.Grid.Width, d.Grid.Height)
+	return isometric.Project(b.X0, b.Y0, 1)
+}
+
+// isoMoved draws the cached picture moved and scaled to the camera while
+// it pans or zooms (same design, turn and cut-away); the picture is drawn
+// again sharp on the first frame the camera holds still.
+func (s *DesignScene) isoMoved(g *Game, r *Renderer) {
+	px, py, pw, ph := s.planRect(g)
+	dev := s.planDev(g, r.Scale)
+	c0 := s.iso.imgCam
+	a := s.cam.Zoom / c0.Zoom
+	o0, o := s.isoOrigin(c0), s.isoOrigin(s.cam)
+	sc, scl := isoScale(s.cam.Zoom), r.Scale
+	cx, cy := (px+pw/2)*scl, (py+ph/2)*scl
+	dst := r.Dst.SubImage(dev).(*ebiten.Image)
+	dst.Fill(color.RGBA{0xdc, 0xe8, 0xf0, 0xff})
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Translate(float64(dev.Min.X), float64(dev.Min.Y))
+	op.GeoM.Scale(a, a)
+	op.GeoM.Translate(cx*(1-a)+(o0.X-o.X)*sc*scl, cy*(1-a)+(o0.Y-o.Y)*sc*scl)
+	dst.DrawImage(s.iso.img.SubImage(dev).(*ebiten.Image), op)
+	r.Calls += 2
 }
 
 // isoButtons are the view's own buttons, at the plan's top right: turn
@@ -219,8 +248,14 @@ func (s *DesignScene) drawIso(g *Game, r *Renderer) {
 	pr := &s.iso.r
 	pr.Scale, pr.Atlas, pr.Fonts = r.Scale, r.Atlas, r.Fonts
 	k := isoImgKey{s.iso.key, s.cam.Zoom, s.cam.CX, s.cam.CY, r.Scale, sb.Dx(), sb.Dy()}
-	if k != s.iso.imgKey {
-		s.iso.imgKey = k
+	old := s.iso.imgKey
+	moving := k != old && s.cam != s.iso.lastCam && old.zoom > 0 &&
+		isoImgKey{k.isoKey, old.zoom, old.cx, old.cy, k.scl, k.w, k.h} == old
+	s.iso.lastCam = s.cam
+	if moving {
+		s.isoMoved(g, r)
+	} else if k != old {
+		s.iso.imgKey, s.iso.imgCam = k, s.cam
 		pr.Begin(s.iso.img.SubImage(dev).(*ebiten.Image))
 		pr.Rect(px, py, pw, ph, color.RGBA{0xdc, 0xe8, 0xf0, 0xff})
 		d := s.board.Design()
@@ -236,10 +271,12 @@ func (s *DesignScene) drawIso(g *Game, r *Renderer) {
 		pr.Flush()
 		r.Calls += pr.Calls
 	}
-	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Translate(float64(dev.Min.X), float64(dev.Min.Y))
-	r.Dst.DrawImage(s.iso.img.SubImage(dev).(*ebiten.Image), op)
-	r.Calls++
+	if !moving {
+		op := &ebiten.DrawImageOptions{}
+		op.GeoM.Translate(float64(dev.Min.X), float64(dev.Min.Y))
+		r.Dst.DrawImage(s.iso.img.SubImage(dev).(*ebiten.Image), op)
+		r.Calls++
+	}
 	pr.Begin(r.Dst.SubImage(dev).(*ebiten.Image))
 	s.isoHover(pr, q, boxes, order, edge)
 	s.isoChrome(g, pr)
