@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/opensourceecology/prodos/production/cad/gltf"
+	"github.com/opensourceecology/prodos/production/cad/ifc"
 	"github.com/opensourceecology/prodos/production/manufacturing/nesting"
 )
 
@@ -24,6 +26,8 @@ const DraftMark = "DRAFT, NOT FOR CONSTRUCTION"
 //   - .svg: a large red watermark across the drawing;
 //   - .nc (G-code): a comment after the opening "%";
 //   - .dxf: a 999 comment and a TEXT entity on the LABELS layer;
+//   - .glb: "draft" in the glTF asset's extras;
+//   - .ifc: an entry in the STEP header's FILE_DESCRIPTION;
 //   - anything else (text): a banner line first and last.
 func MarkDraft(name string, data []byte) ([]byte, error) {
 	switch path.Ext(name) {
@@ -39,6 +43,10 @@ func MarkDraft(name string, data []byte) ([]byte, error) {
 			return nil, fmt.Errorf("draft %s: no <body>", name)
 		}
 		return bytes.Replace(data, []byte("<body>"), banner, 1), nil
+	case ".glb":
+		return gltf.MarkDraft(data, DraftMark)
+	case ".ifc":
+		return ifc.MarkDraft(data, DraftMark)
 	case ".nc":
 		return nesting.GCodeComments(data, DraftMark), nil
 	case ".dxf":

@@ -6,7 +6,8 @@
 // drawing), README.txt (a cover sheet), the machine jobs under jobs/
 // (nesting SVG and DXF, G-code, cut lists, job queues), the crew schedule
 // under schedule/ (CSV, JSON, Gantt chart), a printable inspection sheet per
-// module under inspection/ and manifest.json listing every
+// module under inspection/, the house in 3D for designers' tools
+// (house.glb, glTF 2.0; house.ifc, IFC4) and manifest.json listing every
 // file with its SHA-256. Every file is derived from the design and the
 // catalog only, so exporting the same design twice (with the same order
 // date) gives byte-identical files.
@@ -52,6 +53,10 @@ const (
 	// JobsDir and ScheduleDir hold the machine jobs and the crew schedule.
 	JobsDir     = "jobs"
 	ScheduleDir = "schedule"
+	// PacksDir holds the module packs the design names, each as HASH.toml
+	// with its bytes unchanged (never marked DRAFT: a pack is its hash), so
+	// `prodos validate design.toml --packs packs` works from the package.
+	PacksDir = "packs"
 )
 
 // File is one file of the package. Name is a slash-separated path relative
@@ -130,6 +135,10 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
+	lifetime, err := LifetimeCSV(cat, d, opt.LabourRate)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
 	reasons := opt.Release.Reasons(opt.Violations)
 	opt.Draft = len(reasons) > 0
 	readme := append([]byte(statusNote(opt.Release, reasons)), Readme(cat, d, opt.LabourRate, bom, plan)...)
@@ -140,17 +149,30 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 		{CostFile, cost},
 		{PlanFile, PlanSVG(cat, d)},
 		{ReadmeFile, readme},
+		{LifetimeFile, lifetime},
 	}
 	work, err := workFiles(cat, d, opt)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	files = append(files, work...)
+	for _, h := range d.Packs {
+		for _, pk := range cat.Packs() {
+			if pk.Hash == h {
+				files = append(files, File{PacksDir + "/" + h + ".toml", pk.Data})
+			}
+		}
+	}
 	sheets, err := InspectionSheets(cat, d)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	files = append(files, sheets...)
+	models, err := HouseModels(cat, d, opt)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	files = append(files, models...)
 	for _, x := range opt.Extras {
 		more, err := x(d, cat)
 		if err != nil {
@@ -167,6 +189,9 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 	}
 	if opt.Draft {
 		for i := range files {
+			if strings.HasPrefix(files[i].Name, PacksDir+"/") {
+				continue
+			}
 			if files[i].Data, err = MarkDraft(files[i].Name, files[i].Data); err != nil {
 				return nil, fmt.Errorf("export: %w", err)
 			}
@@ -336,6 +361,7 @@ func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *
 	fmt.Fprintf(&b, "\nCost (cost.csv): materials %s, labor %s, machine %s, total %s\n",
 		c.Materials.StringFixed(2), c.Labour.StringFixed(2), c.Machine.StringFixed(2), c.Total().StringFixed(2))
 	fmt.Fprintf(&b, "Materials to buy with waste and whole units (bom.csv): %d lines, %s\n", len(bom.Lines), bom.Total.StringFixed(2))
+	b.WriteString(lifetimeSummary(cat, d, rate))
 	fmt.Fprintf(&b, "\nPurchase orders (purchase-orders.csv), policy %s:\n", plan.Policy)
 	for _, po := range plan.Orders {
 		fmt.Fprintf(&b, "  %-28s %-9s %3d lines  %10s  delivery %s\n", po.Supplier, po.Region, len(po.Lines),
@@ -349,12 +375,18 @@ func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *
 		{BOMFile, "bill of materials, one line per SKU"},
 		{PurchaseOrdersFile, "one section per supplier"},
 		{CostFile, "cost per module and for the house"},
+		{LifetimeFile, "finished house by phase, 50-year life-cycle cost, repairability"},
 		{PlanFile, "plan drawing, one square is 4 ft"},
 		{JobsDir + "/", "machine jobs: nesting (SVG, DXF), G-code, cut lists, job queues"},
 		{ScheduleDir + "/", "crew schedule: schedule.csv, schedule.json, gantt.svg"},
+		{GLBFile, "the house in 3D (glTF 2.0): Blender, any glTF viewer"},
+		{IFCFile, "the house as IFC4 walls, slabs, roof, doors, windows: FreeCAD, BIM viewers"},
 		{ManifestFile, "SHA-256 of every file; check with sha256sum"},
 	} {
 		fmt.Fprintf(&b, "  %-20s %s\n", f[0], f[1])
+	}
+	if len(d.Packs) > 0 {
+		fmt.Fprintf(&b, "  %-20s %s\n", PacksDir+"/", "the module packs the design uses (HASH.toml): prodos validate design.toml --packs packs")
 	}
 	return b.Bytes()
 }

@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 var today = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 
-func load(t *testing.T, name string) (*designs.Catalog, *designs.Design) {
+func load(t testing.TB, name string) (*designs.Catalog, *designs.Design) {
 	t.Helper()
 	cat, err := designs.DefaultCatalog()
 	require.NoError(t, err)
