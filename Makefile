@@ -61,6 +61,8 @@ bench: deps-test
 	if [ -n "$$pkgs" ]; then xvfb-run -a $(GO) test -run '^$$' -bench . -benchmem $$pkgs; fi
 	@echo "== game frame time, 2,000-module design, Xvfb software rendering (target 60 fps: 16.7 ms)"
 	xvfb-run -a -s "-screen 0 1280x720x24" $(GO) run ./cmd/housegame --bench-frames 600 --design game/testdata/bench-2000.toml
+	@echo "== game frame time, isometric 3D view of the same design"
+	xvfb-run -a -s "-screen 0 1280x720x24" $(GO) run ./cmd/housegame --bench-frames 600 --design game/testdata/bench-2000.toml --view iso
 	@echo "== browser build size (target: at most 6 MB gzip-compressed)"
 	@$(MAKE) --no-print-directory web
 	@echo "== production quality per example design"

@@ -105,3 +105,71 @@ func BenchmarkFramePanning(b *testing.B) {
 	}
 	b.ReportMetric(float64(calls), "drawcalls/frame")
 }
+
+// isoBench is benchGame with the isometric view shown.
+func isoBench(b *testing.B) (*Game, *DesignScene, *ebiten.Image) {
+	g, s, screen := benchGame(b)
+	s.SetIsoView(true, 0, false)
+	return g, s, screen
+}
+
+// BenchmarkFrameIso is one frame of the isometric view of the 2,000-module
+// design with the pointer moving over it (picking the module under it):
+// the boxes and their order from the cache, drawn as one batch.
+func BenchmarkFrameIso(b *testing.B) {
+	g, _, screen := isoBench(b)
+	calls := 0
+	sync := newBenchSync()
+	g.Render(screen)
+	sync.wait(screen)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = g.Step(Frame{Intents: map[Intent]bool{}, X: 500 + float64(i%100), Y: 360})
+		calls = g.Render(screen)
+		sync.wait(screen)
+	}
+	b.ReportMetric(float64(calls), "drawcalls/frame")
+}
+
+// BenchmarkFrameIsoRebuild is one isometric frame after a change to the
+// design: the boxes are built, turned and depth-sorted again.
+func BenchmarkFrameIsoRebuild(b *testing.B) {
+	g, s, screen := isoBench(b)
+	calls := 0
+	sync := newBenchSync()
+	g.Render(screen)
+	sync.wait(screen)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.gen++
+		calls = g.Render(screen)
+		sync.wait(screen)
+	}
+	b.ReportMetric(float64(calls), "drawcalls/frame")
+}
+
+// BenchmarkFrameIsoPanning is BenchmarkFramePanning in the isometric view:
+// the cached picture is drawn moved while the camera pans.
+func BenchmarkFrameIsoPanning(b *testing.B) {
+	partialFrames(b)
+	g, s, screen := isoBench(b)
+	calls := 0
+	sync := newBenchSync()
+	g.Render(screen)
+	sync.wait(screen)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		dir := 1.0
+		if (i/40)%2 == 1 {
+			dir = -1
+		}
+		s.cam.CX += dir * 8 / s.cam.Zoom
+		_ = g.Step(Frame{Intents: map[Intent]bool{}, X: 500 + float64(i%2), Y: 360})
+		calls = g.Render(screen)
+		sync.wait(screen)
+	}
+	b.ReportMetric(float64(calls), "drawcalls/frame")
+}

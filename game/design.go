@@ -79,6 +79,7 @@ type DesignScene struct {
 	picked     bool              // a module has been picked: the "Start here" callout is done
 	startN     int               // modules in the level's starting design (startHere)
 	hideKey    designs.Placement // the slot just placed: no ghost over it until the pointer moves
+	iso        isoView           // the isometric view (iso_view.go)
 }
 
 // NewDesignScene opens a level, continuing the player's saved design when

@@ -14,11 +14,20 @@ func (s *DesignScene) Draw(g *Game, r *Renderer) {
 	s.outside, s.planDirect = false, false
 	s.tooltipWasOut, s.tooltipOut = s.tooltipOut, false
 	_, h := g.Size()
+	if s.iso.on {
+		s.drawIso(g, r)
+		s.drawChromeCached(g, r)
+		r.Flush()
+		s.overBoxes = s.overBoxes[:0]
+		return
+	}
 	s.drawPlanCached(g, r)
 	// What is drawn over the plan is tracked, so the next frame puts back
 	// from the cache only those parts (see drawPlanCached).
 	r.Track()
 	s.drawGhost(g, r)
+	r.Track()
+	s.drawPlanHover(g, r)
 	r.Track()
 	s.drawScale(g, r)
 	r.Flush()

@@ -26,6 +26,10 @@ func (s *DesignScene) Update(g *Game, in Frame) error {
 	if done {
 		return nil
 	}
+	if s.isoUpdate(g, in) {
+		s.autosaveTick(g, false)
+		return nil
+	}
 	changed := s.commands(g, in)
 	s.moduleKeys(g, in)
 	s.cameraKeys(g, in)

@@ -21,6 +21,7 @@ var topMiddle = []struct {
 	{"Save", IntentSave, nil},
 	{"Load", IntentLoad, nil},
 	{"Export", IntentExport, nil},
+	{"3D view", IntentIsoView, nil},
 	{"Publish", IntentNone, func(s *DesignScene, g *Game) { s.publishToCommons(g) }},
 	{"Help", IntentNone, func(s *DesignScene, g *Game) { g.help = true }},
 }

@@ -524,6 +524,7 @@ func designHelp(g *Game) ([][2]string, string) {
 		{"Undo / Redo", g.Keys.Label(IntentUndo) + "  /  " + g.Keys.Label(IntentRedo)},
 		{"Pan", "Middle or right drag; keys " + g.Keys.Label(IntentPanLeft) + ", " + g.Keys.Label(IntentPanRight) + ", " + g.Keys.Label(IntentPanUp) + ", " + g.Keys.Label(IntentPanDown)},
 		{"Zoom", "Mouse wheel; keys " + g.Keys.First(IntentZoomIn) + " and " + g.Keys.First(IntentZoomOut) + "; fit the site: " + g.Keys.First(IntentFitView)},
+		{"3D view", g.Keys.Label(IntentIsoView) + " or the 3D view button: the house in isometric; " + g.Keys.Label(IntentRotate) + " turns it, " + g.Keys.Label(IntentCutaway) + " cuts away the roof and near walls"},
 		{"Save / Load", g.Keys.Label(IntentSave) + "  /  " + g.Keys.Label(IntentLoad)},
 		{"Export build package", g.Keys.Label(IntentExport)},
 		{"Problems", "Click a problem in the list on the right to look at it"},

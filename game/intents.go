@@ -39,6 +39,8 @@ const (
 	IntentPrevModule
 	IntentFitView
 	IntentExport
+	IntentIsoView
+	IntentCutaway
 	intentCount
 )
 
@@ -48,6 +50,7 @@ var intentNames = map[string]Intent{
 	"pan_up": IntentPanUp, "pan_down": IntentPanDown, "zoom_in": IntentZoomIn, "zoom_out": IntentZoomOut,
 	"help": IntentHelp, "back": IntentBack, "confirm": IntentConfirm, "next_module": IntentNextModule,
 	"prev_module": IntentPrevModule, "fit_view": IntentFitView, "export": IntentExport,
+	"iso_view": IntentIsoView, "cutaway": IntentCutaway,
 }
 
 // Chord is one key with the modifiers that must be held with it.

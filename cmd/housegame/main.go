@@ -2,7 +2,8 @@
 //
 //	housegame                                   play
 //	housegame --screenshot FILE --level ID [--design FILE] [--packs DIR] [--frames N]
-//	housegame --bench-frames N --design FILE
+//	housegame --bench-frames N --design FILE [--view iso] [--rotate N] [--cutaway]
+//	housegame --screenshot FILE --level ID --view iso [--rotate N] [--cutaway]
 //	housegame --screenshot FILE --level CHALLENGE|training|profiles [--profile NAME]
 //	housegame --level ID [--profile NAME] [--unlock-all]
 //	housegame --commons URL [--scene commons] [--screenshot FILE]
@@ -32,9 +33,9 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 type options struct {
 	shot, level, designFile, learner string
 	packs                            string
-	commons                          string
-	frames, bench                    int
-	unlockAll                        bool
+	commons, view                    string
+	frames, bench, rotate            int
+	unlockAll, cutaway               bool
 }
 
 // measuring reports whether the run only measures (a screenshot or a
@@ -93,6 +94,9 @@ func parseFlags(args []string, stderr io.Writer) (o options, code int) {
 	fs.StringVar(&o.packs, "packs", "", "folder of module packs: every pack in it joins the palette, and a --design's packs are looked up there first (then in the packs folder of the data directory)")
 	fs.StringVar(&o.commons, "commons", "", "open design commons server (a prodos serve address) the Commons scene browses and Publish publishes to")
 	fs.StringVar(&o.level, "scene", "", "scene to start on, as --level: commons, levels, training, profiles")
+	fs.StringVar(&o.view, "view", "plan", "design view to screenshot or benchmark: plan or iso (the isometric view)")
+	fs.IntVar(&o.rotate, "rotate", 0, "with --view iso: quarter turns of the view, 0 to 3")
+	fs.BoolVar(&o.cutaway, "cutaway", false, "with --view iso: cut away the roof and the near walls")
 	fs.BoolVar(&o.unlockAll, "unlock-all", false, "facilitators: open every design level and training challenge, whatever the learner has earned")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -102,6 +106,14 @@ func parseFlags(args []string, stderr io.Writer) (o options, code int) {
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "housegame: unexpected argument %q\n", fs.Arg(0))
+		return o, 2
+	}
+	if o.view != "plan" && o.view != "iso" {
+		fmt.Fprintf(stderr, "housegame: --view %q: want plan or iso\n", o.view)
+		return o, 2
+	}
+	if o.rotate < 0 || o.rotate > 3 {
+		fmt.Fprintf(stderr, "housegame: --rotate %d: want 0, 1, 2 or 3 quarter turns\n", o.rotate)
 		return o, 2
 	}
 	return o, -1
@@ -171,6 +183,7 @@ func startMode(g *game.Game, d *designs.Design, o options, stats *game.BenchStat
 		}
 		ebiten.SetVsyncEnabled(false)
 		ebiten.SetTPS(ebiten.SyncWithFPS)
+		setView(g, o)
 		g.BenchMode(o.bench, stats)
 	case o.shot != "":
 		if o.level == "" {
@@ -185,6 +198,7 @@ func startMode(g *game.Game, d *designs.Design, o options, stats *game.BenchStat
 			fmt.Fprintln(stderr, "housegame:", err)
 			return nil, 2
 		}
+		setView(g, o)
 		shotErr = g.ScreenshotMode(o.shot, o.frames)
 	case o.level != "":
 		if why := g.OpenLock(o.level); why != "" {
@@ -197,6 +211,14 @@ func startMode(g *game.Game, d *designs.Design, o options, stats *game.BenchStat
 		}
 	}
 	return shotErr, -1
+}
+
+// setView shows the isometric view for --view iso, turned and cut away as
+// asked.
+func setView(g *game.Game, o options) {
+	if s, ok := g.Scene().(*game.DesignScene); ok {
+		s.SetIsoView(o.view == "iso", o.rotate, o.cutaway)
+	}
 }
 
 // openScene opens a design level, a training challenge (its briefing), the

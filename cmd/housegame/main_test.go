@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -34,6 +35,8 @@ func TestRunUsageErrors(t *testing.T) {
 		{"bad design", []string{"--screenshot", "x.png", "--level", "shed", "--design", bad}, bad + ":"},
 		{"missing design", []string{"--level", "shed", "--design", "/no/such/file.toml"}, "no such file"},
 		{"stray argument", []string{"play"}, `unexpected argument "play"`},
+		{"unknown view", []string{"--screenshot", "x.png", "--level", "shed", "--view", "3d"}, `--view "3d": want plan or iso`},
+		{"bad turn", []string{"--screenshot", "x.png", "--level", "shed", "--view", "iso", "--rotate", "4"}, "--rotate 4: want 0, 1, 2 or 3"},
 		{"design without its pack", []string{"--screenshot", "x.png", "--level", "sandbox", "--packs", t.TempDir(), "--design", ghDesign}, ghDesign + ":6:9: module pack "},
 		{"tampered pack", []string{"--screenshot", "x.png", "--level", "sandbox", "--packs", tampered, "--design", ghDesign}, "the pack was changed or damaged"},
 		{"unknown flag", []string{"--fast"}, "flag provided but not defined"},
@@ -81,4 +84,22 @@ func TestLevelFlagHonoursLocks(t *testing.T) {
 	code := run([]string{"--unlock-all", "--level", "c09-crew-cabin", "--screenshot", shot, "--profile", "ana"}, &out, &errb)
 	assert.Equal(t, 0, code, "stderr: %s", errb.String())
 	assert.FileExists(t, shot)
+}
+
+// --view iso screenshots the isometric view (its sky-blue background,
+// not the plan's paper) turned and cut away (issue 20). The game runs
+// once per process, so one screenshot.
+func TestScreenshotIsoView(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "iso.png")
+	design := filepath.Join("..", "..", "game", "testdata", "cabin-in-progress.toml")
+	var out, errb bytes.Buffer
+	code := run([]string{"--screenshot", path, "--level", "cabin", "--design", design, "--view", "iso", "--cutaway", "--rotate", "1"}, &out, &errb)
+	assert.Equal(t, 0, code, "stderr: %s", errb.String())
+	f, err := os.Open(path)
+	assert.NoError(t, err)
+	defer f.Close()
+	img, err := png.Decode(f)
+	assert.NoError(t, err)
+	r, g, b, _ := img.At(270, 110).RGBA()
+	assert.Equal(t, [3]uint32{0xdc, 0xe8, 0xf0}, [3]uint32{r >> 8, g >> 8, b >> 8}, "the 3D view's background at the plan's top left")
 }
