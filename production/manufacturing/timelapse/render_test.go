@@ -81,3 +81,23 @@ func TestInitials(t *testing.T) {
 		assert.Equal(t, want, initials(id))
 	}
 }
+
+// A draft's frames carry the draft mark in red under the clock.
+func TestFrameDraftMark(t *testing.T) {
+	m := cabinModel(t, 4)
+	o := DefaultOptions
+	plain := m.Frame(m.At(0), o)
+	o.Draft = "DRAFT, NOT FOR CONSTRUCTION"
+	marked := m.Frame(m.At(0), o)
+	red := func(img []uint8, w int) int {
+		n := 0
+		for _, p := range img[:w*header] {
+			if p == categoryColour["roof"] {
+				n++
+			}
+		}
+		return n
+	}
+	assert.Zero(t, red(plain.Pix, o.Width))
+	assert.Positive(t, red(marked.Pix, o.Width))
+}
