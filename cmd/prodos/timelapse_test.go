@@ -76,3 +76,16 @@ func TestTimelapseErrors(t *testing.T) {
 	_, err = gif.DecodeAll(bytes.NewReader(g))
 	assert.NoError(t, err, "a draft is still a GIF")
 }
+
+// docs/timelapse.gif is what the documented command writes today, and small.
+func TestTimelapseDocsGIFCurrent(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "timelapse.gif")
+	code, _, stderr := prodos(t, "timelapse", repoPath("designs/examples/cabin-12x16.toml"), "--crew", "4", "--out", out)
+	require.Equal(t, exitOK, code, stderr)
+	want, err := os.ReadFile(out)
+	require.NoError(t, err)
+	got, err := os.ReadFile(repoPath("docs/timelapse.gif"))
+	require.NoError(t, err)
+	assert.Less(t, len(got), 1<<20, "docs/timelapse.gif over 1 MB")
+	assert.True(t, bytes.Equal(want, got), "docs/timelapse.gif is stale: prodos timelapse designs/examples/cabin-12x16.toml --crew 4 --out docs/timelapse.gif")
+}
