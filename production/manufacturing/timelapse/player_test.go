@@ -16,11 +16,11 @@ func TestPlayer(t *testing.T) {
 	assert.Zero(t, p.T, "a paused player does not move")
 
 	p.Toggle()
-	p.Tick(PlaySeconds / 2)
+	p.Tick(PlaySeconds / 2.0)
 	assert.InDelta(t, 0.5, p.Fraction(), 0.001, "half the play time at speed 1 is half the build")
 	p.Faster()
 	assert.Equal(t, 2.0, p.Speed())
-	p.Tick(PlaySeconds / 8)
+	p.Tick(PlaySeconds / 8.0)
 	assert.InDelta(t, 0.75, p.Fraction(), 0.001)
 	p.Tick(PlaySeconds)
 	assert.Equal(t, span, p.T, "stops at the end")
