@@ -167,6 +167,7 @@ type Catalog struct {
 
 	materialOrder []string
 	moduleOrder   []string
+	packs         []*Pack // module packs added by WithPacks (pack.go)
 	overlay       *Overlay
 }
 

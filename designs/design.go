@@ -46,14 +46,18 @@ type Placement struct {
 
 // Design is one house design file.
 type Design struct {
-	Format      int         `toml:"format"`
-	Name        string      `toml:"name"`
-	Author      string      `toml:"author"`
-	License     string      `toml:"license"`
-	Parent      string      `toml:"parent"`
-	Description string      `toml:"description"`
-	Grid        Grid        `toml:"grid"`
-	Placements  []Placement `toml:"placement"`
+	Format      int    `toml:"format"`
+	Name        string `toml:"name"`
+	Author      string `toml:"author"`
+	License     string `toml:"license"`
+	Parent      string `toml:"parent"`
+	Description string `toml:"description"`
+	// Packs names the module packs the design uses, by the SHA-256 of each
+	// pack file (see pack.go); the catalog a design is read with must hold
+	// them (Catalog.WithPacks, LoadDesignPacks).
+	Packs      []string    `toml:"packs"`
+	Grid       Grid        `toml:"grid"`
+	Placements []Placement `toml:"placement"`
 }
 
 // Footprint is the cell footprint of a cell module at a rotation.
@@ -121,6 +125,15 @@ const MaxDesignFile = 16 << 20
 
 // LoadDesign reads and checks a design file.
 func LoadDesign(path string, cat *Catalog) (*Design, error) {
+	data, err := readDesignFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDesign(path, data, cat)
+}
+
+// readDesignFile reads a design file of at most MaxDesignFile bytes.
+func readDesignFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read design: %w", err)
@@ -136,7 +149,7 @@ func LoadDesign(path string, cat *Catalog) (*Design, error) {
 	if len(data) > MaxDesignFile {
 		return nil, fmt.Errorf("read design: %s is larger than the %d bytes a design may be", path, MaxDesignFile)
 	}
-	return ParseDesign(path, data, cat)
+	return data, nil
 }
 
 // Validate checks a design in memory (no file positions).
@@ -170,6 +183,7 @@ func (d *Design) check(file string, pos positions, keys []string, cat *Catalog) 
 	if d.License == "" {
 		e("license", "design has no licence (use an open licence such as %q)", DefaultLicense)
 	}
+	errs = append(errs, d.checkPacks(file, pos, cat)...)
 	if d.Grid.Width < 1 || d.Grid.Height < 1 || d.Grid.Width > MaxGrid || d.Grid.Height > MaxGrid {
 		e("grid", "grid must be between 1x1 and %dx%d cells, got %dx%d", MaxGrid, MaxGrid, d.Grid.Width, d.Grid.Height)
 		return errs
@@ -238,6 +252,13 @@ func (d *Design) Marshal() []byte {
 	}
 	if d.Description != "" {
 		fmt.Fprintf(&b, "description = %s\n", q(d.Description))
+	}
+	if len(d.Packs) > 0 {
+		qs := make([]string, len(d.Packs))
+		for i, h := range d.Packs {
+			qs[i] = q(h)
+		}
+		fmt.Fprintf(&b, "packs = [%s]\n", strings.Join(qs, ", "))
 	}
 	fmt.Fprintf(&b, "\n[grid]\nwidth = %d\nheight = %d\n", d.Grid.Width, d.Grid.Height)
 	for _, p := range d.Placements {

@@ -86,7 +86,16 @@ func Errors(err error) ErrorList {
 // and one key per line. The scan runs only when a position is first asked
 // for (in practice, to report a problem), so loading good files never pays
 // for it.
-type positions struct{ idx *posIndex }
+type positions struct {
+	idx    *posIndex
+	prefix string // prepended to every path asked for (under)
+}
+
+// under returns positions whose paths are read below prefix ("module[2].").
+func (p positions) under(prefix string) positions {
+	p.prefix += prefix
+	return p
+}
 
 // posIndex is the lazily built index of one file.
 type posIndex struct {
@@ -97,7 +106,7 @@ type posIndex struct {
 }
 
 // lazyPositions returns positions of data, indexed on first use.
-func lazyPositions(data []byte) positions { return positions{&posIndex{data: data}} }
+func lazyPositions(data []byte) positions { return positions{idx: &posIndex{data: data}} }
 
 // index builds the index on first use; nil for empty positions.
 func (p positions) index() *posIndex {
@@ -192,6 +201,7 @@ func (p positions) of(path string) Pos {
 	if ix == nil {
 		return Pos{}
 	}
+	path = p.prefix + path
 	for path != "" {
 		if pos, ok := ix.at[path]; ok {
 			return pos

@@ -38,11 +38,21 @@ func ParseSuppliers(file string, data []byte, cat *Catalog) ([]*Supplier, error)
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
+	if err := checkSuppliers(file, pos, doc.Supplier, cat).Err(); err != nil {
+		return nil, err
+	}
+	return doc.Supplier, nil
+}
+
+// checkSuppliers checks suppliers read from file: ids, regions, lead
+// times, and every item's sku (against cat when not nil), price and pack.
+func checkSuppliers(file string, pos positions, list []*Supplier, cat *Catalog) ErrorList {
+	var errs ErrorList
 	e := func(key, f string, a ...any) {
 		errs = append(errs, &Error{File: file, Pos: pos.of(key), Msg: fmt.Sprintf(f, a...)})
 	}
 	ids := map[string]bool{}
-	for i, s := range doc.Supplier {
+	for i, s := range list {
 		at := fmt.Sprintf("supplier[%d].", i)
 		if s.ID == "" || ids[s.ID] {
 			e(at+"id", "supplier id %q is empty or duplicate", s.ID)
@@ -67,10 +77,7 @@ func ParseSuppliers(file string, data []byte, cat *Catalog) ([]*Supplier, error)
 			}
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return doc.Supplier, nil
+	return errs
 }
 
 // DefaultSuppliers loads the embedded suppliers.toml (a fresh copy each
@@ -84,7 +91,11 @@ func DefaultSuppliers(cat *Catalog) ([]*Supplier, error) {
 	if err != nil {
 		return nil, fmt.Errorf("suppliers: %w", err)
 	}
-	return ParseSuppliers("suppliers.toml", data, cat)
+	sups, err := ParseSuppliers("suppliers.toml", data, cat)
+	if err != nil {
+		return nil, err
+	}
+	return append(sups, cat.packSuppliers()...), nil
 }
 
 // Stocks reports whether any supplier lists sku.

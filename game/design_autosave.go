@@ -37,6 +37,7 @@ func (s *DesignScene) autosave(g *Game) {
 	if d.Name == "" {
 		d.Name = s.level.Title
 	}
+	d.Packs = g.Cat.PacksUsedBy(&d) // a module from a pack: the file names the pack
 	if err := g.Store.Write(s.saveName, d.Marshal()); err != nil {
 		g.Notify("Your design could not be saved: "+err.Error(), true)
 	}
@@ -126,6 +127,7 @@ func (s *DesignScene) save(g *Game) {
 	if d.Name == "" {
 		d.Name = s.level.Title
 	}
+	d.Packs = g.Cat.PacksUsedBy(&d) // a module from a pack: the file names the pack
 	if err := g.Store.Write(s.saveName, d.Marshal()); err != nil {
 		g.Notify("Not saved, your previous save is kept: "+err.Error(), true)
 		return

@@ -94,6 +94,10 @@ func (s *DesignScene) drawPalette(g *Game, r *Renderer) {
 			tc = colMuted
 		}
 		DrawIcon(r, m, 10, row.y+2, 25, ok)
+		if g.Cat.PackOf(row.id) != nil {
+			// a module from a module pack: an accent corner on its icon
+			r.Rect(10+25-packMark, row.y+2, packMark, packMark, colAccent)
+		}
 		name := m.Name
 		for r.Measure(name, 13, false) > paletteW-118 && len(name) > 4 {
 			name = name[:len(name)-2]
@@ -109,6 +113,9 @@ func (s *DesignScene) drawPalette(g *Game, r *Renderer) {
 		}
 	}
 }
+
+// packMark is the size of the accent corner on a pack module's icon.
+const packMark = 7.0
 
 // DrawIcon draws a small picture of a module at (x, y), size px square.
 func DrawIcon(r *Renderer, m *designs.Module, x, y, size float64, ok bool) {

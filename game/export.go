@@ -27,6 +27,7 @@ func (s *DesignScene) export(g *Game) {
 	if d.Name == "" {
 		d.Name = s.level.Title
 	}
+	d.Packs = g.Cat.PacksUsedBy(&d)
 	name := strings.TrimSuffix(s.saveName, ".toml")
 	if i := strings.LastIndexByte(name, '/'); i >= 0 {
 		name = name[i+1:]

@@ -1,7 +1,7 @@
 // Command housegame is the House Design Game (desktop and WebAssembly).
 //
 //	housegame                                   play
-//	housegame --screenshot FILE --level ID [--design FILE] [--frames N]
+//	housegame --screenshot FILE --level ID [--design FILE] [--packs DIR] [--frames N]
 //	housegame --bench-frames N --design FILE
 //	housegame --screenshot FILE --level CHALLENGE|training|profiles [--profile NAME]
 //	housegame --level ID [--profile NAME] [--unlock-all]
@@ -31,6 +31,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 // options are the command's flags.
 type options struct {
 	shot, level, designFile, learner string
+	packs                            string
 	commons                          string
 	frames, bench                    int
 	unlockAll                        bool
@@ -89,6 +90,7 @@ func parseFlags(args []string, stderr io.Writer) (o options, code int) {
 	fs.IntVar(&o.frames, "frames", 3, "frames to run before the screenshot")
 	fs.IntVar(&o.bench, "bench-frames", 0, "run this many frames of --design and print frame times and draw calls")
 	fs.StringVar(&o.learner, "profile", "", "learner to train as (created if missing; with --screenshot, in memory only)")
+	fs.StringVar(&o.packs, "packs", "", "folder of module packs: every pack in it joins the palette, and a --design's packs are looked up there first (then in the packs folder of the data directory)")
 	fs.StringVar(&o.commons, "commons", "", "open design commons server (a prodos serve address) the Commons scene browses and Publish publishes to")
 	fs.StringVar(&o.level, "scene", "", "scene to start on, as --level: commons, levels, training, profiles")
 	fs.BoolVar(&o.unlockAll, "unlock-all", false, "facilitators: open every design level and training challenge, whatever the learner has earned")
@@ -114,11 +116,9 @@ func newGame(o options, stderr io.Writer) (g *game.Game, d *designs.Design, clos
 		fmt.Fprintln(stderr, "housegame:", err)
 		return nil, nil, nil, 1
 	}
-	if o.designFile != "" {
-		if d, err = designs.LoadDesign(o.designFile, cat); err != nil {
-			fmt.Fprintln(stderr, "housegame:", err)
-			return nil, nil, nil, 2
-		}
+	if cat, d, err = loadPacks(cat, o.packs, o.designFile, stderr); err != nil {
+		fmt.Fprintln(stderr, "housegame:", err)
+		return nil, nil, nil, 2
 	}
 	store, serr := game.DefaultStore()
 	if o.measuring() {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,6 +13,13 @@ import (
 
 // The usage and input errors are found before the window opens.
 func TestRunUsageErrors(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	ghDesign := filepath.Join("..", "..", "designs", "examples", "packs", "greenhouse-16x8.toml")
+	tampered := t.TempDir()
+	pack, err := os.ReadFile(filepath.Join("..", "..", "designs", "examples", "packs", "greenhouse.toml"))
+	assert.NoError(t, err)
+	sum := sha256.Sum256(pack)
+	assert.NoError(t, os.WriteFile(filepath.Join(tampered, hex.EncodeToString(sum[:])+".toml"), append(pack, '#'), 0o644))
 	bad := filepath.Join(t.TempDir(), "bad.toml")
 	assert.NoError(t, os.WriteFile(bad, []byte("format = 1\nname = \"x\"\n[grid]\nwidth = \"wide\"\n"), 0o644))
 	for _, tc := range []struct {
@@ -25,6 +34,8 @@ func TestRunUsageErrors(t *testing.T) {
 		{"bad design", []string{"--screenshot", "x.png", "--level", "shed", "--design", bad}, bad + ":"},
 		{"missing design", []string{"--level", "shed", "--design", "/no/such/file.toml"}, "no such file"},
 		{"stray argument", []string{"play"}, `unexpected argument "play"`},
+		{"design without its pack", []string{"--screenshot", "x.png", "--level", "sandbox", "--packs", t.TempDir(), "--design", ghDesign}, ghDesign + ":6:9: module pack "},
+		{"tampered pack", []string{"--screenshot", "x.png", "--level", "sandbox", "--packs", tampered, "--design", ghDesign}, "the pack was changed or damaged"},
 		{"unknown flag", []string{"--fast"}, "flag provided but not defined"},
 		{"commons not a URL", []string{"--commons", "ftp://example.org", "--scene", "commons"}, "give the http(s) address of a prodos serve"},
 		{"commons unreachable", []string{"--commons", "http://127.0.0.1:1", "--scene", "commons", "--screenshot", "x.png"}, "commons: commons http://127.0.0.1:1"},

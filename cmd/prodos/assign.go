@@ -12,6 +12,7 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/levels"
 	"github.com/opensourceecology/prodos/production/ledger"
+	"github.com/opensourceecology/prodos/production/ledger/pgstore"
 	"github.com/opensourceecology/prodos/production/permits"
 	profilestore "github.com/opensourceecology/prodos/production/training/profiles/sqlitestore"
 )
@@ -154,7 +155,7 @@ func prodRecorded(e *env, dbPath string, events []ledger.Event) ([]bool, int) {
 	if dbPath == "" {
 		dbPath = prodDefaultDB()
 	}
-	if _, err := os.Stat(dbPath); err != nil {
+	if _, err := os.Stat(dbPath); err != nil && !pgstore.IsURL(dbPath) {
 		return out, exitOK
 	}
 	db, svc, code := prodOpenLedger(e, dbPath)

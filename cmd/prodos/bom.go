@@ -14,7 +14,7 @@ import (
 func init() {
 	register(&command{
 		name:    "bom",
-		usage:   "bom DESIGN [--format csv|json|table] [--indented] [--draft]",
+		usage:   "bom DESIGN [--format csv|json|table] [--indented] [--draft] [--packs DIR]",
 		summary: "bill of materials: one line per SKU with waste and whole units, or the indented tree",
 		run:     runBOM,
 	})

@@ -12,7 +12,7 @@ import (
 func init() {
 	register(&command{
 		name:    "catalog",
-		usage:   "catalog [--format table|json] [--labour-rate USD_PER_HOUR]",
+		usage:   "catalog [--format table|json] [--labour-rate USD_PER_HOUR] [--packs DIR]",
 		summary: "list every module with category, size and unit cost",
 		run:     runCatalog,
 	})
@@ -76,6 +76,7 @@ func runCatalog(e *env, args []string) int {
 	fs := newFlags(e, "catalog")
 	format := fs.String("format", "table", "output format: table or json")
 	rate := fs.String("labour-rate", "", "labour rate in USD per hour (default: the catalog's rate)")
+	packs := fs.String(packsFlagName, "", "also list the modules of every module pack in this folder")
 	if _, ok := cliArgs(e, fs, args, cliSpec{format: format, formats: []string{"table", "json"},
 		args: func([]string) bool { return true }}); !ok { // arguments after the flags are ignored
 		return exitUsage
@@ -83,6 +84,15 @@ func runCatalog(e *env, args []string) int {
 	cat, ok := loadCatalog(e)
 	if !ok {
 		return exitUsage
+	}
+	if *packs != "" {
+		var err error
+		if cat, err = designs.LoadPackDir(*packs, cat); err != nil {
+			for _, pe := range designs.Errors(err) {
+				fmt.Fprintln(e.stderr, pe.Error())
+			}
+			return exitUsage
+		}
 	}
 	labour := cat.Rates.LabourPerHour
 	if *rate != "" {

@@ -33,7 +33,7 @@ func init() {
 	register(&command{
 		name: "commons",
 		usage: "commons publish DESIGN --as PROFILE | search [--q WORDS] [--min-area N] [--max-area N] [--min-bedrooms N] [--min-cost $] [--max-cost $] [--max-cost-per-sq-ft $] [--license ID] [--status S] [--author P] [--limit N] | " +
-			"show HASH | get HASH [--out FILE] | fork HASH --out FILE   [--server URL | --db FILE] [--format table|json]",
+			"show HASH | get HASH [--out FILE] | fork HASH --out FILE | publish-pack PACK --as PROFILE | packs [--limit N] | get-pack HASH [--out DIR]   [--server URL | --db FILE] [--format table|json]",
 		summary: "the open design commons: publish a design version, search, show (cost, BOM, remix tree), get (hash-checked), fork a remix",
 		run:     runCommons,
 	})
@@ -196,6 +196,7 @@ func commonsFail(e *env, err error) int {
 func runCommons(e *env, args []string) int {
 	subs := map[string]func(*env, []string) int{
 		"publish": commonsPublish, "search": commonsSearch, "show": commonsShow, "get": commonsGet, "fork": commonsFork,
+		"publish-pack": commonsPublishPack, "packs": commonsPacks, "get-pack": commonsGetPack,
 	}
 	if len(args) == 0 || subs[args[0]] == nil {
 		fmt.Fprintf(e.stderr, "usage: prodos %s\n", commands["commons"].usage)
@@ -208,6 +209,8 @@ func runCommons(e *env, args []string) int {
 type servedCommons struct {
 	h     http.Handler
 	close func()
+	// store serves /store when set (serveStore).
+	store http.Handler
 }
 
 // serveCommons opens the commons file for `prodos serve` (by default
@@ -238,6 +241,10 @@ func (c *servedCommons) mount(next http.Handler) http.Handler {
 	m.Handle("/commons", c.h)
 	m.Handle("/commons/", c.h)
 	m.Handle("/api/commons/", c.h)
+	if c.store != nil {
+		m.Handle("/store", c.store)
+		m.Handle("/store/", c.store)
+	}
 	m.Handle("/", next)
 	return m
 }

@@ -234,6 +234,7 @@ func commonsGet(e *env, args []string) int {
 		return exitProblems
 	}
 	fmt.Fprintf(e.stdout, "%s: design %s (SHA-256 checked)\n", *out, pos[0])
+	printPackHint(e, data)
 	return exitOK
 }
 
@@ -261,7 +262,7 @@ func commonsFork(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	d, err := commons.Fork(cat, commons.Version{Hash: pos[0]}, data)
+	d, err := commons.Fork(cat, designs.PackSources{clientPacks{c}, packSource("")}, commons.Version{Hash: pos[0]}, data)
 	if err == nil {
 		err = d.Save(*out)
 	}

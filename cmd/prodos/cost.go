@@ -13,7 +13,7 @@ import (
 func init() {
 	register(&command{
 		name:    "cost",
-		usage:   "cost DESIGN [--format table|json] [--draft]",
+		usage:   "cost DESIGN [--format table|json] [--draft] [--packs DIR]",
 		summary: "print a design's cost: materials, labor, machine time, by category; plus metrics and warnings",
 		run:     runCost,
 	})

@@ -17,7 +17,7 @@ import (
 func init() {
 	register(&command{
 		name:    "export",
-		usage:   "export DESIGN... --out DIR [--as PROFILE [--profiles FILE]] [--policy P] [--need-by DATE] [--draft]",
+		usage:   "export DESIGN... --out DIR [--as PROFILE [--profiles FILE]] [--policy P] [--need-by DATE] [--draft] [--packs DIR]",
 		summary: "write a build package: design, bom.csv, purchase-orders.csv, cost.csv, plan.svg, jobs/, schedule/, manifest.json; build-ready only --as a Designer",
 		run: func(e *env, args []string) int {
 			return runExport(e, args, designerRelease)
@@ -97,10 +97,17 @@ func runExport(e *env, args []string, release releaseCheck) int {
 	// Load, check and build every package before writing anything.
 	jobs := make([]exportJob, 0, len(files))
 	seen := map[string]string{}
+	base, baseSups := cat, sups
 	for _, f := range files {
-		d, ok := loadDesign(e, cat, f)
+		d, cat, ok := loadDesignPacks(e, base, f, packsFlag(fs))
 		if !ok {
 			return exitUsage
+		}
+		sups := baseSups
+		if cat != base { // the design's packs add materials, and their suppliers
+			if _, sups, ok = sf.request(e, cat); !ok {
+				return exitUsage
+			}
 		}
 		dir := *out
 		if len(files) > 1 {

@@ -21,6 +21,7 @@ import (
 
 // prodDraftFlag adds --draft to a production command's flags.
 func prodDraftFlag(fs *flag.FlagSet) *bool {
+	addPacksFlag(fs) // every production command reads a design, and its packs
 	return fs.Bool("draft", false, "go on although the design breaks hard rules; every output then says "+export.DraftMark)
 }
 

@@ -13,7 +13,7 @@ import (
 func init() {
 	register(&command{
 		name:    "jobs",
-		usage:   "jobs DESIGN [--out DIR] [--shop ID] [--crew N | --crew-profiles NAME,NAME [--profiles FILE]] [--draft]",
+		usage:   "jobs DESIGN [--out DIR] [--shop ID] [--crew N | --crew-profiles NAME,NAME [--profiles FILE]] [--draft] [--packs DIR]",
 		summary: "nest sheet parts, plan lumber cut lists and queue machine jobs; print sheets, bounds and utilisation",
 		run:     runJobs,
 	})

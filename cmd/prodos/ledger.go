@@ -9,13 +9,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production/ledger"
-	ledgerstore "github.com/opensourceecology/prodos/production/ledger/sqlitestore"
 	"github.com/opensourceecology/prodos/production/manufacturing"
 	"github.com/opensourceecology/prodos/production/manufacturing/export"
 	"github.com/opensourceecology/prodos/production/userdata"
@@ -41,30 +41,10 @@ func prodDefaultDB() string {
 	return p
 }
 
-// prodOpenLedger opens (creating on first use) the ledger database. A file
-// that is not SQLite or has a newer schema is bad input: exit 2.
-func prodOpenLedger(e *env, path string) (*ledgerstore.DB, *ledgerstore.LedgerService, int) {
-	if path == "" {
-		path = prodDefaultDB()
-	}
-	if !prodTargetOK(e, "db", path, false) {
-		return nil, nil, exitUsage
-	}
-	db := ledgerstore.NewDB(path)
-	if err := db.Open(); err != nil {
-		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
-		if errors.Is(err, ledgerstore.ErrNotSQLite) || errors.Is(err, ledgerstore.ErrNewerSchema) {
-			return nil, nil, exitUsage
-		}
-		return nil, nil, exitProblems
-	}
-	return db, ledgerstore.NewLedgerService(db), exitOK
-}
-
 // prodLedgerArgs is the preamble of the ledger commands: cliArgs, then
 // the ledger database (--db, read after parsing) opened (prodOpenLedger). A nil db means exit with
 // code (the problem is printed); else the caller closes db.
-func prodLedgerArgs(e *env, fs *flag.FlagSet, args []string, dbPath *string, spec cliSpec) ([]string, *ledgerstore.DB, *ledgerstore.LedgerService, int) {
+func prodLedgerArgs(e *env, fs *flag.FlagSet, args []string, dbPath *string, spec cliSpec) ([]string, io.Closer, prodLedgerService, int) {
 	pos, ok := cliArgs(e, fs, args, spec)
 	if !ok {
 		return nil, nil, nil, exitUsage
@@ -112,7 +92,7 @@ func prodLedgerFlags(e *env, sub string) (*flag.FlagSet, *string) {
 		fmt.Fprintf(e.stderr, "usage: prodos ledger %s\n", sub)
 		fs.PrintDefaults()
 	}
-	db := fs.String("db", "", "ledger database file (default: "+prodDefaultDB()+")")
+	db := fs.String("db", "", "ledger database: a file (default: "+prodDefaultDB()+") or a postgres:// URL")
 	return fs, db
 }
 
@@ -194,7 +174,7 @@ func runLedgerPost(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: --event must be one of %s, got %q\n", prodEventNames(), *f.event)
 		return exitUsage
 	}
-	in, e, code := prodOpen(e, pos[0], prodPre{draft: f.draft})
+	in, e, code := prodOpen(e, pos[0], prodPre{draft: f.draft, packs: packsFlag(fs)})
 	if in == nil {
 		return code
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opensourceecology/prodos/production/pgtest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -174,9 +175,10 @@ func BenchmarkLedgerPostBulk(b *testing.B) {
 	b.ReportMetric(lite.Seconds()/prod.Seconds(), "ratio")
 }
 
-// TestMain removes the prodos binary the benchmarks built.
+// TestMain removes the prodos binary the benchmarks built and stops the
+// PostgreSQL server of the tests that used one (pgtest).
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := pgtest.Main(m)
 	if benchBin != "" {
 		os.RemoveAll(filepath.Dir(benchBin))
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/opensourceecology/prodos/production/inspection"
 	"github.com/opensourceecology/prodos/production/ledger"
+	"github.com/opensourceecology/prodos/production/ledger/pgstore"
 )
 
 // prodInspectionsFlag is `ledger post --inspections FILE`.
@@ -26,7 +27,7 @@ func prodInspectionsFlag(fs *flag.FlagSet) *string {
 // installed in a house, as many placements whose latest inspection passed
 // (inspection.CheckInstall; a failed one lists what to fix). The
 // inspections database is --inspections, else inspections.db next to the
-// ledger database; quality control is on for a site once that file exists
+// ledger database (in the user's data folder for a postgres:// ledger); quality control is on for a site once that file exists
 // (prodos inspect record makes it), and a named file that does not exist
 // refuses every install. A nil check means quality control is off (a note
 // says so); a nil check with a code other than exitOK means stop.
@@ -42,8 +43,8 @@ func prodInspectionCheck(e *env, ledgerPath, path string, events []ledger.Event)
 	}
 	named := path != ""
 	if !named {
-		if ledgerPath == "" {
-			ledgerPath = prodDefaultDB()
+		if ledgerPath == "" || pgstore.IsURL(ledgerPath) {
+			ledgerPath = prodDefaultDB() // a database URL has no folder
 		}
 		path = filepath.Join(filepath.Dir(ledgerPath), "inspections.db")
 	}

@@ -48,7 +48,7 @@ func prodPostAll(e *env, dbPath, inspections string, events []ledger.Event) int 
 		return code
 	}
 	defer db.Close()
-	svc.InstallCheck = check
+	svc.SetInstallCheck(check)
 	res, err := svc.PostAll(context.Background(), events)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
@@ -124,7 +124,7 @@ func runLedgerPostEvents(e *env, fs *flag.FlagSet, pos []string, file, dbPath, p
 		return code
 	}
 	defer db.Close()
-	svc.InstallCheck = check
+	svc.SetInstallCheck(check)
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	ctx := context.Background()

@@ -46,7 +46,8 @@ type prodPre struct {
 	format  *string                     // --format; nil: the command writes tables only
 	formats []string                    // the values --format allows
 	check   func() bool                 // further flag checks (may be nil); prints the problem
-	catalog func(*designs.Catalog) bool // work that needs the catalog before the design is read (may be nil); prints the problem
+	catalog func(*designs.Catalog) bool // work that needs the catalog before the design is read (may be nil); prints the problem; run again with the catalog extended by the design's module packs
+	packs   string                      // --packs: a folder the design's module packs are looked up in first
 }
 
 // prodInput is what the preamble hands the command: the design file, the
@@ -69,6 +70,7 @@ func prodPreamble(e *env, fs *flag.FlagSet, args []string, p prodPre) (*prodInpu
 	if !ok {
 		return nil, e, exitUsage
 	}
+	p.packs = packsFlag(fs)
 	return prodOpen(e, pos[0], p)
 }
 
@@ -82,8 +84,12 @@ func prodOpen(e *env, file string, p prodPre) (*prodInput, *env, int) {
 	if p.catalog != nil && !p.catalog(cat) {
 		return nil, e, exitUsage
 	}
-	d, ok := loadDesign(e, cat, file)
+	base := cat
+	d, cat, ok := loadDesignPacks(e, base, file, p.packs)
 	if !ok {
+		return nil, e, exitUsage
+	}
+	if cat != base && p.catalog != nil && !p.catalog(cat) {
 		return nil, e, exitUsage
 	}
 	gate, code := prodGate(e, file, d, cat, *p.draft)

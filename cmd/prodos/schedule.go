@@ -11,7 +11,7 @@ import (
 func init() {
 	register(&command{
 		name:    "schedule",
-		usage:   "schedule DESIGN [--crew N | --crew-profiles NAME,NAME [--profiles FILE]] [--format table|csv|json] [--gantt FILE] [--draft]",
+		usage:   "schedule DESIGN [--crew N | --crew-profiles NAME,NAME [--profiles FILE]] [--format table|csv|json] [--gantt FILE] [--draft] [--packs DIR]",
 		summary: "schedule the build on a crew: makespan, its lower bound, person-hours, critical path",
 		run:     runSchedule,
 	})

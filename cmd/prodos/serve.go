@@ -29,8 +29,8 @@ var webdist embed.FS
 func init() {
 	register(&command{
 		name:    "serve",
-		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--commons-db FILE] [--crew DESIGN [--crew-house ID] [--asbuilt-db FILE] [--inspections-db FILE]]",
-		summary: "serve the browser game, the classroom (join codes, verified results, dashboard), the open design commons (/commons) and the crew page (/crew)",
+		usage:   "serve [--addr 127.0.0.1:8080] [--db FILE] [--token-file FILE | --token TOKEN] [--tls-cert FILE --tls-key FILE] [--verifications N] [--commons-db FILE] [--crew DESIGN [--crew-house ID] [--asbuilt-db FILE] [--inspections-db FILE]] [--store-db FILE] [--ledger-db FILE]",
+		summary: "serve the browser game, the classroom (join codes, verified results, dashboard), the open design commons (/commons), the crew page (/crew) and the Open Source Store (/store)",
 		run:     runServe,
 	})
 }
@@ -57,6 +57,8 @@ func runServe(e *env, args []string) int {
 	crew := addCrewFlags(fs)
 	profilesDB := fs.String("profiles", defaultProfilesDB(), "profiles database: badges issued (status list) and practical sign-offs")
 	issuerKeyPath := fs.String("issuer-key", "", "the installation's issuer key (default: issuer-ed25519.pem under the XDG data dir)")
+	storeDB := fs.String("store-db", "", "Open Source Store file (default: $PRODOS_STORE_DB, else store.db beside the classroom database)")
+	ledgerDB := fs.String("ledger-db", "", "ledger file read for OSE Certified (default: ledger.db in the user's data directory)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -126,6 +128,12 @@ func runServe(e *env, args []string) int {
 		return code
 	}
 	defer cm.close()
+	sm, code := serveStore(e, *storeDB, *commonsDB, *ledgerDB, *dbPath, lg)
+	if sm == nil {
+		return code
+	}
+	defer sm.close()
+	cm.store = sm.h
 	cm.allowLearners(db)
 	srv := &http.Server{
 		Handler: iss.mount(lg, cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: tok.value, Web: web,

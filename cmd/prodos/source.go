@@ -16,7 +16,7 @@ import (
 func init() {
 	register(&command{
 		name:    "source",
-		usage:   "source DESIGN [--policy local|cheapest|fastest] [--need-by YYYY-MM-DD] [--format csv|json|table] [--draft]",
+		usage:   "source DESIGN [--policy local|cheapest|fastest] [--need-by YYYY-MM-DD] [--format csv|json|table] [--draft] [--packs DIR]",
 		summary: "purchase orders per supplier for a design's bill of materials",
 		run:     runSource,
 	})

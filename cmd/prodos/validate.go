@@ -9,7 +9,7 @@ import (
 func init() {
 	register(&command{
 		name:    "validate",
-		usage:   "validate FILE...",
+		usage:   "validate FILE... [--packs DIR]",
 		summary: "check design files; print file:line:column: message for each problem",
 		run:     runValidate,
 	})
@@ -29,6 +29,7 @@ var designWarnings = []designCheck{softRules}
 
 func runValidate(e *env, args []string) int {
 	fs := newFlags(e, "validate")
+	packs := addPacksFlag(fs)
 	files, ok := cliArgs(e, fs, args, cliSpec{args: func(pos []string) bool { return len(pos) > 0 }})
 	if !ok {
 		return exitUsage
@@ -39,7 +40,7 @@ func runValidate(e *env, args []string) int {
 	}
 	code := exitOK
 	for _, f := range files {
-		d, err := designs.LoadDesign(f, cat)
+		d, dcat, err := designs.LoadDesignPacks(f, cat, packSource(*packs))
 		if err != nil {
 			for _, pe := range designs.Errors(err) {
 				if pe.File == "" {
@@ -52,13 +53,13 @@ func runValidate(e *env, args []string) int {
 		}
 		var problems []string
 		for _, check := range designChecks {
-			problems = append(problems, check(f, d, cat)...)
+			problems = append(problems, check(f, d, dcat)...)
 		}
 		for _, p := range problems {
 			fmt.Fprintln(e.stdout, p)
 		}
 		for _, warn := range designWarnings {
-			for _, w := range warn(f, d, cat) {
+			for _, w := range warn(f, d, dcat) {
 				fmt.Fprintln(e.stdout, w)
 			}
 		}

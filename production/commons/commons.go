@@ -85,6 +85,8 @@ type Store interface {
 	Search(ctx context.Context, f Filter) ([]Version, error)
 	// Children returns the versions whose parent is hash, oldest first.
 	Children(ctx context.Context, hash string) ([]Version, error)
+	// PackStore keeps published module packs (pack.go).
+	PackStore
 	Close() error
 }
 

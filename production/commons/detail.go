@@ -19,6 +19,9 @@ type Detail struct {
 	BOM        BOMSummaryJSON    `json:"bom"`
 	Lineage    Lineage           `json:"lineage"`
 	Downloads  map[string]string `json:"downloads"`
+	// Packs are the module packs the design uses (its packs key), as
+	// published; empty when it uses none.
+	Packs []PackVersion `json:"packs"`
 }
 
 // CostJSON is a cost breakdown in dollars.
@@ -70,7 +73,7 @@ func costJSON(c designs.Cost) CostJSON {
 
 // Describe builds a stored version's detail from its design file.
 func Describe(ctx context.Context, st Store, cat *designs.Catalog, v Version, design []byte) (*Detail, error) {
-	d, err := designs.ParseDesign(v.Hash, design, cat)
+	d, cat, err := ParseStored(ctx, st, cat, v.Hash, design)
 	if err != nil {
 		return nil, err
 	}
@@ -97,6 +100,14 @@ func Describe(ctx context.Context, st Store, cat *designs.Catalog, v Version, de
 	}
 	if out.Lineage, err = LineageOf(ctx, st, v); err != nil {
 		return nil, err
+	}
+	out.Packs = []PackVersion{}
+	for _, h := range d.Packs {
+		pv, _, err := st.GetPack(ctx, h)
+		if err != nil {
+			return nil, err
+		}
+		out.Packs = append(out.Packs, pv)
 	}
 	return out, nil
 }

@@ -38,7 +38,7 @@ func (p *Publisher) Publish(ctx context.Context, file string, data []byte, autho
 	if err := profiles.CheckName(author); err != nil {
 		return Version{}, false, fmt.Errorf("%w: %w", ErrAuthor, err)
 	}
-	d, err := designs.ParseDesign(file, data, p.Catalog)
+	d, cat, err := designs.ParseDesignPacks(file, data, p.Catalog, StorePacks{ctx, p.Store})
 	if err != nil {
 		return Version{}, false, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
@@ -55,7 +55,7 @@ func (p *Publisher) Publish(ctx context.Context, file string, data []byte, autho
 	if old, _, err := p.Store.Get(ctx, hash); err == nil {
 		return old, false, nil
 	}
-	a, err := Analyse(d, p.Catalog)
+	a, err := Analyse(d, cat)
 	if err != nil {
 		return Version{}, false, fmt.Errorf("%w: %s: %w", ErrInvalid, file, err)
 	}
@@ -98,12 +98,19 @@ func (p *Publisher) checkParent(ctx context.Context, file string, d *designs.Des
 }
 
 // Fork makes a remix of a stored version's design: the same design with
-// parent set to the version and the parent's licence kept.
-func Fork(cat *designs.Catalog, v Version, design []byte) (*designs.Design, error) {
-	d, err := designs.ParseDesign(v.Hash, design, cat)
+// parent set to the version and the parent's licence kept. The module packs
+// the design names are found in src.
+func Fork(cat *designs.Catalog, src designs.PackSource, v Version, design []byte) (*designs.Design, error) {
+	d, _, err := designs.ParseDesignPacks(v.Hash, design, cat, src)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	d.Parent = v.Hash
 	return d, nil
+}
+
+// ParseStored parses a stored version's design with the module packs it
+// names (from st) and returns it with the catalog to use with it.
+func ParseStored(ctx context.Context, st Store, cat *designs.Catalog, hash string, design []byte) (*designs.Design, *designs.Catalog, error) {
+	return designs.ParseDesignPacks(hash, design, cat, StorePacks{ctx, st})
 }

@@ -58,7 +58,7 @@ type App struct {
 }
 
 // The stores of prodos. The ids spell "PDLG", "PDPR", "PDCL", "PDCM",
-// "PDAB" and "PDIN".
+// "PDAB", "PDIN" and "PDST".
 var (
 	Ledger      = App{ID: 0x50444c47, Name: "ledger", Marker: "accounts"}
 	Profiles    = App{ID: 0x50445052, Name: "profiles", Marker: "profiles"}
@@ -66,9 +66,10 @@ var (
 	Commons     = App{ID: 0x5044434d, Name: "commons", Marker: "commons_versions"}
 	AsBuilt     = App{ID: 0x50444142, Name: "as-built", Marker: "asbuilt_records"}
 	Inspections = App{ID: 0x5044494e, Name: "inspections", Marker: "inspections"}
+	Store       = App{ID: 0x50445354, Name: "store", Marker: "enterprises"}
 )
 
-var known = []App{Ledger, Profiles, Classroom, Commons, AsBuilt, Inspections}
+var known = []App{Ledger, Profiles, Classroom, Commons, AsBuilt, Inspections, Store}
 
 // ErrNotSQLite, ErrOtherApp and ErrNewerSchema say why a file was refused.
 var (

@@ -27,6 +27,10 @@ func Run(t *testing.T, open func(t *testing.T) commons.Store) {
 		"NotFound":       testNotFound,
 		"Search":         testSearch,
 		"Lineage":        testLineage,
+		"PackPutGet":     testPackPutGet,
+		"PackImmutable":  testPackImmutable,
+		"PackChecked":    testPackChecked,
+		"PacksNewest":    testPacksNewest,
 	}
 	for name, fn := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -66,6 +66,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		m.HandleFunc("POST /api/commons/designs", h.apiPublish)
 		m.HandleFunc("GET /api/commons/designs/{hash}", h.apiShow)
 		m.HandleFunc("GET /api/commons/licenses", h.apiLicences)
+		h.packRoutes(m)
 		h.mux = m
 	})
 	w.Header().Set("Content-Security-Policy", pageCSP)
@@ -101,7 +102,7 @@ func ErrorCode(err error) string {
 		err  error
 		code string
 	}{{commons.ErrParent, "parent"}, {commons.ErrLicence, "license"}, {commons.ErrAuthor, "author"}, {commons.ErrInvalid, "invalid"},
-		{commons.ErrTooLarge, "too_large"}, {commons.ErrHash, "hash"}, {commons.ErrNotFound, "not_found"}} {
+		{commons.ErrTooLarge, "too_large"}, {commons.ErrHash, "hash"}, {commons.ErrNotFound, "not_found"}, {commons.ErrPackNotFound, "not_found"}} {
 		if errors.Is(err, c.err) {
 			return c.code
 		}
@@ -157,13 +158,13 @@ func (h *Handler) version(w http.ResponseWriter, r *http.Request) (commons.Versi
 	return v, data, true
 }
 
-func (h *Handler) design(w http.ResponseWriter, r *http.Request, v commons.Version, data []byte) (*designs.Design, bool) {
-	d, err := designs.ParseDesign(v.Hash, data, h.Publisher.Catalog)
+func (h *Handler) design(w http.ResponseWriter, r *http.Request, v commons.Version, data []byte) (*designs.Design, *designs.Catalog, bool) {
+	d, cat, err := commons.ParseStored(r.Context(), h.Publisher.Store, h.Publisher.Catalog, v.Hash, data)
 	if err != nil {
 		h.fail(w, r, fmt.Errorf("stored version %s: %w", v.Hash, err))
-		return nil, false
+		return nil, nil, false
 	}
-	return d, true
+	return d, cat, true
 }
 
 func (h *Handler) designFile(w http.ResponseWriter, r *http.Request) {
@@ -182,13 +183,13 @@ func (h *Handler) plan(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	d, ok := h.design(w, r, v, data)
+	d, cat, ok := h.design(w, r, v, data)
 	if !ok {
 		return
 	}
 	w.Header().Set("Content-Type", "image/svg+xml")
 	w.Header().Set("Cache-Control", "public, max-age=86400")
-	_, _ = w.Write(export.PlanSVG(h.Publisher.Catalog, d))
+	_, _ = w.Write(export.PlanSVG(cat, d))
 }
 
 // pkg serves the build package as a zip, made as `prodos export` makes it,
@@ -199,11 +200,11 @@ func (h *Handler) pkg(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	d, ok := h.design(w, r, v, data)
+	d, cat, ok := h.design(w, r, v, data)
 	if !ok {
 		return
 	}
-	files, err := export.Package(h.Publisher.Catalog, d, export.Options{Today: v.Published, Violations: v.Problems, Draft: v.Status == commons.StatusDraft})
+	files, err := export.Package(cat, d, export.Options{Today: v.Published, Violations: v.Problems, Draft: v.Status == commons.StatusDraft})
 	if err == nil {
 		data, err = export.Zip(files)
 	}

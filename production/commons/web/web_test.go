@@ -106,7 +106,7 @@ func TestDetailKeys(t *testing.T) {
 	require.NoError(t, err)
 	var top map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(body, &top))
-	assert.ElementsMatch(t, []string{"version", "cost", "labor_rate", "cost_by_category", "labor_hours", "bom", "lineage", "downloads"}, keys(top))
+	assert.ElementsMatch(t, []string{"version", "cost", "labor_rate", "cost_by_category", "labor_hours", "bom", "lineage", "downloads", "packs"}, keys(top))
 	var v struct {
 		Version map[string]json.RawMessage `json:"version"`
 	}

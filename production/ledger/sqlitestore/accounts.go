@@ -51,3 +51,9 @@ func (s *LedgerService) OpenAccount(ctx context.Context, name string, flags ledg
 	s.mu.Unlock()
 	return true, nil
 }
+
+// SetInstallCheck sets InstallCheck (for callers holding the service
+// behind an interface).
+func (s *LedgerService) SetInstallCheck(check func(house, module string, installed, count int) error) {
+	s.InstallCheck = check
+}

@@ -53,6 +53,10 @@ const (
 	// JobsDir and ScheduleDir hold the machine jobs and the crew schedule.
 	JobsDir     = "jobs"
 	ScheduleDir = "schedule"
+	// PacksDir holds the module packs the design names, each as HASH.toml
+	// with its bytes unchanged (never marked DRAFT: a pack is its hash), so
+	// `prodos validate design.toml --packs packs` works from the package.
+	PacksDir = "packs"
 )
 
 // File is one file of the package. Name is a slash-separated path relative
@@ -147,6 +151,13 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	files = append(files, work...)
+	for _, h := range d.Packs {
+		for _, pk := range cat.Packs() {
+			if pk.Hash == h {
+				files = append(files, File{PacksDir + "/" + h + ".toml", pk.Data})
+			}
+		}
+	}
 	sheets, err := InspectionSheets(cat, d)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
@@ -173,6 +184,9 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 	}
 	if opt.Draft {
 		for i := range files {
+			if strings.HasPrefix(files[i].Name, PacksDir+"/") {
+				continue
+			}
 			if files[i].Data, err = MarkDraft(files[i].Name, files[i].Data); err != nil {
 				return nil, fmt.Errorf("export: %w", err)
 			}
@@ -363,6 +377,9 @@ func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *
 		{ManifestFile, "SHA-256 of every file; check with sha256sum"},
 	} {
 		fmt.Fprintf(&b, "  %-20s %s\n", f[0], f[1])
+	}
+	if len(d.Packs) > 0 {
+		fmt.Fprintf(&b, "  %-20s %s\n", PacksDir+"/", "the module packs the design uses (HASH.toml): prodos validate design.toml --packs packs")
 	}
 	return b.Bytes()
 }
