@@ -30,11 +30,13 @@ const (
 
 var materialKinds = []string{KindLumber, KindSheet, KindHardware, KindFixture, KindBulk}
 
-// Categories is the module category ids of the built-in data
+// Categories returns the module category ids of the built-in data
 // (data/categories.toml), in palette order. Code holding a Catalog uses
 // Catalog.CategoryIDs instead, which also has the categories of a data
-// directory other than the built-in one.
-var Categories = builtinCategoryIDs()
+// directory other than the built-in one. The file is read on the first call,
+// not at init: every command pays for package inits (issue 14). The slice is
+// shared; do not modify it.
+var Categories = sync.OnceValue(builtinCategoryIDs)
 
 // Placement kinds.
 const (
@@ -135,6 +137,10 @@ type Module struct {
 	// Room is the kind of room a module makes the room it stands in
 	// ("Kitchen"), for the plan's room labels; empty for most modules.
 	Room string `toml:"room"`
+	// Lifetime: the build phase the module's on-site work belongs to (a
+	// phase id of wholehouse.toml), its expected service life in years
+	// and the source of that figure, and its maintenance schedule.
+	Lifetime
 	// Waste, set only by a site overlay (Catalog.WithOverlay), replaces the
 	// waste share of each of this module's materials in the BOM.
 	Waste *decimal.Decimal `toml:"-"`
@@ -164,6 +170,11 @@ type Catalog struct {
 	// CategoryList is the module categories in palette order, with their
 	// titles and icons (categories.toml).
 	CategoryList []Category
+	// Phases are the build phases A-G with OSE's person-hour targets, and
+	// HouseItems what a finished house needs beyond its modules, derived
+	// from the design (wholehouse.toml).
+	Phases     []Phase
+	HouseItems []*HouseItem
 
 	materialOrder []string
 	moduleOrder   []string
@@ -235,13 +246,14 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 	var cats struct {
 		Category []Category `toml:"category"`
 	}
+	var house wholeHouseFile
 	files, err := fs.Glob(fsys, "modules/*.toml")
 	if err != nil || len(files) == 0 {
 		errs = append(errs, &Error{File: "modules/", Msg: "no module files"})
 	}
 	sort.Strings(files)
 	mods := make([]Module, len(files))
-	jobs := []decodeJob{{name: "materials.toml", v: &mats}, {name: "rates.toml", v: &rates}, {name: "assemblies.toml", v: &asms}, {name: CategoryFile, v: &cats}}
+	jobs := []decodeJob{{name: "materials.toml", v: &mats}, {name: "rates.toml", v: &rates}, {name: "assemblies.toml", v: &asms}, {name: CategoryFile, v: &cats}, {name: WholeHouseFile, v: &house}}
 	for i, f := range files {
 		jobs = append(jobs, decodeJob{name: f, v: &mods[i]})
 	}
@@ -272,6 +284,10 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 
 	if catPos, ok := read(CategoryFile); ok {
 		errs = append(errs, c.addCategories(catPos, cats.Category)...)
+	}
+
+	if housePos, ok := read(WholeHouseFile); ok {
+		errs = append(errs, c.addWholeHouse(housePos, &house)...)
 	}
 
 	for i, f := range files {
@@ -490,6 +506,7 @@ func (c *Catalog) checkModule(file string, pos positions, m *Module) ErrorList {
 	errs = append(errs, c.checkParts(file, pos, "", m.Parts)...)
 	c.checkModuleCuts(m, e)
 	c.checkModuleOps(m, e)
+	c.checkLifetime("", &m.Lifetime, file, pos, e)
 	// The cut parts must fit in the stock the parts list buys.
 	if len(errs) == 0 {
 		c.checkCutStock(m, e)

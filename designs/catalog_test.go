@@ -174,17 +174,23 @@ func TestCatalogErrors(t *testing.T) {
 	cases := []struct {
 		name, file, from, to, want string
 	}{
-		{"unknown sku in module", "modules/wall-ext-4x8.toml", `sku = "HW-SCREW-3"`, `sku = "HW-SCREW-9"`, `modules/wall-ext-4x8.toml:33:7: unknown sku "HW-SCREW-9"`},
-		{"negative quantity", "modules/wall-int-4x8.toml", "qty = 34", "qty = -34", "modules/wall-int-4x8.toml:25:7: quantity must be positive, got -34"},
+		{"unknown sku in module", "modules/wall-ext-4x8.toml", `sku = "HW-SCREW-3"`, `sku = "HW-SCREW-9"`, `modules/wall-ext-4x8.toml:37:7: unknown sku "HW-SCREW-9"`},
+		{"negative quantity", "modules/wall-int-4x8.toml", "qty = 34", "qty = -34", "modules/wall-int-4x8.toml:29:7: quantity must be positive, got -34"},
 		{"missing price", "materials.toml", `price = "5.48"`, ``, `materials.toml:7:7: material "LUM-2X6-08" has no price`},
 		{"duplicate sku", "materials.toml", `sku = "LUM-2X6-10"`, `sku = "LUM-2X6-08"`, `materials.toml:20:7: duplicate sku "LUM-2X6-08"`},
 		{"unknown key", "modules/roof-4x8.toml", "max_span = 192", "max_spam = 192", `modules/roof-4x8.toml:10:12: unknown key "max_spam"`},
 		{"wrong type", "modules/roof-4x8.toml", "cells = 1", `cells = "one"`, `modules/roof-4x8.toml:6:9: key "cells"`},
 		{"syntax error", "rates.toml", `labour_per_hour = "35.00"`, `labour_per_hour = "35.00`, "rates.toml:4:"},
-		{"cut longer than stock", "modules/wall-int-4x8.toml", `length = "92 5/8"`, `length = 100`, `modules/wall-int-4x8.toml:35:10: cut part "stud": length 100" must be within the 96" stock of LUM-2X4-08`},
+		{"cut longer than stock", "modules/wall-int-4x8.toml", `length = "92 5/8"`, `length = 100`, `modules/wall-int-4x8.toml:39:10: cut part "stud": length 100" must be within the 96" stock of LUM-2X4-08`},
 		{"bad category", "modules/loft-4x8.toml", `category = "loft"`, `category = "attic"`, `modules/loft-4x8.toml:3:12: unknown category "attic"`},
-		{"unknown assembly", "modules/floor-4x8.toml", `assembly = "floor-frame-4x8"`, `assembly = "floor-frame-4x9"`, `modules/floor-4x8.toml:15:12: unknown assembly "floor-frame-4x9"`},
+		{"unknown assembly", "modules/floor-4x8.toml", `assembly = "floor-frame-4x8"`, `assembly = "floor-frame-4x9"`, `modules/floor-4x8.toml:19:12: unknown assembly "floor-frame-4x9"`},
 		{"duplicate module id", "modules/wall-ext-4x9.toml", `id = "wall-ext-4x9"`, `id = "wall-ext-4x8"`, `modules/wall-ext-4x9.toml:1:6: duplicate module id "wall-ext-4x8" (also in modules/wall-ext-4x8.toml)`},
+		{"unknown phase", "modules/roof-4x8.toml", `phase = "B"`, `phase = "Q"`, `modules/roof-4x8.toml:15:9: unknown build phase "Q"`},
+		{"no service life", "modules/roof-4x8.toml", "service_life = 75", "service_life = 0", `modules/roof-4x8.toml:16:16: service_life must be positive years`},
+		{"maintenance without source", "modules/core-mech.toml", `source = "estimate: US DOE Energy Saver: clean filters`, `sourc = "`, `unknown key "maintenance.sourc"`},
+		{"unknown basis", "wholehouse.toml", `basis = "floor_sqft"`, `basis = "floor_m2"`, `unknown basis "floor_m2"`},
+		{"item with an unknown sku", "wholehouse.toml", `sku = "ELEC-DETECTOR"`, `sku = "ELEC-DETECTOR-X"`, `unknown sku "ELEC-DETECTOR-X"`},
+		{"phase out of order", "wholehouse.toml", `id = "C"`, `id = "X"`, `phase 3 must have id "C", got "X"`},
 		{"cuts exceed bought stock", "modules/wall-int-4x8.toml", "qty = 5\nnote = \"studs\"", "qty = 3\nnote = \"studs\"", `buys only 480"`},
 	}
 	for _, tc := range cases {

@@ -168,3 +168,9 @@ func (c *Catalog) DesignCost(d *Design, labourPerHour decimal.Decimal) Cost {
 	}
 	return t
 }
+
+// ExplodeParts flattens a parts list through its sub-assemblies to
+// material quantities, one entry per SKU, sorted by SKU.
+func (c *Catalog) ExplodeParts(parts []PartRef) []MaterialQty {
+	return c.ExplodeModule(&Module{Parts: parts})
+}

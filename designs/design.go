@@ -71,14 +71,21 @@ func (m *Module) Footprint(rotation int) (w, h int) {
 // ParseDesign reads a design file's bytes and checks it against the catalog.
 // file names the source in errors. All problems are returned together.
 func ParseDesign(file string, data []byte, cat *Catalog) (*Design, error) {
+	d, _, err := parseDesign(file, data, cat)
+	return d, err
+}
+
+// parseDesign is ParseDesign that also returns the file's positions (for
+// tests: whether their index was built).
+func parseDesign(file string, data []byte, cat *Catalog) (*Design, positions, error) {
 	if n, line := countTables(data, "[[placement]]", MaxPlacements); n > MaxPlacements {
 		// refuse before decoding: the limit exists so a huge file costs little
-		return nil, ErrorList{{File: file, Pos: Pos{Line: line, Col: 1}, Msg: fmt.Sprintf("design has %d placements, more than the limit of %d", n, MaxPlacements)}}.Err()
+		return nil, positions{}, ErrorList{{File: file, Pos: Pos{Line: line, Col: 1}, Msg: fmt.Sprintf("design has %d placements, more than the limit of %d", n, MaxPlacements)}}.Err()
 	}
 	var f designFile
 	pos, errs := decodeTOML(file, data, &f)
 	if len(errs) > 0 {
-		return nil, errs.Err()
+		return nil, pos, errs.Err()
 	}
 	ex, errs := f.expandForms(file, pos, cat)
 	d := f.Design
@@ -92,9 +99,9 @@ func ParseDesign(file string, data []byte, cat *Catalog) (*Design, error) {
 	}
 	errs = append(errs, d.check(file, pos, keys, cat)...)
 	if err := errs.Err(); err != nil {
-		return nil, err
+		return nil, pos, err
 	}
-	return &d, nil
+	return &d, pos, nil
 }
 
 // countTables counts the lines of data that open the array table header

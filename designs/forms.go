@@ -131,7 +131,7 @@ func (f *designFile) expandForms(file string, pos positions, cat *Catalog) ([]ex
 	e := func(key, format string, a ...any) {
 		errs = append(errs, &Error{File: file, Pos: pos.of(key), Msg: fmt.Sprintf(format, a...)})
 	}
-	top := f.forms("", pos, cat, e, f.Placements, f.Fills, f.Rows)
+	top := f.forms("", kinds(len(f.Placements), len(f.Fills), len(f.Rows), len(f.Houses)) > 1, pos, cat, e, f.Placements, f.Fills, f.Rows)
 	names := map[string]Pos{}
 	for hi := range f.Houses {
 		top = append(top, f.houseItems(hi, pos, cat, e, names)...)
@@ -148,14 +148,35 @@ func (f *designFile) expandForms(file string, pos positions, cat *Catalog) ([]ex
 	return out, errs
 }
 
+// kinds counts the non-zero lengths: how many kinds of form one level of
+// a file has.
+func kinds(n ...int) int {
+	k := 0
+	for _, x := range n {
+		if x > 0 {
+			k++
+		}
+	}
+	return k
+}
+
 // forms makes the items of one level of the file (the top, or a house
-// whose key prefix is given).
-func (f *designFile) forms(prefix string, pos positions, cat *Catalog, e func(string, string, ...any), ps []Placement, fills []Fill, rows []Row) []item {
+// whose key prefix is given). Only when the level mixes kinds of form
+// (ordered) are the items given their positions, so that byLine puts them
+// in file order; one kind alone is in file order already, and a good file
+// then never indexes its positions.
+func (f *designFile) forms(prefix string, ordered bool, pos positions, cat *Catalog, e func(string, string, ...any), ps []Placement, fills []Fill, rows []Row) []item {
 	var items []item
+	at := func(key string) Pos {
+		if !ordered {
+			return Pos{}
+		}
+		return pos.of(key)
+	}
 	for i := range ps {
 		key := prefix + "placement[" + strconv.Itoa(i) + "]"
 		p := ps[i]
-		items = append(items, item{pos.of(key), key, func(out []expanded, dx, dy int, house string) []expanded {
+		items = append(items, item{at(key), key, func(out []expanded, dx, dy int, house string) []expanded {
 			p := p
 			p.X, p.Y = p.X+dx, p.Y+dy
 			if house != "" {
@@ -166,11 +187,11 @@ func (f *designFile) forms(prefix string, pos positions, cat *Catalog, e func(st
 	}
 	for i := range fills {
 		key := prefix + "fill[" + strconv.Itoa(i) + "]"
-		items = append(items, item{pos.of(key), key, f.fillRun(key, fills[i], cat, e)})
+		items = append(items, item{at(key), key, f.fillRun(key, fills[i], cat, e)})
 	}
 	for i := range rows {
 		key := prefix + "row[" + strconv.Itoa(i) + "]"
-		items = append(items, item{pos.of(key), key, rowRun(key, rows[i], cat, e)})
+		items = append(items, item{at(key), key, rowRun(key, rows[i], cat, e)})
 	}
 	return items
 }
@@ -180,7 +201,7 @@ func (f *designFile) forms(prefix string, pos positions, cat *Catalog, e func(st
 func (f *designFile) houseItems(hi int, pos positions, cat *Catalog, e func(string, string, ...any), names map[string]Pos) []item {
 	h := f.Houses[hi]
 	hkey := "house[" + strconv.Itoa(hi) + "]"
-	inner := f.forms(hkey+".", pos, cat, e, h.Placements, h.Fills, h.Rows)
+	inner := f.forms(hkey+".", kinds(len(h.Placements), len(h.Fills), len(h.Rows)) > 1, pos, cat, e, h.Placements, h.Fills, h.Rows)
 	byLine(inner)
 	for i, p := range h.Placements {
 		if p.House != "" {

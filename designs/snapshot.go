@@ -24,7 +24,7 @@ import (
 func snapshotData(p string) bool {
 	switch dir, file := path.Split(p); dir {
 	case "data/":
-		return file == "materials.toml" || file == "rates.toml" || file == "assemblies.toml" || file == "suppliers.toml" || file == CategoryFile
+		return file == "materials.toml" || file == "rates.toml" || file == "assemblies.toml" || file == "suppliers.toml" || file == CategoryFile || file == WholeHouseFile
 	case "data/modules/", "data/shops/":
 		return strings.HasSuffix(file, ".toml")
 	}

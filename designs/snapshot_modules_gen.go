@@ -62,7 +62,24 @@ func snapshotModuleCoreBath() *Module {
 		Source:      "estimate: 8 x 8 ft utility core, prefabricated in the shop with its fixtures, craned in after dry-in",
 		Icon:        "bath",
 		Room:        "Bathroom",
-		file:        "modules/core-bath.toml",
+		Lifetime: Lifetime{
+			Phase:       "D",
+			ServiceLife: 50,
+			LifeSource:  "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): toilets and shower bases 50 years",
+			Maintenance: []Maintenance{
+				{
+					Task:    "replace the faucets, the shower valve cartridge and the fan",
+					Every:   15,
+					Minutes: decimal.New(180, 0),
+					Parts: []PartRef{
+						{SKU: "FIX-FAUCET", Qty: decimal.New(2, 0)},
+						{SKU: "FIX-BATH-FAN", Qty: decimal.New(1, 0)},
+					},
+					Source: "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): faucets about 15 years, exhaust fans about 10-15 years",
+				},
+			},
+		},
+		file: "modules/core-bath.toml",
 	}
 }
 
@@ -102,7 +119,24 @@ func snapshotModuleCoreKitchen() *Module {
 		Source:      "estimate: 8 x 8 ft utility core, prefabricated in the shop with its fixtures, craned in after dry-in",
 		Icon:        "kitchen",
 		Room:        "Kitchen",
-		file:        "modules/core-kitchen.toml",
+		Lifetime: Lifetime{
+			Phase:       "D",
+			ServiceLife: 50,
+			LifeSource:  "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): kitchen cabinets about 50 years",
+			Maintenance: []Maintenance{
+				{
+					Task:    "replace the range and the kitchen faucet",
+					Every:   15,
+					Minutes: decimal.New(120, 0),
+					Parts: []PartRef{
+						{SKU: "FIX-RANGE-30", Qty: decimal.New(1, 0)},
+						{SKU: "FIX-FAUCET", Qty: decimal.New(1, 0)},
+					},
+					Source: "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): electric ranges 13-15 years, faucets about 15 years",
+				},
+			},
+		},
+		file: "modules/core-kitchen.toml",
 	}
 }
 
@@ -141,7 +175,33 @@ func snapshotModuleCoreMech() *Module {
 		Source:      "estimate: 8 x 8 ft utility core, prefabricated in the shop with its fixtures, craned in after dry-in",
 		Icon:        "mech",
 		Room:        "Utility room",
-		file:        "modules/core-mech.toml",
+		Lifetime: Lifetime{
+			Phase:       "D",
+			ServiceLife: 50,
+			LifeSource:  "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): electrical panels and wiring last a lifetime; the room itself as the house",
+			Maintenance: []Maintenance{
+				{
+					Task:    "replace the heat-pump water heater",
+					Every:   13,
+					Minutes: decimal.New(240, 0),
+					Parts: []PartRef{
+						{SKU: "FIX-WH-HP", Qty: decimal.New(1, 0)},
+					},
+					Source: "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): electric water heaters about 11-14 years",
+				},
+				{
+					Task:    "replace the mini-split heat pump",
+					Every:   18,
+					Minutes: decimal.New(480, 0),
+					Parts: []PartRef{
+						{SKU: "FIX-MINISPLIT", Qty: decimal.New(1, 0)},
+					},
+					Source: "estimate: US DOE Energy Saver, heat pumps last about 15 years; ductless mini-splits 15-20 years",
+				},
+				{Task: "service the heat pump: clean filters and coils, check charge", Every: 1, Minutes: decimal.New(60, 0), Source: "estimate: US DOE Energy Saver: clean filters monthly to yearly, professional service yearly"},
+			},
+		},
+		file: "modules/core-mech.toml",
 	}
 }
 
@@ -177,6 +237,7 @@ func snapshotModuleFloor4x8() *Module {
 		InstallQual: "module-installer",
 		Source:      "OSE Seed Eco-Home 4 Calculations: floors about 5 min per joist or sheet, 15 min to install; framing estimated",
 		Icon:        "floor",
+		Lifetime:    Lifetime{Phase: "B", ServiceLife: 75, LifeSource: "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): wood framing and sheathing last the life of the house; 75 years taken"},
 		file:        "modules/floor-4x8.toml",
 	}
 }
@@ -204,6 +265,7 @@ func snapshotModuleFoundationCell() *Module {
 		InstallQual: "foundation-crew",
 		Source:      "OSE Seed Eco-Home 4 Calculations: foundation about 40 h incl. grading (about 40 min per 16 sq ft cell); materials estimated for a 4 in slab",
 		Icon:        "foundation",
+		Lifetime:    Lifetime{Phase: "A", ServiceLife: 100, LifeSource: "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): poured concrete footings and slabs last a lifetime (80-200 years); 100 taken"},
 		file:        "modules/foundation-cell.toml",
 	}
 }
@@ -239,6 +301,7 @@ func snapshotModuleLoft4x8() *Module {
 		InstallQual: "module-installer",
 		Source:      "estimate: 2x8 joists at 24 in o.c. span about 12 ft for a living load; OSE Seed Eco-Home 4 Calculations for labour",
 		Icon:        "loft",
+		Lifetime:    Lifetime{Phase: "B", ServiceLife: 75, LifeSource: "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): wood framing and sheathing last the life of the house; 75 years taken"},
 		file:        "modules/loft-4x8.toml",
 	}
 }
@@ -274,7 +337,23 @@ func snapshotModuleRoof4x8() *Module {
 		InstallQual: "module-installer",
 		Source:      "estimate: 2x8 rafters at 24 in o.c. span about 16 ft for a light roof (span tables); OSE Seed Eco-Home 4 Calculations for labour",
 		Icon:        "roof",
-		file:        "modules/roof-4x8.toml",
+		Lifetime: Lifetime{
+			Phase:       "B",
+			ServiceLife: 75,
+			LifeSource:  "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): wood framing and sheathing last the life of the house; 75 years taken",
+			Maintenance: []Maintenance{
+				{
+					Task:    "inspect the metal roofing and re-seal fasteners and laps",
+					Every:   15,
+					Minutes: decimal.New(10, 0),
+					Parts: []PartRef{
+						{SKU: "BLK-SEALANT", Qty: decimal.New(25, -2)},
+					},
+					Source: "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): metal roofing 40-80 years with periodic fastener and sealant upkeep",
+				},
+			},
+		},
+		file: "modules/roof-4x8.toml",
 	}
 }
 
@@ -312,393 +391,31 @@ func snapshotModuleRoofSolar4x8() *Module {
 		InstallQual: "solar-installer",
 		Source:      "estimate: roof panel plus one 400 W module (about 41 x 68 in) and rail kit",
 		Icon:        "solar",
-		file:        "modules/roof-solar-4x8.toml",
-	}
-}
-
-func snapshotModuleWallDoor4x8() *Module {
-	return &Module{
-		ID:            "wall-door-4x8",
-		Name:          "Door wall 4x8",
-		Category:      "opening",
-		Description:   "Exterior wall module with a centred 36 x 80 in rough opening, bottom plate cut out, double 2x12 header, prehung door.",
-		Placement:     "edge",
-		Cells:         1,
-		Height:        1536,
-		Layer:         "wall",
-		Exterior:      true,
-		Opening:       "door",
-		OpeningWidth:  576,
-		OpeningHeight: 1280,
-		Parts: []PartRef{
-			{SKU: "LUM-2X6-08", Qty: decimal.New(5, 0), Note: "kings and jacks"},
-			{SKU: "LUM-2X6-08", Qty: decimal.New(2, 0), Note: "plates"},
-			{Assembly: "header-2x12-39", Qty: decimal.New(1, 0)},
-			{SKU: "SHT-OSB-716", Qty: decimal.New(1, 0)},
-			{SKU: "HW-NAIL-16D", Qty: decimal.New(36, 0)},
-			{SKU: "HW-SCREW-3", Qty: decimal.New(4, 0)},
-			{SKU: "FIX-DOOR-3680", Qty: decimal.New(1, 0)},
-			{SKU: "BLK-INSUL-R21", Qty: decimal.New(10, 0)},
+		Lifetime: Lifetime{
+			Phase:       "B",
+			ServiceLife: 75,
+			LifeSource:  "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): wood framing and sheathing last the life of the house; 75 years taken",
+			Maintenance: []Maintenance{
+				{
+					Task:    "inspect the metal roofing and re-seal fasteners and laps",
+					Every:   15,
+					Minutes: decimal.New(10, 0),
+					Parts: []PartRef{
+						{SKU: "BLK-SEALANT", Qty: decimal.New(25, -2)},
+					},
+					Source: "estimate: NAHB and Bank of America Home Equity, Study of Life Expectancy of Home Components (2007): metal roofing 40-80 years with periodic fastener and sealant upkeep",
+				},
+				{
+					Task:    "replace the PV module",
+					Every:   25,
+					Minutes: decimal.New(45, 0),
+					Parts: []PartRef{
+						{SKU: "FIX-PV-400", Qty: decimal.New(1, 0)},
+					},
+					Source: "estimate: typical PV module power warranty of 25 years (about 0.5% loss a year, NREL PV degradation studies)",
+				},
+			},
 		},
-		Cuts: []CutPart{
-			{Name: "king stud", SKU: "LUM-2X6-08", Qty: 2, Length: 1482},
-			{Name: "jack stud", SKU: "LUM-2X6-08", Qty: 2, Length: 1280},
-			{Name: "plate", SKU: "LUM-2X6-08", Qty: 3, Length: 768},
-			{Name: "header", SKU: "LUM-2X12-08", Qty: 2, Length: 624},
-			{Name: "sheathing side", SKU: "SHT-OSB-716", Qty: 2, Length: 1536, Width: 96, Grain: true},
-			{Name: "sheathing above head", SKU: "SHT-OSB-716", Qty: 1, Length: 576, Width: 256},
-		},
-		Labour: []LabourOp{
-			{Op: "build", Skill: "framing", MinutesPerMember: decimal.New(3, 0)},
-			{Op: "build", Skill: "openings", Minutes: decimal.New(20, 0)},
-			{Op: "install", Skill: "install", Minutes: decimal.New(15, 0)},
-		},
-		Machine: []MachineOp{
-			{Process: "miter-saw", Minutes: decimal.New(5, 0)},
-			{Process: "cnc-router", Minutes: decimal.New(6, 0)},
-		},
-		BuildQual:   "opening-framer",
-		InstallQual: "module-installer",
-		Source:      "OSE Wall Module Schema (door RO 36 x 80, 48 in module only); CAD price data (about 5 stud-equivalents, 2 plates, 1 OSB, 36 nails, 4 screws)",
-		Icon:        "wall",
-		file:        "modules/wall-door-4x8.toml",
-	}
-}
-
-func snapshotModuleWallExt4x10() *Module {
-	return &Module{
-		ID:          "wall-ext-4x10",
-		Name:        "Exterior wall 4x10",
-		Category:    "wall",
-		Description: "Exterior wall module, 48 in wide, 120 in tall: 2x6 studs at 24 in o.c., double top plate, single bottom plate, 7/16 OSB outside, R-21 batts.",
-		Placement:   "edge",
-		Cells:       1,
-		Height:      1920,
-		Layer:       "wall",
-		Exterior:    true,
-		Parts: []PartRef{
-			{SKU: "LUM-2X6-10", Qty: decimal.New(4, 0), Note: "studs"},
-			{SKU: "LUM-2X6-08", Qty: decimal.New(2, 0), Note: "plates: single bottom, double top"},
-			{SKU: "SHT-OSB-716", Qty: decimal.New(125, -2)},
-			{SKU: "HW-NAIL-16D", Qty: decimal.New(38, 0)},
-			{SKU: "HW-SCREW-3", Qty: decimal.New(4, 0), Note: "corner screws"},
-			{SKU: "BLK-INSUL-R21", Qty: decimal.New(40, 0)},
-		},
-		Cuts: []CutPart{
-			{Name: "stud", SKU: "LUM-2X6-10", Qty: 4, Length: 1866},
-			{Name: "plate", SKU: "LUM-2X6-08", Qty: 3, Length: 768},
-			{Name: "sheathing", SKU: "SHT-OSB-716", Qty: 1, Length: 1536, Width: 768, Grain: true},
-			{Name: "sheathing top strip", SKU: "SHT-OSB-716", Qty: 1, Length: 384, Width: 768},
-		},
-		Labour: []LabourOp{
-			{Op: "build", Skill: "framing", MinutesPerMember: decimal.New(3, 0)},
-			{Op: "install", Skill: "install", Minutes: decimal.New(15, 0)},
-		},
-		Machine: []MachineOp{
-			{Process: "miter-saw", Minutes: decimal.New(35, -1)},
-			{Process: "cnc-router", Minutes: decimal.New(3, 0)},
-		},
-		BuildQual:   "wall-framer",
-		InstallQual: "module-installer",
-		Source:      "OSE Wall Module Schema and CAD price data (4 studs, 2 plates, 1 OSB, 38 nails, 4 screws); OSE Seed Eco-Home 4 Calculations (3 min per member, 15 min install)",
-		Icon:        "wall",
-		file:        "modules/wall-ext-4x10.toml",
-	}
-}
-
-func snapshotModuleWallExt4x8() *Module {
-	return &Module{
-		ID:          "wall-ext-4x8",
-		Name:        "Exterior wall 4x8",
-		Category:    "wall",
-		Description: "Exterior wall module, 48 in wide, 96 in tall: 2x6 studs at 24 in o.c., double top plate, single bottom plate, 7/16 OSB outside, R-21 batts.",
-		Placement:   "edge",
-		Cells:       1,
-		Height:      1536,
-		Layer:       "wall",
-		Exterior:    true,
-		Parts: []PartRef{
-			{SKU: "LUM-2X6-08", Qty: decimal.New(4, 0), Note: "studs"},
-			{SKU: "LUM-2X6-08", Qty: decimal.New(2, 0), Note: "plates: single bottom, double top"},
-			{SKU: "SHT-OSB-716", Qty: decimal.New(1, 0)},
-			{SKU: "HW-NAIL-16D", Qty: decimal.New(38, 0)},
-			{SKU: "HW-SCREW-3", Qty: decimal.New(4, 0), Note: "corner screws"},
-			{SKU: "BLK-INSUL-R21", Qty: decimal.New(32, 0)},
-		},
-		Cuts: []CutPart{
-			{Name: "stud", SKU: "LUM-2X6-08", Qty: 4, Length: 1482},
-			{Name: "plate", SKU: "LUM-2X6-08", Qty: 3, Length: 768},
-			{Name: "sheathing", SKU: "SHT-OSB-716", Qty: 1, Length: 1536, Width: 768, Grain: true},
-		},
-		Labour: []LabourOp{
-			{Op: "build", Skill: "framing", MinutesPerMember: decimal.New(3, 0)},
-			{Op: "install", Skill: "install", Minutes: decimal.New(15, 0)},
-		},
-		Machine: []MachineOp{
-			{Process: "miter-saw", Minutes: decimal.New(35, -1)},
-		},
-		BuildQual:   "wall-framer",
-		InstallQual: "module-installer",
-		Source:      "OSE Wall Module Schema and CAD price data (4 studs, 2 plates, 1 OSB, 38 nails, 4 screws); OSE Seed Eco-Home 4 Calculations (3 min per member, 15 min install)",
-		Icon:        "wall",
-		file:        "modules/wall-ext-4x8.toml",
-	}
-}
-
-func snapshotModuleWallExt4x816oc() *Module {
-	return &Module{
-		ID:          "wall-ext-4x8-16oc",
-		Name:        "Exterior wall 4x8, 16 in o.c.",
-		Category:    "wall",
-		Description: "Exterior wall module, 48 x 96 in, 2x6 studs at 16 in o.c. for higher loads.",
-		Placement:   "edge",
-		Cells:       1,
-		Height:      1536,
-		Layer:       "wall",
-		Exterior:    true,
-		Parts: []PartRef{
-			{SKU: "LUM-2X6-08", Qty: decimal.New(5, 0), Note: "studs"},
-			{SKU: "LUM-2X6-08", Qty: decimal.New(2, 0), Note: "plates"},
-			{SKU: "SHT-OSB-716", Qty: decimal.New(1, 0)},
-			{SKU: "HW-NAIL-16D", Qty: decimal.New(44, 0)},
-			{SKU: "HW-SCREW-3", Qty: decimal.New(4, 0)},
-			{SKU: "BLK-INSUL-R21", Qty: decimal.New(32, 0)},
-		},
-		Cuts: []CutPart{
-			{Name: "stud", SKU: "LUM-2X6-08", Qty: 5, Length: 1482},
-			{Name: "plate", SKU: "LUM-2X6-08", Qty: 3, Length: 768},
-			{Name: "sheathing", SKU: "SHT-OSB-716", Qty: 1, Length: 1536, Width: 768, Grain: true},
-		},
-		Labour: []LabourOp{
-			{Op: "build", Skill: "framing", MinutesPerMember: decimal.New(3, 0)},
-			{Op: "install", Skill: "install", Minutes: decimal.New(15, 0)},
-		},
-		Machine: []MachineOp{
-			{Process: "miter-saw", Minutes: decimal.New(4, 0)},
-		},
-		BuildQual:   "wall-framer",
-		InstallQual: "module-installer",
-		Source:      "OSE CAD price data: 5 studs, 2 plates, 1 OSB, 44 nails, 4 corner screws",
-		Icon:        "wall",
-		file:        "modules/wall-ext-4x8-16oc.toml",
-	}
-}
-
-func snapshotModuleWallExt4x9() *Module {
-	return &Module{
-		ID:          "wall-ext-4x9",
-		Name:        "Exterior wall 4x9",
-		Category:    "wall",
-		Description: "Exterior wall module, 48 in wide, 108 in tall: 2x6 studs at 24 in o.c., double top plate, single bottom plate, 7/16 OSB outside, R-21 batts.",
-		Placement:   "edge",
-		Cells:       1,
-		Height:      1728,
-		Layer:       "wall",
-		Exterior:    true,
-		Parts: []PartRef{
-			{SKU: "LUM-2X6-10", Qty: decimal.New(4, 0), Note: "studs"},
-			{SKU: "LUM-2X6-08", Qty: decimal.New(2, 0), Note: "plates: single bottom, double top"},
-			{SKU: "SHT-OSB-716", Qty: decimal.New(1125, -3)},
-			{SKU: "HW-NAIL-16D", Qty: decimal.New(38, 0)},
-			{SKU: "HW-SCREW-3", Qty: decimal.New(4, 0), Note: "corner screws"},
-			{SKU: "BLK-INSUL-R21", Qty: decimal.New(36, 0)},
-		},
-		Cuts: []CutPart{
-			{Name: "stud", SKU: "LUM-2X6-10", Qty: 4, Length: 1674},
-			{Name: "plate", SKU: "LUM-2X6-08", Qty: 3, Length: 768},
-			{Name: "sheathing", SKU: "SHT-OSB-716", Qty: 1, Length: 1536, Width: 768, Grain: true},
-			{Name: "sheathing top strip", SKU: "SHT-OSB-716", Qty: 1, Length: 192, Width: 768},
-		},
-		Labour: []LabourOp{
-			{Op: "build", Skill: "framing", MinutesPerMember: decimal.New(3, 0)},
-			{Op: "install", Skill: "install", Minutes: decimal.New(15, 0)},
-		},
-		Machine: []MachineOp{
-			{Process: "miter-saw", Minutes: decimal.New(35, -1)},
-			{Process: "cnc-router", Minutes: decimal.New(3, 0)},
-		},
-		BuildQual:   "wall-framer",
-		InstallQual: "module-installer",
-		Source:      "OSE Wall Module Schema and CAD price data (4 studs, 2 plates, 1 OSB, 38 nails, 4 screws); OSE Seed Eco-Home 4 Calculations (3 min per member, 15 min install)",
-		Icon:        "wall",
-		file:        "modules/wall-ext-4x9.toml",
-	}
-}
-
-func snapshotModuleWallInt4x8() *Module {
-	return &Module{
-		ID:          "wall-int-4x8",
-		Name:        "Interior wall 4x8",
-		Category:    "interior",
-		Description: "Interior partition module, 48 x 96 in, 2x4 studs at 16 in o.c., no sheathing.",
-		Placement:   "edge",
-		Cells:       1,
-		Height:      1536,
-		Layer:       "wall",
-		Parts: []PartRef{
-			{SKU: "LUM-2X4-08", Qty: decimal.New(5, 0), Note: "studs"},
-			{SKU: "LUM-2X4-08", Qty: decimal.New(2, 0), Note: "plates"},
-			{SKU: "HW-NAIL-16D", Qty: decimal.New(34, 0)},
-			{SKU: "HW-SCREW-3", Qty: decimal.New(4, 0)},
-		},
-		Cuts: []CutPart{
-			{Name: "stud", SKU: "LUM-2X4-08", Qty: 5, Length: 1482},
-			{Name: "plate", SKU: "LUM-2X4-08", Qty: 3, Length: 768},
-		},
-		Labour: []LabourOp{
-			{Op: "build", Skill: "framing", MinutesPerMember: decimal.New(3, 0)},
-			{Op: "install", Skill: "install", Minutes: decimal.New(15, 0)},
-		},
-		Machine: []MachineOp{
-			{Process: "miter-saw", Minutes: decimal.New(4, 0)},
-		},
-		BuildQual:   "wall-framer",
-		InstallQual: "module-installer",
-		Source:      "OSE CAD price data: interior wall 4x8, 2x4 at 16 in o.c.: 5 studs, 2 plates, no OSB, 34 nails, 4 screws",
-		Icon:        "interior-wall",
-		file:        "modules/wall-int-4x8.toml",
-	}
-}
-
-func snapshotModuleWallIntDoor4x8() *Module {
-	return &Module{
-		ID:            "wall-int-door-4x8",
-		Name:          "Interior door wall 4x8",
-		Category:      "interior",
-		Description:   "Interior partition module with a 32 x 82 in rough opening and a 30 in prehung door.",
-		Placement:     "edge",
-		Cells:         1,
-		Height:        1536,
-		Layer:         "wall",
-		Opening:       "door",
-		OpeningWidth:  512,
-		OpeningHeight: 1312,
-		Parts: []PartRef{
-			{SKU: "LUM-2X4-08", Qty: decimal.New(5, 0), Note: "kings, jacks, header"},
-			{SKU: "LUM-2X4-08", Qty: decimal.New(2, 0), Note: "plates"},
-			{SKU: "HW-NAIL-16D", Qty: decimal.New(30, 0)},
-			{SKU: "HW-SCREW-3", Qty: decimal.New(4, 0)},
-			{SKU: "FIX-DOOR-INT-3080", Qty: decimal.New(1, 0)},
-		},
-		Cuts: []CutPart{
-			{Name: "king stud", SKU: "LUM-2X4-08", Qty: 2, Length: 1482},
-			{Name: "jack stud", SKU: "LUM-2X4-08", Qty: 2, Length: 1312},
-			{Name: "header", SKU: "LUM-2X4-08", Qty: 2, Length: 560},
-			{Name: "plate", SKU: "LUM-2X4-08", Qty: 3, Length: 768},
-		},
-		Labour: []LabourOp{
-			{Op: "build", Skill: "framing", MinutesPerMember: decimal.New(3, 0)},
-			{Op: "build", Skill: "openings", Minutes: decimal.New(15, 0)},
-			{Op: "install", Skill: "install", Minutes: decimal.New(15, 0)},
-		},
-		Machine: []MachineOp{
-			{Process: "miter-saw", Minutes: decimal.New(4, 0)},
-		},
-		BuildQual:   "opening-framer",
-		InstallQual: "module-installer",
-		Source:      "OSE interior wall module (2x4, no OSB, 4 ft wide); door RO estimated for a 30 in slab",
-		Icon:        "interior-wall",
-		file:        "modules/wall-int-door-4x8.toml",
-	}
-}
-
-func snapshotModuleWallSlider8() *Module {
-	return &Module{
-		ID:            "wall-slider-8",
-		Name:          "Sliding door wall 8 ft",
-		Category:      "opening",
-		Description:   "Exterior wall module 96 in wide with a 72 x 80 in rough opening, double 2x12 header, two OSB sheets, sliding patio door.",
-		Placement:     "edge",
-		Cells:         2,
-		Height:        1536,
-		Layer:         "wall",
-		Exterior:      true,
-		Opening:       "door",
-		OpeningWidth:  1152,
-		OpeningHeight: 1280,
-		Parts: []PartRef{
-			{SKU: "LUM-2X6-08", Qty: decimal.New(4, 0), Note: "kings and jacks"},
-			{SKU: "LUM-2X6-08", Qty: decimal.New(3, 0), Note: "plates"},
-			{Assembly: "header-2x12-75", Qty: decimal.New(1, 0)},
-			{SKU: "SHT-OSB-716", Qty: decimal.New(2, 0)},
-			{SKU: "HW-NAIL-16D", Qty: decimal.New(52, 0)},
-			{SKU: "HW-SCREW-3", Qty: decimal.New(8, 0)},
-			{SKU: "FIX-DOOR-7280", Qty: decimal.New(1, 0)},
-			{SKU: "BLK-INSUL-R21", Qty: decimal.New(20, 0)},
-		},
-		Cuts: []CutPart{
-			{Name: "king stud", SKU: "LUM-2X6-08", Qty: 2, Length: 1482},
-			{Name: "jack stud", SKU: "LUM-2X6-08", Qty: 2, Length: 1280},
-			{Name: "plate", SKU: "LUM-2X6-08", Qty: 3, Length: 1536},
-			{Name: "header", SKU: "LUM-2X12-08", Qty: 2, Length: 1200},
-			{Name: "sheathing side", SKU: "SHT-OSB-716", Qty: 2, Length: 1536, Width: 192, Grain: true},
-			{Name: "sheathing above head", SKU: "SHT-OSB-716", Qty: 1, Length: 1152, Width: 256},
-		},
-		Labour: []LabourOp{
-			{Op: "build", Skill: "framing", MinutesPerMember: decimal.New(3, 0)},
-			{Op: "build", Skill: "openings", Minutes: decimal.New(30, 0)},
-			{Op: "install", Skill: "install", Minutes: decimal.New(30, 0)},
-		},
-		Machine: []MachineOp{
-			{Process: "miter-saw", Minutes: decimal.New(5, 0)},
-			{Process: "cnc-router", Minutes: decimal.New(8, 0)},
-		},
-		BuildQual:   "opening-framer",
-		InstallQual: "module-installer",
-		Source:      "OSE double/sliding door modules: 8 ft wide, RO 72 x 80, double 2x12 header, 2 OSB sheets",
-		Icon:        "wall",
-		file:        "modules/wall-slider-8.toml",
-	}
-}
-
-func snapshotModuleWallWindow4x8() *Module {
-	return &Module{
-		ID:            "wall-window-4x8",
-		Name:          "Window wall 4x8",
-		Category:      "opening",
-		Description:   "Exterior wall module with a 36 x 48 in rough opening, sill at 36 in, double 2x12 header, window fitted.",
-		Placement:     "edge",
-		Cells:         1,
-		Height:        1536,
-		Layer:         "wall",
-		Exterior:      true,
-		Opening:       "window",
-		OpeningWidth:  576,
-		OpeningHeight: 768,
-		Parts: []PartRef{
-			{SKU: "LUM-2X6-08", Qty: decimal.New(6, 0), Note: "kings, jacks, cripples, sill"},
-			{SKU: "LUM-2X6-08", Qty: decimal.New(2, 0), Note: "plates"},
-			{Assembly: "header-2x12-39", Qty: decimal.New(1, 0)},
-			{SKU: "SHT-OSB-716", Qty: decimal.New(1, 0)},
-			{SKU: "HW-NAIL-16D", Qty: decimal.New(40, 0)},
-			{SKU: "HW-SCREW-3", Qty: decimal.New(4, 0)},
-			{Assembly: "window-kit-3648", Qty: decimal.New(1, 0)},
-			{SKU: "BLK-INSUL-R21", Qty: decimal.New(20, 0)},
-		},
-		Cuts: []CutPart{
-			{Name: "king stud", SKU: "LUM-2X6-08", Qty: 2, Length: 1482},
-			{Name: "jack stud", SKU: "LUM-2X6-08", Qty: 2, Length: 1320},
-			{Name: "cripple", SKU: "LUM-2X6-08", Qty: 2, Length: 528},
-			{Name: "sill", SKU: "LUM-2X6-08", Qty: 1, Length: 576},
-			{Name: "plate", SKU: "LUM-2X6-08", Qty: 3, Length: 768},
-			{Name: "header", SKU: "LUM-2X12-08", Qty: 2, Length: 624},
-			{Name: "sheathing side", SKU: "SHT-OSB-716", Qty: 2, Length: 1536, Width: 96, Grain: true},
-			{Name: "sheathing below sill", SKU: "SHT-OSB-716", Qty: 1, Length: 576, Width: 576},
-			{Name: "sheathing above head", SKU: "SHT-OSB-716", Qty: 1, Length: 576, Width: 192},
-		},
-		Labour: []LabourOp{
-			{Op: "build", Skill: "framing", MinutesPerMember: decimal.New(3, 0)},
-			{Op: "build", Skill: "openings", Minutes: decimal.New(20, 0)},
-			{Op: "install", Skill: "install", Minutes: decimal.New(15, 0)},
-		},
-		Machine: []MachineOp{
-			{Process: "miter-saw", Minutes: decimal.New(6, 0)},
-			{Process: "cnc-router", Minutes: decimal.New(8, 0)},
-		},
-		BuildQual:   "opening-framer",
-		InstallQual: "module-installer",
-		Source:      "OSE Wall Module Schema (36 x 48 RO, sill 36 in, two 2x12 header); CAD price data (about 6 stud-equivalents, 2 plates, 1 OSB, 40 nails, 4 screws); about 60 min to build",
-		Icon:        "wall",
-		file:        "modules/wall-window-4x8.toml",
+		file: "modules/roof-solar-4x8.toml",
 	}
 }

@@ -26,11 +26,13 @@ import (
 const (
 	snapshotCatalogFile   = "snapshot_catalog_gen.go"
 	snapshotModulesFile   = "snapshot_modules_gen.go"
+	snapshotModules2File  = "snapshot_modules2_gen.go"
+	snapshotHouseFile     = "snapshot_house_gen.go"
 	snapshotSuppliersFile = "snapshot_suppliers_gen.go"
 )
 
 // snapshotFiles lists the generated files in the order they are written.
-var snapshotFiles = []string{snapshotCatalogFile, snapshotModulesFile, snapshotSuppliersFile}
+var snapshotFiles = []string{snapshotCatalogFile, snapshotModulesFile, snapshotModules2File, snapshotHouseFile, snapshotSuppliersFile}
 
 // parsedData parses the embedded data the way the snapshot stands for.
 func parsedData(t *testing.T) (*Catalog, []*Supplier, map[string]*Shop) {
@@ -56,10 +58,19 @@ func renderSnapshot(t *testing.T, sum string, cat *Catalog, sups []*Supplier, sh
 	fmt.Fprintf(cf, "const snapshotSum = %q\n\n", sum)
 	g.structFunc(cf, "snapshotCatalog", reflect.ValueOf(cat), map[string]string{
 		"Materials": "snapshotMaterials()", "Assemblies": "snapshotAssemblies()", "Modules": "snapshotModules()",
+		"Phases": "snapshotPhases()", "HouseItems": "snapshotHouseItems()", "materialOrder": "snapshotMaterialOrder()",
 	})
+	g.valueFunc(cf, "snapshotMaterialOrder", reflect.ValueOf(cat.materialOrder))
 	g.valueFunc(cf, "snapshotMaterials", reflect.ValueOf(cat.Materials))
 	g.mapFuncs(cf, "snapshotAssemblies", "snapshotAssembly", reflect.ValueOf(cat.Assemblies))
-	g.mapFuncs(g.file(snapshotModulesFile), "snapshotModules", "snapshotModule", reflect.ValueOf(cat.Modules))
+	g.mapFuncs(g.file(snapshotModulesFile), "snapshotModules", "snapshotModule", reflect.ValueOf(cat.Modules), g.file(snapshotModules2File))
+	hf := g.file(snapshotHouseFile)
+	g.valueFunc(hf, "snapshotPhases", reflect.ValueOf(cat.Phases))
+	itemIDs := make([]string, len(cat.HouseItems))
+	for i, it := range cat.HouseItems {
+		itemIDs[i] = it.ID
+	}
+	g.sliceFuncs(hf, "snapshotHouseItems", "snapshotHouseItem", reflect.ValueOf(cat.HouseItems), itemIDs)
 	sf := g.file(snapshotSuppliersFile)
 	ids := make([]string, len(sups))
 	for i, s := range sups {
@@ -115,8 +126,10 @@ func (g *snapshotGen) structFunc(b *bytes.Buffer, name string, v reflect.Value, 
 }
 
 // mapFuncs writes function name returning map v (string keys), each value
-// built by a function of its own: prefix and the key in camel case.
-func (g *snapshotGen) mapFuncs(b *bytes.Buffer, name, prefix string, v reflect.Value) {
+// built by a function of its own: prefix and the key in camel case. With a
+// second buffer, the second half of the values' functions go there (so no
+// generated file grows past the file size limit).
+func (g *snapshotGen) mapFuncs(b *bytes.Buffer, name, prefix string, v reflect.Value, more ...*bytes.Buffer) {
 	require.Equal(g.t, reflect.String, v.Type().Key().Kind(), "map keys must be strings")
 	keys := sortedKeys(v)
 	g.open(b, name, v.Type())
@@ -125,8 +138,12 @@ func (g *snapshotGen) mapFuncs(b *bytes.Buffer, name, prefix string, v reflect.V
 		fmt.Fprintf(b, "%q: %s(),\n", k.String(), prefix+camel(k.String()))
 	}
 	b.WriteString("}\n}\n\n")
-	for _, k := range keys {
-		g.valueFunc(b, prefix+camel(k.String()), v.MapIndex(k))
+	for i, k := range keys {
+		to := b
+		if len(more) > 0 && i >= len(keys)/2 {
+			to = more[0]
+		}
+		g.valueFunc(to, prefix+camel(k.String()), v.MapIndex(k))
 	}
 }
 

@@ -6,7 +6,8 @@ import (
 	"github.com/opensourceecology/prodos/designs"
 )
 
-// CheckBudget names the design check: total cost <= max (USD).
+// CheckBudget names the design check: total cost <= max (USD), for the
+// session's scope (a finished house counts its whole-house items).
 const CheckBudget = "budget"
 
 func init() { registerCheck(budgetCheck{}) }
@@ -23,7 +24,7 @@ func (budgetCheck) Validate(r *Rule, _ *designs.Catalog) (string, string) {
 }
 
 func (budgetCheck) Design(e *Engine, _ *analysis, _ *Metrics, r *Rule, rep *report) {
-	if t := e.cost.Total(); t.GreaterThan(*r.Max) {
+	if t := e.ScopeCost().Total(); t.GreaterThan(*r.Max) {
 		rep.add(fmt.Sprintf("the design costs $%s, $%s over the budget of $%s", t.StringFixed(2), t.Sub(*r.Max).StringFixed(2), r.Max.StringFixed(2)))
 	}
 }

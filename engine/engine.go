@@ -138,6 +138,13 @@ type Options struct {
 	Suppliers []*designs.Supplier
 	// LabourRate in USD per hour; zero means the catalog's rate.
 	LabourRate decimal.Decimal
+	// Scope is designs.ScopeShell (empty: the modules alone) or
+	// designs.ScopeFinished (the whole house: the cost metrics add the
+	// whole-house items).
+	Scope string
+	// LifeCycleBudget is the level's life-cycle budget (USD; zero: none),
+	// for what the player is shown.
+	LifeCycleBudget decimal.Decimal
 	// Palette lists the modules offered; nil offers every module.
 	Palette []string
 }

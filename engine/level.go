@@ -12,7 +12,9 @@ import (
 // Goal is one objective or star condition: a metric with a lower and/or
 // upper bound.
 //
-// Metrics: cost, materials, labor, machine (USD); floor_area (sq ft),
+// Metrics: cost, materials, labor, machine (USD, for the level's house:
+// shell or finished); lcc (50-year life-cycle cost, USD); repairability
+// (percent of modules replaceable alone); floor_area (sq ft),
 // floor_area_m2; rooms (enclosed), reachable_rooms, open_edges; closed (1 when
 // the envelope is closed); window_ratio; modules; hard_violations; warnings;
 // count.CATEGORY (modules of a category); module.ID (modules of one id).
@@ -36,7 +38,14 @@ type Level struct {
 	Suppliers  []string        `toml:"suppliers"`
 	Palette    []string        `toml:"palette"`
 	LabourRate decimal.Decimal `toml:"labour_rate"`
-	Grid       designs.Grid    `toml:"grid"`
+	// House is what the level asks for: "shell" (the modules alone, the
+	// default) or "finished" (the whole house: its cost and labour count
+	// the whole-house items of every phase).
+	House string `toml:"house"`
+	// LifeCycleBudget, when set, is an objective: the 50-year life-cycle
+	// cost at most this (USD).
+	LifeCycleBudget *decimal.Decimal `toml:"life_cycle_budget"`
+	Grid            designs.Grid     `toml:"grid"`
 	// Plan draws the starting design as a text plan (see Layout); Start
 	// adds placements to it. The grid defaults to the plan's size.
 	Plan  string              `toml:"plan"`
@@ -57,7 +66,7 @@ type Level struct {
 	planned []designs.Placement
 }
 
-var plainMetrics = []string{"cost", "materials", "labor", "machine", "floor_area", "floor_area_m2", "rooms", "reachable_rooms",
+var plainMetrics = []string{"cost", "materials", "labor", "machine", "lcc", "repairability", "floor_area", "floor_area_m2", "rooms", "reachable_rooms",
 	"open_edges", "closed", "window_ratio", "modules", "hard_violations", "warnings"}
 
 func validMetric(m string, cat *designs.Catalog) bool {
@@ -68,7 +77,7 @@ func validMetric(m string, cat *designs.Catalog) bool {
 		if cat != nil {
 			return indexOf(cat.CategoryIDs(), c) >= 0
 		}
-		return indexOf(designs.Categories, c) >= 0
+		return indexOf(designs.Categories(), c) >= 0
 	}
 	if id, ok := strings.CutPrefix(m, "module."); ok {
 		return cat == nil || cat.Modules[id] != nil
@@ -100,6 +109,20 @@ func ParseLevel(file string, data []byte, cat *designs.Catalog, ruleSets map[str
 	}
 	if l.LabourRate.Sign() < 0 {
 		e("labour_rate", "labour_rate must not be negative, got %s", l.LabourRate)
+	}
+	switch l.House {
+	case "":
+		l.House = designs.ScopeShell
+	case designs.ScopeShell, designs.ScopeFinished:
+	default:
+		e("house", "house must be %q or %q, got %q", designs.ScopeShell, designs.ScopeFinished, l.House)
+	}
+	if b := l.LifeCycleBudget; b != nil {
+		if b.Sign() <= 0 {
+			e("life_cycle_budget", "life_cycle_budget must be positive, got %s", b)
+		} else {
+			l.Objectives = append(l.Objectives, Goal{Text: "50-year life-cycle cost of $" + thousands(b.StringFixed(0)) + " or less", Metric: "lcc", Max: b})
+		}
 	}
 	base, ok := ruleSets[l.RulesID]
 	if !ok {
@@ -234,7 +257,10 @@ func (l *Level) Options(cat *designs.Catalog) (Options, error) {
 	if shop == nil {
 		shop = shops[designs.DefaultShopID]
 	}
-	opts := Options{Rules: l.RuleSet, Shop: shop, LabourRate: l.LabourRate}
+	opts := Options{Rules: l.RuleSet, Shop: shop, LabourRate: l.LabourRate, Scope: l.House}
+	if l.LifeCycleBudget != nil {
+		opts.LifeCycleBudget = *l.LifeCycleBudget
+	}
 	if len(l.Palette) > 0 {
 		opts.Palette = l.Palette
 	}
@@ -302,14 +328,13 @@ func (e *Engine) Metric(name string) (decimal.Decimal, bool) {
 	m := e.Metrics()
 	n := func(i int) decimal.Decimal { return decimal.NewFromInt(int64(i)) }
 	switch name {
-	case "cost":
-		return e.cost.Total(), true
-	case "materials":
-		return e.cost.Materials, true
-	case "labor":
-		return e.cost.Labour, true
-	case "machine":
-		return e.cost.Machine, true
+	case "cost", "materials", "labor", "machine":
+		c := e.ScopeCost()
+		return map[string]decimal.Decimal{"cost": c.Total(), "materials": c.Materials, "labor": c.Labour, "machine": c.Machine}[name], true
+	case "lcc":
+		return e.LifeCycle().Total(), true
+	case "repairability":
+		return e.RepairabilityPercent(), true
 	case "floor_area":
 		return n(m.FloorAreaSqFt), true
 	case "floor_area_m2":
@@ -361,7 +386,7 @@ func (e *Engine) goals(gs []Goal) ([]GoalResult, bool) {
 // Evaluate scores the current design against a level's objectives and star
 // thresholds. The engine should run the level's rule set (FromLevel).
 func (e *Engine) Evaluate(l *Level) Score {
-	s := Score{Level: l.ID, HardViolations: e.HardViolations(), Cost: e.cost.Total()}
+	s := Score{Level: l.ID, HardViolations: e.HardViolations(), Cost: e.ScopeCost().Total()}
 	var ok1, ok2, ok3 bool
 	s.Objectives, ok1 = e.goals(l.Objectives)
 	s.TwoStars, ok2 = e.goals(l.TwoStars)
@@ -375,6 +400,19 @@ func (e *Engine) Evaluate(l *Level) Score {
 				s.Stars = 3
 			}
 		}
+	}
+	return s
+}
+
+// thousands puts commas in a whole number of dollars: "90000" is "90,000".
+func thousands(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
 	}
 	return s
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/opensourceecology/prodos/designs"
+	"github.com/opensourceecology/prodos/game/designtool"
 	"github.com/shopspring/decimal"
 )
 
@@ -71,6 +72,9 @@ type Board interface {
 	Cost() designs.Cost
 	Violations() []Violation
 	Metrics() Metrics
+	// Lifetime is the cost by build phase, the 50-year life-cycle cost and
+	// the repairability (see game/designtool).
+	Lifetime() designtool.Lifetime
 }
 
 var errNothingToSwap = errors.New("nothing here to swap")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/opensourceecology/prodos/designs"
 	"github.com/shopspring/decimal"
 )
 
@@ -114,7 +115,8 @@ func (s *DesignScene) layoutHUD(g *Game, r *Renderer) float64 {
 	y += 24
 	bd := s.board.Cost()
 	r.Text(fmt.Sprintf("materials $%s · labour $%s · machine $%s", whole(bd.Materials), whole(bd.Labour), whole(bd.Machine)), x+14, y, 12, colMuted, text.AlignStart)
-	y += 22
+	y += 20
+	y = s.drawLifetime(r, x, y, w)
 	r.Text("Floor area", x+14, y, 14, colMuted, text.AlignStart)
 	r.Text(fmt.Sprintf("%d sq ft · %.1f m²", met.FloorSqFt(), met.FloorM2()), w-14, y, 14, colLight, text.AlignEnd)
 	y += 20
@@ -184,4 +186,31 @@ func (s *DesignScene) drawProblems(g *Game, r *Renderer, py float64) {
 	if len(rows) < len(vs) {
 		r.Text(fmt.Sprintf("… and %d more", len(vs)-len(rows)), x+14, h-22, 13, colMuted, text.AlignStart)
 	}
+}
+
+// phaseTitle names the house the cost by phase is for: the shell or the
+// finished house.
+func phaseTitle(scope string) string {
+	if scope == designs.ScopeFinished {
+		return "Finished house by phase: "
+	}
+	return "Shell by phase: "
+}
+
+// drawLifetime draws the cost by build phase, the 50-year life-cycle cost
+// (red over the level's life-cycle budget) and the repairability, from y;
+// it returns the y below them.
+func (s *DesignScene) drawLifetime(r *Renderer, x, y, w float64) float64 {
+	l := s.board.Lifetime()
+	y += r.Wrap(phaseTitle(l.Scope)+l.PhaseLine(), x+14, y, 12, hudW-28, colMuted) + 6
+	r.Text("50-year cost", x+14, y, 14, colMuted, text.AlignStart)
+	c := colLight
+	if l.OverBudget() {
+		c = colBad
+	}
+	r.Text(l.LifeLine(), w-14, y, 14, c, text.AlignEnd)
+	y += 20
+	r.Text("Repairable alone", x+14, y, 14, colMuted, text.AlignStart)
+	r.Text(l.RepairLine(), w-14, y, 14, colLight, text.AlignEnd)
+	return y + 22
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine"
+	"github.com/opensourceecology/prodos/game/designtool"
 )
 
 // EngineBoard is the Board the game plays on: every rule, cost and metric
@@ -20,6 +21,7 @@ type EngineBoard struct {
 	rooms    []Room      // enclosed rooms and their labels, for drawing only
 	viol     []Violation
 	analysed bool
+	life     designtool.LifetimeCache
 }
 
 // NewEngineBoard wraps an engine; tick gives the game's current tick.
@@ -125,8 +127,12 @@ func (b *EngineBoard) Redo() bool {
 	return err == nil
 }
 
-// Cost implements Board.
-func (b *EngineBoard) Cost() designs.Cost { return b.E.Cost() }
+// Cost implements Board: the cost of the level's house, the modules for a
+// shell, with the whole-house items for a finished house.
+func (b *EngineBoard) Cost() designs.Cost { return b.E.ScopeCost() }
+
+// Lifetime implements Board.
+func (b *EngineBoard) Lifetime() designtool.Lifetime { return b.life.Get(b.E) }
 
 // Violations implements Board.
 func (b *EngineBoard) Violations() []Violation { b.refresh(); return b.viol }

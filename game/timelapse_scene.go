@@ -119,7 +119,7 @@ func (s *TimelapseScene) drawBuild(g *Game, r *Renderer, w, h float64) {
 	p := s.player
 	m := p.Model
 	st := m.At(p.T)
-	r.Text(fmt.Sprintf("%s   ·   %d of %d modules up   ·   speed x%g", st.Clock, st.Standing, len(m.Pieces), p.Speed()),
+	r.Text(fmt.Sprintf("%s   ·   %d of %d modules up   ·   %s   ·   speed x%g", st.Clock, st.Standing, len(m.Pieces), m.Phase(st), p.Speed()),
 		w/2, 62, 18, colMuted, text.AlignCenter)
 	// the standing and growing modules, drawn as the plan draws them
 	shown := *m.Design

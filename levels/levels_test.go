@@ -385,6 +385,22 @@ func TestStandardIsTheStandardRuleSet(t *testing.T) {
 	assert.NotEmpty(t, std.Rules)
 }
 
+// Levels 1-5 price a shell, so their budgets (set before the whole house
+// was priced) stay winnable; the last level asks for a finished house
+// within a life-cycle budget (issue 17).
+func TestLevelHouses(t *testing.T) {
+	ls, err := DesignLevels()
+	require.NoError(t, err)
+	want := map[string]string{"shed": "shell", "cabin": "shell", "studio": "shell", "workshop": "shell", "bath": "shell", "two-bedroom": "finished", "sandbox": "shell"}
+	for _, l := range ls {
+		assert.Equal(t, want[l.ID], l.House, l.ID)
+		if l.ID == "two-bedroom" {
+			require.NotNil(t, l.LifeCycleBudget)
+			assert.Equal(t, "90000", l.LifeCycleBudget.String())
+		}
+	}
+}
+
 func TestPolicyLoads(t *testing.T) {
 	p, err := Policy()
 	require.NoError(t, err)

@@ -29,6 +29,20 @@ func Qualifications(set *training.Set) (*training.Quals, error) {
 	return training.ParseQualifications("qualifications.toml", data, set)
 }
 
+// QualificationsLazy loads the embedded qualifications.toml for checks of
+// what people hold, without the challenges: they are loaded (Challenges)
+// only when a message says how to earn a qualification
+// (training.ParseQualificationsLazy). Every witnessed `ledger post` checks
+// its people, and parsing every challenge was a tenth of its CPU (issue
+// 14).
+func QualificationsLazy(cat *designs.Catalog) (*training.Quals, error) {
+	data, err := fs.ReadFile(ChallengeFS, "qualifications.toml")
+	if err != nil {
+		return nil, fmt.Errorf("qualifications: %w", err)
+	}
+	return training.ParseQualificationsLazy("qualifications.toml", data, func() (*training.Set, error) { return Challenges(cat) })
+}
+
 // Policy loads the embedded policy.toml: what keeps each production
 // permission once earned (the contribution gate).
 func Policy() (*training.Policy, error) {

@@ -39,11 +39,7 @@ func openChecker(path string) (c *permits.Checker, done func(), err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	set, err := levels.Challenges(cat)
-	if err != nil {
-		return nil, nil, err
-	}
-	q, err := levels.Qualifications(set)
+	q, err := levels.QualificationsLazy(cat)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -102,11 +98,11 @@ func prodCrew(e *env, cat *designs.Catalog, n int, names, profilesDB string, cre
 // prodCheckWork checks the people of every new event that records work
 // (ledger.CheckWork) against the profile store before anything is
 // posted; where names an event in messages (a FILE:LINE, or nil). An
-// event the ledger at dbPath already records as the same event is a
-// retry that records nothing and is not checked again. It prints the
-// first refusal and returns exit 1 (2 for an event the catalog cannot
-// place); events that record no work need no profile store.
-func prodCheckWork(e *env, cat *designs.Catalog, profilesDB, dbPath string, events []ledger.Event, where []string) int {
+// event the ledger led already records as the same event is a retry that
+// records nothing and is not checked again. It prints the first refusal
+// and returns exit 1 (2 for an event the catalog cannot place); events
+// that record no work need no profile store.
+func prodCheckWork(e *env, cat *designs.Catalog, profilesDB string, led *prodLedger, events []ledger.Event, where []string) int {
 	var c *permits.Checker
 	ctx := context.Background()
 	for _, ev := range events {
@@ -115,7 +111,7 @@ func prodCheckWork(e *env, cat *designs.Catalog, profilesDB, dbPath string, even
 			return exitUsage
 		}
 	}
-	recorded, code := prodRecorded(e, dbPath, events)
+	recorded, code := prodRecorded(led, events)
 	if code != exitOK {
 		return code
 	}
@@ -147,26 +143,22 @@ func prodCheckWork(e *env, cat *designs.Catalog, profilesDB, dbPath string, even
 	return exitOK
 }
 
-// prodRecorded reports which events the ledger at dbPath (the default
-// ledger when "") already records as the same event. A ledger file that
-// does not exist yet records nothing and is not created here.
-func prodRecorded(e *env, dbPath string, events []ledger.Event) ([]bool, int) {
+// prodRecorded reports which events the ledger led already records as the
+// same event. A ledger file that does not exist yet records nothing and is
+// not created here.
+func prodRecorded(led *prodLedger, events []ledger.Event) ([]bool, int) {
 	out := make([]bool, len(events))
-	if dbPath == "" {
-		dbPath = prodDefaultDB()
-	}
-	if _, err := os.Stat(dbPath); err != nil && !pgstore.IsURL(dbPath) {
+	if _, err := os.Stat(led.path); err != nil && !pgstore.IsURL(led.path) {
 		return out, exitOK
 	}
-	db, svc, code := prodOpenLedger(e, dbPath)
+	svc, code := led.open()
 	if code != exitOK {
 		return nil, code
 	}
-	defer db.Close()
 	for i, ev := range events {
 		ok, err := svc.Recorded(context.Background(), ev)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
+			fmt.Fprintf(led.e.stderr, "prodos: %v\n", err)
 			return nil, exitProblems
 		}
 		out[i] = ok

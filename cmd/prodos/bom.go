@@ -8,13 +8,14 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/production/manufacturing"
 )
 
 func init() {
 	register(&command{
 		name:    "bom",
-		usage:   "bom DESIGN [--format csv|json|table] [--indented] [--draft] [--packs DIR]",
+		usage:   "bom DESIGN [--format csv|json|table] [--indented] [--house shell|finished] [--draft] [--packs DIR]",
 		summary: "bill of materials: one line per SKU with waste and whole units, or the indented tree",
 		run:     runBOM,
 	})
@@ -38,6 +39,18 @@ type prodBOMJSON struct {
 	Design string            `json:"design"`
 	Lines  []prodBOMLineJSON `json:"lines"`
 	Total  string            `json:"total"`
+	// HouseLines and HouseTotal are the whole-house materials (--house
+	// finished), bought locally.
+	HouseLines []prodBOMLineJSON `json:"house_lines,omitempty"`
+	HouseTotal string            `json:"house_total,omitempty"`
+}
+
+func bomLinesJSON(ls []manufacturing.BOMLine) []prodBOMLineJSON {
+	out := []prodBOMLineJSON{}
+	for _, l := range ls {
+		out = append(out, prodBOMLineJSON{l.SKU, l.Description, l.Quantity.String(), l.Unit, l.UnitCost.StringFixed(2), l.ExtendedCost.StringFixed(2)})
+	}
+	return out
 }
 
 type prodBOMNodeJSON struct {
@@ -55,7 +68,14 @@ func runBOM(e *env, args []string) int {
 	format := fs.String("format", "table", "output format: csv, json or table")
 	draft := prodDraftFlag(fs)
 	indented := fs.Bool("indented", false, "show the tree design > module > sub-assembly > material instead of one line per SKU")
-	in, e, code := prodPreamble(e, fs, args, prodPre{draft: draft, format: format, formats: []string{"csv", "json", "table"}})
+	house := fs.String("house", designs.ScopeShell, "shell: the modules' materials; finished: also the whole-house materials (bought locally)")
+	in, e, code := prodPreamble(e, fs, args, prodPre{draft: draft, format: format, formats: []string{"csv", "json", "table"}, check: func() bool {
+		if *house != designs.ScopeFinished && *house != designs.ScopeShell {
+			fmt.Fprintf(e.stderr, "prodos: --house must be shell or finished, got %q\n", *house)
+			return false
+		}
+		return true
+	}})
 	if in == nil {
 		return code
 	}
@@ -74,14 +94,21 @@ func runBOM(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
 		return exitUsage
 	}
+	var hb *manufacturing.BOM
+	if *house == designs.ScopeFinished {
+		hb = manufacturing.HouseBOM(cat, d)
+	}
 	switch *format {
 	case "csv":
 		err = b.WriteCSV(e.stdout)
+		if err == nil && hb != nil {
+			fmt.Fprintln(e.stdout)
+			err = hb.WriteCSV(e.stdout)
+		}
 	case "json":
-		out := prodBOMJSON{Design: d.Name, Lines: []prodBOMLineJSON{}, Total: b.Total.StringFixed(2)}
-		for _, l := range b.Lines {
-			out.Lines = append(out.Lines, prodBOMLineJSON{l.SKU, l.Description, l.Quantity.String(), l.Unit,
-				l.UnitCost.StringFixed(2), l.ExtendedCost.StringFixed(2)})
+		out := prodBOMJSON{Design: d.Name, Lines: bomLinesJSON(b.Lines), Total: b.Total.StringFixed(2)}
+		if hb != nil {
+			out.HouseLines, out.HouseTotal = bomLinesJSON(hb.Lines), hb.Total.StringFixed(2)
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -95,6 +122,13 @@ func runBOM(e *env, args []string) int {
 				l.UnitCost.StringFixed(2), l.ExtendedCost.StringFixed(2))
 		}
 		fmt.Fprintf(tw, "TOTAL\t\t\t\t\t%s\n", b.Total.StringFixed(2))
+		if hb != nil {
+			fmt.Fprintf(tw, "\t\t\t\t\t\nWHOLE HOUSE (bought locally)\t\t\t\t\t\n")
+			for _, l := range hb.Lines {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", l.SKU, l.Description, l.Quantity, l.Unit, l.UnitCost.StringFixed(2), l.ExtendedCost.StringFixed(2))
+			}
+			fmt.Fprintf(tw, "WHOLE-HOUSE TOTAL\t\t\t\t\t%s\n", hb.Total.StringFixed(2))
+		}
 		err = tw.Flush()
 	}
 	if err != nil {

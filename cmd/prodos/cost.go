@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/engine"
 	"github.com/opensourceecology/prodos/levels"
 	"github.com/shopspring/decimal"
@@ -13,7 +14,7 @@ import (
 func init() {
 	register(&command{
 		name:    "cost",
-		usage:   "cost DESIGN [--format table|json] [--draft] [--packs DIR]",
+		usage:   "cost DESIGN [--format table|json] [--house finished|shell] [--draft] [--packs DIR]",
 		summary: "print a design's cost: materials, labor, machine time, by category; plus metrics and warnings",
 		run:     runCost,
 	})
@@ -38,13 +39,21 @@ type costReportJSON struct {
 	FloorM2    string             `json:"floor_area_m2"`
 	PerSqFt    string             `json:"total_per_sq_ft,omitempty"`
 	Warnings   []string           `json:"warnings"`
+	lifetimeReport
 }
 
 func runCost(e *env, args []string) int {
 	fs := newFlags(e, "cost")
 	format := fs.String("format", "table", "output format: table or json")
+	house := fs.String("house", designs.ScopeFinished, "the house the phases, life-cycle cost and repairability are for: finished (with the whole-house items) or shell (the modules)")
 	draft := prodDraftFlag(fs)
-	in, e, code := prodPreamble(e, fs, args, prodPre{draft: draft, format: format, formats: []string{"table", "json"}})
+	in, e, code := prodPreamble(e, fs, args, prodPre{draft: draft, format: format, formats: []string{"table", "json"}, check: func() bool {
+		if *house != designs.ScopeFinished && *house != designs.ScopeShell {
+			fmt.Fprintf(e.stderr, "prodos: --house must be finished or shell, got %q\n", *house)
+			return false
+		}
+		return true
+	}})
 	if in == nil {
 		return code
 	}
@@ -55,7 +64,7 @@ func runCost(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: rules: %v\n", err)
 		return exitUsage
 	}
-	eng, err := engine.FromDesign(d, cat, engine.Options{Rules: rs})
+	eng, err := engine.FromDesign(d, cat, engine.Options{Rules: rs, Scope: *house})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "prodos: %s: %v\n", file, err)
 		return exitUsage
@@ -76,6 +85,7 @@ func runCost(e *env, args []string) int {
 	if m.FloorAreaSqFt > 0 {
 		rep.PerSqFt = c.Total().Div(decimalInt(m.FloorAreaSqFt)).StringFixed(2)
 	}
+	rep.lifetimeReport = lifetimeOf(eng, m.FloorAreaSqFt)
 	rep.Warnings = []string{}
 	for _, v := range eng.Violations() {
 		if v.Severity == engine.Soft {
@@ -103,6 +113,7 @@ func runCost(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "; $%s per sq ft", rep.PerSqFt)
 	}
 	fmt.Fprintln(e.stdout)
+	printLifetime(e.stdout, rep.lifetimeReport)
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(e.stdout, "warning: %s\n", w)
 	}

@@ -83,7 +83,7 @@ func TestScheduleCommand(t *testing.T) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			code, out, errs := runProdos("schedule", f)
 			require.Equal(t, exitOK, code, "stderr: %s", errs)
-			for _, want := range []string{"Makespan:", "Lower bound:", "Person-hours:", "Critical path", "(target 1.10): met", "per 1,000 sq ft"} {
+			for _, want := range []string{"Makespan:", "Lower bound:", "Person-hours:", "Critical path", "(target 1.15): met", "per 1,000 sq ft"} {
 				assert.Contains(t, out, want)
 			}
 			code, out, errs = runProdos("schedule", f, "--crew", "24", "--format", "json")

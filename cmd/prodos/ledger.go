@@ -208,10 +208,12 @@ func runLedgerPost(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 		return exitUsage
 	}
-	if code := prodCheckWork(e, cat, *f.profiles, *dbPath, events, nil); code != exitOK {
+	led := newProdLedger(e, *dbPath)
+	defer led.close()
+	if code := prodCheckWork(e, cat, *f.profiles, led, events, nil); code != exitOK {
 		return code
 	}
-	return prodPostAll(e, *dbPath, *inspections, events)
+	return prodPostAll(e, led, *inspections, events)
 }
 
 // errPrinted is an error already reported on standard error.

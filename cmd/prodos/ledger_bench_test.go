@@ -20,33 +20,43 @@ import (
 // doing the same transaction on the same file (WAL, synchronous=FULL, one
 // BEGIN IMMEDIATE ... COMMIT per event), interleaved in blocks so disk and
 // CPU noise hit both alike. They report the ratio of rates, prodos over
-// sqlite3 (the target is at least 0.7), as measured in the same run.
+// sqlite3 (the target is at least 0.7), as measured in the same run; the
+// single-post benchmark also reports the floor a Go process reaches.
+
+// prodBenchBuild builds a main package once per test process: the real
+// prodos binary (".") and the benchmark's Go floor
+// ("./testdata/floorpost").
+type prodBenchBuild struct {
+	pkg  string
+	name string
+	once sync.Once
+	bin  string
+	err  error
+}
 
 var (
-	benchBinOnce sync.Once
-	benchBin     string
-	benchBinErr  error
+	benchProdos = &prodBenchBuild{pkg: ".", name: "prodos"}
+	benchFloor  = &prodBenchBuild{pkg: "./testdata/floorpost", name: "floorpost"}
 )
 
-// prodBenchBinary builds the real prodos binary once per test process.
-func prodBenchBinary(b *testing.B) string {
+func (p *prodBenchBuild) binary(b *testing.B) string {
 	b.Helper()
-	benchBinOnce.Do(func() {
+	p.once.Do(func() {
 		dir, err := os.MkdirTemp("", "prodos-bench-")
 		if err != nil {
-			benchBinErr = err
+			p.err = err
 			return
 		}
-		benchBin = filepath.Join(dir, "prodos")
-		out, err := exec.Command("go", "build", "-o", benchBin, ".").CombinedOutput()
+		p.bin = filepath.Join(dir, p.name)
+		out, err := exec.Command("go", "build", "-o", p.bin, p.pkg).CombinedOutput()
 		if err != nil {
-			benchBinErr = fmt.Errorf("go build: %v\n%s", err, out)
+			p.err = fmt.Errorf("go build %s: %v\n%s", p.pkg, err, out)
 		}
 	})
-	if benchBinErr != nil {
-		b.Skip("cannot build prodos: ", benchBinErr)
+	if p.err != nil {
+		b.Skip("cannot build: ", p.err)
 	}
-	return benchBin
+	return p.bin
 }
 
 // prodBenchSetup builds prodos, checks for sqlite3 and makes a ledger in
@@ -56,7 +66,7 @@ func prodBenchSetup(b *testing.B) (bin, db string) {
 	if _, err := exec.LookPath("sqlite3"); err != nil {
 		b.Skip("sqlite3 not installed (.ci/deps test installs it)")
 	}
-	bin = prodBenchBinary(b)
+	bin = benchProdos.binary(b)
 	db = filepath.Join(b.TempDir(), "ledger.db")
 	prodBenchProfiles = prodCrewDB(b)
 	out, err := exec.Command(bin, prodBenchPostArgs(db, "warm-up")...).CombinedOutput()
@@ -117,26 +127,40 @@ func prodBenchRun(b *testing.B, cmd *exec.Cmd) time.Duration {
 }
 
 // BenchmarkLedgerPostProcess: one op is one `prodos ledger post` process
-// (a labour contribution, a new transaction) and one sqlite3 process doing
-// the same transaction on the same file: a shell loop of either.
+// (a labour contribution, a new transaction), one sqlite3 process doing the
+// same transaction on the same file (a shell loop of either), and one run
+// of the Go floor (testdata/floorpost: the sqlite3 tool's script run by a
+// Go program that links go-sqlite3 and does nothing else), in rotating
+// order. floor-ratio, sqlite3's time over the floor's, is the most any
+// single-post Go process with go-sqlite3 can reach on this machine.
 func BenchmarkLedgerPostProcess(b *testing.B) {
 	bin, db := prodBenchSetup(b)
-	var prod, lite time.Duration
+	floor := benchFloor.binary(b)
+	var prod, lite, flo time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		sqlCmd := exec.Command("sqlite3", db)
-		sqlCmd.Stdin = strings.NewReader(prodBenchSQLHeader + prodBenchSQL(fmt.Sprint("s-", i)))
-		if i%2 == 1 {
-			lite += prodBenchRun(b, sqlCmd)
+		script := prodBenchSQLHeader + prodBenchSQL(fmt.Sprint("s-", i))
+		floorScript := prodBenchSQLHeader + prodBenchSQL(fmt.Sprint("f-", i))
+		runs := []func(){
+			func() { prod += prodBenchRun(b, exec.Command(bin, prodBenchPostArgs(db, fmt.Sprint("p-", i))...)) },
+			func() { lite += prodBenchRun(b, prodBenchStdin(exec.Command("sqlite3", db), script)) },
+			func() { flo += prodBenchRun(b, prodBenchStdin(exec.Command(floor, db), floorScript)) },
 		}
-		prod += prodBenchRun(b, exec.Command(bin, prodBenchPostArgs(db, fmt.Sprint("p-", i))...))
-		if i%2 == 0 {
-			lite += prodBenchRun(b, sqlCmd)
+		for j := range runs {
+			runs[(i+j)%len(runs)]()
 		}
 	}
 	b.ReportMetric(prod.Seconds()*1000/float64(b.N), "ms/prodos-post")
 	b.ReportMetric(lite.Seconds()*1000/float64(b.N), "ms/sqlite3-post")
+	b.ReportMetric(flo.Seconds()*1000/float64(b.N), "ms/go-floor-post")
 	b.ReportMetric(lite.Seconds()/prod.Seconds(), "ratio")
+	b.ReportMetric(lite.Seconds()/flo.Seconds(), "floor-ratio")
+}
+
+// prodBenchStdin gives cmd the text as its standard input.
+func prodBenchStdin(cmd *exec.Cmd, text string) *exec.Cmd {
+	cmd.Stdin = strings.NewReader(text)
+	return cmd
 }
 
 // BenchmarkLedgerPostBulk: one op is one event, posted by `prodos ledger
@@ -175,12 +199,14 @@ func BenchmarkLedgerPostBulk(b *testing.B) {
 	b.ReportMetric(lite.Seconds()/prod.Seconds(), "ratio")
 }
 
-// TestMain removes the prodos binary the benchmarks built and stops the
+// TestMain removes the binaries the benchmarks built and stops the
 // PostgreSQL server of the tests that used one (pgtest).
 func TestMain(m *testing.M) {
 	code := pgtest.Main(m)
-	if benchBin != "" {
-		os.RemoveAll(filepath.Dir(benchBin))
+	for _, p := range []*prodBenchBuild{benchProdos, benchFloor} {
+		if p.bin != "" {
+			os.RemoveAll(filepath.Dir(p.bin))
+		}
 	}
 	os.Exit(code)
 }

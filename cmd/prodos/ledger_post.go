@@ -30,24 +30,60 @@ func prodPostCode(err error) int {
 	return exitProblems
 }
 
+// prodLedger is the ledger of one `ledger post`, opened on first use
+// (prodOpenLedger) and then shared by the retry check and the posting, so
+// a post opens its ledger once (issue 14). Close it when done.
+type prodLedger struct {
+	e    *env
+	path string // the default ledger when given ""
+	db   io.Closer
+	svc  prodLedgerService
+}
+
+func newProdLedger(e *env, path string) *prodLedger {
+	if path == "" {
+		path = prodDefaultDB()
+	}
+	return &prodLedger{e: e, path: path}
+}
+
+// open opens the ledger unless it is open; a code other than exitOK means
+// the problem is printed.
+func (l *prodLedger) open() (prodLedgerService, int) {
+	if l.svc == nil {
+		db, svc, code := prodOpenLedger(l.e, l.path)
+		if code != exitOK {
+			return nil, code
+		}
+		l.db, l.svc = db, svc
+	}
+	return l.svc, exitOK
+}
+
+// close closes the ledger if it was opened.
+func (l *prodLedger) close() {
+	if l.db != nil {
+		l.db.Close()
+	}
+}
+
 // prodPostAll posts the events of one `ledger post DESIGN --event` in one
 // transaction (all of them or none) and prints a line per event.
-func prodPostAll(e *env, dbPath, inspections string, events []ledger.Event) int {
+func prodPostAll(e *env, led *prodLedger, inspections string, events []ledger.Event) int {
 	for _, ev := range events {
 		if err := ev.Validate(); err != nil {
 			fmt.Fprintf(e.stderr, "prodos: %v\n", err)
 			return exitUsage
 		}
 	}
-	check, code := prodInspectionCheck(e, dbPath, inspections, events)
+	check, code := prodInspectionCheck(e, led.path, inspections, events)
 	if code != exitOK {
 		return code
 	}
-	db, svc, code := prodOpenLedger(e, dbPath)
+	svc, code := led.open()
 	if code != exitOK {
 		return code
 	}
-	defer db.Close()
 	svc.SetInstallCheck(check)
 	res, err := svc.PostAll(context.Background(), events)
 	if err != nil {
@@ -112,18 +148,19 @@ func runLedgerPostEvents(e *env, fs *flag.FlagSet, pos []string, file, dbPath, p
 	for i, n := range lines {
 		where[i] = fmt.Sprintf("%s:%d", file, n)
 	}
-	if code := prodCheckWork(e, cat, profilesDB, dbPath, events, where); code != exitOK {
+	led := newProdLedger(e, dbPath)
+	defer led.close()
+	if code := prodCheckWork(e, cat, profilesDB, led, events, where); code != exitOK {
 		return code
 	}
-	check, code := prodInspectionCheck(e, dbPath, fs.Lookup("inspections").Value.String(), events)
+	check, code := prodInspectionCheck(e, led.path, fs.Lookup("inspections").Value.String(), events)
 	if code != exitOK {
 		return code
 	}
-	db, svc, code := prodOpenLedger(e, dbPath)
+	svc, code := led.open()
 	if code != exitOK {
 		return code
 	}
-	defer db.Close()
 	svc.SetInstallCheck(check)
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()

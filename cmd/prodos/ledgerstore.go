@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 
 	"github.com/opensourceecology/prodos/production/ledger"
 	"github.com/opensourceecology/prodos/production/ledger/pgstore"
@@ -26,6 +27,10 @@ var (
 	_ prodLedgerService = (*pgstore.LedgerService)(nil)
 )
 
+// prodLedgerOpens counts the ledgers prodOpenLedger opened in this process
+// (TestLedgerPostOpensLedgerOnce).
+var prodLedgerOpens atomic.Int64
+
 // prodOpenLedger opens (creating on first use) the ledger database: a
 // postgres:// URL opens the PostgreSQL ledger, anything else is an SQLite
 // file. A file that is not SQLite or a schema newer than this program is
@@ -40,6 +45,7 @@ func prodOpenLedger(e *env, path string) (io.Closer, prodLedgerService, int) {
 			}
 			return nil, nil, exitProblems
 		}
+		prodLedgerOpens.Add(1)
 		return db, pgstore.NewLedgerService(db), exitOK
 	}
 	if path == "" {
@@ -56,5 +62,6 @@ func prodOpenLedger(e *env, path string) (io.Closer, prodLedgerService, int) {
 		}
 		return nil, nil, exitProblems
 	}
+	prodLedgerOpens.Add(1)
 	return db, ledgerstore.NewLedgerService(db), exitOK
 }

@@ -22,7 +22,7 @@ func TestQualificationsUnlockRealThings(t *testing.T) {
 		ids[l.ID] = true
 	}
 	cats := map[string]bool{}
-	for _, c := range designs.Categories {
+	for _, c := range designs.Categories() {
 		cats[c] = true
 	}
 	unlocked := 0

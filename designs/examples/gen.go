@@ -54,6 +54,15 @@ func main() {
 			slider:   map[string]int{"e": 1},
 			cores:    [][3]int{{6, 0, 0}, {6, 8, 1}, {4, 8, 2}},
 			solar:    8, rafterEW: true},
+		{file: "seed-home-32x32.toml", name: "Seed Eco-Home 32x32",
+			desc: "A 32 x 32 ft (1,024 sq ft) two-bedroom house, the size of OSE's 1,000 sq ft Seed Eco-Home 2 and of OSE's per-1,000 sq ft build-time targets, with kitchen, bath and mechanical cores.",
+			w:    8, h: 8, bearingX: 4,
+			splits:   [][3]int{{0, 4, 3}, {4, 5, 7}},
+			intDoors: [][3]int{{4, 1, 0}, {4, 6, 0}, {1, 4, 1}},
+			windows:  map[string][]int{"w": {1, 2, 5, 6}, "n": {1, 2, 5}, "e": {2, 6}, "s": {2, 5}},
+			doors:    map[string][]int{"s": {6}, "e": {4}},
+			cores:    [][3]int{{6, 0, 0}, {6, 6, 1}, {4, 6, 2}},
+			rafterEW: true},
 	}
 	for _, h := range houses {
 		d := build(h)

@@ -108,7 +108,12 @@ type Set struct {
 }
 
 // Level returns the level with the id, or nil.
-func (s *Set) Level(id string) *Level { return s.byID[id] }
+func (s *Set) Level(id string) *Level {
+	if s == nil {
+		return nil
+	}
+	return s.byID[id]
+}
 
 // LoadChallenges reads every *.toml in fsys as a challenge level and checks
 // them; problems are reported as file:line:col: message.

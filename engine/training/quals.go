@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/opensourceecology/prodos/designs"
@@ -52,6 +53,19 @@ type Quals struct {
 	List []*Qualification
 	byID map[string]*Qualification
 	set  *Set
+	// load gives set on first need (ParseQualificationsLazy).
+	load func() (*Set, error)
+}
+
+// challenges is the challenge set, loaded on first need (once, safe for
+// concurrent use) when the qualifications were parsed without it; nil when
+// it cannot be loaded.
+func (q *Quals) challenges() *Set {
+	if q.set != nil || q.load == nil {
+		return q.set
+	}
+	set, _ := q.load()
+	return set
 }
 
 // Get returns the qualification or nil.
@@ -61,6 +75,26 @@ func (q *Quals) Get(id string) *Qualification { return q.byID[id] }
 // challenge ids, minimum scores, required qualifications (without
 // cycles), palette categories and permissions.
 func ParseQualifications(file string, data []byte, set *Set) (*Quals, error) {
+	return parseQuals(file, data, set)
+}
+
+// ParseQualificationsLazy is ParseQualifications for a caller that only
+// checks what people hold (a permission check on every post, issue 14):
+// it checks every reference but the challenges', and calls load for the
+// challenge set (once) only when HowToEarn names a challenge. The
+// challenge references of the embedded qualifications are checked by
+// ParseQualifications in the tests and in the commands that load the
+// challenges.
+func ParseQualificationsLazy(file string, data []byte, load func() (*Set, error)) (*Quals, error) {
+	q, err := parseQuals(file, data, nil)
+	if q != nil && load != nil {
+		q.load = sync.OnceValues(load)
+	}
+	return q, err
+}
+
+// parseQuals is ParseQualifications; a nil set skips the challenge checks.
+func parseQuals(file string, data []byte, set *Set) (*Quals, error) {
 	var doc struct {
 		Qualification []*Qualification `toml:"qualification"`
 	}
@@ -106,6 +140,9 @@ func ParseQualifications(file string, data []byte, set *Set) (*Quals, error) {
 	}
 	for _, x := range q.List {
 		for _, r := range x.Challenges {
+			if set == nil {
+				break
+			}
 			l := set.Level(r.Challenge)
 			switch {
 			case l == nil:
@@ -120,7 +157,7 @@ func ParseQualifications(file string, data []byte, set *Set) (*Quals, error) {
 			}
 		}
 		for _, c := range x.Categories {
-			if !contains(designs.Categories, c) {
+			if !contains(designs.Categories(), c) {
 				e(x.ID, "qualification %q: unknown palette category %q", x.ID, c)
 			}
 		}
@@ -213,9 +250,13 @@ func (q *Quals) HowToEarn(id string) string {
 		return fmt.Sprintf("no qualification %q", id)
 	}
 	var parts []string
+	set := q.challenges()
 	for _, r := range x.Challenges {
-		l := q.set.Level(r.Challenge)
-		parts = append(parts, fmt.Sprintf("pass challenge %d %q with a score of %d or more", l.Number, l.Title, r.MinScore))
+		if l := set.Level(r.Challenge); l != nil {
+			parts = append(parts, fmt.Sprintf("pass challenge %d %q with a score of %d or more", l.Number, l.Title, r.MinScore))
+		} else {
+			parts = append(parts, fmt.Sprintf("pass challenge %s with a score of %d or more", r.Challenge, r.MinScore))
+		}
 	}
 	for _, r := range x.Requires {
 		parts = append(parts, "hold "+q.byID[r].Name)

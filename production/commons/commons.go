@@ -16,7 +16,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"regexp"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -96,10 +95,20 @@ func Hash(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-var hashRE = regexp.MustCompile(`^[0-9a-f]{64}$`)
-
-// IsHash reports whether s is a version id (64 lower-case hex digits).
-func IsHash(s string) bool { return hashRE.MatchString(s) }
+// IsHash reports whether s is a version id (64 lower-case hex digits). A
+// loop, not a regular expression compiled at init: every prodos command
+// pays for package inits (issue 14).
+func IsHash(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // MarshalJSON writes the money fields as dollars with cents ("6478.10").
 func (v Version) MarshalJSON() ([]byte, error) {

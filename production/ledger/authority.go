@@ -110,7 +110,7 @@ func CheckWork(ctx context.Context, e Event, cat *designs.Catalog, a Authority) 
 		return err
 	}
 	if len(quals) > 0 {
-		var why []string
+		var why []error // read only on refusal: a message may load the challenges (issue 14)
 		held := false
 		for _, q := range quals {
 			err := a.Qualified(ctx, e.Person, q)
@@ -118,10 +118,14 @@ func CheckWork(ctx context.Context, e Event, cat *designs.Catalog, a Authority) 
 				held = true
 				break
 			}
-			why = append(why, err.Error())
+			why = append(why, err)
 		}
 		if !held {
-			return refuse("%s may not record this work: %s", e.Person, strings.Join(why, "; or "))
+			msgs := make([]string, len(why))
+			for i, w := range why {
+				msgs[i] = w.Error()
+			}
+			return refuse("%s may not record this work: %s", e.Person, strings.Join(msgs, "; or "))
 		}
 	}
 	switch {

@@ -85,3 +85,42 @@ func TestWitnessOnlyOnWork(t *testing.T) {
 	e = Event{Key: "k", Type: EventModuleBuilt, House: "h", Person: "ann", Module: "wall-ext-4x8", Count: 1, Witness: "lee x"}
 	assert.ErrorIs(t, e.Validate(), ErrInvalidEvent)
 }
+
+// readCounter is a refusal that counts how often its message is read.
+type readCounter struct{ reads *int }
+
+func (r readCounter) Error() string { *r.reads++; return "not held" }
+
+// countingAuthority holds one qualification (and every permission) and
+// refuses the others with a readCounter.
+type countingAuthority struct {
+	holds string
+	reads *int
+}
+
+func (c countingAuthority) Qualified(_ context.Context, _, q string) error {
+	if q == c.holds {
+		return nil
+	}
+	return readCounter{c.reads}
+}
+func (c countingAuthority) Permitted(context.Context, string, string) error { return nil }
+
+// TestCheckWorkReadsRefusalsOnlyToRefuse: labour of every skill is allowed
+// by any module qualification, tried in turn; the refusals of those passed
+// over before the one held are not read (a message may load every
+// challenge level, issue 14), and they are all read when none is held.
+func TestCheckWorkReadsRefusalsOnlyToRefuse(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	e := Event{Key: "l", Type: EventLabour, House: "h", Person: "ann", Kind: "labour", Skill: "all", Minutes: 60, Rate: dec("35"), Witness: "lee"}
+	quals, err := WorkQualifications(e, cat)
+	require.NoError(t, err)
+	require.Greater(t, len(quals), 2)
+	reads := 0
+	assert.NoError(t, CheckWork(context.Background(), e, cat, countingAuthority{holds: quals[len(quals)-1], reads: &reads}))
+	assert.Zero(t, reads, "refusals read though a qualification was held")
+	err = CheckWork(context.Background(), e, cat, countingAuthority{holds: "none", reads: &reads})
+	require.ErrorIs(t, err, ErrNotAuthorized)
+	assert.Equal(t, len(quals), reads)
+}

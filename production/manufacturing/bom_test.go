@@ -207,6 +207,28 @@ func TestIndentedBOM(t *testing.T) {
 	}
 }
 
+// The whole-house bill: its net total is the whole-house materials, each
+// line is rounded up to whole units and names the items that need it.
+func TestHouseBOM(t *testing.T) {
+	cat, err := designs.DefaultCatalog()
+	require.NoError(t, err)
+	d, err := designs.LoadDesign("../../designs/examples/seed-home-32x32.toml", cat)
+	require.NoError(t, err)
+	b := HouseBOM(cat, d)
+	assert.Equal(t, cat.WholeHouseCost(d, decimal.Zero).Materials.StringFixed(6), b.NetTotal.StringFixed(6))
+	require.NotEmpty(t, b.Lines)
+	dw := b.Line("SHT-DRYWALL-12")
+	require.NotNil(t, dw)
+	// ceilings 1,024 sq ft / 32, exterior walls 128 ft / 4, interior walls 64 ft / 2
+	assert.Equal(t, "96", dw.Net.String())
+	assert.Equal(t, "96", dw.Quantity.String())
+	assert.Equal(t, []string{"drywall-ceiling", "drywall-exterior-walls", "drywall-interior-walls"}, dw.Modules)
+	for _, l := range b.Lines {
+		assert.True(t, l.Quantity.Equal(l.Gross.Ceil()), l.SKU)
+	}
+	assert.True(t, b.Total.GreaterThanOrEqual(b.NetTotal))
+}
+
 // A site overlay's module waste replaces the materials' waste for that
 // module's share of a line, and only for it.
 func TestBOMUsesOverlayModuleWaste(t *testing.T) {

@@ -123,12 +123,27 @@ func (c *Checker) Qualified(ctx context.Context, person, qual string) error {
 			return nil
 		}
 	}
-	name, how := qual, ""
-	if x := c.Quals.Get(qual); x != nil {
-		name, how = fmt.Sprintf("%s qualification (%s)", x.Name, qual), " (earned by: "+c.Quals.HowToEarn(qual)+")"
-	}
-	return fmt.Errorf("%w: profile %q does not hold the %s%s", ErrNotQualified, person, name, how)
+	return &notQualified{quals: c.Quals, person: person, qual: qual}
 }
+
+// notQualified is Qualified's refusal. Its message, which says how to earn
+// the qualification (and may load the challenge levels to say it), is made
+// when read: work that any of several qualifications allows tries them in
+// turn and reads the refusals only when none is held (issue 14).
+type notQualified struct {
+	quals        *training.Quals
+	person, qual string
+}
+
+func (e *notQualified) Error() string {
+	name, how := e.qual, ""
+	if x := e.quals.Get(e.qual); x != nil {
+		name, how = fmt.Sprintf("%s qualification (%s)", x.Name, e.qual), " (earned by: "+e.quals.HowToEarn(e.qual)+")"
+	}
+	return fmt.Sprintf("%v: profile %q does not hold the %s%s", ErrNotQualified, e.person, name, how)
+}
+
+func (e *notQualified) Unwrap() error { return ErrNotQualified }
 
 // Permitted returns nil when the person's profile holds a qualification
 // granting the permission (profiles.Check), else why not.

@@ -28,10 +28,15 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"short": short,
-	"date":  func(t time.Time) string { return t.Format("2006-01-02") },
-}).ParseFS(templateFS, "templates/*.html"))
+// pages are the commons' page templates, parsed on first use: every prodos
+// command pays for package inits, and only the server renders pages (issue
+// 14).
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"short": short,
+		"date":  func(t time.Time) string { return t.Format("2006-01-02") },
+	}).ParseFS(templateFS, "templates/*.html"))
+})
 
 // pageCSP lets nothing run and nothing frame the pages.
 const pageCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -219,7 +224,7 @@ func (h *Handler) pkg(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, name string, data any) {
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, name, data); err != nil {
+	if err := pages().ExecuteTemplate(&b, name, data); err != nil {
 		h.fail(w, r, fmt.Errorf("template %s: %w", name, err))
 		return
 	}

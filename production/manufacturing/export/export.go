@@ -135,6 +135,10 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
+	lifetime, err := LifetimeCSV(cat, d, opt.LabourRate)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
 	reasons := opt.Release.Reasons(opt.Violations)
 	opt.Draft = len(reasons) > 0
 	readme := append([]byte(statusNote(opt.Release, reasons)), Readme(cat, d, opt.LabourRate, bom, plan)...)
@@ -145,6 +149,7 @@ func Files(cat *designs.Catalog, d *designs.Design, opt Options) ([]File, error)
 		{CostFile, cost},
 		{PlanFile, PlanSVG(cat, d)},
 		{ReadmeFile, readme},
+		{LifetimeFile, lifetime},
 	}
 	work, err := workFiles(cat, d, opt)
 	if err != nil {
@@ -356,6 +361,7 @@ func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *
 	fmt.Fprintf(&b, "\nCost (cost.csv): materials %s, labor %s, machine %s, total %s\n",
 		c.Materials.StringFixed(2), c.Labour.StringFixed(2), c.Machine.StringFixed(2), c.Total().StringFixed(2))
 	fmt.Fprintf(&b, "Materials to buy with waste and whole units (bom.csv): %d lines, %s\n", len(bom.Lines), bom.Total.StringFixed(2))
+	b.WriteString(lifetimeSummary(cat, d, rate))
 	fmt.Fprintf(&b, "\nPurchase orders (purchase-orders.csv), policy %s:\n", plan.Policy)
 	for _, po := range plan.Orders {
 		fmt.Fprintf(&b, "  %-28s %-9s %3d lines  %10s  delivery %s\n", po.Supplier, po.Region, len(po.Lines),
@@ -369,6 +375,7 @@ func Readme(cat *designs.Catalog, d *designs.Design, rate decimal.Decimal, bom *
 		{BOMFile, "bill of materials, one line per SKU"},
 		{PurchaseOrdersFile, "one section per supplier"},
 		{CostFile, "cost per module and for the house"},
+		{LifetimeFile, "finished house by phase, 50-year life-cycle cost, repairability"},
 		{PlanFile, "plan drawing, one square is 4 ft"},
 		{JobsDir + "/", "machine jobs: nesting (SVG, DXF), G-code, cut lists, job queues"},
 		{ScheduleDir + "/", "crew schedule: schedule.csv, schedule.json, gantt.svg"},

@@ -60,18 +60,29 @@ func (s *Schedule) Summary(design string, areaSqFt int, hoursPerDay int) string 
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "Build schedule for %q with crew %s (%d people)\n", design, s.Crew.ID, len(s.Crew.Members))
 	fmt.Fprintf(&b, "%s\n", s.Crew.BasisNote())
-	fmt.Fprintf(&b, "Tasks: %d (%d module builds, %d installs)\n", len(s.Tasks), s.count("build"), s.count("install"))
+	fmt.Fprintf(&b, "Tasks: %d (%d module builds, %d installs, %d whole-house tasks)\n", len(s.Tasks), s.count("build"), s.count("install"), s.count(SiteOp))
 	days := ""
 	if hoursPerDay > 0 {
 		days = fmt.Sprintf(", %s working days of %d h", decimal.NewFromInt(s.Makespan).Div(decimal.NewFromInt(int64(hoursPerDay)*3600)).StringFixed(1), hoursPerDay)
 	}
 	fmt.Fprintf(&b, "Makespan: %s h (%s min%s)\n", hours(s.Makespan), minutes(s.Makespan), days)
-	fmt.Fprintf(&b, "Lower bound: %s h = max(critical path %s h, work %s h / %d people, qualification bound %s h)\n", hours(s.LowerBound), hours(s.PathSeconds), hours(s.WorkSeconds), len(s.Crew.Members), hours(s.QualBound))
-	fmt.Fprintf(&b, "Makespan / lower bound: %.3f (target 1.10): %s\n", s.Ratio(), okText(s.Ratio() <= 1.10))
+	stages := ""
+	if s.StageBound > 0 {
+		stages = fmt.Sprintf(", phase-stage bound %s h", hours(s.StageBound))
+	}
+	fmt.Fprintf(&b, "Lower bound: %s h = max(critical path %s h, work %s h / %d people, qualification bound %s h%s)\n", hours(s.LowerBound), hours(s.PathSeconds), hours(s.WorkSeconds), len(s.Crew.Members), hours(s.QualBound), stages)
+	target := 1.10 // the modules alone (issue 14)
+	if s.count(SiteOp) > 0 {
+		target = FinishedRatioTarget
+	}
+	fmt.Fprintf(&b, "Makespan / lower bound: %.3f (target %.2f): %s\n", s.Ratio(), target, okText(s.Ratio() <= target))
 	fmt.Fprintf(&b, "Person-hours: %s\n", s.PersonHours().StringFixed(1))
 	if areaSqFt > 0 {
 		per := s.PersonHours().Mul(decimal.NewFromInt(1000)).Div(decimal.NewFromInt(int64(areaSqFt)))
-		fmt.Fprintf(&b, "Person-hours per 1,000 sq ft: %s for %d sq ft (OSE target %d-%d on site; see docs/jobs.md)\n", per.StringFixed(0), areaSqFt, OSEHoursPer1000Low, OSEHoursPer1000High)
+		fmt.Fprintf(&b, "Person-hours per 1,000 sq ft: %s for %d sq ft (OSE target %d-%d on site; see docs/fidelity.md)\n", per.StringFixed(0), areaSqFt, OSEHoursPer1000Low, OSEHoursPer1000High)
+	}
+	if len(s.Phases) > 0 {
+		b.WriteString(s.PhaseTable(areaSqFt))
 	}
 	ids := make([]string, len(s.CriticalPath))
 	for k, i := range s.CriticalPath {
@@ -171,20 +182,33 @@ type taskJSON struct {
 }
 
 type scheduleJSON struct {
-	Design              string     `json:"design"`
-	Crew                string     `json:"crew"`
-	CrewQualifications  string     `json:"crew_qualifications"`
-	CrewSize            int        `json:"crew_size"`
-	MakespanHours       float64    `json:"makespan_hours"`
-	LowerBoundHours     float64    `json:"lower_bound_hours"`
-	Ratio               float64    `json:"ratio"`
-	CriticalPathHours   float64    `json:"critical_path_hours"`
-	PersonHours         float64    `json:"person_hours"`
-	AreaSqFt            int        `json:"area_sqft"`
-	PersonHoursPer1000  float64    `json:"person_hours_per_1000_sqft"`
-	CriticalPath        []string   `json:"critical_path"`
-	QualificationBoundH float64    `json:"qualification_bound_hours"`
-	Tasks               []taskJSON `json:"tasks"`
+	Design              string      `json:"design"`
+	Crew                string      `json:"crew"`
+	CrewQualifications  string      `json:"crew_qualifications"`
+	CrewSize            int         `json:"crew_size"`
+	MakespanHours       float64     `json:"makespan_hours"`
+	LowerBoundHours     float64     `json:"lower_bound_hours"`
+	Ratio               float64     `json:"ratio"`
+	CriticalPathHours   float64     `json:"critical_path_hours"`
+	PersonHours         float64     `json:"person_hours"`
+	AreaSqFt            int         `json:"area_sqft"`
+	PersonHoursPer1000  float64     `json:"person_hours_per_1000_sqft"`
+	CriticalPath        []string    `json:"critical_path"`
+	QualificationBoundH float64     `json:"qualification_bound_hours"`
+	StageBoundH         float64     `json:"phase_stage_bound_hours,omitempty"`
+	Phases              []phaseJSON `json:"phases,omitempty"`
+	Tasks               []taskJSON  `json:"tasks"`
+}
+
+// phaseJSON is one phase's person-hours beside OSE's target.
+type phaseJSON struct {
+	Phase             string  `json:"phase"`
+	Name              string  `json:"name"`
+	SiteHours         float64 `json:"site_hours"`
+	BuildStationHours float64 `json:"build_station_hours"`
+	Per1000SqFt       float64 `json:"person_hours_per_1000_sqft"`
+	OSELow            int     `json:"ose_low"`
+	OSEHigh           int     `json:"ose_high"`
 }
 
 func round(x float64, places int) float64 {
@@ -205,6 +229,15 @@ func (s *Schedule) JSON(design string, areaSqFt int) ([]byte, error) {
 	for _, i := range s.CriticalPath {
 		out.CriticalPath = append(out.CriticalPath, s.Tasks[i].ID)
 	}
+	out.StageBoundH = h(s.StageBound)
+	for _, ph := range s.PhaseHours() {
+		pj := phaseJSON{Phase: ph.Phase.ID, Name: ph.Phase.Name, SiteHours: round(ph.Site.InexactFloat64(), 2), BuildStationHours: round(ph.Prefab.InexactFloat64(), 2),
+			OSELow: ph.Phase.HoursLow, OSEHigh: ph.Phase.HoursHigh}
+		if areaSqFt > 0 {
+			pj.Per1000SqFt = round(ph.Total().InexactFloat64()*1000/float64(areaSqFt), 1)
+		}
+		out.Phases = append(out.Phases, pj)
+	}
 	path := s.onPath()
 	for _, i := range s.byStart() {
 		t, sl := s.Tasks[i], s.Slots[i]
@@ -222,15 +255,28 @@ func (s *Schedule) JSON(design string, areaSqFt int) ([]byte, error) {
 	return append(data, '\n'), nil
 }
 
+// phaseColours colours the Gantt bars by the first letter of the task's
+// phase: "0" for module builds, "A" to "G" for OSE's build phases.
 var phaseColours = map[string]string{
-	BuildPhase:              "#9e9e9e",
-	"A site and foundation": "#8d6e63",
-	"B floor":               "#ffb74d",
-	"C walls":               "#4fc3f7",
-	"D roof":                "#e57373",
-	"E utilities":           "#ba68c8",
-	"F interior":            "#81c784",
-	"G finishes":            "#fff176",
+	"0": "#9e9e9e",
+	"A": "#8d6e63",
+	"B": "#4fc3f7",
+	"C": "#ffb74d",
+	"D": "#ba68c8",
+	"E": "#e57373",
+	"F": "#81c784",
+	"G": "#fff176",
+}
+
+// phaseColour is the colour of a phase label ("B structural shell").
+func phaseColour(phase string) string {
+	if phase == "" {
+		return "#cccccc"
+	}
+	if c, ok := phaseColours[phase[:1]]; ok {
+		return c
+	}
+	return "#cccccc"
 }
 
 // Gantt draws the schedule as an SVG Gantt chart: one row per crew member,
@@ -320,10 +366,7 @@ func (s *Schedule) gantt(headline string, idx []int, from, to int64) []byte {
 		if path[i] {
 			stroke = `stroke="#000000" stroke-width="1.5"`
 		}
-		col := phaseColours[t.Phase]
-		if col == "" {
-			col = "#cccccc"
-		}
+		col := phaseColour(t.Phase)
 		fmt.Fprintf(&b, `<g><title>%s %s (%s min, %s)</title><rect x="%.2f" y="%.1f" width="%.2f" height="%.1f" fill="%s" %s/>`,
 			html.EscapeString(t.ID), html.EscapeString(t.Name), minutes(t.Seconds), html.EscapeString(t.Qual), x, y, w, rowH-4, col, stroke)
 		if w > float64(len(t.ID))*6+4 {
@@ -332,16 +375,20 @@ func (s *Schedule) gantt(headline string, idx []int, from, to int64) []byte {
 		b.WriteString("</g>\n")
 	}
 	// legend
-	phases := make([]string, 0, len(phaseColours))
-	for p := range phaseColours {
-		phases = append(phases, p)
+	var phases []string
+	seenPhase := map[string]bool{}
+	for _, i := range idx {
+		if p := s.Tasks[i].Phase; !seenPhase[p] {
+			seenPhase[p] = true
+			phases = append(phases, p)
+		}
 	}
 	sort.Strings(phases)
 	ly := top + float64(rows)*rowH + 30
 	for k, p := range phases {
 		x := 10 + float64(k%4)*300
 		y := ly + float64(k/4)*18
-		fmt.Fprintf(&b, `<rect x="%.0f" y="%.0f" width="12" height="12" fill="%s"/><text x="%.0f" y="%.0f">%s</text>`+"\n", x, y, phaseColours[p], x+16, y+10, html.EscapeString(p))
+		fmt.Fprintf(&b, `<rect x="%.0f" y="%.0f" width="12" height="12" fill="%s"/><text x="%.0f" y="%.0f">%s</text>`+"\n", x, y, phaseColour(p), x+16, y+10, html.EscapeString(p))
 	}
 	b.WriteString("</svg>\n")
 	return b.Bytes()
@@ -349,11 +396,21 @@ func (s *Schedule) gantt(headline string, idx []int, from, to int64) []byte {
 
 // PlanDesign builds the design's task graph and schedules it on the crew.
 func PlanDesign(d *designs.Design, cat *designs.Catalog, crew *designs.Crew) (*Schedule, error) {
-	tasks, err := FromDesign(d, cat)
+	return PlanDesignScope(d, cat, crew, designs.ScopeFinished)
+}
+
+// PlanDesignScope is PlanDesign for a scope: designs.ScopeShell schedules
+// the modules alone.
+func PlanDesignScope(d *designs.Design, cat *designs.Catalog, crew *designs.Crew, scope string) (*Schedule, error) {
+	tasks, err := FromDesignScope(d, cat, scope)
 	if err != nil {
 		return nil, err
 	}
-	return Plan(tasks, crew)
+	s, err := Plan(tasks, crew)
+	if s != nil {
+		s.Phases = cat.Phases
+	}
+	return s, err
 }
 
 // Files renders schedule.csv, schedule.json, gantt.svg and

@@ -28,11 +28,14 @@ import (
 // Task is one unit of crew work. Durations are whole seconds of one
 // person's work.
 type Task struct {
-	ID      string // "W7" (install, from buildseq), "W7.build"
-	Name    string
-	Phase   string // "A site and foundation" .. "G finishes"; "0 build stations" for builds
+	ID    string // "W7" (install, from buildseq), "W7.build"
+	Name  string
+	Phase string // "A site prep and foundation" .. "G commissioning, ..." (OSE's phases); BuildPhase for module builds
+	// PhaseID is the letter of the OSE phase the work counts in ("A" ..
+	// "G"); a module's build counts in its module's phase.
+	PhaseID string
 	Kind    string // buildseq kind, or "build"
-	Op      string // "build" or "install"
+	Op      string // "build", "install" or SiteOp (whole-house work)
 	Module  int    // design placement index, -1 when none
 	Seconds int64
 	Qual    string
@@ -40,6 +43,8 @@ type Task struct {
 
 	// House is the placement's house in a design grouped into houses.
 	House string
+	// Item is the whole-house item of a SiteOp task (designs.HouseItem.ID).
+	Item string
 }
 
 // Minutes is the task's duration in minutes.
@@ -59,8 +64,16 @@ func FromGraph(g *buildseq.Graph, d *designs.Design, cat *designs.Catalog) ([]Ta
 	n := len(g.Tasks)
 	tasks := make([]Task, 0, 2*n)
 	for _, bt := range g.Tasks {
-		tasks = append(tasks, Task{ID: bt.ID, Name: bt.Name, Phase: bt.Kind.Phase(), Kind: string(bt.Kind), Op: "install",
-			Module: bt.Module, Seconds: seconds(bt.Minutes), Qual: bt.Qual, Deps: append([]int(nil), bt.Deps...), House: bt.House})
+		t := Task{ID: bt.ID, Name: bt.Name, Phase: bt.Kind.Phase(), Kind: string(bt.Kind), Op: "install",
+			Module: bt.Module, Seconds: seconds(bt.Minutes), Qual: bt.Qual, Deps: append([]int(nil), bt.Deps...), House: bt.House}
+		if bt.Module >= 0 && bt.Module < len(d.Placements) {
+			if m := cat.Modules[d.Placements[bt.Module].Module]; m != nil {
+				if ph := cat.PhaseByID(m.Phase); ph != nil {
+					t.Phase, t.PhaseID = ph.Label(), ph.ID
+				}
+			}
+		}
+		tasks = append(tasks, t)
 	}
 	for i := range g.Tasks {
 		p := g.Tasks[i].Module
@@ -76,7 +89,7 @@ func FromGraph(g *buildseq.Graph, d *designs.Design, cat *designs.Catalog) ([]Ta
 			continue
 		}
 		tasks = append(tasks, Task{ID: g.Tasks[i].ID + ".build", Name: "build " + m.Name + " for " + g.Tasks[i].ID,
-			Phase: BuildPhase, Kind: "build", Op: "build", Module: p, Seconds: seconds(build), Qual: m.BuildQual, House: g.Tasks[i].House})
+			Phase: BuildPhase, PhaseID: tasks[i].PhaseID, Kind: "build", Op: "build", Module: p, Seconds: seconds(build), Qual: m.BuildQual, House: g.Tasks[i].House})
 		tasks[i].Deps = append(tasks[i].Deps, len(tasks)-1)
 	}
 	return tasks, nil
@@ -85,13 +98,24 @@ func FromGraph(g *buildseq.Graph, d *designs.Design, cat *designs.Catalog) ([]Ta
 func seconds(min decimal.Decimal) int64 { return min.Mul(decimal.NewFromInt(60)).Round(0).IntPart() }
 
 // FromDesign builds the design's task graph (engine/buildseq) and its
-// schedule tasks.
+// schedule tasks, for a finished house: the module builds and installs
+// and the whole-house work of every phase (AddHouseItems).
 func FromDesign(d *designs.Design, cat *designs.Catalog) ([]Task, error) {
+	return FromDesignScope(d, cat, designs.ScopeFinished)
+}
+
+// FromDesignScope is FromDesign for a scope: designs.ScopeShell leaves the
+// whole-house work out.
+func FromDesignScope(d *designs.Design, cat *designs.Catalog, scope string) ([]Task, error) {
 	g, err := buildseq.FromDesign(d, cat)
 	if err != nil {
 		return nil, err
 	}
-	return FromGraph(g, d, cat)
+	tasks, err := FromGraph(g, d, cat)
+	if err != nil || scope == designs.ScopeShell {
+		return tasks, err
+	}
+	return AddHouseItems(tasks, d, cat), nil
 }
 
 // Slot is a scheduled task: who does it and when (seconds from the start).
@@ -122,6 +146,12 @@ type Schedule struct {
 	WorkSeconds int64
 	LowerBound  int64
 	QualBound   int64
+	// StageBound is the bound of the whole-house stages (see
+	// problem.stageBound), part of LowerBound.
+	StageBound int64
+	// Phases are the build phases the tasks count in (PlanDesign sets
+	// them from the catalog), for PhaseHours and PhaseTable.
+	Phases []designs.Phase
 	// ChainCritical lists the tasks of the schedule's own critical chain:
 	// from the last task back through whichever dependency or crew member
 	// it waited for.
@@ -266,7 +296,8 @@ func Plan(tasks []Task, crew *designs.Crew) (*Schedule, error) {
 	}
 	crewSize := int64(len(crew.Members))
 	s.QualBound = pr.qualBound()
-	s.LowerBound = max(s.PathSeconds, (s.WorkSeconds+crewSize-1)/crewSize, s.QualBound)
+	s.StageBound = pr.stageBound()
+	s.LowerBound = max(s.PathSeconds, (s.WorkSeconds+crewSize-1)/crewSize, s.QualBound, s.StageBound)
 	s.Slots = pr.best(Passes(n))
 	for _, sl := range s.Slots {
 		s.Makespan = max(s.Makespan, sl.End)

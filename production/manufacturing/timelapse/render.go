@@ -160,7 +160,7 @@ func (m *Model) Frame(st State, o Options) *image.Paletted {
 	if o.Draft != "" {
 		text(img, 6, 28, o.Draft, 10)
 	} else {
-		text(img, 6, 28, fmt.Sprintf("crew %s, %d h days", m.Schedule.Crew.ID, m.HoursPerDay), cText)
+		text(img, 6, 28, fmt.Sprintf("crew %s, %d h days   %s", m.Schedule.Crew.ID, m.HoursPerDay, m.Phase(st)), cText)
 	}
 	return img
 }
@@ -241,4 +241,18 @@ func initials(id string) string {
 		b.WriteRune(unicode.ToUpper(rune(w[0])))
 	}
 	return b.String()
+}
+
+// Phase is the phase of the work under way at st (the earliest phase any
+// crew member is working in), "" between tasks.
+func (m *Model) Phase(st State) string {
+	phase := ""
+	for _, c := range st.Crew {
+		if c.Task >= 0 {
+			if p := m.Schedule.Tasks[c.Task].Phase; phase == "" || p < phase {
+				phase = p
+			}
+		}
+	}
+	return phase
 }

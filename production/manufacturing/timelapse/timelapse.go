@@ -51,8 +51,10 @@ type Model struct {
 	Pieces      []Piece // in install order (by end time, then task index)
 	// byMember lists each crew member's slots (task indexes) by start.
 	byMember [][]int
-	// at is the centre of each placement's piece.
-	at []Point
+	// at is the centre of each placement's piece; site the middle of the
+	// house, where whole-house work (siding, wiring, finishes) is done.
+	at   []Point
+	site Point
 }
 
 // New prepares the replay of schedule s of design d. hoursPerDay must be
@@ -91,9 +93,13 @@ func New(d *designs.Design, cat *designs.Catalog, s *schedule.Schedule, hoursPer
 		return pa.Task < pb.Task
 	})
 	m.at = make([]Point, len(d.Placements))
+	lo, hi := Point{float64(d.Grid.Width), float64(d.Grid.Height)}, Point{}
 	for _, pc := range m.Pieces {
 		m.at[pc.Placement] = pc.Centre()
+		lo = Point{min(lo.X, pc.A.X, pc.B.X), min(lo.Y, pc.A.Y, pc.B.Y)}
+		hi = Point{max(hi.X, pc.A.X, pc.B.X), max(hi.Y, pc.A.Y, pc.B.Y)}
 	}
+	m.site = Point{(lo.X + hi.X) / 2, (lo.Y + hi.Y) / 2}
 	m.byMember = make([][]int, len(s.Crew.Members))
 	for i, sl := range s.Slots {
 		if sl.Member >= 0 && sl.Member < len(m.byMember) {
@@ -233,11 +239,16 @@ func (m *Model) Station(k int) Point {
 }
 
 // TaskPoint is where task i is done by member k: a module build at the
-// member's station, an install at the module.
+// member's station, an install at the module, whole-house site work in
+// the middle of the house (each member a little apart, so the dots do not
+// hide each other).
 func (m *Model) TaskPoint(i, k int) Point {
 	t := m.Schedule.Tasks[i]
-	if t.Op == "install" && t.Module >= 0 && t.Module < len(m.at) {
+	switch {
+	case t.Op == "install" && t.Module >= 0 && t.Module < len(m.at):
 		return m.at[t.Module]
+	case t.Op == schedule.SiteOp:
+		return Point{m.site.X + 0.4*float64(k%3-1), m.site.Y + 0.4*float64(k/3%3-1)}
 	}
 	return m.Station(k)
 }

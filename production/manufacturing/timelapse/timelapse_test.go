@@ -78,6 +78,7 @@ func countStanding(st State) int {
 func TestGrowingAndCrew(t *testing.T) {
 	m := cabinModel(t, 4)
 	s := m.Schedule
+	sites := 0
 	for i, sl := range s.Slots {
 		mid := (sl.Start + sl.End) / 2
 		if sl.End-sl.Start < 2 {
@@ -86,6 +87,8 @@ func TestGrowingAndCrew(t *testing.T) {
 		st := m.At(mid)
 		cs := st.Crew[sl.Member]
 		assert.Equal(t, i, cs.Task, "member %s at task %s at its midpoint", cs.ID, s.Tasks[i].ID)
+		assert.LessOrEqual(t, m.Phase(st), s.Tasks[i].Phase, "the phase shown is the earliest under way")
+		assert.NotEmpty(t, m.Phase(st))
 		assert.Equal(t, m.TaskPoint(i, sl.Member), cs.At)
 		if s.Tasks[i].Op == "install" {
 			found := false
@@ -96,10 +99,16 @@ func TestGrowingAndCrew(t *testing.T) {
 				}
 			}
 			assert.True(t, found, "piece of %s growing", s.Tasks[i].ID)
-		} else {
+		} else if s.Tasks[i].Op == "build" {
 			assert.Equal(t, m.Station(sl.Member), cs.At, "build %s at the member's station", s.Tasks[i].ID)
+		} else {
+			sites++
+			assert.InDelta(t, m.site.X, cs.At.X, 0.5, "site work %s in the house", s.Tasks[i].ID)
+			assert.InDelta(t, m.site.Y, cs.At.Y, 0.5, "site work %s in the house", s.Tasks[i].ID)
+			assert.Less(t, cs.At.X, float64(m.Design.Grid.Width), "site work %s not at the stations", s.Tasks[i].ID)
 		}
 	}
+	assert.Positive(t, sites, "the cabin has whole-house work")
 }
 
 func TestClock(t *testing.T) {

@@ -7,13 +7,16 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sync"
 
 	"github.com/opensourceecology/prodos/production/training/badge"
 	"github.com/opensourceecology/prodos/production/userdata"
 )
 
-// nameRE is profiles.CheckName's rule (profiles imports this package).
-var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$`)
+// nameRE is profiles.CheckName's rule (profiles imports this package),
+// compiled on first use: every prodos command pays for package inits, and
+// this expression costs 41 KB to compile (issue 14).
+var nameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$`) })
 
 // KeyDir is the folder of assessors' keys in the data directory.
 const KeyDir = "assessor-keys"
@@ -21,7 +24,7 @@ const KeyDir = "assessor-keys"
 // KeyPath is where profile's own signing key is kept on this computer:
 // $XDG_DATA_HOME/prodos/assessor-keys/NAME-ed25519.pem.
 func KeyPath(profile string) (string, error) {
-	if !nameRE.MatchString(profile) {
+	if !nameRE().MatchString(profile) {
 		return "", fmt.Errorf("assessor key: profile name %q: use 1-40 letters, digits, '.', '_' or '-'", profile)
 	}
 	p, err := userdata.File(filepath.Join(KeyDir, profile+"-ed25519.pem"))
