@@ -119,7 +119,11 @@ func (s *TimelapseScene) drawBuild(g *Game, r *Renderer, w, h float64) {
 	p := s.player
 	m := p.Model
 	st := m.At(p.T)
-	r.Text(fmt.Sprintf("%s   ·   %d of %d modules up   ·   %s   ·   speed x%g", st.Clock, st.Standing, len(m.Pieces), m.Phase(st), p.Speed()),
+	phase := ""
+	if ph := m.Phase(st); ph != "" {
+		phase = ph + "   ·   "
+	}
+	r.Text(fmt.Sprintf("%s   ·   %d of %d modules up   ·   %sspeed x%g", st.Clock, st.Standing, len(m.Pieces), phase, p.Speed()),
 		w/2, 62, 18, colMuted, text.AlignCenter)
 	// the standing and growing modules, drawn as the plan draws them
 	shown := *m.Design
@@ -140,9 +144,11 @@ func (s *TimelapseScene) drawBuild(g *Game, r *Renderer, w, h float64) {
 	for _, c := range st.Crew {
 		x, y := ox+c.At.X*zoom, oy+c.At.Y*zoom
 		col := crewCols[c.Member%len(crewCols)]
+		label := timelapse.Initials(c.ID)
+		r.Rect(x-9, y-9, 18, 18, colPanel)
 		r.Rect(x-7, y-7, 14, 14, col)
-		r.Rect(x+8, y-10, float64(len(c.ID))*8+8, 20, colPanel)
-		r.Bold(c.ID, x+12, y-9, 14, col, text.AlignStart)
+		r.Rect(x+8, y-10, float64(len(label))*9+6, 20, colPanel)
+		r.Bold(label, x+11, y-9, 14, col, text.AlignStart)
 	}
 	bar := s.scrubBar(g)
 	r.Rect(bar.x, bar.y+8, bar.w, 8, colPanel2)

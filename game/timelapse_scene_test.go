@@ -48,7 +48,6 @@ func TestWatchItGoUp(t *testing.T) {
 	}
 	assert.False(t, p.Playing, "stops at the end")
 	assert.Equal(t, n, p.Model.At(p.T).Standing, "the whole house stands at the end")
-	shot(t, g, "timelapse")
 
 	// scrub to halfway through the modules going up (whole-house work follows them)
 	last := p.Model.Pieces[n-1].End
@@ -57,6 +56,7 @@ func TestWatchItGoUp(t *testing.T) {
 	d.step(Frame{X: bar.x + bar.w*f, Y: bar.y + bar.h/2, Pressed: Buttons{Left: true}, Held: Buttons{Left: true}})
 	assert.InDelta(t, f, p.Fraction(), 0.01, "the scrub bar jumps where it is clicked")
 	assert.Less(t, p.Model.At(p.T).Standing, n)
+	shot(t, g, "timelapse")
 
 	d.intent(IntentBack)
 	assert.Equal(t, Scene(res), g.Scene(), "Back returns to the results")

@@ -154,7 +154,7 @@ func (m *Model) Frame(st State, o Options) *image.Paletted {
 		x, y := v.px(c.At)
 		col := uint8(cCrew + c.Member%4)
 		disc(img, x, y, 6, col)
-		text(img, x+7, y+4, initials(c.ID), col)
+		text(img, x+7, y+4, Initials(c.ID), col)
 	}
 	text(img, 6, 14, fmt.Sprintf("%s   %d/%d modules up", st.Clock, st.Standing, len(m.Pieces)), cText)
 	if o.Draft != "" {
@@ -229,9 +229,9 @@ func text(img *image.Paletted, x, y int, s string, col uint8) {
 	d.DrawString(s)
 }
 
-// initials shortens a member id to its label: the first letter of each
+// Initials shortens a member id to its label: the first letter of each
 // word and its digits ("walls-1" is W1, "lead" is L).
-func initials(id string) string {
+func Initials(id string) string {
 	var b strings.Builder
 	for _, w := range strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == ' ' }) {
 		if w[0] >= '0' && w[0] <= '9' {

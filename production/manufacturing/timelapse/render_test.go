@@ -78,7 +78,7 @@ func TestRenderOptionsRefused(t *testing.T) {
 
 func TestInitials(t *testing.T) {
 	for id, want := range map[string]string{"walls-1": "W1", "lead": "L", "utilities": "U", "floor-roof-2": "FR2"} {
-		assert.Equal(t, want, initials(id))
+		assert.Equal(t, want, Initials(id))
 	}
 }
 
