@@ -28,7 +28,7 @@ func TestParsePackRefusesACutLongerThanItsStock(t *testing.T) {
 	cat := testCatalog(t)
 	_, err := ParsePack("long-rafter.toml", readPack(t, "bad/long-rafter.toml"), cat)
 	require.Error(t, err)
-	assert.Equal(t, `long-rafter.toml:127:10: cut part "rafter": length 120" must be within the 96" stock of LUM-2X6-08`, err.Error())
+	assert.Equal(t, `long-rafter.toml:130:10: cut part "rafter": length 120" must be within the 96" stock of LUM-2X6-08`, err.Error())
 }
 
 func TestParsePackAddsItsModules(t *testing.T) {
@@ -69,7 +69,7 @@ func TestParsePackChecks(t *testing.T) {
 		{"clash with a built-in module", `id = "gh-roof-4x8"`, `id = "roof-4x8"`, `greenhouse.toml:96:6: module "roof-4x8" is already in the built-in library`},
 		{"clash with a built-in sku", `sku = "GH-SCREW-EPDM"` + "\ndescription", `sku = "LUM-2X6-08"` + "\ndescription", `greenhouse.toml:29:7: sku "LUM-2X6-08" is already in the built-in library`},
 		{"unknown qualification", `build_qualification = "roof-framer"`, `build_qualification = "glazier"`, `greenhouse.toml:106:23: module "gh-roof-4x8": unknown qualification "glazier"`},
-		{"unknown sku in a part", `sku = "HW-NAIL-16D"`, `sku = "HW-NAIL-99D"`, `greenhouse.toml:120:7: unknown sku "HW-NAIL-99D"`},
+		{"unknown sku in a part", `sku = "HW-NAIL-16D"`, `sku = "HW-NAIL-99D"`, `greenhouse.toml:123:7: unknown sku "HW-NAIL-99D"`},
 		{"no price source", `source = "estimate: US retail, 2026"`, `note = "x"`, `unknown key "material.note"`},
 		{"unknown icon", `layer = "roof"`, `layer = "roof"` + "\nicon = \"greenhouse\"", `module "gh-roof-4x8": unknown icon "greenhouse"`},
 		{"labour that does not derive", `minutes = 20`, `minutes = 0`, `labour op "install" needs positive minutes`},

@@ -45,6 +45,7 @@ type Level struct {
 	// LifeCycleBudget, when set, is an objective: the 50-year life-cycle
 	// cost at most this (USD).
 	LifeCycleBudget *decimal.Decimal `toml:"life_cycle_budget"`
+	License         string           `toml:"license"` // SPDX id in the commons; "" is CC-BY-SA-4.0
 	Grid            designs.Grid     `toml:"grid"`
 	// Plan draws the starting design as a text plan (see Layout); Start
 	// adds placements to it. The grid defaults to the plan's size.

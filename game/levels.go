@@ -15,6 +15,9 @@ type Level struct {
 	*engine.Level
 	Unlock string // id of the level that must have a star first ("" = open)
 	Budget decimal.Decimal
+	// Hash is the commons hash of a published level (an assignment);
+	// "" for the built-in levels.
+	Hash string
 }
 
 // Objective is one goal with whether it is met; Stars is 1 for an

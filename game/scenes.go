@@ -24,6 +24,7 @@ func (s *TitleScene) buttons(g *Game) []action {
 		{button{x, y + 70, bw, bh, "Sandbox", true}, IntentNone, func() { g.Play(LevelByID(g.Levels, "sandbox")) }},
 		{button{x, y + 140, bw, bh, "How to play", true}, IntentNone, func() { g.help = true }},
 		{button{x, y + 210, bw, bh, "Training challenges", true}, IntentNone, g.OpenTraining},
+		{button{30, 30, 200, 44, "Level editor", true}, IntentNone, func() { g.OpenLevelEditor() }},
 	}
 }
 

@@ -91,5 +91,14 @@ func (g *Game) ClassReply() submission.Reply { return g.classReply }
 
 // submitJS hands the finished design level's session log to the page.
 func (s *DesignScene) submitJS(g *Game) {
-	g.sendToClass(submission.ForLevel(s.level.ID, s.board.E.Log()))
+	g.sendToClass(s.submission())
+}
+
+// submission is the finished level's request: a published level (an
+// assignment) is named by its hash.
+func (s *DesignScene) submission() submission.Request {
+	if s.level.Hash != "" {
+		return submission.ForPublishedLevel(s.level.Hash, s.level.ID, s.board.E.Log())
+	}
+	return submission.ForLevel(s.level.ID, s.board.E.Log())
 }

@@ -33,7 +33,7 @@ func init() {
 	register(&command{
 		name: "commons",
 		usage: "commons publish DESIGN --as PROFILE | search [--q WORDS] [--min-area N] [--max-area N] [--min-bedrooms N] [--min-cost $] [--max-cost $] [--max-cost-per-sq-ft $] [--license ID] [--status S] [--author P] [--limit N] | " +
-			"show HASH | get HASH [--out FILE] | fork HASH --out FILE | publish-pack PACK --as PROFILE | packs [--limit N] | get-pack HASH [--out DIR]   [--server URL | --db FILE] [--format table|json]",
+			"show HASH | get HASH [--out FILE] | fork HASH --out FILE | publish-pack PACK --as PROFILE | packs [--limit N] | get-pack HASH [--out DIR] | publish-level LEVEL --as PROFILE | levels [--limit N] | get-level HASH [--out FILE]   [--server URL | --db FILE] [--format table|json]",
 		summary: "the open design commons: publish a design version, search, show (cost, BOM, remix tree), get (hash-checked), fork a remix",
 		run:     runCommons,
 	})
@@ -197,6 +197,7 @@ func runCommons(e *env, args []string) int {
 	subs := map[string]func(*env, []string) int{
 		"publish": commonsPublish, "search": commonsSearch, "show": commonsShow, "get": commonsGet, "fork": commonsFork,
 		"publish-pack": commonsPublishPack, "packs": commonsPacks, "get-pack": commonsGetPack,
+		"publish-level": commonsPublishLevel, "levels": commonsLevels, "get-level": commonsGetLevel,
 	}
 	if len(args) == 0 || subs[args[0]] == nil {
 		fmt.Fprintf(e.stderr, "usage: prodos %s\n", commands["commons"].usage)
@@ -207,8 +208,10 @@ func runCommons(e *env, args []string) int {
 
 // servedCommons is the commons `prodos serve` mounts.
 type servedCommons struct {
-	h     http.Handler
-	close func()
+	h http.Handler
+	// cstore is the commons store (assignments read levels from it).
+	cstore commons.Store
+	close  func()
 	// store serves /store when set (serveStore).
 	store http.Handler
 }
@@ -232,7 +235,7 @@ func serveCommons(e *env, path, classDB, token string, lg *log.Logger) (*servedC
 		fmt.Fprintf(e.stderr, "prodos serve: %v\n", err)
 		return nil, exitUsage
 	}
-	return &servedCommons{h: commonsHandler(st, cat, token, lg), close: func() { st.Close() }}, exitOK
+	return &servedCommons{h: commonsHandler(st, cat, token, lg), cstore: st, close: func() { st.Close() }}, exitOK
 }
 
 // mount routes /commons and /api/commons to the commons, the rest to next.

@@ -175,7 +175,7 @@ func TestCatalogListsPackModules(t *testing.T) {
 	assert.Contains(t, out, `"id": "gh-roof-4x8"`)
 	code, _, stderr = prodos(t, "catalog", "--packs", repoPath("designs/testdata/packs/bad"))
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, stderr, `long-rafter.toml:127:10: cut part "rafter"`)
+	assert.Contains(t, stderr, `long-rafter.toml:130:10: cut part "rafter"`)
 }
 
 // get-pack from a server through a proxy that alters the pack: refused

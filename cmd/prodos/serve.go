@@ -136,8 +136,10 @@ func runServe(e *env, args []string) int {
 	cm.store = sm.h
 	cm.allowLearners(db)
 	srv := &http.Server{
-		Handler: iss.mount(lg, cm.mount(&classroom.Server{Store: db, Verifier: attempts.Verify, Award: attempts.AwardQualifications, LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: tok.value, Web: web,
-			Log: lg, Limits: classroom.Limits{Verifications: *verifications}, Mount: mount, SignOff: iss.signOff(e)})),
+		Handler: iss.mount(lg, cm.mount(&classroom.Server{Store: db, Verifier: commonsLevelVerifier(cm.cstore, attempts.Verify), Award: attempts.AwardQualifications,
+			LevelName: attempts.LevelName, Challenge: attempts.IsChallenge, Token: tok.value, Web: web,
+			Log: lg, Limits: classroom.Limits{Verifications: *verifications}, Mount: mount, SignOff: iss.signOff(e),
+			Assignments: db, Levels: commonsLevelTitle(cm.cstore)})),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -14,6 +14,9 @@ import (
 
 	"github.com/opensourceecology/prodos/designs"
 	"github.com/opensourceecology/prodos/levels"
+	"github.com/opensourceecology/prodos/production/commons"
+	commonsstore "github.com/opensourceecology/prodos/production/commons/sqlitestore"
+	"github.com/opensourceecology/prodos/production/ledger"
 	"github.com/opensourceecology/prodos/production/training/profiles"
 	profilestore "github.com/opensourceecology/prodos/production/training/profiles/sqlitestore"
 	"github.com/opensourceecology/prodos/production/value"
@@ -22,7 +25,7 @@ import (
 func init() {
 	register(&command{
 		name:    "value",
-		usage:   "value [--db FILE] [--profiles FILE] [--format table|json] [--explain PERSON]",
+		usage:   "value [--db FILE] [--profiles FILE] [--commons-db FILE] [--format table|json] [--explain PERSON]",
 		summary: "each person's share of the value produced and reputation, from verified output only; --explain traces one person's figures to ledger entries",
 		run:     runValue,
 	})
@@ -56,6 +59,7 @@ func runValue(e *env, args []string) int {
 	dbPath := fs.String("db", "", "ledger database file (default: "+prodDefaultDB()+")")
 	profPath := fs.String("profiles", defaultProfilesDB(), "profiles database that checks witnesses (none: witnesses are not checked)")
 	format := fs.String("format", "table", "output format: table or json")
+	commonsDB := fs.String("commons-db", defaultCommonsDB(), "commons database whose lineage shares the design credit of houses built from remixes (none: the ledger author keeps it)")
 	explain := fs.String("explain", "", "trace one person's share and reputation to the ledger entries they came from")
 	_, db, svc, code := prodLedgerArgs(e, fs, args, dbPath, cliSpec{format: format, formats: []string{"table", "json"}})
 	if db == nil {
@@ -85,7 +89,11 @@ func runValue(e *env, args []string) int {
 		return exitUsage
 	}
 	defer closeProfiles()
-	r, err := value.Compute(value.Input{Data: vd, Catalog: cat, Policy: pol, Check: check})
+	lineage, err := valueLineage(*commonsDB, vd)
+	if err != nil {
+		return fail(err)
+	}
+	r, err := value.Compute(value.Input{Data: vd, Catalog: cat, Policy: pol, Check: check, Lineage: lineage})
 	if err = errors.Join(err, checkFailed); err != nil {
 		return fail(err)
 	}
@@ -96,6 +104,34 @@ func runValue(e *env, args []string) int {
 		return valueJSON(e, r)
 	}
 	return valueTable(e, r, *profPath)
+}
+
+// valueLineage reads, from the commons database at path (none: no
+// lineage), the designers along the lineage of each house's design file
+// hash (ledger.House.DesignHash).
+func valueLineage(path string, vd *ledger.ValueData) (map[string][]string, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, nil
+	}
+	st, err := commonsstore.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("commons database: %w", err)
+	}
+	defer st.Close()
+	out := map[string][]string{}
+	for _, h := range vd.Houses {
+		if h.DesignHash == "" {
+			continue
+		}
+		ds, err := commons.Designers(context.Background(), st, h.DesignHash)
+		if err != nil {
+			return nil, fmt.Errorf("house %s: %w", h.ID, err)
+		}
+		if len(ds) > 0 {
+			out[h.ID] = ds
+		}
+	}
+	return out, nil
 }
 
 // valueWitnessCheck checks witnesses against the profiles database at

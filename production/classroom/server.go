@@ -59,6 +59,10 @@ type Server struct {
 	// Challenge, when set, says whether a challenge id exists: attempt ids
 	// are issued only for those.
 	Challenge ValidChallenge
+	// Assignments keeps class assignments and Levels finds the published
+	// levels they name (assignments.go); nil: no assignments.
+	Assignments AssignmentStore
+	Levels      LevelLookup
 	// Limits bound the work clients can cause; zero fields take defaults.
 	Limits Limits
 	// Now is the clock of rate limits and sessions (time.Now when nil).
@@ -141,6 +145,8 @@ func (s *Server) init() {
 		m.HandleFunc("POST /dashboard/classes/{id}/joining", s.facilitator(s.classAction(s.handleJoining)))
 		m.HandleFunc("POST /dashboard/classes/{id}/code", s.facilitator(s.classAction(s.handleRotateCode)))
 		m.HandleFunc("POST /dashboard/classes/{id}/remove", s.facilitator(s.classAction(s.handleRemoveLearner)))
+		m.HandleFunc("POST /dashboard/classes/{id}/assignments", s.facilitator(s.classAction(s.handleCreateAssignment)))
+		m.HandleFunc("GET /api/assignments", s.handleLearnerAssignments)
 		m.HandleFunc("GET /dashboard/signoff", s.facilitator(s.handleSignOffForm))
 		m.HandleFunc("POST /dashboard/signoff", s.facilitator(s.handleSignOff))
 		if s.Mount != nil {
@@ -529,6 +535,10 @@ type ClassReport struct {
 	// Sections are the leaderboard by level for the class page: design
 	// levels first, then challenges, each in id order.
 	Sections []Section
+	// Assignments are the class's assignments with each learner's result.
+	Assignments []AssignmentReport
+	// CanAssign is true when the server can set levels from the commons.
+	CanAssign bool
 	// Updated is when the report was made (the page refreshes itself).
 	Updated time.Time
 }
@@ -597,7 +607,15 @@ func (s *Server) Report(ctx context.Context, classID int64) (ClassReport, error)
 	if err != nil {
 		return ClassReport{}, err
 	}
-	rep := ClassReport{Class: c, Leaderboard: Leaderboard(results), Results: results, Rejoin: rejoin, Flags: flags}
+	rep := ClassReport{Class: c, Leaderboard: Leaderboard(results), Results: results, Rejoin: rejoin, Flags: flags,
+		CanAssign: s.Assignments != nil && s.Levels != nil}
+	if s.Assignments != nil {
+		as, err := s.Assignments.Assignments(ctx, classID)
+		if err != nil {
+			return ClassReport{}, err
+		}
+		rep.Assignments = assignmentReports(as, learners, results)
+	}
 	for level := range rep.Leaderboard {
 		rep.Levels = append(rep.Levels, level)
 	}

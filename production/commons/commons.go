@@ -86,6 +86,8 @@ type Store interface {
 	Children(ctx context.Context, hash string) ([]Version, error)
 	// PackStore keeps published module packs (pack.go).
 	PackStore
+	// LevelStore keeps published design levels (level.go).
+	LevelStore
 	Close() error
 }
 

@@ -2,6 +2,7 @@ package commons
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
@@ -66,4 +67,24 @@ func LineageOf(ctx context.Context, st Store, v Version) (Lineage, error) {
 	}
 	l.Children = kids
 	return l, nil
+}
+
+// Designers are the authors along the lineage of the version hash: [0]
+// its own author, then its parent's, back to the original's (at most
+// MaxTree steps). A hash the commons does not hold has none (nil, nil):
+// the house was built from a design never published.
+func Designers(ctx context.Context, st Store, hash string) ([]string, error) {
+	var out []string
+	for p := hash; p != "" && len(out) <= MaxTree; {
+		v, _, err := st.Get(ctx, p)
+		if errors.Is(err, ErrNotFound) && p == hash {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("lineage of %s: %w", hash, err)
+		}
+		out = append(out, v.Author)
+		p = v.Parent
+	}
+	return out, nil
 }

@@ -87,7 +87,11 @@ func EntryHash(prev string, e ChainEntry) string {
 		m["contribution"] = cm
 	}
 	if h := e.NewHouse; h != nil {
-		m["new_house"] = map[string]any{"design": h.Design, "author": h.Author}
+		nh := map[string]any{"design": h.Design, "author": h.Author}
+		if h.DesignHash != "" {
+			nh["design_hash"] = h.DesignHash
+		}
+		m["new_house"] = nh
 	}
 	out, err := canonjson.Canonicalize(m)
 	if err != nil {

@@ -42,6 +42,7 @@ func (e Event) Canonical() []byte {
 	str("house", e.House)
 	str("design", e.Design)
 	str("author", e.Author)
+	str("design_hash", e.DesignHash)
 	str("supplier", e.Supplier)
 	if a := e.Amount.Round(2); !a.IsZero() {
 		m["amount"] = a.StringFixed(2)

@@ -127,6 +127,11 @@ type Event struct {
 	// the house is seen (design authors earn reputation when it sells).
 	Design string `json:"design,omitempty"`
 	Author string `json:"author,omitempty"`
+	// DesignHash is the SHA-256 (hex) of the canonical design file the
+	// house is built from (designs.Design.Marshal): its version id in the
+	// open design commons when it was published there. Stored with the
+	// house the first time it is seen; value credit follows its lineage.
+	DesignHash string `json:"design_hash,omitempty"`
 	// Supplier is for po-issued, goods-received and supplier-paid.
 	Supplier string `json:"supplier,omitempty"`
 	// Amount is the money of po-issued, goods-received, supplier-paid,
@@ -415,6 +420,9 @@ type House struct {
 	ID     string
 	Design string
 	Author string
+	// DesignHash is the design file's SHA-256 (Event.DesignHash); "" for
+	// houses recorded before it was kept.
+	DesignHash string
 }
 
 // Contribution is work recorded against a house (from labour-contributed).

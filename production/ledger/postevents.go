@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -27,6 +29,10 @@ type PostRequest struct {
 	File    string // the design file, for messages
 	Design  *designs.Design
 	Catalog *designs.Catalog
+	// DesignHash is the SHA-256 of the canonical design file (the whole
+	// file, for a design grouped into houses): "" computes it from Design.
+	// Every event names it (Event.DesignHash).
+	DesignHash string
 	// Supplier limits supplier events to one supplier ("" is every
 	// supplier of the sourcing plan).
 	Supplier string
@@ -94,6 +100,10 @@ func DefaultKey(house string, t EventType, parts ...string) string {
 //
 // A design grouped into houses posts house by house (see houseEvents).
 func DeriveEvents(r PostRequest) ([]Event, error) {
+	if r.DesignHash == "" && r.Design != nil {
+		sum := sha256.Sum256(r.Design.Marshal())
+		r.DesignHash = hex.EncodeToString(sum[:])
+	}
 	parts, rest := r.Design.SplitHouses()
 	if len(parts) == 0 {
 		if r.Select != "" {
@@ -106,7 +116,7 @@ func DeriveEvents(r PostRequest) ([]Event, error) {
 
 // derive is DeriveEvents for one house: the request's design is the house.
 func (r PostRequest) derive() ([]Event, error) {
-	base := Event{Type: r.Type, House: r.House, Design: r.Design.Name, Author: r.Design.Author, Memo: r.Memo}
+	base := Event{Type: r.Type, House: r.House, Design: r.Design.Name, Author: r.Design.Author, DesignHash: r.DesignHash, Memo: r.Memo}
 	switch r.Type {
 	case EventPOIssued, EventGoodsReceived, EventSupplierPaid, EventMaterialsIssued:
 		return r.supplierEvents(base)

@@ -2,6 +2,7 @@ package value
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 
 	"github.com/opensourceecology/prodos/production/ledger"
@@ -126,15 +127,44 @@ func (b *builder) record(r ledger.ProductionRecord) {
 		}
 	}
 	p.Lines = append(p.Lines, l)
-	author := b.authors[r.House]
-	if author == "" || l.Rule != RuleStandardTime {
+	if l.Rule != RuleStandardTime {
 		return
 	}
-	a := b.get(author)
-	d := l
-	d.Rule, d.Credited = RuleDesignCredit, l.Standard.Mul(b.in.Policy.Design.Credit)
-	a.DesignUses += r.Count
-	a.Lines = append(a.Lines, d)
+	b.designCredit(l, r.Count)
+}
+
+// designCredit credits the design credit of a module line to the house's
+// designers: its ledger author, or the designers along its commons
+// lineage, each keeping the policy's lineage.keep of what reaches them.
+func (b *builder) designCredit(l Line, count int) {
+	chain := b.in.Lineage[l.House]
+	if len(chain) == 0 {
+		if b.authors[l.House] == "" {
+			return
+		}
+		chain = []string{b.authors[l.House]}
+	}
+	keep := b.in.Policy.lineageKeep()
+	rest := l.Standard.Mul(b.in.Policy.Design.Credit)
+	seen := map[string]bool{}
+	for i, name := range chain {
+		share := rest
+		if i < len(chain)-1 {
+			share = rest.Mul(keep)
+		}
+		rest = rest.Sub(share)
+		d := l
+		d.Rule, d.Credited = RuleDesignCredit, share
+		if i > 0 {
+			d.Rule, d.Note = RuleLineageCredit, fmt.Sprintf("remixed by %s (%d step(s) back from the version built)", chain[0], i)
+		}
+		a := b.get(name)
+		if !seen[name] {
+			a.DesignUses += count
+			seen[name] = true
+		}
+		a.Lines = append(a.Lines, d)
+	}
 }
 
 // claim credits claimed minutes when a witness signed them.

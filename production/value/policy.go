@@ -31,6 +31,15 @@ type Policy struct {
 		Credit    decimal.Decimal `toml:"credit"`
 		Rationale string          `toml:"rationale"`
 	} `toml:"design"`
+	// Lineage shares the design credit of a house built from a remix
+	// along the remix's lineage (Compute, Input.Lineage).
+	Lineage struct {
+		// Keep is the fraction of the design credit reaching a designer
+		// that they keep; the rest passes to their parent's designer.
+		// Absent: the remixer keeps all of it.
+		Keep      *decimal.Decimal `toml:"keep"`
+		Rationale string           `toml:"rationale"`
+	} `toml:"lineage"`
 	Claims struct {
 		// WitnessPermission is the permission a witness must hold.
 		WitnessPermission string `toml:"witness_permission"`
@@ -42,6 +51,14 @@ type Policy struct {
 	Reputation struct {
 		Rationale string `toml:"rationale"`
 	} `toml:"reputation"`
+}
+
+// lineageKeep is lineage.keep, 1 when the policy has none.
+func (p *Policy) lineageKeep() decimal.Decimal {
+	if p.Lineage.Keep == nil {
+		return decimal.NewFromInt(1)
+	}
+	return *p.Lineage.Keep
 }
 
 // DefaultPolicy is the policy shipped in policy.toml.
@@ -63,6 +80,14 @@ func ParsePolicy(file string, data []byte) (*Policy, error) {
 	var errs []error
 	if p.Design.Credit.Sign() < 0 || p.Design.Credit.GreaterThan(decimal.NewFromInt(1)) {
 		errs = append(errs, fmt.Errorf("%s: design.credit must be between 0 and 1, got %s", file, p.Design.Credit))
+	}
+	if k := p.Lineage.Keep; k != nil {
+		if k.Sign() < 0 || k.GreaterThan(decimal.NewFromInt(1)) {
+			errs = append(errs, fmt.Errorf("%s: lineage.keep must be between 0 and 1, got %s", file, k))
+		}
+		if strings.TrimSpace(p.Lineage.Rationale) == "" {
+			errs = append(errs, fmt.Errorf("%s: lineage.rationale is empty: every rule says why", file))
+		}
 	}
 	if strings.TrimSpace(p.Claims.WitnessPermission) == "" {
 		errs = append(errs, fmt.Errorf("%s: claims.witness_permission is empty", file))

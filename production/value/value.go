@@ -20,6 +20,9 @@ const (
 	// RuleDesignCredit: the policy's fraction of a module record's
 	// standard time, to the author of the house's design.
 	RuleDesignCredit Rule = "design-credit"
+	// RuleLineageCredit: the share of a design credit that reaches the
+	// designer of a version the house's design was remixed from.
+	RuleLineageCredit Rule = "lineage-credit"
 	// RuleWitnessed: claimed hours signed by a witness the profile store
 	// shows holding the witness permission.
 	RuleWitnessed Rule = "witnessed"
@@ -48,6 +51,8 @@ func (p *Policy) RuleText(r Rule) string {
 		return "module built or installed, counted at the catalog's standard minutes"
 	case RuleDesignCredit:
 		return fmt.Sprintf("%s%% of the standard minutes of a module built or installed from your design", p.Design.Credit.Shift(2).String())
+	case RuleLineageCredit:
+		return fmt.Sprintf("a share of the design credit of a house built from a remix of your design: each designer along the remix's lineage keeps %s of what reaches them", p.lineageKeep().String())
 	case RuleWitnessed:
 		return "claimed minutes signed by a witness holding " + p.Claims.WitnessPermission
 	case RuleWitnessUnchecked:
@@ -82,6 +87,11 @@ type Input struct {
 	Policy  *Policy
 	// Check checks witnesses; nil when there is no profile store.
 	Check Checker
+	// Lineage names, for a house built from a version in the open design
+	// commons, the designers along that version's lineage: [0] the
+	// version's author (the remixer), then its parent's, back to the
+	// original's. A house without one credits its ledger author alone.
+	Lineage map[string][]string
 }
 
 // Line is one ledger entry as it counts for one person.

@@ -38,6 +38,13 @@ func ForLevel(levelID string, cmds []engine.Command) Request {
 	return Request{Kind: KindLevel, Level: levelID, Replay: string(engine.MarshalSession(levelID, cmds))}
 }
 
+// ForPublishedLevel is the submission of a design level published in the
+// commons (a class assignment): Level is the level file's hash, the
+// replay a session of the level's own id.
+func ForPublishedLevel(hash, levelID string, cmds []engine.Command) Request {
+	return Request{Kind: KindLevel, Level: hash, Replay: string(engine.MarshalSession(levelID, cmds))}
+}
+
 // ForChallenge is the submission of a training challenge's replay.
 func ForChallenge(levelID string, replay []byte) Request {
 	return Request{Kind: KindChallenge, Level: levelID, Replay: string(replay)}

@@ -31,6 +31,10 @@ func Run(t *testing.T, open func(t *testing.T) commons.Store) {
 		"PackImmutable":  testPackImmutable,
 		"PackChecked":    testPackChecked,
 		"PacksNewest":    testPacksNewest,
+		"LevelPutGet":    testLevelPutGet,
+		"LevelImmutable": testLevelImmutable,
+		"LevelChecked":   testLevelChecked,
+		"LevelsNewest":   testLevelsNewest,
 	}
 	for name, fn := range tests {
 		t.Run(name, func(t *testing.T) {

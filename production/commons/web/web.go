@@ -72,6 +72,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		m.HandleFunc("GET /api/commons/designs/{hash}", h.apiShow)
 		m.HandleFunc("GET /api/commons/licenses", h.apiLicences)
 		h.packRoutes(m)
+		h.levelRoutes(m)
 		h.mux = m
 	})
 	w.Header().Set("Content-Security-Policy", pageCSP)
@@ -107,7 +108,8 @@ func ErrorCode(err error) string {
 		err  error
 		code string
 	}{{commons.ErrParent, "parent"}, {commons.ErrLicence, "license"}, {commons.ErrAuthor, "author"}, {commons.ErrInvalid, "invalid"},
-		{commons.ErrTooLarge, "too_large"}, {commons.ErrHash, "hash"}, {commons.ErrNotFound, "not_found"}, {commons.ErrPackNotFound, "not_found"}} {
+		{commons.ErrTooLarge, "too_large"}, {commons.ErrHash, "hash"}, {commons.ErrNotFound, "not_found"}, {commons.ErrPackNotFound, "not_found"},
+		{commons.ErrLevelNotFound, "not_found"}} {
 		if errors.Is(err, c.err) {
 			return c.code
 		}

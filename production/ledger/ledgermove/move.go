@@ -46,7 +46,7 @@ type table struct{ name, cols, key string }
 
 var tables = []table{
 	{"accounts", "id, name, type, created_at, flags", "id"},
-	{"houses", "id, design, author, created_at", "id"},
+	{"houses", "id, design, author, design_hash, created_at", "id"},
 	{"transactions", "id, idem_key, event, house, memo, digest, reverses, posted_at", "id"},
 	{"postings", "tx_id, seq, account_id, amount", "tx_id, seq"},
 	{"contributions", "id, tx_id, house, person, kind, skill, minutes, amount, witness", "id"},

@@ -47,9 +47,9 @@ func each(ctx context.Context, db querier, q string, f func(*sql.Rows) error) er
 func loadChain(ctx context.Context, db querier) (*chainData, error) {
 	const w = "witness"
 	d := &chainData{houses: map[string]ledger.House{}, txs: map[int64]*ledger.ChainEntry{}, recs: map[int64]*ledger.ChainEntry{}}
-	err := each(ctx, db, `SELECT id, design, author FROM houses`, func(rows *sql.Rows) error {
+	err := each(ctx, db, `SELECT id, design, author, design_hash FROM houses`, func(rows *sql.Rows) error {
 		var h ledger.House
-		err := rows.Scan(&h.ID, &h.Design, &h.Author)
+		err := rows.Scan(&h.ID, &h.Design, &h.Author, &h.DesignHash)
 		d.houses[h.ID] = h
 		return err
 	})

@@ -48,14 +48,14 @@ func each(ctx context.Context, db querier, q string, f func(*sql.Rows) error) er
 // for the backfill of migration 0003, which runs before migration 0004
 // adds the witness columns (every entry then has none).
 func loadChain(ctx context.Context, db querier, witness bool) (*chainData, error) {
-	w := "''"
+	w, dh := "''", "''"
 	if witness {
-		w = "witness"
+		w, dh = "witness", "design_hash"
 	}
 	d := &chainData{houses: map[string]ledger.House{}, txs: map[int64]*ledger.ChainEntry{}, recs: map[int64]*ledger.ChainEntry{}}
-	err := each(ctx, db, `SELECT id, design, author FROM houses`, func(rows *sql.Rows) error {
+	err := each(ctx, db, `SELECT id, design, author, `+dh+` FROM houses`, func(rows *sql.Rows) error {
 		var h ledger.House
-		err := rows.Scan(&h.ID, &h.Design, &h.Author)
+		err := rows.Scan(&h.ID, &h.Design, &h.Author, &h.DesignHash)
 		d.houses[h.ID] = h
 		return err
 	})

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/opensourceecology/prodos/production/ledger"
@@ -147,6 +148,7 @@ func TestVerifyDetectsEntryChangedWithTriggersDropped(t *testing.T) {
 			WHERE tx_id = 8 AND seq = 1; UPDATE postings SET account_id = (SELECT id FROM accounts WHERE name = 'assets:cash') WHERE tx_id = 8 AND seq = 2`, "key issue"},
 		{"account flags", `UPDATE accounts SET flags = 0 WHERE name = 'assets:materials-inventory'`, "key gr-valley"},
 		{"house author", `UPDATE houses SET author = 'mallory'`, "entry 1 (transaction 1, key po-valley)"},
+		{"house design hash", `UPDATE houses SET design_hash = '` + strings.Repeat("ab", 32) + `'`, "entry 1 (transaction 1, key po-valley)"},
 		{"record count", `UPDATE production_records SET count = 90`, "entry 11 (record 1, key ann-built)"},
 		{"record witness", `UPDATE production_records SET witness = 'mallory'`, "entry 11 (record 1, key ann-built)"},
 		{"record witness removed", `UPDATE production_records SET witness = ''`, "entry 11 (record 1, key ann-built)"},

@@ -235,7 +235,7 @@ func (s *LedgerService) appendEntry(ctx context.Context, tx *sql.Tx, entry ledge
 		return err
 	}
 	if newHouse {
-		entry.NewHouse = &ledger.House{ID: e.House, Design: e.Design, Author: e.Author}
+		entry.NewHouse = &ledger.House{ID: e.House, Design: e.Design, Author: e.Author, DesignHash: e.DesignHash}
 	}
 	txID := sql.NullInt64{Int64: entry.ID, Valid: entry.Kind == kindTx}
 	recID := sql.NullInt64{Int64: entry.ID, Valid: entry.Kind == kindRecord}
@@ -364,8 +364,8 @@ func (s *LedgerService) postRecord(ctx context.Context, tx *sql.Tx, e ledger.Eve
 // ensureHouse records the event's house unless it is known, and reports
 // whether it recorded it.
 func ensureHouse(ctx context.Context, tx *sql.Tx, e ledger.Event, now string) (bool, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO houses (id, design, author, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-		e.House, e.Design, e.Author, now)
+	res, err := tx.ExecContext(ctx, `INSERT INTO houses (id, design, author, design_hash, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+		e.House, e.Design, e.Author, e.DesignHash, now)
 	if err != nil {
 		return false, err
 	}
@@ -561,9 +561,9 @@ func (s *LedgerService) ValueData(ctx context.Context) (*ledger.ValueData, error
 		}
 		return rows.Err()
 	}
-	err = query(`SELECT id, design, author FROM houses ORDER BY id`, func(rows *sql.Rows) error {
+	err = query(`SELECT id, design, author, design_hash FROM houses ORDER BY id`, func(rows *sql.Rows) error {
 		var h ledger.House
-		if err := rows.Scan(&h.ID, &h.Design, &h.Author); err != nil {
+		if err := rows.Scan(&h.ID, &h.Design, &h.Author, &h.DesignHash); err != nil {
 			return err
 		}
 		vd.Houses = append(vd.Houses, h)

@@ -122,6 +122,24 @@ func VerifyDesignLevel(ctx context.Context, level string, replay []byte) (classr
 	if err != nil {
 		return classroom.Verified{}, err
 	}
+	return verifyLevel(ctx, cat, lvl, cmds)
+}
+
+// VerifyLevel is VerifyDesignLevel for a level given as data (a level
+// published in the commons): the replay must be of the level's id.
+func VerifyLevel(ctx context.Context, lvl *engine.Level, replay []byte) (classroom.Verified, error) {
+	cat, err := designs.DefaultCatalog()
+	if err != nil {
+		return classroom.Verified{}, err
+	}
+	cmds, err := submission.LevelCommands(lvl.ID, replay)
+	if err != nil {
+		return classroom.Verified{}, err
+	}
+	return verifyLevel(ctx, cat, lvl, cmds)
+}
+
+func verifyLevel(ctx context.Context, cat *designs.Catalog, lvl *engine.Level, cmds []engine.Command) (classroom.Verified, error) {
 	e, err := engine.FromLevel(lvl, cat)
 	if err != nil {
 		return classroom.Verified{}, err
