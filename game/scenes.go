@@ -149,6 +149,9 @@ func (s *ResultsScene) buttons(g *Game) []action {
 		{button{w/2 - 330, y, 200, 50, "Keep improving", true}, IntentBack, func() { g.Goto(s.design) }},
 		{button{w/2 - 100, y, 200, 50, "Level select", true}, IntentNone, func() { g.Goto(&SelectScene{}) }},
 		{button{w/2 + 130, y, 200, 50, "Next level", next != nil && g.Unlocked(next)}, IntentConfirm, func() { g.Play(next) }},
+		{button{w/2 + 360 - 196, h/2 - 250 + 20, 176, 40, "Watch it go up", true}, IntentNone, func() {
+			g.Goto(NewTimelapseScene(g, s.design.board.Design(), s))
+		}},
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 )
 
 // The hard-rule gate shared by every production command (bom, cost, source,
-// jobs, schedule, export, ledger post): a design that breaks a hard rule
+// jobs, schedule, timelapse, export, ledger post): a design that breaks a hard rule
 // (what `prodos validate` reports as a problem) is refused with exit 1 and
 // the violations listed, unless --draft is given; then every output says
 // DRAFT, NOT FOR CONSTRUCTION (export.MarkDraft).
