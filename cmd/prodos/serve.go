@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"embed"
 	"errors"
+	"flag"
 	"fmt"
 	iofs "io/fs"
 	"log"
@@ -44,21 +45,55 @@ var serveContext = func() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
+// serveOpts are the flags of `prodos serve`.
+type serveOpts struct {
+	addr, dbPath, token, tokenFile, tlsCert, tlsKey *string
+	verifications                                   *int
+	commonsDB, profilesDB, issuerKeyPath            *string
+	storeDB, ledgerDB                               *string
+	crew                                            *crewFlags
+}
+
+// serveFlags defines the flags of `prodos serve` on fs.
+func serveFlags(fs *flag.FlagSet) serveOpts {
+	return serveOpts{
+		addr:          fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port); 0.0.0.0:PORT for the classroom network"),
+		dbPath:        fs.String("db", "", "classroom database file (default: classroom.db in the user's data directory)"),
+		token:         fs.String("token", "", "facilitator token (visible in ps: prefer --token-file or $"+tokenEnv+")"),
+		tokenFile:     fs.String("token-file", "", "read the facilitator token from FILE (default: $"+tokenEnv+", else facilitator-token next to the database, made on first use)"),
+		tlsCert:       fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM; with --tls-key)"),
+		tlsKey:        fs.String("tls-key", "", "the certificate's private key (PEM)"),
+		verifications: fs.Int("verifications", 0, "replays re-simulated at once (default: the number of CPUs); more wait, then get 503"),
+		commonsDB:     fs.String("commons-db", "", "open design commons file (default: $PRODOS_COMMONS_DB, else commons.db beside the classroom database)"),
+		crew:          addCrewFlags(fs),
+		profilesDB:    fs.String("profiles", defaultProfilesDB(), "profiles database: badges issued (status list) and practical sign-offs"),
+		issuerKeyPath: fs.String("issuer-key", "", "the installation's issuer key (default: issuer-ed25519.pem under the XDG data dir)"),
+		storeDB:       fs.String("store-db", "", "Open Source Store file (default: $PRODOS_STORE_DB, else store.db beside the classroom database)"),
+		ledgerDB:      fs.String("ledger-db", "", "ledger file read for OSE Certified (default: ledger.db in the user's data directory)"),
+	}
+}
+
+// serveCheckTLS checks that --tls-cert and --tls-key go together and load.
+func serveCheckTLS(e *env, cert, key string) int {
+	if (cert == "") != (key == "") {
+		fmt.Fprintln(e.stderr, "prodos serve: --tls-cert and --tls-key go together")
+		return exitUsage
+	}
+	if cert != "" {
+		if _, err := tls.LoadX509KeyPair(cert, key); err != nil {
+			fmt.Fprintf(e.stderr, "prodos serve: TLS: %v\n", err)
+			return exitUsage
+		}
+	}
+	return exitOK
+}
+
 func runServe(e *env, args []string) int {
 	fs := newFlags(e, "serve")
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port); 0.0.0.0:PORT for the classroom network")
-	dbPath := fs.String("db", "", "classroom database file (default: classroom.db in the user's data directory)")
-	token := fs.String("token", "", "facilitator token (visible in ps: prefer --token-file or $"+tokenEnv+")")
-	tokenFile := fs.String("token-file", "", "read the facilitator token from FILE (default: $"+tokenEnv+", else facilitator-token next to the database, made on first use)")
-	tlsCert := fs.String("tls-cert", "", "serve HTTPS with this certificate (PEM; with --tls-key)")
-	tlsKey := fs.String("tls-key", "", "the certificate's private key (PEM)")
-	verifications := fs.Int("verifications", 0, "replays re-simulated at once (default: the number of CPUs); more wait, then get 503")
-	commonsDB := fs.String("commons-db", "", "open design commons file (default: $PRODOS_COMMONS_DB, else commons.db beside the classroom database)")
-	crew := addCrewFlags(fs)
-	profilesDB := fs.String("profiles", defaultProfilesDB(), "profiles database: badges issued (status list) and practical sign-offs")
-	issuerKeyPath := fs.String("issuer-key", "", "the installation's issuer key (default: issuer-ed25519.pem under the XDG data dir)")
-	storeDB := fs.String("store-db", "", "Open Source Store file (default: $PRODOS_STORE_DB, else store.db beside the classroom database)")
-	ledgerDB := fs.String("ledger-db", "", "ledger file read for OSE Certified (default: ledger.db in the user's data directory)")
+	o := serveFlags(fs)
+	addr, dbPath, verifications := o.addr, o.dbPath, o.verifications
+	commonsDB, crew, profilesDB, issuerKeyPath, storeDB, ledgerDB := o.commonsDB, o.crew, o.profilesDB, o.issuerKeyPath, o.storeDB, o.ledgerDB
+	tlsCert, tlsKey := o.tlsCert, o.tlsKey
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
@@ -67,15 +102,8 @@ func runServe(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "prodos serve: unexpected argument %q\n", pos[0])
 		return exitUsage
 	}
-	if (*tlsCert == "") != (*tlsKey == "") {
-		fmt.Fprintln(e.stderr, "prodos serve: --tls-cert and --tls-key go together")
-		return exitUsage
-	}
-	if *tlsCert != "" {
-		if _, err := tls.LoadX509KeyPair(*tlsCert, *tlsKey); err != nil {
-			fmt.Fprintf(e.stderr, "prodos serve: TLS: %v\n", err)
-			return exitUsage
-		}
+	if code := serveCheckTLS(e, *tlsCert, *tlsKey); code != exitOK {
+		return code
 	}
 	if *dbPath == "" {
 		p, err := userdata.File("classroom.db")
@@ -88,7 +116,7 @@ func runServe(e *env, args []string) int {
 		}
 		*dbPath = p
 	}
-	tok, code := facilitatorToken(e, *token, *tokenFile)
+	tok, code := facilitatorToken(e, *o.token, *o.tokenFile)
 	if code != exitOK {
 		return code
 	}

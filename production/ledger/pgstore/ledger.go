@@ -571,29 +571,23 @@ func (s *LedgerService) ValueData(ctx context.Context) (*ledger.ValueData, error
 			return nil
 		})
 	}
-	if err == nil {
-		err = query(`SELECT t.house, (-SUM(p.amount))::bigint FROM transactions t JOIN postings p ON p.tx_id = t.id
-			JOIN accounts a ON a.id = p.account_id WHERE t.event = 'house-sold' AND a.name = 'income:house-sales' AND `+live+`
+	sums := []struct {
+		sign, account string
+		into          map[string]int64
+	}{{"-", "income:house-sales", vd.Sales}, {"", "expenses:cost-of-goods-sold", vd.MaterialsCost}}
+	for _, sum := range sums {
+		if err != nil {
+			break
+		}
+		err = query(`SELECT t.house, (`+sum.sign+`SUM(p.amount))::bigint FROM transactions t JOIN postings p ON p.tx_id = t.id
+			JOIN accounts a ON a.id = p.account_id WHERE t.event = 'house-sold' AND a.name = '`+sum.account+`' AND `+live+`
 			GROUP BY t.house`, func(rows *sql.Rows) error {
 			var h string
 			var c int64
 			if err := rows.Scan(&h, &c); err != nil {
 				return err
 			}
-			vd.Sales[h] = c
-			return nil
-		})
-	}
-	if err == nil {
-		err = query(`SELECT t.house, SUM(p.amount)::bigint FROM transactions t JOIN postings p ON p.tx_id = t.id
-			JOIN accounts a ON a.id = p.account_id WHERE t.event = 'house-sold' AND a.name = 'expenses:cost-of-goods-sold' AND `+live+`
-			GROUP BY t.house`, func(rows *sql.Rows) error {
-			var h string
-			var c int64
-			if err := rows.Scan(&h, &c); err != nil {
-				return err
-			}
-			vd.MaterialsCost[h] = c
+			sum.into[h] = c
 			return nil
 		})
 	}
