@@ -31,3 +31,11 @@ func TestOwnApplicationID(t *testing.T) {
 	_, err = Open(p)
 	require.ErrorIs(t, err, sqlitefile.ErrOtherApp)
 }
+
+func TestOrdersConformance(t *testing.T) {
+	storetest.RunOrders(t, func(t *testing.T) storetest.OrderStore {
+		st, err := Open(filepath.Join(t.TempDir(), "store.db"))
+		require.NoError(t, err)
+		return st
+	})
+}
