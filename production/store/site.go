@@ -30,6 +30,23 @@ type Site struct {
 	LicenceFee   decimal.Decimal `toml:"licence_fee" json:"licence_fee"`
 	LicenceTerms string          `toml:"licence_terms" json:"licence_terms"`
 	Measured     []Measurement   `toml:"measured" json:"measured"`
+	// RDShare is the enterprise's research-and-development share of the
+	// surplus of every sale (the Store's "allocate revenue to an
+	// experimental facility"), a fraction below 1; absent: DefaultRDShare.
+	RDShare *decimal.Decimal `toml:"rd_share,omitempty" json:"rd_share,omitempty"`
+}
+
+// DefaultRDShare is the R&D share of a site profile that names none: 10 %
+// of the surplus (a policy choice, not a measured figure; estimate).
+var DefaultRDShare = decimal.New(10, -2)
+
+// RD is the site's R&D share of a sale's surplus (DefaultRDShare when the
+// profile names none).
+func (s Site) RD() decimal.Decimal {
+	if s.RDShare == nil {
+		return DefaultRDShare
+	}
+	return *s.RDShare
 }
 
 // Measurement is a figure measured on one machine of the shop for one
@@ -99,6 +116,9 @@ func ParseSite(file string, data []byte, shops map[string]*designs.Shop, crews m
 		if !v.Shift(2).IsInteger() || v.IsNegative() {
 			return s, bad(key, "must be dollars with at most cents, got %q", v)
 		}
+	}
+	if rd := s.RD(); rd.IsNegative() || !rd.LessThan(decimal.NewFromInt(1)) || !rd.Shift(4).IsInteger() {
+		return s, bad("rd_share", "must be a share from 0 up to (not including) 1 with at most 4 decimal places, got %q", rd)
 	}
 	for i, m := range s.Measured {
 		if machineOf(shop, m.Machine) == nil {

@@ -185,14 +185,20 @@ func TestParseSiteErrors(t *testing.T) {
 	crews, err := designs.DefaultCrews(cat)
 	require.NoError(t, err)
 	good := "name = \"M\"\nlocation = \"L\"\nshop = \"ose-microfactory\"\ncrew = \"default-4\"\nlabour_rate = \"30.00\"\noverhead = \"0.1\"\nmargin = \"0.2\"\nlicence_fee = \"100\"\n"
-	_, err = ParseSite("s.toml", []byte(good), shops, crews, nil)
+	s, err := ParseSite("s.toml", []byte(good), shops, crews, nil)
 	require.NoError(t, err)
+	assert.Equal(t, "0.1", s.RD().String(), "the default R&D share")
+	s, err = ParseSite("s.toml", []byte(good+"rd_share = \"0.125\"\n"), shops, crews, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "0.125", s.RD().String())
 	for _, c := range []struct{ name, old, repl, want string }{
 		{"unknown shop", `shop = "ose-microfactory"`, `shop = "nope"`, `s.toml: shop: no shop profile "nope"`},
 		{"rate in fractions of a cent", `labour_rate = "30.00"`, `labour_rate = "30.001"`, "labour_rate: must be dollars with at most cents"},
 		{"no rate", `labour_rate = "30.00"`, `labour_rate = "0"`, "labour_rate: must be more than 0"},
 		{"margin finer than a basis point", `margin = "0.2"`, `margin = "0.20005"`, `margin: at most 4 decimal places, got "0.20005"`},
 		{"bad toml", `labour_rate = "30.00"`, `labour_rate = `, "s.toml:5:"},
+		{"R&D share of the whole", `margin = "0.2"`, `margin = "0.2"` + "\nrd_share = \"1\"", `rd_share: must be a share from 0 up to (not including) 1`},
+		{"negative R&D share", `margin = "0.2"`, `margin = "0.2"` + "\nrd_share = \"-0.1\"", `rd_share: must be a share`},
 		{"unknown key", `margin = "0.2"`, `margin = "0.2"` + "\ncolour = \"red\"", `unknown key "colour"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
