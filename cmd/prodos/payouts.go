@@ -16,8 +16,8 @@ import (
 func init() {
 	register(&command{
 		name:    "payouts",
-		usage:   "payouts ORDER [--house HOUSE] [--format text|json] [--profiles FILE]   [--db FILE] [--commons-db FILE] [--ledger-db FILE]",
-		summary: "the surplus of an order's sold house split by verified value and the enterprise's R&D share, each share explained (not posted to the ledger yet)",
+		usage:   "payouts ORDER [--house HOUSE] [--post] [--format text|json] [--profiles FILE]   [--db FILE] [--commons-db FILE] [--ledger-db FILE]",
+		summary: "the surplus of an order's sold house split by verified value and the enterprise's R&D share, each share explained; --post records each share as a surplus-paid ledger transaction",
 		run:     runPayouts,
 	})
 }
@@ -28,6 +28,7 @@ func runPayouts(e *env, args []string) int {
 	house := fs.String("house", "", "the order's house in the ledger (default: the order id)")
 	profPath := fs.String("profiles", defaultProfilesDB(), "profiles database that checks witnesses (none: witnesses are not checked)")
 	format := fs.String("format", "text", "text or json")
+	post := fs.Bool("post", false, "post each share to the ledger (surplus-paid, one idempotency key per order and person, all in one transaction)")
 	pos, ok := cliArgs(e, fs, args, cliSpec{n: 1, format: format, formats: []string{"text", "json"}})
 	if !ok {
 		return exitUsage
@@ -64,6 +65,11 @@ func runPayouts(e *env, args []string) int {
 	plan, err := store.SplitSurplus(ord, *house, ledger.FromCents(sale), ent.Site.RD(), rep)
 	if err != nil {
 		return storeExit(e, err)
+	}
+	if *post {
+		if code := postPayouts(e, *sf.ledger, plan, ent.ID); code != exitOK {
+			return code
+		}
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(e.stdout)
@@ -140,4 +146,40 @@ func writePayouts(w io.Writer, p *store.PayoutPlan, enterprise string) {
 			fmt.Fprintf(w, "    %-40s %10s min  %s\n", l.Key, l.Credited, what)
 		}
 	}
+}
+
+// PayoutKey is the idempotency key of an order's payout to person ("rd"
+// for the R&D share).
+func PayoutKey(order, person string) string { return "payout:" + order + ":" + person }
+
+// postPayouts posts the plan's shares as surplus-paid transactions, all in
+// one ledger transaction; posting again is recognized (same keys).
+func postPayouts(e *env, ledgerPath string, p *store.PayoutPlan, enterprise string) int {
+	if ledgerPath == "" {
+		ledgerPath = prodDefaultDB()
+	}
+	db, svc, code := prodOpenLedger(e, ledgerPath)
+	if code != exitOK {
+		return code
+	}
+	defer db.Close()
+	evs := make([]ledger.Event, 0, len(p.Payouts))
+	for _, pay := range p.Payouts {
+		ev := ledger.Event{Type: ledger.EventSurplusPaid, House: p.House, Person: pay.Person, Amount: pay.Amount,
+			Key: PayoutKey(p.Order, pay.Person), Memo: fmt.Sprintf("order %s: %s of %s credited minutes", p.Order, pay.Credited, p.HouseCredited)}
+		if pay.Person == "" {
+			ev.Person, ev.Kind, ev.Key = enterprise, ledger.KindRD, PayoutKey(p.Order, "rd")
+			ev.Memo = fmt.Sprintf("order %s: R&D share %s%%", p.Order, p.RDShare.Shift(2))
+		}
+		if ev.Amount.IsZero() {
+			continue
+		}
+		evs = append(evs, ev)
+	}
+	if _, err := svc.PostAll(context.Background(), evs); err != nil {
+		fmt.Fprintf(e.stderr, "prodos: payouts: %v\n", err)
+		return prodPostCode(err)
+	}
+	fmt.Fprintf(e.stderr, "posted %d payouts of order %s to %s\n", len(evs), p.Order, ledgerPath)
+	return exitOK
 }

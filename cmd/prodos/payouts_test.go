@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/opensourceecology/prodos/production/store"
@@ -71,6 +72,22 @@ func TestPayoutsOfASoldOrder(t *testing.T) {
 	require.Equal(t, exitOK, code, errs)
 	assert.Contains(t, out, "R&D share 10% (site profile rd_share)")
 	assert.Contains(t, out, "module-built")
+
+	// Posted: one balanced transaction per share, keyed per order and
+	// person; posting again records nothing new; ledger verify passes.
+	for i := 0; i < 2; i++ {
+		code, _, errs = storeRun(t, db, "payouts", "mo-mf-1", "--post")
+		require.Equal(t, exitOK, code, errs)
+	}
 	code, out, errs = prodRun("ledger", "verify", "--db", ledgerDB)
 	assert.Equal(t, exitOK, code, out+errs)
+	code, out, errs = prodRun("ledger", "balance", "--db", ledgerDB, "--format", "csv")
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, "equity:surplus-distributed")
+	assert.Contains(t, out, "liabilities:surplus-owed:alice")
+	assert.Contains(t, out, "equity:research-and-development:mo-mf")
+	code, out, errs = prodRun("ledger", "statement", "equity:surplus-distributed", "--db", ledgerDB)
+	require.Equal(t, exitOK, code, errs)
+	assert.Equal(t, 4, strings.Count(out, "surplus-paid"), "posted once: "+out)
+	assert.Contains(t, out, "203977.29", "the payouts add up to the surplus")
 }

@@ -104,7 +104,24 @@ const (
 	EventModuleBuilt     EventType = "module-built"
 	EventModuleInstalled EventType = "module-installed"
 	EventReversal        EventType = "reversal"
+	// EventSurplusPaid is one share of a sold house's surplus (prodos
+	// payouts --post): Person's share, or with Kind KindRD the enterprise
+	// Person's research-and-development share. Posted only after the
+	// house is sold; not in EventTypes (ledger post does not take it).
+	EventSurplusPaid EventType = "surplus-paid"
 )
+
+// KindRD marks a surplus-paid event as the enterprise's R&D share.
+const KindRD = "research-and-development"
+
+// AccountSurplusDistributed is the equity given out as surplus shares.
+const AccountSurplusDistributed = "equity:surplus-distributed"
+
+// AccountSurplusOwed is a person's surplus share, owed until paid.
+func AccountSurplusOwed(person string) string { return "liabilities:surplus-owed:" + person }
+
+// AccountRD is an enterprise's research-and-development fund.
+func AccountRD(enterprise string) string { return "equity:research-and-development:" + enterprise }
 
 // EventTypes lists every event in the order of a house's life.
 var EventTypes = []EventType{EventPOIssued, EventGoodsReceived, EventSupplierPaid, EventMaterialsIssued,
@@ -240,6 +257,19 @@ func (e Event) Validate() error {
 		if e.Count <= 0 {
 			return bad("count must be positive, got %d", e.Count)
 		}
+	case EventSurplusPaid:
+		if !validName(e.Person) {
+			return bad("person %q must be non-empty without spaces or colons", e.Person)
+		}
+		if e.Kind != "" && e.Kind != KindRD {
+			return bad("kind must be empty (a person's share) or %s, got %q", KindRD, e.Kind)
+		}
+		if e.Amount.Sign() <= 0 {
+			return bad("amount must be positive, got %s", e.Amount)
+		}
+		if _, err := Cents(e.Amount); err != nil {
+			return err
+		}
 	case EventHouseCompleted:
 	case EventReversal:
 		if e.Reverses == "" {
@@ -325,6 +355,12 @@ func (e Event) Postings(balance BalanceFunc) ([]Posting, error) {
 			return nil, fmt.Errorf("%w: house %q has no work in progress to complete", ErrInvalidEvent, e.House)
 		}
 		return ps, nil
+	case EventSurplusPaid:
+		to := AccountSurplusOwed(e.Person)
+		if e.Kind == KindRD {
+			to = AccountRD(e.Person)
+		}
+		return []Posting{{AccountSurplusDistributed, amt}, {to, -amt}}, nil
 	case EventHouseSold:
 		ps := []Posting{{AccountCash, amt}, {AccountSales, -amt}}
 		for _, mv := range [][2]string{

@@ -51,6 +51,10 @@ func CheckStage(t EventType, house string, s HouseStage) error {
 		if s != StageOpen {
 			return fmt.Errorf("%w: house-completed for house %q: the house is already %s", ErrOutOfOrder, house, s)
 		}
+	case EventSurplusPaid:
+		if s != StageSold {
+			return fmt.Errorf("%w: surplus-paid for house %q: the house is %s, not sold; post house-sold first", ErrOutOfOrder, house, s)
+		}
 	case EventHouseSold:
 		switch s {
 		case StageOpen:
