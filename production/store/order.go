@@ -11,7 +11,8 @@ import (
 
 // Order statuses.
 const (
-	OrderPlaced = "placed" // taken, deposit recorded, not yet fulfilled
+	OrderPlaced       = "placed"        // taken, deposit recorded, not yet fulfilled
+	OrderInProduction = "in-production" // fulfilled: purchase orders, machine jobs and schedule issued
 )
 
 // Order is a customer's order of one listing at one level. The price
@@ -52,6 +53,8 @@ type Orders interface {
 	PlaceOrder(ctx context.Context, o Order) (Order, error)
 	// Order returns an order by id; ErrNotFound.
 	Order(ctx context.Context, id string) (Order, error)
+	// SetOrderStatus changes an order's status; ErrNotFound.
+	SetOrderStatus(ctx context.Context, id, status string) error
 }
 
 // Check validates an order before it is stored: a customer and a delivery

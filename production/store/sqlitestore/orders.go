@@ -110,3 +110,15 @@ func (s *DB) Order(ctx context.Context, id string) (store.Order, error) {
 	}
 	return o, rows.Err()
 }
+
+// SetOrderStatus changes an order's status (see store.Orders).
+func (s *DB) SetOrderStatus(ctx context.Context, id, status string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE orders SET status = ? WHERE id = ?`, status, id)
+	if err != nil {
+		return fmt.Errorf("store: order %s: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%w: no order %q", store.ErrNotFound, id)
+	}
+	return nil
+}

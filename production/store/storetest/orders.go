@@ -51,6 +51,11 @@ func RunOrders(t *testing.T, open func(t *testing.T) OrderStore) {
 		assert.Equal(t, "mo-mf-2", second.ID)
 		_, err = st.Order(ctx, "mo-mf-3")
 		assert.ErrorIs(t, err, store.ErrNotFound)
+		require.NoError(t, st.SetOrderStatus(ctx, "mo-mf-2", store.OrderInProduction))
+		back, err = st.Order(ctx, "mo-mf-2")
+		require.NoError(t, err)
+		assert.Equal(t, store.OrderInProduction, back.Status)
+		assert.ErrorIs(t, st.SetOrderStatus(ctx, "mo-mf-3", store.OrderInProduction), store.ErrNotFound)
 	})
 	t.Run("refuses a malformed order and stores nothing", func(t *testing.T) {
 		st := setup(t)
