@@ -14,14 +14,14 @@ func init() {
 	register(&command{
 		name: "order",
 		usage: "order create ENTERPRISE PRODUCT --level 1|2|3 [--kind built|kit] --customer NAME --site PLACE [--contact TEXT] [--deposit AMOUNT] | " +
-			"show ORDER [--format text|json]   [--db FILE] [--commons-db FILE] [--ledger-db FILE]",
-		summary: "Open Source Store orders: order a listed product at a level (price breakdown copied at order time), show an order",
+			"show ORDER [--format text|json] | fulfil ORDER --out DIR --crew-profiles NAME,NAME [--profiles FILE] [--today YYYY-MM-DD]   [--db FILE] [--commons-db FILE] [--ledger-db FILE]",
+		summary: "Open Source Store orders: order a listed product at a level (price breakdown copied at order time), show an order, fulfil it (purchase orders, machine jobs, crew schedule, ledger)",
 		run:     runOrder,
 	})
 }
 
 func runOrder(e *env, args []string) int {
-	subs := map[string]func(*env, []string) int{"create": runOrderCreate, "show": runOrderShow}
+	subs := map[string]func(*env, []string) int{"create": runOrderCreate, "show": runOrderShow, "fulfil": runOrderFulfil}
 	if len(args) == 0 || subs[args[0]] == nil {
 		fmt.Fprintf(e.stderr, "usage: prodos %s\n", commands["order"].usage)
 		return exitUsage
