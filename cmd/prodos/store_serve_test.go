@@ -67,7 +67,7 @@ func TestStoreServePages(t *testing.T) {
 		assert.Contains(t, page, "<td>"+o.Title+"</td><td class=\"n\">$"+o.Total.StringFixed(2)+"</td>")
 	}
 	assert.Contains(t, page, markHTML)
-	assert.Contains(t, page, "Ordering from the store front is not available yet")
+	assert.Contains(t, page, "To order, open a product's page")
 
 	status, page = httpGet(t, base+"/store/mo-mf/"+hash[:12])
 	require.Equal(t, http.StatusOK, status, page)

@@ -40,10 +40,13 @@ var page = sync.OnceValue(func() *template.Template {
 // pageCSP lets nothing run and nothing frame the pages.
 const pageCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
-// Handler serves the store pages.
+// Handler serves the store pages and takes orders from the product
+// pages' order form (POST /store/{enterprise}/{product}/order).
 type Handler struct {
 	Service *store.Service
 	Log     *log.Logger
+	keyOnce sync.Once
+	key     []byte // signs the form tokens; new for each process
 }
 
 // Row is a product of the store index.
@@ -58,18 +61,29 @@ type pageData struct {
 	Enterprise  store.Enterprise
 	Products    []store.Product
 	Product     store.Product
+	Token       string      // the order form's token
+	Order       store.Order // the order just placed
 }
 
 // ServeHTTP routes /store, /store/{enterprise} and /store/{enterprise}/{product}.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Security-Policy", pageCSP)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	parts := strings.Split(strings.Trim(strings.TrimPrefix(r.URL.Path, "/store"), "/"), "/")
+	if len(parts) == 3 && parts[2] == "order" {
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", "POST")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		h.placeOrder(w, r, parts[0], parts[1])
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	parts := strings.Split(strings.Trim(strings.TrimPrefix(r.URL.Path, "/store"), "/"), "/")
 	ctx := r.Context()
 	var d pageData
 	var err error
@@ -80,6 +94,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		d, err = h.front(ctx, parts[0])
 	case len(parts) == 2:
 		d, err = h.product(ctx, parts[0], parts[1])
+		d.Token = h.formToken(w, r)
 	default:
 		err = store.ErrNotFound
 	}
@@ -87,12 +102,17 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, err)
 		return
 	}
+	h.render(w, http.StatusOK, d)
+}
+
+func (h *Handler) render(w http.ResponseWriter, status int, d pageData) {
 	var b bytes.Buffer
 	if err := page().ExecuteTemplate(&b, "page", d); err != nil {
 		h.fail(w, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
 	w.Write(b.Bytes())
 }
 
