@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -116,4 +117,22 @@ func TestStoreBrowser(t *testing.T) {
 	}
 	shoot("/store/mo-mf", "store-front.png", 900)
 	shoot("/store/mo-mf/"+hash[:12], "store-product.png", 1600)
+
+	// A customer orders the kit (level 1) through the page's form.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/store/mo-mf/"+hash[:12])))
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[int](`(() => { const q = s => document.querySelector(s);
+		q('input[value="kit"]').checked = true; q('input[name="customer"]').value = "Ana Ruiz";
+		q('input[name="site"]').value = "12 Oak Lane, Maysville"; q('form').submit(); return 0 })()`))
+	require.NoError(t, err)
+	var text string
+	for i := 0; i < 50 && !strings.Contains(text, "placed"); i++ {
+		require.NoError(t, chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond)))
+		text, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+		require.NoError(t, err)
+	}
+	assert.Contains(t, text, "Order mo-mf-1 placed")
+	assert.Contains(t, text, "Kit of cut parts")
+	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "store-order.png"), shot, 0o644))
 }
