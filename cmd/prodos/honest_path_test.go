@@ -60,26 +60,17 @@ func TestHonestPathEndToEnd(t *testing.T) {
 	assert.Contains(t, out, "Crew lead (crew-lead)")
 	assert.Regexp(t, `lead-build-crew\s+active`, out, "lee earned the crew lead permission by training")
 
+	// The schedule gives al's wall builds to nobody before sign-off.
+	assert.Contains(t, honestSchedule(t, cabin, prof), `no one on the crew holds "wall-framer" for task(s) W1.build, W3.build`)
 	// Before sign-off al may not record a build, witnessed or not.
 	code, _, errOut = post(append(built, "--witness", "lee")...)
 	assert.Equal(t, exitProblems, code)
 	assert.Contains(t, errOut, `al may not record this work: not qualified: profile "al" does not hold the Wall framer qualification (wall-framer)`)
 
-	// Sign-off: refused until the installation appoints marcin.
-	for _, n := range []string{"marcin", "al"} {
-		require.Equal(t, exitOK, first(runCmd(t, "qualify", "keygen", n, "--db", prof)))
-	}
-	sign := []string{"qualify", "sign", "al", "wall-framer", "--assessor", "marcin", "--module", "wall-ext-4x8", "--minutes", "48", "--date", "2026-11-20", "--db", prof}
-	code, _, errOut = runCmd(t, sign...)
-	assert.Equal(t, exitProblems, code)
-	assert.Contains(t, errOut, "refused: assessor not qualified: marcin does not hold Wall framer (wall-framer)")
-	code, _, errOut = runCmd(t, "qualify", "sign", "bo", "wall-framer", "--assessor", "al", "--module", "wall-ext-4x8", "--minutes", "40", "--db", prof)
-	assert.Equal(t, exitProblems, code, "a learner without the qualification cannot sign another off")
-	assert.Contains(t, errOut, "refused: assessor not qualified: al does not hold Wall framer (wall-framer)")
-	require.Equal(t, exitOK, first(runCmd(t, "qualify", "appoint", "marcin", "wall-framer", "--db", prof)))
-	code, out, errOut = runCmd(t, sign...)
-	require.Equal(t, exitOK, code, errOut)
-	assert.Contains(t, out, "earned qualification Wall framer (wall-framer)")
+	honestSignOff(t, prof)
+	missing := honestSchedule(t, cabin, prof)
+	assert.NotContains(t, missing, `"wall-framer"`, "after sign-off al takes the wall builds")
+	assert.Contains(t, missing, `no one on the crew holds "floor-framer" for task(s) FL1.build`, "the crew is still short of the rest of the cabin")
 
 	// The work: each forged post is refused with its reason, and writes nothing.
 	for _, c := range []struct {
@@ -234,6 +225,37 @@ func honestExplain(t *testing.T, led, prof, person string, entries []honestEntry
 	require.Equal(t, exitOK, code, errOut)
 	assert.Regexp(t, `cabin-1  54056\.00 +`+sum.String()+` +356\.4 +[0-9.]+ +`+strings.ReplaceAll(part, ".", `\.`)+`\n`, out, person)
 	assert.Contains(t, out, "share: "+part+" of 54056.00 produced", person)
+}
+
+// honestSignOff signs al's wall-framer practical off: refused until the
+// installation appoints marcin, and never by al, who lacks it; then marcin
+// signs a 48-minute build and al earns wall-framer.
+func honestSignOff(t *testing.T, prof string) {
+	t.Helper()
+	for _, n := range []string{"marcin", "al"} {
+		require.Equal(t, exitOK, first(runCmd(t, "qualify", "keygen", n, "--db", prof)))
+	}
+	sign := []string{"qualify", "sign", "al", "wall-framer", "--assessor", "marcin", "--module", "wall-ext-4x8", "--minutes", "48", "--date", "2026-11-20", "--db", prof}
+	code, _, errOut := runCmd(t, sign...)
+	assert.Equal(t, exitProblems, code)
+	assert.Contains(t, errOut, "refused: assessor not qualified: marcin does not hold Wall framer (wall-framer)")
+	code, _, errOut = runCmd(t, "qualify", "sign", "bo", "wall-framer", "--assessor", "al", "--module", "wall-ext-4x8", "--minutes", "40", "--db", prof)
+	assert.Equal(t, exitProblems, code, "a learner without the qualification cannot sign another off")
+	assert.Contains(t, errOut, "refused: assessor not qualified: al does not hold Wall framer (wall-framer)")
+	require.Equal(t, exitOK, first(runCmd(t, "qualify", "appoint", "marcin", "wall-framer", "--db", prof)))
+	code, out, errOut := runCmd(t, sign...)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "earned qualification Wall framer (wall-framer)")
+}
+
+// honestSchedule schedules the cabin on the crew of profiles al, bo and
+// lee, which cannot build all of it, and returns the refusal.
+func honestSchedule(t *testing.T, cabin, prof string) string {
+	t.Helper()
+	code, _, errOut := runCmd(t, "schedule", cabin, "--crew-profiles", "al,bo,lee", "--profiles", prof)
+	require.Equal(t, exitProblems, code, errOut)
+	assert.Contains(t, errOut, "(crew profiles: al, bo, lee, qualifications verified)")
+	return errOut
 }
 
 // honestEntry is one ledger entry a person's --explain should list.
