@@ -86,7 +86,9 @@ func TestBrowserClassPlaysAnAssignment(t *testing.T) {
 	assert.Contains(t, listed, "Shed for the Saturday class (due 2099-01-01)")
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#assignments button[data-level="`+hash+`"]`)))
 	time.Sleep(time.Second)               // the level downloads and opens on the game's next update
-	for _, c := range shedClicks(t)[2:] { // past the title screen and the level select
+	clicks := shedClicks(t)
+	require.Equal(t, "level shed", clicks[1].What, "the first two clicks reach the shed from the title screen")
+	for _, c := range clicks[2:] { // past the title screen and the level select
 		require.NoError(t, chromedp.Do(ctx, click(c.X, c.Y)), c.What)
 	}
 	var page string
