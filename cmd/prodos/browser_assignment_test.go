@@ -85,7 +85,7 @@ func TestBrowserClassPlaysAnAssignment(t *testing.T) {
 	listed := waitText(t, ctx, "assignments", "Shed for the Saturday class")
 	assert.Contains(t, listed, "Shed for the Saturday class (due 2099-01-01)")
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#assignments button[data-level="`+hash+`"]`)))
-	time.Sleep(time.Second)               // the level downloads and opens on the game's next update
+	time.Sleep(time.Second) // the level downloads and opens on the game's next update
 	clicks := shedClicks(t)
 	require.Equal(t, "level shed", clicks[1].What, "the first two clicks reach the shed from the title screen")
 	for _, c := range clicks[2:] { // past the title screen and the level select
