@@ -66,6 +66,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
+	if !o.measuring() {
+		listenForLevels(g) // the page's Play button of a class assignment
+	}
 	if err := ebiten.RunGame(g); err != nil && !errors.Is(err, game.ErrQuit) {
 		fmt.Fprintln(stderr, "housegame:", err)
 		return 1

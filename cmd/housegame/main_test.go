@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The usage and input errors are found before the window opens.
@@ -86,20 +91,56 @@ func TestLevelFlagHonoursLocks(t *testing.T) {
 	assert.FileExists(t, shot)
 }
 
+// childArgsEnv, when set in a test process's environment, makes TestMain
+// run the game once with these (JSON) arguments and exit with its code:
+// the game runs once per process, so each screenshot test runs its own.
+const childArgsEnv = "HOUSEGAME_TEST_CHILD_ARGS"
+
+func TestMain(m *testing.M) {
+	if js := os.Getenv(childArgsEnv); js != "" {
+		var args []string
+		if err := json.Unmarshal([]byte(js), &args); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(3)
+		}
+		os.Exit(run(args, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// runChild runs the game with args in a fresh test process; it returns
+// the exit code and what the child printed.
+func runChild(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	js, err := json.Marshal(args)
+	require.NoError(t, err)
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childArgsEnv+"="+string(js))
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode(), string(out)
+	}
+	require.NoError(t, err)
+	return 0, string(out)
+}
+
 // --view iso screenshots the isometric view (its sky-blue background,
-// not the plan's paper) turned and cut away (issue 20). The game runs
-// once per process, so one screenshot.
+// not the plan's paper) turned and cut away (issue 20), in a process of
+// its own.
 func TestScreenshotIsoView(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "iso.png")
+	dir := t.TempDir()
+	t.Setenv("PRODOS_GAME_DIR", filepath.Join(dir, "game"))
+	t.Setenv("PRODOS_PROFILES_DB", filepath.Join(dir, "profiles.db"))
+	path := filepath.Join(dir, "iso.png")
 	design := filepath.Join("..", "..", "game", "testdata", "cabin-in-progress.toml")
-	var out, errb bytes.Buffer
-	code := run([]string{"--screenshot", path, "--level", "cabin", "--design", design, "--view", "iso", "--cutaway", "--rotate", "1"}, &out, &errb)
-	assert.Equal(t, 0, code, "stderr: %s", errb.String())
+	code, out := runChild(t, "--unlock-all", "--screenshot", path, "--level", "cabin", "--design", design, "--view", "iso", "--cutaway", "--rotate", "1")
+	require.Equal(t, 0, code, "output: %s", out)
 	f, err := os.Open(path)
-	assert.NoError(t, err)
+	require.NoError(t, err)
 	defer f.Close()
 	img, err := png.Decode(f)
-	assert.NoError(t, err)
+	require.NoError(t, err)
 	r, g, b, _ := img.At(270, 110).RGBA()
 	assert.Equal(t, [3]uint32{0xdc, 0xe8, 0xf0}, [3]uint32{r >> 8, g >> 8, b >> 8}, "the 3D view's background at the plan's top left")
 }

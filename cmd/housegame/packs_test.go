@@ -33,6 +33,9 @@ func TestLoadPacksFromTheDataDirectory(t *testing.T) {
 
 	bad, err := os.ReadFile(filepath.Join("..", "..", "designs", "testdata", "packs", "bad", "long-rafter.toml"))
 	require.NoError(t, err)
+	// alone in the folder, so its own fault is what is reported (beside the
+	// good pack it would first clash with its ids)
+	require.NoError(t, os.Remove(filepath.Join(dir, designs.PackHash(pack)+".toml")))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.toml"), bad, 0o644))
 	cat, _, err = loadPacks(base, "", "", &warn)
 	require.NoError(t, err)
