@@ -55,3 +55,34 @@ func TestOrderFulfil(t *testing.T) {
 	assert.Equal(t, exitOK, code, ver+errs)
 	assert.True(t, strings.Contains(string(posted), "mo-mf-1"), "the events are on the order's house: %s", posted)
 }
+
+// The whole path on real files: an order is fulfilled (purchase orders
+// posted on its house), the rest of the build and the sale are posted on
+// that house, the payouts are posted and add up to the surplus, and
+// ledger verify passes.
+func TestOrderFulfilSellPayouts(t *testing.T) {
+	db, hash := storeWorld(t)
+	ledgerDB := db[3]
+	for _, c := range [][]string{
+		{"enterprise", "create", "mo-mf", "--site", storeSite(t, "Missouri Microfactory", "24"), "--as", "bob"},
+		{"enterprise", "sell", "mo-mf", hash},
+		{"order", "create", "mo-mf", hash, "--customer", "Ana Ruiz", "--site", "Maysville", "--deposit", "1000"},
+		{"order", "fulfil", "mo-mf-1", "--out", filepath.Join(t.TempDir(), "out"), "--crew-profiles", "alice,bob,cam", "--today", "2026-11-21"},
+	} {
+		code, _, errs := storeRun(t, db, c...)
+		require.Equal(t, exitOK, code, "%v: %s", c, errs)
+	}
+	for _, step := range prodChain[1:] {
+		args := append(append([]string{"ledger", "post", prodExample("cabin-12x16"), "--db", ledgerDB, "--house", "mo-mf-1", "--today", "2026-11-21"}, prodWithCrew(t)...), step...)
+		code, _, errs := prodRun(args...)
+		require.Equal(t, exitOK, code, "%v: %s", step, errs)
+	}
+	code, _, errs := storeRun(t, db, "payouts", "mo-mf-1", "--post")
+	require.Equal(t, exitOK, code, errs)
+	code, out, errs := prodRun("ledger", "statement", "equity:surplus-distributed", "--db", ledgerDB)
+	require.Equal(t, exitOK, code, errs)
+	assert.Equal(t, 4, strings.Count(out, "surplus-paid"), out)
+	assert.Contains(t, out, "203977.29", "212000.00 less the full cost 8022.71")
+	code, out, errs = prodRun("ledger", "verify", "--db", ledgerDB)
+	assert.Equal(t, exitOK, code, out+errs)
+}
