@@ -21,16 +21,30 @@ var budgetStep = decimal.NewFromInt(500)
 // design scene. The level file it makes is what `prodos commons
 // publish-level` publishes.
 type LevelEditorScene struct {
-	Model *leveledit.Model
-	msg   string
-	bad   bool
-	in    Frame
+	Model  *leveledit.Model
+	msg    string
+	bad    bool
+	in     Frame
+	title  textField
+	typing bool // the title field has the focus
+}
+
+// titleRune is a character allowed in a level's title.
+func titleRune(r rune) bool { return r >= ' ' && r < 0x7f }
+
+// Typing reports whether the title field has the focus (keys type).
+func (s *LevelEditorScene) Typing() bool { return s.typing }
+
+// titleBox is the title field, left of the settings.
+func (s *LevelEditorScene) titleBox() button {
+	return button{20, 150, 340, 44, "", true}
 }
 
 // OpenLevelEditor opens the editor on a new level.
 func (g *Game) OpenLevelEditor() *LevelEditorScene {
 	s := &LevelEditorScene{Model: leveledit.New("class-level")}
 	s.Model.Title = "A level for my class"
+	s.title = textField{text: s.Model.Title, max: 60, allow: titleRune}
 	g.Goto(s)
 	return s
 }
@@ -84,6 +98,20 @@ func (s *LevelEditorScene) testPlay(g *Game) {
 // Update implements Scene.
 func (s *LevelEditorScene) Update(g *Game, in Frame) error {
 	s.in = in
+	switch box := s.titleBox(); {
+	case box.clicked(in):
+		s.typing = true
+		return nil
+	case s.typing && (in.Pressed.Left || in.Has(IntentBack) || in.Has(IntentConfirm)):
+		s.typing = false
+		return nil
+	case s.typing:
+		if _, bad := s.title.update(in.Text); bad != 0 {
+			s.msg, s.bad = fmt.Sprintf("A title cannot have %q in it", bad), true
+		}
+		s.Model.Title = strings.TrimSpace(s.title.text)
+		return nil
+	}
 	runAction(in, s.Buttons(g))
 	return nil
 }
@@ -95,6 +123,7 @@ func (s *LevelEditorScene) Draw(g *Game, r *Renderer) {
 	r.Rect(0, 0, w, h, colPanel)
 	r.Bold("Level editor", w/2, 50, 36, colLight, text.AlignCenter)
 	r.Text("Set the site, the budget, the modules a house must use and the rules; test-play it; publish it with prodos commons publish-level.", w/2, 100, 15, colMuted, text.AlignCenter)
+	s.drawTitle(r)
 	x := w/2 - 260
 	budget := "none"
 	if m.Budget.IsPositive() {
@@ -131,4 +160,21 @@ func (s *LevelEditorScene) Draw(g *Game, r *Renderer) {
 		}
 		r.Text(strings.TrimSpace(s.msg), w/2, h-40, 16, c, text.AlignCenter)
 	}
+}
+
+// drawTitle draws the title field (a caret while it has the focus).
+func (s *LevelEditorScene) drawTitle(r *Renderer) {
+	b := s.titleBox()
+	r.Text("Title (click to type)", b.x, b.y-22, 15, colMuted, text.AlignStart)
+	r.Rect(b.x, b.y, b.w, b.h, colLight)
+	edge := colMuted
+	if s.typing {
+		edge = colAccent
+	}
+	r.Frame(b.x, b.y, b.w, b.h, 2, edge)
+	t := s.title.text
+	if s.typing {
+		t += "|"
+	}
+	r.Text(t, b.x+10, b.y+12, 17, colInk, text.AlignStart)
 }

@@ -108,3 +108,30 @@ func TestPlayPublishedLevel(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "class-shed", id)
 }
+
+// The facilitator clicks the title field, types, erases a letter and
+// presses Enter: the level's title is what was typed, and the keys typed
+// did not press the editor's buttons.
+func TestLevelEditorTitle(t *testing.T) {
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	s := g.OpenLevelEditor()
+	d.step(Frame{})
+	box := s.titleBox()
+	d.click(box.x+5, box.y+5)
+	require.True(t, s.Typing())
+	for i := 0; i < len("A level for my class"); i++ {
+		d.step(Frame{Text: TextInput{Backspace: true}})
+	}
+	d.step(Frame{Text: TextInput{Chars: []rune("Roof shedz")}})
+	d.step(Frame{Text: TextInput{Backspace: true}})
+	d.step(Frame{Text: TextInput{Chars: []rune("é")}})
+	assert.Contains(t, s.msg, "cannot have")
+	d.intent(IntentConfirm)
+	assert.False(t, s.Typing())
+	assert.Same(t, s, g.Scene(), "Enter ended the typing, it did not test-play")
+	assert.Equal(t, "Roof shed", s.Model.Title)
+	l, _, err := s.Model.Build("x.toml")
+	require.NoError(t, err)
+	assert.Equal(t, "Roof shed", l.Title)
+}
