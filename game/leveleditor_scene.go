@@ -27,6 +27,7 @@ type LevelEditorScene struct {
 	in     Frame
 	title  textField
 	typing bool // the title field has the focus
+	goal   goalEditor
 }
 
 // titleRune is a character allowed in a level's title.
@@ -45,6 +46,7 @@ func (g *Game) OpenLevelEditor() *LevelEditorScene {
 	s := &LevelEditorScene{Model: leveledit.New("class-level")}
 	s.Model.Title = "A level for my class"
 	s.title = textField{text: s.Model.Title, max: 60, allow: titleRune}
+	s.goal.target = editorMetrics[0].start
 	g.Goto(s)
 	return s
 }
@@ -58,7 +60,7 @@ func (s *LevelEditorScene) Buttons(g *Game) []action {
 	small := func(i, col int, label string, do func()) action {
 		return action{button{x + 300 + float64(col)*110, row(i), 100, 44, label, true}, IntentNone, do}
 	}
-	acts := []action{
+	acts := append(s.goalButtons(), []action{
 		small(0, 0, "width -", func() { m.SetSize(m.Width-1, m.Height) }),
 		small(0, 1, "width +", func() { m.SetSize(m.Width+1, m.Height) }),
 		small(1, 0, "depth -", func() { m.SetSize(m.Width, m.Height-1) }),
@@ -72,7 +74,7 @@ func (s *LevelEditorScene) Buttons(g *Game) []action {
 				m.Rules = "beginner"
 			}
 		}),
-	}
+	}...)
 	for i, id := range editorModules {
 		id := id
 		acts = append(acts, action{button{x + 300, row(4 + i), 210, 44, id, true}, IntentNone, func() { m.ToggleRequired(id) }})
@@ -124,6 +126,7 @@ func (s *LevelEditorScene) Draw(g *Game, r *Renderer) {
 	r.Bold("Level editor", w/2, 50, 36, colLight, text.AlignCenter)
 	r.Text("Set the site, the budget, the modules a house must use and the rules; test-play it; publish it with prodos commons publish-level.", w/2, 100, 15, colMuted, text.AlignCenter)
 	s.drawTitle(r)
+	s.drawGoals(r)
 	x := w/2 - 260
 	budget := "none"
 	if m.Budget.IsPositive() {

@@ -135,3 +135,61 @@ func TestLevelEditorTitle(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Roof shed", l.Title)
 }
+
+// pressLabel clicks the editor's button with this label, times times.
+func pressLabel(t *testing.T, d driver, s *LevelEditorScene, label string, times int) {
+	t.Helper()
+	for i := 0; i < times; i++ {
+		found := false
+		for _, a := range s.Buttons(d.g) {
+			if a.label == label {
+				d.click(a.x+5, a.y+5)
+				found = true
+				break
+			}
+		}
+		require.True(t, found, "button %q", label)
+	}
+}
+
+// The facilitator composes objectives (cycle the metric, move the target,
+// add; remove the last) and sets the star thresholds; the built level
+// carries them.
+func TestLevelEditorObjectivesAndStars(t *testing.T) {
+	g, _ := newTestGame(t)
+	d := driver{t, g}
+	s := g.OpenLevelEditor()
+	d.step(Frame{})
+	pressLabel(t, d, s, "floor_area_m2 at least 20", 1) // cycle to rooms
+	pressLabel(t, d, s, "target +", 2)
+	pressLabel(t, d, s, "add", 1)
+	pressLabel(t, d, s, "rooms at least 4", 1) // cycle to reachable_rooms
+	pressLabel(t, d, s, "add", 1)
+	pressLabel(t, d, s, "remove last", 1)
+	pressLabel(t, d, s, "reachable_rooms at least 2", 1)
+	pressLabel(t, d, s, "window_ratio at least 0.08", 1) // to labor
+	pressLabel(t, d, s, "target -", 1)
+	pressLabel(t, d, s, "add", 1)
+	pressLabel(t, d, s, "2 stars +", 4)
+	pressLabel(t, d, s, "3 stars +", 2)
+	pressLabel(t, d, s, "3 stars -", 1)
+	shot(t, g, "level-editor-goals")
+
+	l, _, err := s.Model.Build("x.toml")
+	require.NoError(t, err)
+	var got []string
+	for _, o := range l.Objectives {
+		b := o.Min
+		if b == nil {
+			b = o.Max
+		}
+		got = append(got, o.Metric+" "+b.String())
+	}
+	assert.Equal(t, []string{"closed 1", "rooms 4", "labor 30"}, got)
+	require.Len(t, l.TwoStars, 1)
+	assert.Equal(t, "2000", l.TwoStars[0].Max.String())
+	require.Len(t, l.ThreeStars, 1)
+	assert.Equal(t, "500", l.ThreeStars[0].Max.String())
+	pressLabel(t, d, s, "3 stars -", 1)
+	assert.Empty(t, s.Model.ThreeStars, "down to no threshold")
+}
