@@ -28,6 +28,9 @@ type LevelEditorScene struct {
 	title  textField
 	typing bool // the title field has the focus
 	goal   goalEditor
+	pub    *levelPublish
+	// Published is the hash of the level last published ("" for none).
+	Published string
 }
 
 // titleRune is a character allowed in a level's title.
@@ -83,6 +86,7 @@ func (s *LevelEditorScene) Buttons(g *Game) []action {
 	acts = append(acts,
 		action{button{x, y + 10, 250, 54, "Test play", true}, IntentConfirm, func() { s.testPlay(g) }},
 		action{button{x + 270, y + 10, 250, 54, "Back", true}, IntentBack, func() { g.Goto(&TitleScene{}) }},
+		action{button{x + 540, y + 10, 250, 54, "Publish", s.pub == nil}, IntentNone, func() { s.publish(g) }},
 	)
 	return acts
 }
@@ -100,6 +104,7 @@ func (s *LevelEditorScene) testPlay(g *Game) {
 // Update implements Scene.
 func (s *LevelEditorScene) Update(g *Game, in Frame) error {
 	s.in = in
+	s.pollPublish(false)
 	switch box := s.titleBox(); {
 	case box.clicked(in):
 		s.typing = true
@@ -124,7 +129,7 @@ func (s *LevelEditorScene) Draw(g *Game, r *Renderer) {
 	m := s.Model
 	r.Rect(0, 0, w, h, colPanel)
 	r.Bold("Level editor", w/2, 50, 36, colLight, text.AlignCenter)
-	r.Text("Set the site, the budget, the modules a house must use and the rules; test-play it; publish it with prodos commons publish-level.", w/2, 100, 15, colMuted, text.AlignCenter)
+	r.Text("Set the site, the budget, the modules a house must use and the rules; test-play it; publish it to the commons.", w/2, 100, 15, colMuted, text.AlignCenter)
 	s.drawTitle(r)
 	s.drawGoals(r)
 	x := w/2 - 260
@@ -154,7 +159,7 @@ func (s *LevelEditorScene) Draw(g *Game, r *Renderer) {
 	cell := min(8.0, 200/float64(max(m.Width, m.Height)))
 	r.Frame(w-230, 150, cell*float64(m.Width), cell*float64(m.Height), 2, color.RGBA{0xe8, 0xc8, 0x96, 0xff})
 	for i, b := range s.Buttons(g) {
-		b.draw(r, b.hover(s.in), i == len(s.Buttons(g))-2)
+		b.draw(r, b.hover(s.in), i == len(s.Buttons(g))-3)
 	}
 	if s.msg != "" {
 		c := colMuted

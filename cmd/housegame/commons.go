@@ -12,7 +12,8 @@ import (
 // commonsFlag makes the client of --commons URL: publishing is authorised
 // by $PRODOS_COMMONS_TOKEN (a class learner's token: the server publishes
 // as that learner) or else $PRODOS_FACILITATOR_TOKEN (then the author is
-// the selected --profile).
+// the selected --profile); a level (the level editor's Publish) with
+// $PRODOS_FACILITATOR_TOKEN only.
 func commonsFlag(g *game.Game, server string) error {
 	if server == "" {
 		return nil
@@ -25,7 +26,8 @@ func commonsFlag(g *game.Game, server string) error {
 	if tok == "" {
 		tok = os.Getenv("PRODOS_FACILITATOR_TOKEN")
 	}
-	g.UseCommons(&commonsclient.Client{Base: server, Token: tok})
+	// a level is published with the facilitator token only
+	g.UseCommons(&commonsclient.Client{Base: server, Token: tok, LevelToken: os.Getenv("PRODOS_FACILITATOR_TOKEN")})
 	return nil
 }
 
