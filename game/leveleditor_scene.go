@@ -166,7 +166,7 @@ func (s *LevelEditorScene) Draw(g *Game, r *Renderer) {
 		if s.bad {
 			c = colAccent
 		}
-		r.Text(strings.TrimSpace(s.msg), w/2, h-40, 16, c, text.AlignCenter)
+		r.Text(strings.TrimSpace(s.msg), w/2+100, 124, 15, c, text.AlignCenter) // under the subtitle, clear of the buttons
 	}
 }
 
