@@ -150,7 +150,11 @@ func (s *LevelEditorScene) Draw(g *Game, r *Renderer) {
 				mark = "REQUIRED"
 			}
 		}
-		labels = append(labels, "Module: "+mark)
+		name := id
+		if mod, ok := g.Cat.Modules[id]; ok {
+			name = mod.Name
+		}
+		labels = append(labels, name+": "+mark)
 	}
 	for i, l := range labels {
 		r.Text(l, x, 150+float64(i)*56+12, 18, colLight, text.AlignStart)
@@ -158,6 +162,7 @@ func (s *LevelEditorScene) Draw(g *Game, r *Renderer) {
 	// the site drawn to scale in the corner
 	cell := min(8.0, 200/float64(max(m.Width, m.Height)))
 	r.Frame(w-230, 150, cell*float64(m.Width), cell*float64(m.Height), 2, color.RGBA{0xe8, 0xc8, 0x96, 0xff})
+	r.Text(fmt.Sprintf("the site to scale: %d x %d ft", m.Width*4, m.Height*4), w-230, 150+cell*float64(m.Height)+10, 14, colMuted, text.AlignStart)
 	for i, b := range s.Buttons(g) {
 		b.draw(r, b.hover(s.in), i == len(s.Buttons(g))-3)
 	}
